@@ -1,0 +1,154 @@
+"""The ClaimGraph object: settings, store and pipeline behind one library API.
+
+The CLI (`interfaces/cli.py`) and the HTTP API (`interfaces/api.py`) are thin layers over
+this class: each command is one method call with the same parameter names.
+
+    from claimgraph.app import ClaimGraph
+    with ClaimGraph.open(db="sqlite:///ledger.db") as cg:
+        report = cg.ingest(["articles/"])
+        print(report.documents_added, report.failures)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from claimgraph.model import Claim, Document, Event, ExtractedDocument, ReadFailure
+from claimgraph.settings import Settings
+
+ProgressCallback = Callable[[str, object], None]  # (what happened, to what): ("read", doc), ("failed", failure)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did; the CLI prints it and sets the exit code from `failures`."""
+
+    documents_added: int = 0
+    duplicates: int = 0  # exact copies of stored documents (recorded as extra copies)
+    near_duplicates: int = 0  # syndicated / lightly edited copies (stored, marked)
+    claims_added: int = 0
+    events_changed: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+class StoreDocuments(Mapping[str, Document]):
+    """Documents by id, loaded from the store on first use (linking needs only a few)."""
+
+    def __init__(self, store: Any, known: dict[str, Document] | None = None):
+        self._store = store
+        self._cache: dict[str, Document] = dict(known or {})
+
+    def __getitem__(self, doc_id: str) -> Document:
+        if doc_id not in self._cache:
+            doc = self._store.get_document(doc_id)
+            if doc is None:
+                raise KeyError(doc_id)
+            self._cache[doc_id] = doc
+        return self._cache[doc_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cache)
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+
+class ClaimGraph:
+    """One ledger and the pipeline that fills it."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings.load()
+
+    @classmethod
+    def open(cls, **overrides: Any) -> "ClaimGraph":
+        return cls(Settings.load(**overrides))
+
+    def __enter__(self) -> "ClaimGraph":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.close()
+
+    # -- the stages, built lazily so `extract` never touches a database --------------
+
+    @cached_property
+    def store(self):
+        from claimgraph.store import Store
+
+        return Store(self.settings.db)
+
+    @cached_property
+    def extractor(self):
+        from claimgraph.extract import Extractor
+
+        return Extractor(self.settings)
+
+    @cached_property
+    def resolver(self):
+        from claimgraph.resolve import Resolver
+
+        return Resolver(self.settings)
+
+    # -- library API -------------------------------------------------------------------
+
+    def read(self, paths: Iterable[str | Path]) -> Iterator[Document | ReadFailure]:
+        from claimgraph.read import read_paths
+
+        return read_paths(paths, self.settings)
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[ExtractedDocument]:
+        """Extract and resolve claims; stateless (no database)."""
+        for doc, claims in self.extractor.extract_many(documents):
+            doc, claims = self.resolver.resolve(doc, claims)
+            yield ExtractedDocument(document=doc, claims=claims)
+
+    def ingest(self, paths: Iterable[str | Path], progress: ProgressCallback | None = None) -> IngestReport:
+        """Read, extract, resolve and store `paths`, then link the new claims."""
+        return self.ingest_documents(self.read(paths), progress)
+
+    def ingest_documents(self, items: Iterable[Document | ReadFailure],
+                         progress: ProgressCallback | None = None) -> IngestReport:
+        """The same for documents already read (the HTTP API's upload)."""
+        from claimgraph.ingest import Ingest
+
+        report = Ingest(self, progress).run(items)
+        report.events_changed = self.link()
+        return report
+
+    def link(self, full: bool = False) -> int:
+        """Attach unlinked claims to events (or re-link everything); returns events written."""
+        from claimgraph.link import link_claims, relink
+
+        if full:
+            claims = list(self.store.all_claims())
+            events = relink(claims, StoreDocuments(self.store), self.settings)
+            self.store.replace_events(events)
+            return len(events)
+        claims = list(self.store.unlinked_claims())
+        if not claims:
+            return 0
+        events = link_claims(claims, StoreDocuments(self.store), self.store.all_events(), self.settings)
+        self.store.save_events(events)
+        return len(events)
+
+    def events(self, **filters: Any) -> list[Event]:
+        from claimgraph.store.filters import EventFilter
+
+        return self.store.events(EventFilter(**filters), limit=10_000)
+
+    def claims(self, **filters: Any) -> list[Claim]:
+        from claimgraph.store.filters import ClaimFilter
+
+        return self.store.claims(ClaimFilter(**filters), limit=10_000)

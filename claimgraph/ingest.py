@@ -1,0 +1,92 @@
+"""Ingest: read -> (skip known) -> mark near-duplicates -> extract -> resolve -> store.
+
+Safe to interrupt and rerun: each document is written with its claims in one
+transaction, and a document whose id (hash of its normalised text) is already stored is
+never extracted again, only recorded as one more copy.  Linking runs afterwards over the
+claims that have no event yet, so a run killed before linking is completed by the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from claimgraph.link.dedup import NearDuplicateIndex
+from claimgraph.model import Document, ReadFailure
+
+if TYPE_CHECKING:
+    from claimgraph.app import ClaimGraph, IngestReport, ProgressCallback
+
+
+class Ingest:
+    def __init__(self, graph: "ClaimGraph", progress: "ProgressCallback | None" = None):
+        from claimgraph.app import IngestReport
+
+        self.graph = graph
+        self.store = graph.store
+        self.report = IngestReport()
+        self.progress = progress or (lambda what, item: None)
+        self.copies = NearDuplicateIndex(threshold=graph.settings.near_duplicate_threshold)
+        self.signatures: dict[str, bytes] = {}
+        self.groups: dict[str, str] = {}  # document id -> syndication group of a stored copy
+        self.later_copies: list[Document] = []  # exact copies of documents not stored yet
+
+    def run(self, items: Iterable[Document | ReadFailure]) -> "IngestReport":
+        """Store what `items` (from `ClaimGraph.read`, or built by a caller) holds."""
+        self._load_signatures()
+        new_docs = self._new_documents(items)
+        for extracted in self.graph.extract(new_docs):
+            doc, claims = extracted.document, extracted.claims
+            if self.store.add_document(doc, claims, self.signatures.pop(doc.id, None)):
+                self.report.documents_added += 1
+                self.report.claims_added += len(claims)
+            self.progress("stored", doc)
+        for copy in self.later_copies:
+            self.store.add_document(copy, [])  # the original is stored now: records the copy
+        return self.report
+
+    def _load_signatures(self) -> None:
+        for doc_id, signature in self.store.signatures():
+            self.copies.add(doc_id, signature)
+
+    def _new_documents(self, items: Iterable[Document | ReadFailure]) -> Iterator[Document]:
+        """Record failures and exact copies; yield only documents not yet stored."""
+        seen_this_run: set[str] = set()
+        for item in items:
+            self.progress("read", item)
+            if isinstance(item, ReadFailure):
+                self._fail(item)
+            elif item.id in seen_this_run:
+                self.later_copies.append(item)
+                self.report.duplicates += 1
+            elif self.store.has_document(item.id):
+                self.store.add_document(item, [])  # records the extra url/outlet/origin
+                self.report.duplicates += 1
+            else:
+                seen_this_run.add(item.id)
+                yield self._mark_near_duplicate(item)
+
+    def _mark_near_duplicate(self, doc: Document) -> Document:
+        signature = self.copies.signature(doc.text)
+        matches = [(other, sim) for other, sim in self.copies.find(signature) if other != doc.id]
+        self.copies.add(doc.id, signature)
+        self.signatures[doc.id] = signature
+        if not matches:
+            return doc
+        original = matches[0][0]
+        group = self._group_of(original)
+        self.groups[doc.id] = group
+        self.report.near_duplicates += 1
+        return doc.model_copy(update={"duplicate_of": original, "syndication_group": group})
+
+    def _group_of(self, doc_id: str) -> str:
+        """A syndication group is named after its first stored member."""
+        if doc_id not in self.groups:
+            stored = self.store.get_document(doc_id)
+            self.groups[doc_id] = (stored and stored.syndication_group) or doc_id
+        return self.groups[doc_id]
+
+    def _fail(self, failure: ReadFailure) -> None:
+        self.report.failures.append(failure)
+        self.store.record_failure(failure.origin, failure.message)
+        self.progress("failed", failure)

@@ -1,0 +1,97 @@
+"""Parse metadata header lines at the top of a plain-text document.
+
+The seed's shape is ``date 2024-08-09 Guest Post by Miriam Judith``; variations
+(``Published: …``, ``By NAME``) are described in ``data/headers.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Optional
+
+from claimgraph.read.rules import load_rules
+
+
+@dataclass(frozen=True)
+class Header:
+    published: Optional[str] = None
+    genre: Optional[str] = None
+    author: Optional[str] = None
+
+    def merged(self, other: "Header") -> "Header":
+        """This header with gaps filled from ``other`` (earlier lines win)."""
+        return Header(self.published or other.published, self.genre or other.genre,
+                      self.author or other.author)
+
+
+def _placeholders(rules: dict) -> dict[str, str]:
+    genres = sorted(rules["genres"], key=len, reverse=True)  # longest first: "guest post" before "post"
+    return {
+        "date": f"(?P<date>{rules['date_pattern']})",
+        "genre": "(?P<genre>" + "|".join(re.escape(g).replace(r"\ ", r"\s+") for g in genres) + ")",
+        "words": r"(?P<genre>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)",
+        # names are recognised by their capitals, so case matters inside them
+        "name": f"(?P<author>(?-i:{rules['name_pattern']}))",
+    }
+
+
+@lru_cache(maxsize=1)
+def _line_patterns() -> tuple[re.Pattern[str], ...]:
+    rules = load_rules("headers")
+    fill = _placeholders(rules)
+    return tuple(re.compile(p.format(**fill), re.IGNORECASE) for p in rules["lines"])
+
+
+def parse_date(text: str) -> Optional[str]:
+    """ISO date for a header date in one of the configured formats, else None."""
+    cleaned = re.sub(r"[.,]", "", " ".join(text.split()))
+    for fmt in load_rules("headers")["date_formats"]:
+        try:
+            return datetime.strptime(cleaned, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _is_name(author: Optional[str]) -> bool:
+    if author is None:
+        return True
+    first_word = author.split()[0].lower()
+    return first_word not in load_rules("headers")["not_names"]
+
+
+def parse_header_line(line: str) -> Optional[Header]:
+    """The metadata in one header line, or None when the line is not a header."""
+    for pattern in _line_patterns():
+        match = pattern.fullmatch(line.strip())
+        if match and _is_name(match.groupdict().get("author")):
+            return _header_from(match.groupdict())
+    return None
+
+
+def _header_from(groups: dict[str, Optional[str]]) -> Header:
+    genre = groups.get("genre")
+    return Header(
+        published=parse_date(groups["date"]) if groups.get("date") else None,
+        genre=" ".join(genre.lower().split()) if genre else None,
+        author=groups.get("author"),
+    )
+
+
+def split_header(text: str) -> tuple[Header, str]:
+    """The header parsed from the first lines of ``text``, and the text after it."""
+    header, consumed = Header(), 0
+    lines = text.splitlines(keepends=True)
+    seen = 0
+    for line in lines:
+        if not line.strip():
+            consumed += len(line)
+            continue
+        parsed = parse_header_line(line) if seen < load_rules("headers")["max_lines"] else None
+        if parsed is None:
+            break
+        header, consumed, seen = header.merged(parsed), consumed + len(line), seen + 1
+    return (header, text[consumed:]) if seen else (Header(), text)

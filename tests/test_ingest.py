@@ -1,0 +1,71 @@
+"""Ingest is idempotent and safe to kill: the acceptance checks of the foundation issue."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+PLACES = ["Sudzha", "Kursk", "Belgorod", "Kharkiv", "Sumy", "Glushkovo", "Korenevo", "Lgov"]
+UNITS = ["drones", "shells", "missiles", "rockets"]
+
+
+def write_corpus(folder: Path, count: int) -> None:
+    """`count` distinct short reports (our own template text)."""
+    for i in range(count):
+        place, unit = PLACES[i % len(PLACES)], UNITS[i % len(UNITS)]
+        text = (f"date 2024-08-{1 + i % 28:02d} Report by Test Writer {i}\n\n"
+                f"Officials in {place} said {i + 3} {unit} were launched overnight in incident number {i}. "
+                f"Local residents reportedly left the area.\n")
+        (folder / f"report-{i:05d}.txt").write_text(text, encoding="utf-8")
+
+
+def ingest_command(folder: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "claimgraph.interfaces.cli", "ingest", str(folder), "--db", f"sqlite:///{db}"]
+
+
+def count_rows(db: Path, table: str) -> int:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def wait_for_documents(db: Path, at_least: int, timeout: float) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            stored = count_rows(db, "documents")
+            if stored >= at_least:
+                return stored
+        except sqlite3.Error:
+            pass  # schema not created yet
+        time.sleep(0.2)
+    raise AssertionError(f"fewer than {at_least} documents stored after {timeout} s")
+
+
+@pytest.mark.slow
+def test_ingest_survives_kill_and_rerun(tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "ledger.db"
+    corpus.mkdir()
+    write_corpus(corpus, 2000)
+
+    first = subprocess.Popen(ingest_command(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored_before_kill = wait_for_documents(db, at_least=100, timeout=300)
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait()
+    assert stored_before_kill < 2000, "the kill should land in the middle of the ingest"
+
+    rerun = subprocess.run(ingest_command(corpus, db), capture_output=True, text=True, timeout=1800)
+    assert rerun.returncode == 0, rerun.stderr
+    assert count_rows(db, "documents") == 2000
+    claims_after_rerun = count_rows(db, "claims")
+
+    again = subprocess.run(ingest_command(corpus, db), capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert count_rows(db, "documents") == 2000
+    assert count_rows(db, "claims") == claims_after_rerun
