@@ -110,6 +110,11 @@ class ClaimGraph:
 
     def extract(self, documents: Iterable[Document]) -> Iterator[ExtractedDocument]:
         """Extract and resolve claims; stateless (no database)."""
+        if self.settings.workers > 1 or self.settings.scheduler:
+            from claimgraph.scale import extract_on_dask
+
+            yield from extract_on_dask(documents, self.settings)
+            return
         for doc, claims in self.extractor.extract_many(documents):
             doc, claims = self.resolver.resolve(doc, claims)
             yield ExtractedDocument(document=doc, claims=claims)

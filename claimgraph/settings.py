@@ -9,7 +9,7 @@ setting is documented.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("link_distance_km", 150, "Claims with places further apart than this are not linked"),
     Setting("link_threshold", 0.5, "Similarity above which a claim joins an event"),
     Setting("api_token", "", "Token enabling the HTTP API's write endpoints (empty: read-only)"),
-    Setting("workers", 1, "Processes for extraction; >1 uses Dask (local cluster or --scheduler)"),
+    Setting("workers", 1, "Extraction processes; more than 1 starts a local Dask cluster"),
+    Setting("scheduler", "", "Address of a running Dask scheduler (tcp://host:8786) to extract on"),
 )
 
 
@@ -75,7 +76,7 @@ class Settings:
     link_threshold: float = 0.5
     api_token: str = ""
     workers: int = 1
-    extra: dict[str, Any] = field(default_factory=dict)
+    scheduler: str = ""
 
     @classmethod
     def load(cls, **overrides: Any) -> "Settings":
@@ -93,4 +94,4 @@ def documented_names() -> set[str]:
 
 
 def setting_names() -> set[str]:
-    return {f.name for f in fields(Settings)} - {"extra"}
+    return {f.name for f in fields(Settings)}

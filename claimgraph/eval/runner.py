@@ -50,7 +50,7 @@ def load_floors(path: Path = BASELINE) -> dict[str, float]:
 
 
 def check_floors(metrics: list[Metric], floors: dict[str, float]) -> list[str]:
-    """One message per metric under its floor, or pinned but not measured."""
+    """One message per measured metric that is under its pinned floor."""
     measured = {m.name: m.value for m in metrics}
     problems = [f"{name} = {measured[name]:.3f} is under its floor {floor:.3f}"
                 for name, floor in floors.items() if name in measured and measured[name] < floor]

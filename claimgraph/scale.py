@@ -1,0 +1,67 @@
+"""Scale-out: extraction on a Dask cluster (a local one, or a scheduler you name).
+
+Extraction is the expensive stage and is independent per document, so it is the one
+spread over workers; reading, storing and linking stay in the calling process, which
+keeps the ledger writes single-writer (what SQLite wants) and ingest restartable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import islice
+
+from claimgraph.model import Document, ExtractedDocument
+from claimgraph.settings import Settings
+
+BATCH = 32  # documents per task: large enough to amortise spaCy's pipe, small enough to balance
+IN_FLIGHT = 4  # tasks queued per worker: bounds memory on an endless input
+
+
+@lru_cache(maxsize=2)
+def _worker_graph(settings: Settings):
+    """One ClaimGraph per worker process and settings: the spaCy model loads once."""
+    from claimgraph.app import ClaimGraph
+
+    return ClaimGraph(settings)
+
+
+def extract_batch(documents: list[dict], settings: Settings) -> list[dict]:
+    """The task a worker runs: plain JSON in, plain JSON out (cheap to ship)."""
+    graph = _worker_graph(settings)
+    docs = [Document.model_validate(d) for d in documents]
+    return [extracted.to_json() for extracted in graph.extract(docs)]
+
+
+def _batches(documents: Iterable[Document]) -> Iterator[list[dict]]:
+    iterator = iter(documents)
+    while batch := list(islice(iterator, BATCH)):
+        yield [doc.to_json() for doc in batch]
+
+
+def extract_on_dask(documents: Iterable[Document], settings: Settings) -> Iterator[ExtractedDocument]:
+    """Extract with `settings.workers` local processes, or on `settings.scheduler` if set."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    if settings.scheduler:
+        client = Client(settings.scheduler)
+    else:
+        cluster = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, host="127.0.0.1")
+        client = Client(cluster)
+    with client:
+        yield from _run_tasks(client, _batches(documents), settings, as_completed)
+    if not settings.scheduler:
+        cluster.close()
+
+
+def _run_tasks(client, batches: Iterator[list[dict]], settings: Settings, as_completed) -> Iterator[ExtractedDocument]:
+    limit = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
+    pending = as_completed([client.submit(extract_batch, batch, settings, pure=False)
+                            for batch in islice(batches, limit)])
+    for future in pending:
+        for extracted in future.result():
+            yield ExtractedDocument.model_validate(extracted)
+        next_batch = next(batches, None)
+        if next_batch is not None:
+            pending.add(client.submit(extract_batch, next_batch, settings, pure=False))

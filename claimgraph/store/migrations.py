@@ -1,0 +1,60 @@
+"""Schema migrations: named functions, each recorded in table ``migrations`` once applied.
+
+``migrate`` runs the missing ones in order, in one transaction (on PostgreSQL under an
+advisory lock, so two processes opening a new database do not both create it).  The
+schema version is the number of migrations applied.
+
+To change the schema: append a new function to MIGRATIONS (never edit an applied one),
+and update ``schema.py`` to match.  Because migration 1 creates the tables from
+``schema.py``, a new migration must check whether its change is already there (a fresh
+database already has it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+
+from sqlalchemy import Engine, insert, select, text
+from sqlalchemy.engine import Connection
+
+from claimgraph.store.engine import WRITE
+from claimgraph.store.schema import LEDGER_TABLES, metadata, migrations
+from claimgraph.store.search import create_search
+
+Migration = Callable[[Connection], None]
+ADVISORY_LOCK_KEY = 0x636C6D67  # "clmg": any constant shared by all claimgraph processes
+
+
+def create_ledger_tables(conn: Connection) -> None:
+    metadata.create_all(conn, tables=LEDGER_TABLES)
+
+
+def create_full_text_search(conn: Connection) -> None:
+    create_search(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(engine: Engine, pending: Sequence[Migration] = MIGRATIONS) -> list[str]:
+    """Apply the migrations of ``pending`` not yet recorded; return their names."""
+    with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
+        migrations.create(conn, checkfirst=True)
+        done = applied_migrations(conn)
+        missing = [step for step in pending if step.__name__ not in done]
+        for step in missing:
+            step(conn)
+            conn.execute(insert(migrations).values(name=step.__name__, applied_at=_now()))
+        return [step.__name__ for step in missing]
+
+
+def applied_migrations(conn: Connection) -> list[str]:
+    return list(conn.scalars(select(migrations.c.name).order_by(migrations.c.applied_at, migrations.c.name)))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")

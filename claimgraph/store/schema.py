@@ -1,0 +1,115 @@
+"""The ledger's tables (SQLAlchemy Core), shared by SQLite and PostgreSQL.
+
+These definitions are the *current* schema.  Migration 1 creates them; a later change to
+a table goes into a new migration (see ``migrations.py``) as well as here.
+
+Columns beside ``data`` exist for filtering and joining; ``data`` holds the model's JSON
+and is what the store returns, with these exceptions (stored once, elsewhere):
+``documents.data`` leaves out ``text`` (column ``text``) and ``copies`` (table
+``document_copies``); a claim's ``event_id`` is read from column ``claims.event_id``.
+
+Full-text search is not declared here because it differs per database: SQLite has FTS5
+tables ``claims_fts``/``documents_fts`` kept in sync by triggers, PostgreSQL has GIN
+indexes on ``to_tsvector('english', ...)`` (see ``search.py``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table,
+                        Text, UniqueConstraint)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+migrations = Table(
+    "migrations", metadata,
+    Column("name", String, primary_key=True),
+    Column("applied_at", String, nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String, primary_key=True),
+    Column("url", Text), Column("outlet", Text), Column("author", Text),
+    Column("published", String),  # ISO date (YYYY-MM-DD) for filtering; full value in data
+    Column("title", Text), Column("genre", String), Column("language", String),
+    Column("duplicate_of", String), Column("syndication_group", String),
+    Column("origin", Text), Column("format", String),
+    Column("ingested_at", String, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("data", Json, nullable=False),
+    Index("documents_published", "published", "id"),
+    Index("documents_syndication_group", "syndication_group"),
+)
+
+document_copies = Table(
+    "document_copies", metadata,
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("url", Text), Column("outlet", Text),
+    Column("origin", Text, nullable=False),  # "" when the reader gave none
+    UniqueConstraint("document_id", "origin", name="document_copies_unique"),
+)
+
+minhashes = Table(
+    "minhashes", metadata,
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String, primary_key=True),
+    Column("event_type", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("first_seen", String), Column("last_seen", String),
+    Column("lat", Float), Column("lon", Float),
+    Column("independent_sources", Integer, nullable=False),
+    Column("data", Json, nullable=False),
+    Index("events_status", "status"),
+    Index("events_event_type", "event_type"),
+    Index("events_seen", "first_seen", "last_seen"),
+    Index("events_point", "lat", "lon"),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String, primary_key=True),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),  # position in the document, for reading order
+    Column("text", Text, nullable=False),
+    Column("event_type", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("origin", Text),  # source_chain[0].canonical, else its name; None: author's voice
+    Column("origin_name", Text),  # source_chain[0].name, as the text puts it
+    Column("origin_side", String),
+    Column("date", String),  # YYYY-MM-DD: time.start, else the document's published date
+    Column("lat", Float), Column("lon", Float),  # first located place (not a demonym)
+    Column("event_id", String, ForeignKey("events.id", ondelete="SET NULL")),
+    Column("data", Json, nullable=False),
+    Index("claims_document", "document_id", "idx"),
+    Index("claims_status", "status"),
+    Index("claims_event_type", "event_type"),
+    Index("claims_origin", "origin"),
+    Index("claims_origin_side", "origin_side"),
+    Index("claims_date", "date", "id"),
+    Index("claims_point", "lat", "lon"),
+    Index("claims_event", "event_id"),
+)
+
+sources = Table(
+    "sources", metadata,
+    Column("canonical", Text, primary_key=True),
+    Column("kind", String), Column("side", String),
+    Column("data", Json, nullable=False),  # the Source JSON without the claims count
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("origin", Text, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("at", String, nullable=False),
+)
+
+LEDGER_TABLES = (documents, document_copies, minhashes, events, claims, sources, failures)
