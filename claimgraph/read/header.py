@@ -10,9 +10,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import islice
 from typing import Optional
 
 from claimgraph.read.rules import load_rules
+
+NON_BLANK_LINE = re.compile(r"^.*\S.*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -82,16 +85,11 @@ def _header_from(groups: dict[str, Optional[str]]) -> Header:
 
 
 def split_header(text: str) -> tuple[Header, str]:
-    """The header parsed from the first lines of ``text``, and the text after it."""
-    header, consumed = Header(), 0
-    lines = text.splitlines(keepends=True)
-    seen = 0
-    for line in lines:
-        if not line.strip():
-            consumed += len(line)
-            continue
-        parsed = parse_header_line(line) if seen < load_rules("headers")["max_lines"] else None
+    """The header parsed from the first non-blank lines of ``text``, and the text after it."""
+    header, header_end = Header(), 0
+    for line in islice(NON_BLANK_LINE.finditer(text), load_rules("headers")["max_lines"]):
+        parsed = parse_header_line(line.group(0))
         if parsed is None:
             break
-        header, consumed, seen = header.merged(parsed), consumed + len(line), seen + 1
-    return (header, text[consumed:]) if seen else (Header(), text)
+        header, header_end = header.merged(parsed), line.end()
+    return header, text[header_end:]

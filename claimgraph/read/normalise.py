@@ -17,14 +17,19 @@ WHITESPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
-def _replacements() -> dict[int, str]:
-    return str.maketrans(load_rules("normalise")["replace"])
+def _replacements() -> tuple[re.Pattern[str], dict[str, str]]:
+    # a regex touches only the characters to replace; str.translate with a dict looks
+    # up every character and was the slowest step of hashing a document
+    table = load_rules("normalise")["replace"]
+    return re.compile("|".join(map(re.escape, table))), table
 
 
 def normalise_text(text: str) -> str:
     """NFC, typographic quotes/dashes unified, whitespace runs collapsed to one space."""
-    composed = unicodedata.normalize("NFC", text).translate(_replacements())
-    return WHITESPACE.sub(" ", composed).strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    pattern, table = _replacements()
+    return WHITESPACE.sub(" ", pattern.sub(lambda found: table[found.group(0)], text)).strip()
 
 
 def document_id(text: str) -> str:

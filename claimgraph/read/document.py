@@ -1,0 +1,57 @@
+"""Build a ``Document`` from extracted text and what the container knew about it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+import py3langid
+
+from claimgraph.model import Document, ReadFailure
+from claimgraph.read.header import Header, split_header
+from claimgraph.read.normalise import document_id
+
+WORD_CHARACTER = re.compile(r"\w")
+LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
+LANGUAGE_SAMPLE_CHARS = 5000  # enough for a stable guess; long texts would only cost time
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a format (HTML meta tags, a JSON record, a feed entry, a WARC header) says."""
+
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None
+    title: Optional[str] = None
+
+
+def strip_blank_lines(text: str) -> str:
+    """Text without leading blank lines and trailing whitespace (inner text untouched)."""
+    return LEADING_BLANK_LINES.sub("", text).rstrip()
+
+
+def detect_language(text: str) -> str:
+    language, _score = py3langid.classify(text[:LANGUAGE_SAMPLE_CHARS])
+    return language
+
+
+def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
+                  plain_text: bool = False) -> Document | ReadFailure:
+    """A Document for ``text`` with id, language and metadata set.
+
+    Only plain text is searched for a header line: text extracted from markup starts
+    with a headline, which in title case can look like "Analysis by Some Names".
+    """
+    header, body = split_header(text) if plain_text else (Header(), text)
+    body = strip_blank_lines(body)
+    if not WORD_CHARACTER.search(body):
+        return ReadFailure(origin=origin, message="no text (no words outside a header)")
+    return Document(
+        id=document_id(body), text=body, url=meta.url, outlet=meta.outlet,
+        author=meta.author or header.author, published=meta.published or header.published,
+        title=meta.title, genre=header.genre, language=detect_language(body),
+        origin=origin, format=fmt,
+    )

@@ -1,0 +1,46 @@
+"""Building a Document: header off, blank lines stripped, id and language set."""
+
+from __future__ import annotations
+
+from claimgraph.model import Document, ReadFailure
+from claimgraph.read.document import Metadata, make_document, strip_blank_lines
+from claimgraph.read.normalise import document_id
+
+
+def test_document_keeps_original_characters_and_offsets():
+    text = "\n \ndate 2024-08-10 Report by Anna Smith\n\n  \u201cWe advanced,\u201d he said.  \n\n"
+    document = make_document(text, "memo.txt", "text", plain_text=True)
+    assert document.text == "  \u201cWe advanced,\u201d he said."
+    assert document.id == document_id(document.text)
+    assert (document.published, document.genre, document.author) == ("2024-08-10", "report", "Anna Smith")
+
+
+def test_document_container_metadata_wins_over_header():
+    meta = Metadata(author="Desk Editor", published="2024-08-12", url="https://x.example/a")
+    document = make_document("By Anna Smith\n\nThe convoy arrived.", "items.jsonl#line 1", "jsonl", meta, plain_text=True)
+    assert (document.author, document.published, document.url) == ("Desk Editor", "2024-08-12", meta.url)
+
+
+def test_document_non_english_is_kept_and_marked():
+    document = make_document("Die Brücke über den Fluss wurde in der Nacht beschädigt, sagten die Behörden.",
+                             "de.txt", "text")
+    assert isinstance(document, Document) and document.language == "de"
+
+
+def test_document_english_is_marked_en():
+    assert make_document("The bridge over the river was damaged overnight, officials said.", "a", "text").language == "en"
+
+
+def test_document_without_words_is_a_failure():
+    result = make_document("date 2024-08-10 Report by Anna Smith\n\n  \n", "only-header.txt", "text", plain_text=True)
+    assert isinstance(result, ReadFailure) and result.origin == "only-header.txt"
+
+
+def test_document_strip_blank_lines_keeps_inner_text():
+    assert strip_blank_lines("\n\t\n  first line\n\n second\n\n \n") == "  first line\n\n second"
+
+
+def test_document_text_from_markup_keeps_a_byline_like_headline():
+    headline = "Analysis by Western Officials Shows Gains"
+    document = make_document(f"{headline}\nThe front moved east.", "page.html", "html")
+    assert document.text.startswith(headline) and document.genre is None

@@ -1,0 +1,51 @@
+"""Header lines: date, genre and byline parsed off the top of plain text."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.read.header import Header, parse_header_line, split_header
+
+
+def test_header_seed_first_line_is_parsed(seed_path):
+    header, rest = split_header(seed_path.read_text(encoding="utf-8"))
+    assert header == Header(published="2024-08-09", genre="guest post", author="Miriam Judith")
+    assert not rest.lstrip().startswith("date")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("date 2024-08-10 Report by Anna Smith", Header("2024-08-10", "report", "Anna Smith")),
+    ("  date 2024-08-10 Analysis by Jan de Vries", Header("2024-08-10", "analysis", "Jan de Vries")),
+    ("Date: 2024-08-10", Header("2024-08-10", None, None)),
+    ("Published: 2024-08-09", Header("2024-08-09", None, None)),
+    ("Published on 9 August 2024", Header("2024-08-09", None, None)),
+    ("By Anna Smith and Ivan Petrov", Header(None, None, "Anna Smith and Ivan Petrov")),
+    ("By Anna Smith, August 10, 2024", Header("2024-08-10", None, "Anna Smith")),
+    ("Opinion by Lena Ortiz", Header(None, "opinion", "Lena Ortiz")),
+    ("Author: Omar Haddad", Header(None, None, "Omar Haddad")),
+])
+def test_header_line_variations(line, expected):
+    assert parse_header_line(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "By Monday, the troops had crossed the river.",
+    "By Tuesday",
+    "by the river",
+    "Officials said the date of the talks was not set.",
+    "Report by a local committee said the bridge had collapsed",
+])
+def test_header_ordinary_lines_are_not_headers(line):
+    assert parse_header_line(line) is None
+
+
+def test_header_several_lines_are_merged_and_removed():
+    text = "Published: 2024-08-09\nBy Anna Smith\n\nThe ferry sailed at noon.\nBy evening it had docked."
+    header, rest = split_header(text)
+    assert header == Header("2024-08-09", None, "Anna Smith")
+    assert rest.strip() == "The ferry sailed at noon.\nBy evening it had docked."
+
+
+def test_header_text_without_header_is_unchanged():
+    text = "\nThe ferry sailed at noon.\nBy Anna Smith"
+    assert split_header(text) == (Header(), text)

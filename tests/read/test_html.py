@@ -1,0 +1,41 @@
+"""HTML pages through trafilatura, and HTML fragments flattened to text."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.read.document import Metadata
+from claimgraph.read.errors import ReadError
+from claimgraph.read.html import fragment_text, html_document, read_html
+
+
+def test_html_page_text_and_metadata(page_html, settings):
+    [document] = list(read_html(page_html, "page.html", settings))
+    assert document.format == "html" and document.origin == "page.html"
+    assert (document.author, document.outlet, document.published) == ("Peter Novak", "The Border Ledger", "2024-08-11")
+    assert document.title == "Power cut after strike on substation"
+    assert document.url == "https://border-ledger.example/2024/08/11/substation"
+    assert "substation near the border" in document.text
+    assert "All rights reserved" not in document.text and "Home" not in document.text
+
+
+def test_html_fetched_url_beats_canonical_link(page_html):
+    document = html_document(page_html.decode(), "crawl#record 2", "warc", Metadata(url="https://copy.example/a"))
+    assert document.url == "https://copy.example/a"
+
+
+def test_html_declared_charset_is_used(settings):
+    page = ("<html><head><meta charset='windows-1251'></head><body><article><p>"
+            + "Мост через реку был поврежден ночью, сообщили местные власти. " * 6 + "</p></article></body></html>")
+    [document] = list(read_html(page.encode("windows-1251"), "ru.html", settings))
+    assert document.text.startswith("Мост") and document.language == "ru"
+
+
+def test_html_without_text_raises_read_error(settings):
+    with pytest.raises(ReadError, match="no extractable text"):
+        list(read_html(b"<html><body><div><img src='a.png'></div></body></html>", "empty.html", settings))
+
+
+def test_html_fragment_text_one_line_per_block():
+    fragment = "<p>First <b>bold</b> line.</p><script>var x;</script><p>Second &amp; last</p>tail<br>end"
+    assert fragment_text(fragment) == "First bold line.\nSecond & last\ntail\nend"
