@@ -4,27 +4,39 @@
 connection options pass through the URL, e.g. a schema for tests:
 ``postgresql://u@host/db?options=-csearch_path%3Dmy_schema``.
 
-SQLite connections get foreign keys, a busy timeout and WAL.  The stdlib driver's own
-transaction handling is switched off (it starts transactions late, after the first read)
-and replaced by an explicit ``BEGIN``; writes use ``BEGIN IMMEDIATE`` so two writers wait
-for each other (busy_timeout) instead of failing when a read lock would need upgrading.
+SQLite connections get foreign keys, a busy timeout, WAL and synchronous=NORMAL.  The
+stdlib driver's own transaction handling is switched off (it starts transactions late,
+after the first read) and replaced by an explicit ``BEGIN``; writes use ``BEGIN IMMEDIATE``
+so two writers wait for each other (busy_timeout) instead of failing when a read lock
+would need upgrading.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection, make_url
+from typing import Any
 
-BUSY_TIMEOUT_MS = 10_000
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.pool import StaticPool
+
 WRITE = {"claimgraph_write": True}  # execution option marking a write transaction
 
 
 def make_engine(url: str) -> Engine:
     parsed = make_url(_with_driver(url))
-    engine = create_engine(parsed)
-    if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed)
+    engine = create_engine(parsed, **_in_memory_options(parsed))
+    _configure_sqlite(engine)
     return engine
+
+
+def _in_memory_options(url: URL) -> dict[str, Any]:
+    """In-memory SQLite: ONE connection shared by all threads (the default pool would give
+    each thread its own, empty, database); the Store makes threads take turns on it."""
+    if url.database not in (None, "", ":memory:") and url.query.get("mode") != "memory":
+        return {}
+    return {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
 
 
 def _with_driver(url: str) -> str:
@@ -40,8 +52,11 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see module doc
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")  # constant, not a value
+        cursor.execute("PRAGMA busy_timeout = 10000")  # ms a writer waits for another to finish
         cursor.execute("PRAGMA journal_mode = WAL")
+        # NORMAL is safe with WAL (no corruption); a power cut may lose the last commits,
+        # which a re-run of the idempotent ingest restores.  FULL costs an fsync per document.
+        cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")

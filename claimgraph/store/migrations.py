@@ -53,7 +53,10 @@ def migrate(engine: Engine, pending: Sequence[Migration] = MIGRATIONS) -> list[s
 
 
 def applied_migrations(conn: Connection) -> list[str]:
-    return list(conn.scalars(select(migrations.c.name).order_by(migrations.c.applied_at, migrations.c.name)))
+    """Names recorded in ``migrations``, in MIGRATIONS order (unknown ones, from newer code, last)."""
+    names = set(conn.scalars(select(migrations.c.name)))
+    known = [step.__name__ for step in MIGRATIONS if step.__name__ in names]
+    return known + sorted(names - set(known))
 
 
 def _now() -> str:

@@ -1,5 +1,16 @@
 """The ledger's tables (SQLAlchemy Core), shared by SQLite and PostgreSQL.
 
+- ``documents``: one row per distinct text (id = Document.id, a hash of the text)
+- ``document_copies``: each further url/outlet/origin that carried the same text,
+  unique per (document_id, origin)
+- ``minhashes``: a document's MinHash signature, for near-duplicate search
+- ``claims``: one row per claim, with its origin, date and point for filtering
+- ``events``: clusters of claims; ``claims.event_id`` says which claims are members
+- ``sources``: one row per origin (canonical name, else the name as written): kind,
+  side and the names it appeared under; claim counts are computed when read
+- ``failures``: inputs that could not be read
+- ``migrations``: applied migrations (see ``migrations.py``)
+
 These definitions are the *current* schema.  Migration 1 creates them; a later change to
 a table goes into a new migration (see ``migrations.py``) as well as here.
 
@@ -17,10 +28,10 @@ from __future__ import annotations
 
 from sqlalchemy import (JSON, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table,
                         Text, UniqueConstraint)
-from sqlalchemy.dialects.postgresql import JSONB
-
 metadata = MetaData()
-Json = JSON().with_variant(JSONB(), "postgresql")
+# Plain JSON, not JSONB, on PostgreSQL too: the store never queries inside it (filter
+# columns exist for that), and JSON keeps key order, so both databases return the same text.
+Json = JSON()
 
 migrations = Table(
     "migrations", metadata,

@@ -1,0 +1,108 @@
+"""Model objects <-> table rows (see ``schema.py`` for what each column is for)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable, Optional
+
+from sqlalchemy import Row
+
+from claimgraph.model import Claim, Document, Event, Place, Source, SourceRef
+
+DOCUMENT_COLUMNS = ("url", "outlet", "author", "title", "genre", "language", "duplicate_of",
+                    "syndication_group", "origin", "format")
+
+
+def document_row(doc: Document, ingested_at: str) -> dict[str, Any]:
+    row = {name: getattr(doc, name) for name in DOCUMENT_COLUMNS}
+    data = doc.to_json()
+    del data["text"], data["copies"]  # stored in column `text` and table `document_copies`
+    return {**row, "id": doc.id, "published": iso_date(doc.published), "ingested_at": ingested_at,
+            "text": doc.text, "data": data}
+
+
+def document_from_row(row: Row, copies: list[dict[str, Optional[str]]]) -> Document:
+    return Document.model_validate({**row.data, "text": row.text, "copies": copies})
+
+
+def copy_row(doc_id: str, copy: dict[str, Optional[str]]) -> dict[str, Any]:
+    """A row of ``document_copies`` from a copy's url/outlet/origin."""
+    return {"document_id": doc_id, "url": copy.get("url"), "outlet": copy.get("outlet"),
+            "origin": copy.get("origin") or ""}
+
+
+def copy_from_row(row: Row) -> dict[str, Optional[str]]:
+    return {"url": row.url, "outlet": row.outlet, "origin": row.origin or None}
+
+
+def claim_row(claim: Claim, doc: Document, idx: int) -> dict[str, Any]:
+    origin = claim.origin
+    lat, lon = _point(claim.places)
+    start = claim.time.start if claim.time else None
+    return {
+        "id": claim.id, "document_id": doc.id, "idx": idx, "text": claim.text,
+        "event_type": claim.event_type, "status": claim.status,
+        "origin": source_key(origin) if origin else None,
+        "origin_name": origin.name if origin else None,
+        "origin_side": origin.side if origin else None,
+        "date": iso_date(start) or iso_date(doc.published),
+        "lat": lat, "lon": lon,
+        "event_id": None,  # set by save_events, once the event exists (a foreign key)
+        "data": claim.model_copy(update={"document_id": doc.id}).to_json(),
+    }
+
+
+def claim_from_row(row: Row) -> Claim:
+    # The columns are the truth for links that change after the claim was written.
+    return Claim.model_validate({**row.data, "document_id": row.document_id, "event_id": row.event_id})
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    lat, lon = _point(event.places)
+    return {"id": event.id, "event_type": event.event_type, "status": event.status,
+            "first_seen": iso_date(event.first_seen), "last_seen": iso_date(event.last_seen),
+            "lat": lat, "lon": lon, "independent_sources": event.independent_sources,
+            "data": event.to_json()}
+
+
+def event_from_row(row: Row) -> Event:
+    return Event.model_validate(row.data)
+
+
+def source_key(ref: SourceRef) -> str:
+    return ref.canonical or ref.name
+
+
+def merged_source(source: Source, ref: SourceRef) -> Source:
+    """``source`` updated with what one more claim says of it (values already known win)."""
+    names = source.names if ref.name in source.names else [*source.names, ref.name]
+    return source.model_copy(update={"kind": source.kind or ref.kind, "side": source.side or ref.side,
+                                     "names": names})
+
+
+def source_row(source: Source) -> dict[str, Any]:
+    return {"canonical": source.canonical, "kind": source.kind, "side": source.side,
+            "data": source.model_copy(update={"claims": 0}).to_json()}
+
+
+def source_from_row(row: Row) -> Source:
+    """A source from a row carrying a ``claims`` count (0 where the query has none)."""
+    return Source.model_validate({**row.data, "claims": getattr(row, "claims", 0)})
+
+
+def first_located(places: Iterable[Place]) -> Optional[Place]:
+    """The first place with coordinates; demonyms name a side, not a location."""
+    return next((p for p in places if p.role == "place" and p.lat is not None and p.lon is not None), None)
+
+
+def _point(places: Iterable[Place]) -> tuple[Optional[float], Optional[float]]:
+    place = first_located(places)
+    return (place.lat, place.lon) if place else (None, None)
+
+
+def iso_date(value: Optional[str]) -> Optional[str]:
+    """The YYYY-MM-DD part of an ISO date or datetime; None if there is none."""
+    try:
+        return date.fromisoformat(value[:10]).isoformat() if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,354 @@
+"""The ledger: documents, claims, events and sources in SQLite or PostgreSQL.
+
+    with Store("sqlite:///claimgraph.db") as store:
+        store.add_document(doc, claims)
+        store.claims(ClaimFilter(status="denied", q="bridge"))
+
+One code path (SQLAlchemy Core) serves both databases; the few differences (insert-or-ignore,
+full-text search, locking) are in ``engine.py``, ``search.py`` and ``_insert``.  Each write
+method is one transaction.  Lists are paginated, oldest first (by published date, claim
+date, or first_seen), ties broken by id.  ``all_*`` methods stream in batches.
+
+Errors: bad filter or paging values raise ValueError; ``set_assessment`` on an unknown
+event raises KeyError; database errors propagate (a failed ``add_document`` leaves nothing).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from datetime import datetime, timezone
+from functools import reduce
+from typing import Any, Optional, TypeVar
+
+from sqlalchemy import ColumnElement, Connection, Select, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.pool import StaticPool
+
+from claimgraph.model import EVENT_STATUSES, STATUSES, Claim, Document, Event, ReadFailure, Source
+from claimgraph.store import rows
+from claimgraph.store.conditions import claim_conditions, event_conditions
+from claimgraph.store.engine import WRITE, make_engine
+from claimgraph.store.filters import ClaimFilter, EventFilter, check_query
+from claimgraph.store.migrations import applied_migrations, migrate
+from claimgraph.store.schema import claims, document_copies, documents, events, failures, minhashes, sources
+from claimgraph.store.search import documents_matching
+
+T = TypeVar("T")
+STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = make_engine(url)
+        self.dialect = self.engine.dialect.name
+        # In-memory SQLite is one connection (see engine.py): threads take turns using it.
+        self._one_connection = isinstance(self.engine.pool, StaticPool)
+        self._turn = threading.RLock() if self._one_connection else nullcontext()
+        migrate(self.engine)
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def migrations(self) -> list[str]:
+        """Names of the migrations applied to this database."""
+        with self._read() as conn:
+            return applied_migrations(conn)
+
+    @property
+    def schema_version(self) -> int:
+        return len(self.migrations)
+
+    # -- documents -------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        with self._read() as conn:
+            return conn.scalar(select(documents.c.id).where(documents.c.id == doc_id)) is not None
+
+    def add_document(self, doc: Document, claim_list: list[Claim], signature: bytes | None = None) -> bool:
+        """Store a document with its claims; False (and a recorded copy) if its id is stored."""
+        with self._write() as conn:
+            if not self._insert_ignore(conn, documents, rows.document_row(doc, _now())):
+                self._record_copy(conn, doc)
+                return False
+            for copy in doc.copies:  # copies the caller already knows of (e.g. a re-imported ledger)
+                self._insert_ignore(conn, document_copies, rows.copy_row(doc.id, copy))
+            if claim_list:
+                conn.execute(insert(claims), [rows.claim_row(c, doc, i) for i, c in enumerate(claim_list)])
+            if signature is not None:
+                conn.execute(insert(minhashes).values(document_id=doc.id, signature=signature))
+            self._merge_sources(conn, claim_list)
+            return True
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        return self._stream(select(minhashes.c.document_id, minhashes.c.signature),
+                            lambda row: (row.document_id, bytes(row.signature)))
+
+    def get_document(self, doc_id: str) -> Optional[Document]:
+        found = self.documents_by_id([doc_id])
+        return found[0] if found else None
+
+    def documents(self, limit: int = 50, offset: int = 0, q: str | None = None) -> list[Document]:
+        check_query(q)
+        statement = select(documents).where(*([documents_matching(self.dialect, q)] if q else []))
+        return self._with_copies(self._page(statement.order_by(*DOCUMENT_ORDER), lambda row: row, limit, offset))
+
+    def documents_by_id(self, doc_ids: Sequence[str]) -> list[Document]:
+        """The stored documents among ``doc_ids`` (in no particular order)."""
+        return self._with_copies(self._all(select(documents).where(documents.c.id.in_(doc_ids))))
+
+    def all_documents(self) -> Iterator[Document]:
+        for batch in self._batches(select(documents).order_by(documents.c.id)):
+            yield from self._with_copies(batch)
+
+    # -- claims ------------------------------------------------------------------------
+
+    def claims(self, filters: ClaimFilter = ClaimFilter(), limit: int = 50, offset: int = 0) -> list[Claim]:
+        statement = select(claims).where(*claim_conditions(filters, self.dialect)).order_by(*CLAIM_ORDER)
+        return self._page(statement, rows.claim_from_row, limit, offset)
+
+    def count_claims(self, filters: ClaimFilter = ClaimFilter()) -> int:
+        return self._count(claims, claim_conditions(filters, self.dialect))
+
+    def get_claim(self, claim_id: str) -> Optional[Claim]:
+        return self._first(select(claims).where(claims.c.id == claim_id), rows.claim_from_row)
+
+    def all_claims(self) -> Iterator[Claim]:
+        """Every claim, in document then reading order, streamed."""
+        return self._stream(select(claims).order_by(*READING_ORDER), rows.claim_from_row)
+
+    def unlinked_claims(self) -> Iterator[Claim]:
+        """Claims not yet in an event (what incremental linking works on), streamed."""
+        statement = select(claims).where(claims.c.event_id.is_(None)).order_by(*READING_ORDER)
+        return self._stream(statement, rows.claim_from_row)
+
+    def claims_with_documents(self) -> Iterator[tuple[Claim, dict[str, Any]]]:
+        """Every claim with its document's url, outlet, published and title (for exports)."""
+        columns = (documents.c.url, documents.c.outlet, documents.c.published, documents.c.title)
+        statement = (select(claims, *[c.label(f"doc_{c.name}") for c in columns])
+                     .join(documents, claims.c.document_id == documents.c.id)
+                     .order_by(*READING_ORDER))
+        return self._stream(statement, _claim_and_document)
+
+    # -- events ------------------------------------------------------------------------
+
+    def events(self, filters: EventFilter = EventFilter(), limit: int = 50, offset: int = 0) -> list[Event]:
+        statement = select(events).where(*event_conditions(filters, self.dialect)).order_by(*EVENT_ORDER)
+        return self._page(statement, rows.event_from_row, limit, offset)
+
+    def count_events(self, filters: EventFilter = EventFilter()) -> int:
+        return self._count(events, event_conditions(filters, self.dialect))
+
+    def get_event(self, event_id: str) -> Optional[Event]:
+        return self._first(select(events).where(events.c.id == event_id), rows.event_from_row)
+
+    def all_events(self) -> Iterator[Event]:
+        return self._stream(select(events).order_by(events.c.id), rows.event_from_row)
+
+    def save_events(self, event_list: list[Event]) -> None:
+        """Insert or update events and point their member claims at them.
+
+        A claim an event no longer lists is unlinked.  An analyst's assessment survives an
+        update that does not carry one.
+        """
+        with self._write() as conn:
+            kept = self._assessments(conn, events.c.id.in_([e.id for e in event_list]))
+            self._upsert_events(conn, [_keep_assessment(e, kept) for e in event_list])
+            for event in event_list:
+                conn.execute(update(claims).where(claims.c.event_id == event.id, claims.c.id.not_in(event.claims))
+                             .values(event_id=None))
+                self._link_members(conn, event)
+
+    def replace_events(self, event_list: list[Event]) -> None:
+        """Full re-link: drop every event and store these (assessments kept by event id)."""
+        with self._write() as conn:
+            kept = self._assessments(conn)
+            conn.execute(update(claims).values(event_id=None))
+            conn.execute(delete(events))
+            self._upsert_events(conn, [_keep_assessment(e, kept) for e in event_list])
+            for event in event_list:
+                self._link_members(conn, event)
+
+    def set_assessment(self, event_id: str, assessment: dict[str, Any]) -> Event:
+        """Store an analyst's note on an event; KeyError if there is no such event."""
+        with self._write() as conn:
+            row = conn.execute(select(events).where(events.c.id == event_id).with_for_update()).first()
+            if row is None:
+                raise KeyError(f"no event {event_id!r}")
+            event = rows.event_from_row(row).model_copy(update={"assessment": assessment})
+            conn.execute(update(events).where(events.c.id == event_id).values(data=event.to_json()))
+            return event
+
+    # -- sources, failures, stats --------------------------------------------------------
+
+    def sources(self, limit: int = 50, offset: int = 0) -> list[Source]:
+        return self._page(_sources_with_counts().order_by(sources.c.canonical), rows.source_from_row, limit, offset)
+
+    def get_source(self, canonical: str) -> Optional[Source]:
+        return self._first(_sources_with_counts().where(sources.c.canonical == canonical), rows.source_from_row)
+
+    def all_sources(self) -> Iterator[Source]:
+        return self._stream(_sources_with_counts().order_by(sources.c.canonical), rows.source_from_row)
+
+    def record_failure(self, origin: str, message: str) -> None:
+        with self._write() as conn:
+            conn.execute(insert(failures).values(origin=origin, message=message, at=_now()))
+
+    def failures(self) -> list[ReadFailure]:
+        found = self._all(select(failures).order_by(failures.c.id))
+        return [ReadFailure(origin=row.origin, message=row.message) for row in found]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: documents, duplicates (exact copies + near-duplicates), claims and events
+        by status, sources, failures."""
+        near = self._count(documents, [documents.c.duplicate_of.is_not(None)])
+        return {
+            "documents": self._count(documents, []),
+            "duplicates": self._count(document_copies, []) + near,
+            "claims": self._by_status(claims, STATUSES),
+            "events": self._by_status(events, EVENT_STATUSES),
+            "sources": self._count(sources, []),
+            "failures": self._count(failures, []),
+        }
+
+    # -- helpers -----------------------------------------------------------------------
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._turn, self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._turn, self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+            yield conn
+
+    def _all(self, statement: Select) -> list[Any]:
+        with self._read() as conn:
+            return list(conn.execute(statement))
+
+    def _page(self, statement: Select, convert: Callable[[Any], T], limit: int, offset: int) -> list[T]:
+        if limit < 0 or offset < 0:
+            raise ValueError(f"limit ({limit}) and offset ({offset}) must not be negative")
+        return [convert(row) for row in self._all(statement.limit(limit).offset(offset))]
+
+    def _first(self, statement: Select, convert: Callable[[Any], T]) -> Optional[T]:
+        found = self._all(statement.limit(1))
+        return convert(found[0]) if found else None
+
+    def _count(self, table, conditions: list[ColumnElement[bool]]) -> int:
+        with self._read() as conn:
+            return conn.scalar(select(func.count()).select_from(table).where(*conditions))
+
+    def _by_status(self, table, statuses: Iterable[str]) -> dict[str, int]:
+        counted = dict(self._all(select(table.c.status, func.count()).group_by(table.c.status)))
+        return {status: counted.get(status, 0) for status in statuses}
+
+    def _stream(self, statement: Select, convert: Callable[[Any], T]) -> Iterator[T]:
+        for batch in self._batches(statement):
+            yield from (convert(row) for row in batch)
+
+    def _batches(self, statement: Select) -> Iterator[Sequence[Any]]:
+        if self._one_connection:
+            # Read everything first, so the caller may use the store while iterating (and
+            # other threads get their turn); the data is in memory already.
+            return iter([self._all(statement)])
+        return self._cursor_batches(statement)
+
+    def _cursor_batches(self, statement: Select) -> Iterator[Sequence[Any]]:
+        # STREAM_BATCH rows at a time (a server-side cursor on PostgreSQL).
+        with self._read() as conn:
+            yield from conn.execution_options(yield_per=STREAM_BATCH).execute(statement).partitions()
+
+    def _with_copies(self, document_rows: Sequence[Any]) -> list[Document]:
+        ids = [row.id for row in document_rows]
+        by_document: dict[str, list[dict]] = defaultdict(list)
+        statement = select(document_copies).where(document_copies.c.document_id.in_(ids))
+        for copy in self._all(statement.order_by(document_copies.c.document_id, document_copies.c.origin)):
+            by_document[copy.document_id].append(rows.copy_from_row(copy))
+        return [rows.document_from_row(row, by_document[row.id]) for row in document_rows]
+
+    def _insert(self, table):
+        return (postgresql if self.dialect == "postgresql" else sqlite).insert(table)
+
+    def _insert_ignore(self, conn: Connection, table, row: dict[str, Any]) -> bool:
+        """Insert ``row`` unless its key exists; True if it was inserted."""
+        # RETURNING, not rowcount: psycopg reports -1 for this statement through SQLAlchemy.
+        statement = self._insert(table).values(row).on_conflict_do_nothing()
+        key = list(table.primary_key.columns) or list(table.columns)[:1]
+        return conn.execute(statement.returning(*key)).first() is not None
+
+    def _record_copy(self, conn: Connection, doc: Document) -> None:
+        stored_origin = conn.scalar(select(documents.c.origin).where(documents.c.id == doc.id))
+        if doc.origin != stored_origin:  # reading the same file again is not a copy
+            self._insert_ignore(conn, document_copies, rows.copy_row(doc.id, _where_read(doc)))
+
+    def _merge_sources(self, conn: Connection, claim_list: list[Claim]) -> None:
+        refs_by_key = defaultdict(list)
+        for claim in claim_list:
+            if claim.origin:
+                refs_by_key[rows.source_key(claim.origin)].append(claim.origin)
+        for key, refs in sorted(refs_by_key.items()):  # sorted: concurrent writers lock in one order
+            self._insert_ignore(conn, sources, rows.source_row(Source(canonical=key)))
+            row = conn.execute(select(sources).where(sources.c.canonical == key).with_for_update()).one()
+            merged = reduce(rows.merged_source, refs, rows.source_from_row(row))
+            conn.execute(update(sources).where(sources.c.canonical == key).values(rows.source_row(merged)))
+
+    def _assessments(self, conn: Connection, *conditions: ColumnElement[bool]) -> dict[str, dict]:
+        stored = conn.execute(select(events).where(*conditions))
+        return {row.id: row.data["assessment"] for row in stored if row.data.get("assessment")}
+
+    def _upsert_events(self, conn: Connection, event_list: list[Event]) -> None:
+        if not event_list:
+            return
+        statement = self._insert(events)
+        replace = {c.name: statement.excluded[c.name] for c in events.columns if c.name != "id"}
+        conn.execute(statement.on_conflict_do_update(index_elements=[events.c.id], set_=replace),
+                     [rows.event_row(e) for e in event_list])
+
+    def _link_members(self, conn: Connection, event: Event) -> None:
+        if event.claims:
+            conn.execute(update(claims).where(claims.c.id.in_(event.claims)).values(event_id=event.id))
+
+
+# Lists read chronologically (undated last), then in a fixed order: pages never overlap.
+READING_ORDER = (claims.c.document_id, claims.c.idx)
+DOCUMENT_ORDER = (documents.c.published.nulls_last(), documents.c.id)
+CLAIM_ORDER = (claims.c.date.nulls_last(), claims.c.document_id, claims.c.idx)
+EVENT_ORDER = (events.c.first_seen.nulls_last(), events.c.id)
+
+
+def _sources_with_counts() -> Select:
+    counts = (select(claims.c.origin, func.count().label("claims")).where(claims.c.origin.is_not(None))
+              .group_by(claims.c.origin).subquery())
+    return (select(sources, func.coalesce(counts.c.claims, 0).label("claims"))
+            .outerjoin(counts, counts.c.origin == sources.c.canonical))
+
+
+def _claim_and_document(row: Any) -> tuple[Claim, dict[str, Any]]:
+    document = {name: getattr(row, f"doc_{name}") for name in ("url", "outlet", "published", "title")}
+    return rows.claim_from_row(row), document
+
+
+def _where_read(doc: Document) -> dict[str, Optional[str]]:
+    return {"url": doc.url, "outlet": doc.outlet, "origin": doc.origin}
+
+
+def _keep_assessment(event: Event, kept: dict[str, dict]) -> Event:
+    if event.assessment is not None or event.id not in kept:
+        return event
+    return event.model_copy(update={"assessment": kept[event.id]})
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,290 @@
+"""Store behaviours, run on SQLite and PostgreSQL (see conftest.py)."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from claimgraph.model import TimeSpan
+from claimgraph.store import ClaimFilter, EventFilter, Store
+from claimgraph.store.engine import make_engine
+from claimgraph.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
+from tests.store.factories import make_claim, make_document, make_event, make_origin, make_place, stored_pair
+
+FAR_TEXT = "Shelling near Eastbury damaged a school, residents reported."
+
+
+def far_pair(store):
+    """A second document: other place, date, status, type and origin than `stored_pair`."""
+    doc = make_document(FAR_TEXT, title="Eastbury report", published="2024-08-09")
+    claim = make_claim(doc, text="Shelling damaged a school", status="hedged", event_type="civilian_harm",
+                       places=[make_place("Eastbury", lat=48.0, lon=38.0)], time=None,
+                       source_chain=[make_origin("residents", None, kind="witness", side="Russia")])
+    store.add_document(doc, [claim])
+    return doc, claim
+
+
+def test_store_document_round_trip(store):
+    copy = {"url": "https://mirror.test/b", "outlet": "Mirror", "origin": "mirror.jsonl#line 4"}
+    doc = make_document(copies=[copy])
+    store.add_document(doc, [])
+    assert store.get_document(doc.id) == doc
+    assert store.has_document(doc.id)
+    assert store.get_document("missing") is None and not store.has_document("missing")
+
+
+def test_store_claim_round_trip(store):
+    doc, claim = stored_pair(store)
+    assert store.get_claim(claim.id) == claim
+    assert store.claims() == [claim]
+    assert list(store.all_claims()) == [claim]
+
+
+def test_store_event_round_trip_links_members(store):
+    doc, claim = stored_pair(store)
+    event = make_event(claims=[claim], assessment={"note": "plausible"})
+    store.save_events([event])
+    assert store.get_event("e1") == event
+    assert store.get_claim(claim.id).event_id == "e1"
+    assert list(store.unlinked_claims()) == []
+
+
+def test_store_add_document_is_idempotent(store):
+    doc = make_document()
+    assert store.add_document(doc, [make_claim(doc)]) is True
+    assert store.add_document(doc, [make_claim(doc)]) is False
+    assert store.count_claims(ClaimFilter()) == 1
+    assert store.get_document(doc.id).copies == []  # same origin again: not a copy
+
+
+def test_store_add_document_records_each_copy_once(store):
+    doc = make_document()
+    store.add_document(doc, [])
+    copy = doc.model_copy(update={"url": "https://mirror.test/a", "outlet": "Mirror", "origin": "feed.xml#record 2"})
+    assert store.add_document(copy, []) is False
+    store.add_document(copy, [])
+    assert store.get_document(doc.id).copies == [
+        {"url": "https://mirror.test/a", "outlet": "Mirror", "origin": "feed.xml#record 2"}]
+    assert store.stats()["duplicates"] == 1
+
+
+def test_store_add_document_is_one_transaction(store):
+    doc = make_document()
+    twice = [make_claim(doc, 0), make_claim(doc, 0)]  # same claim id: the second insert fails
+    with pytest.raises(IntegrityError):
+        store.add_document(doc, twice, signature=b"sig")
+    assert not store.has_document(doc.id)
+    assert store.sources() == [] and list(store.signatures()) == []
+
+
+def test_store_signatures_stream_back(store):
+    doc = make_document()
+    store.add_document(doc, [], signature=b"\x00\x01minhash")
+    assert list(store.signatures()) == [(doc.id, b"\x00\x01minhash")]
+
+
+def test_store_sources_merge_names_and_count_claims(store):
+    doc, _ = stored_pair(store)
+    other = make_document("Another text about the bridge, officials said.")
+    relabelled = make_origin("the governor's office", kind=None, side=None)
+    store.add_document(other, [make_claim(other, source_chain=[relabelled])])
+    source = store.get_source("North Oblast Administration")
+    assert source.names == ["the regional governor", "the governor's office"]
+    assert (source.kind, source.side, source.claims) == ("official", "Ukraine", 2)
+    assert [s.canonical for s in store.sources()] == ["North Oblast Administration"]
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (ClaimFilter(status="hedged"), ["far"]),
+    (ClaimFilter(event_type="strike"), ["near"]),
+    (ClaimFilter(source="north oblast administration"), ["near"]),
+    (ClaimFilter(source="Residents"), ["far"]),  # no canonical: matched by name
+    (ClaimFilter(side="Russia"), ["far"]),
+    (ClaimFilter(date_from="2024-08-06"), ["far"]),  # far has no time: its document's date
+    (ClaimFilter(date_to="2024-08-05"), ["near"]),
+    (ClaimFilter(bbox=(37.5, 47.5, 38.5, 48.5)), ["far"]),
+    (ClaimFilter(bbox="34,50,36,52"), ["near"]),
+    (ClaimFilter(q="schools"), ["far"]),  # stemmed
+    (ClaimFilter(q="bridge Monday"), ["near"]),
+    (ClaimFilter(q="bridge school"), []),  # every word must occur
+    (ClaimFilter(q='(bridge* -"Monday:'), ["near"]),  # query syntax is not interpreted
+    (ClaimFilter(), ["near", "far"]),
+])
+def test_store_claim_filters_select(store, filters, expected):
+    near = stored_pair(store)[1]
+    far = far_pair(store)[1]
+    names = {near.id: "near", far.id: "far"}
+    assert [names[c.id] for c in store.claims(filters)] == expected
+    assert store.count_claims(filters) == len(expected)
+
+
+def test_store_claim_filters_by_document_and_event(store):
+    doc, claim = stored_pair(store)
+    far_pair(store)
+    store.save_events([make_event(claims=[claim])])
+    assert store.claims(ClaimFilter(document_id=doc.id)) == store.claims(ClaimFilter(event_id="e1"))
+    assert [c.id for c in store.claims(ClaimFilter(event_id="e1"))] == [claim.id]
+
+
+@pytest.mark.parametrize("bad", [
+    dict(status="rumoured"), dict(event_type="battle"), dict(side="Atlantis"),
+    dict(date_from="09/08/2024"), dict(date_from="2024-08-09", date_to="2024-08-01"),
+    dict(bbox=(1, 2, 3)), dict(bbox="a,b,c,d"), dict(bbox=(10, 0, 5, 1)), dict(bbox=(0, -91, 1, 0)),
+    dict(q="?!"),
+])
+def test_store_filters_reject_bad_values(bad):
+    with pytest.raises(ValueError, match=next(iter(bad))):
+        ClaimFilter(**bad)
+
+
+def test_store_event_filter_takes_event_statuses():
+    assert EventFilter(status="disputed").status == "disputed"
+    with pytest.raises(ValueError, match="status"):
+        EventFilter(status="hedged")
+
+
+def test_store_pagination_is_stable(store):
+    doc = make_document()
+    store.add_document(doc, [make_claim(doc, i, time=None) for i in range(12)])
+    pages = [store.claims(limit=5, offset=offset) for offset in (0, 5, 10)]
+    assert [c.id for page in pages for c in page] == [f"{doc.id}:{i}" for i in range(12)]
+    with pytest.raises(ValueError, match="negative"):
+        store.claims(limit=-1)
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (EventFilter(status="disputed"), ["e2"]),
+    (EventFilter(event_type="strike"), ["e1"]),
+    (EventFilter(date_from="2024-08-08", date_to="2024-08-08"), ["e1"]),  # inside e1's span
+    (EventFilter(date_from="2024-08-10"), ["e2"]),
+    (EventFilter(bbox=(37, 47, 39, 49)), ["e2"]),
+    (EventFilter(source="Residents"), ["e2"]),
+    (EventFilter(side="Ukraine"), ["e1"]),
+    (EventFilter(q="school"), ["e2"]),
+    (EventFilter(), ["e1", "e2"]),
+])
+def test_store_event_filters_select(store, filters, expected):
+    near, far = stored_pair(store)[1], far_pair(store)[1]
+    store.save_events([
+        make_event("e1", [near]),
+        make_event("e2", [far], status="disputed", event_type="civilian_harm", first_seen="2024-08-10",
+                   last_seen=None, places=[make_place("Eastbury", lat=48.0, lon=38.0)]),
+    ])
+    assert [e.id for e in store.events(filters)] == expected
+    assert store.count_events(filters) == len(expected)
+
+
+def test_store_save_events_unlinks_dropped_claims_and_keeps_assessment(store):
+    near, far = stored_pair(store)[1], far_pair(store)[1]
+    store.save_events([make_event("e1", [near, far])])
+    store.set_assessment("e1", {"analyst": "kb", "note": "two sides agree"})
+    store.save_events([make_event("e1", [near], summary="Bridge hit")])
+    assert store.get_claim(far.id).event_id is None
+    assert [c.id for c in store.unlinked_claims()] == [far.id]
+    assert store.get_event("e1").assessment == {"analyst": "kb", "note": "two sides agree"}
+
+
+def test_store_replace_events_drops_old_events(store):
+    near, far = stored_pair(store)[1], far_pair(store)[1]
+    store.save_events([make_event("e1", [near]), make_event("e2", [far])])
+    store.replace_events([make_event("e3", [far])])
+    assert [e.id for e in store.all_events()] == ["e3"]
+    assert (store.get_claim(near.id).event_id, store.get_claim(far.id).event_id) == (None, "e3")
+
+
+def test_store_set_assessment_needs_an_event(store):
+    with pytest.raises(KeyError, match="e404"):
+        store.set_assessment("e404", {"note": "x"})
+
+
+def test_store_documents_search_and_page(store):
+    doc, _ = stored_pair(store)
+    far_doc, _ = far_pair(store)
+    assert [d.id for d in store.documents(q="Northford")] == [doc.id]
+    assert [d.id for d in store.documents(q="report residents")] == [far_doc.id]  # title and text together
+    assert len(store.documents(limit=1)) == 1 and len(list(store.all_documents())) == 2
+
+
+def test_store_failures_and_stats(store):
+    stored_pair(store)
+    store.record_failure("bad.warc#record 3", "truncated record")
+    assert [str(f) for f in store.failures()] == ["bad.warc#record 3: truncated record"]
+    stats = store.stats()
+    assert (stats["documents"], stats["sources"], stats["failures"]) == (1, 1, 1)
+    assert stats["claims"]["reported"] == 1 and stats["events"]["claimed"] == 0
+
+
+def test_store_claim_date_falls_back_to_published(store):
+    unresolved = TimeSpan(text="recently", note="no anchor")
+    doc, claim = stored_pair(store, time=unresolved)
+    assert store.claims(ClaimFilter(date_from="2024-08-09", date_to="2024-08-09")) == [claim]
+
+
+def test_store_migrations_recorded(store_url):
+    with Store(store_url) as store:
+        assert store.migrations == [m.__name__ for m in MIGRATIONS]
+        assert store.schema_version == SCHEMA_VERSION
+    with Store(store_url) as reopened:  # reopening applies nothing twice
+        assert reopened.schema_version == SCHEMA_VERSION
+
+
+def test_store_opening_an_older_database_migrates_it(store_url):
+    engine = make_engine(store_url)
+    migrate(engine, MIGRATIONS[:1])  # a database from before full-text search
+    engine.dispose()
+    with Store(store_url) as old:
+        doc, claim = stored_pair(old)
+    with Store(store_url) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.claims(ClaimFilter(q="bridge")) == [claim]
+
+
+def test_store_sqlite_uses_wal_and_foreign_keys(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'wal.db'}") as store, store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() > 0
+
+
+def test_store_claim_without_origin_is_authors_voice(store):
+    doc = make_document()
+    claim = make_claim(doc, source_chain=[], status="asserted")
+    store.add_document(doc, [claim])
+    assert store.sources() == []
+    assert store.claims(ClaimFilter(status="asserted")) == [claim]
+
+
+def test_store_in_memory_streams_allow_nested_calls():
+    with Store("sqlite://") as store:
+        doc, claim = stored_pair(store)
+        assert [(c.id, store.get_document(c.document_id).id) for c in store.all_claims()] == [(claim.id, doc.id)]
+        assert [d.id for d in store.all_documents()] == [doc.id]
+
+
+def test_store_in_memory_is_one_database_for_all_threads():
+    def add(number: int) -> None:
+        doc = make_document(f"Report number {number} from the front.")
+        store.add_document(doc, [make_claim(doc)])
+
+    with Store("sqlite://") as store, ThreadPoolExecutor(4) as pool:
+        list(pool.map(add, range(20)))
+        assert list(pool.map(lambda _: store.count_claims(), range(4))) == [20] * 4
+
+
+def test_store_save_events_with_no_members_unlinks_all(store):
+    near = stored_pair(store)[1]
+    store.save_events([make_event("e1", [near])])
+    store.save_events([make_event("e1", [], contradictions=[], history=[])])
+    assert store.get_claim(near.id).event_id is None and store.get_event("e1").claims == []
+
+
+def test_store_claim_event_id_is_set_only_by_save_events(store):
+    doc = make_document()
+    claim = make_claim(doc, event_id="e9")  # e.g. re-imported from an export; e9 is not stored
+    store.add_document(doc, [claim])
+    assert store.get_claim(claim.id).event_id is None
+    store.save_events([make_event("e9", [claim])])
+    assert store.get_claim(claim.id) == claim
