@@ -11,14 +11,19 @@ this class: each command is one method call with the same parameter names.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from claimgraph.model import Claim, Document, Event, ExtractedDocument, ReadFailure
 from claimgraph.settings import Settings
+
+log = logging.getLogger("claimgraph")
+EXTRACT_BATCH = 32  # documents per spaCy pipe call
 
 ProgressCallback = Callable[[str, object], None]  # (what happened, to what): ("read", doc), ("failed", failure)
 
@@ -37,6 +42,11 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failures
+
+
+def _failure(doc: Document, stage: str, error: BaseException) -> ReadFailure:
+    where = doc.origin or f"document {doc.id}"
+    return ReadFailure(origin=where, message=f"{stage} failed: {type(error).__name__}: {error}")
 
 
 class StoreDocuments(Mapping[str, Document]):
@@ -108,16 +118,42 @@ class ClaimGraph:
 
         return read_paths(paths, self.settings)
 
-    def extract(self, documents: Iterable[Document]) -> Iterator[ExtractedDocument]:
-        """Extract and resolve claims; stateless (no database)."""
+    def extract(self, documents: Iterable[Document]) -> Iterator[ExtractedDocument | ReadFailure]:
+        """Extract and resolve claims; stateless (no database).
+
+        A document whose extraction or resolution raises becomes a ReadFailure naming it
+        (its traceback is logged at DEBUG level); the other documents go on.
+        """
         if self.settings.workers > 1 or self.settings.scheduler:
             from claimgraph.scale import extract_on_dask
 
             yield from extract_on_dask(documents, self.settings)
             return
-        for doc, claims in self.extractor.extract_many(documents):
+        documents = iter(documents)
+        while batch := list(islice(documents, EXTRACT_BATCH)):
+            for doc, claims in self._extract_batch(batch):
+                if isinstance(claims, BaseException):
+                    yield _failure(doc, "extraction", claims)
+                else:
+                    yield self._resolve(doc, claims)
+
+    def _extract_batch(self, batch: list[Document]) -> list[tuple[Document, list[Claim] | BaseException]]:
+        """The batch through spaCy's pipe; on an error, again one by one to isolate the culprit."""
+        try:
+            return list(self.extractor.extract_many(batch, batch_size=len(batch)))
+        except Exception as error:  # noqa: BLE001 -- a bug in a stage must not stop the run
+            if len(batch) > 1:
+                return [pair for doc in batch for pair in self._extract_batch([doc])]
+            log.debug("extraction failed for %s", batch[0].origin, exc_info=True)
+            return [(batch[0], error)]
+
+    def _resolve(self, doc: Document, claims: list[Claim]) -> ExtractedDocument | ReadFailure:
+        try:
             doc, claims = self.resolver.resolve(doc, claims)
-            yield ExtractedDocument(document=doc, claims=claims)
+        except Exception as error:  # noqa: BLE001
+            log.debug("resolution failed for %s", doc.origin, exc_info=True)
+            return _failure(doc, "resolution", error)
+        return ExtractedDocument(document=doc, claims=claims)
 
     def ingest(self, paths: Iterable[str | Path], progress: ProgressCallback | None = None) -> IngestReport:
         """Read, extract, resolve and store `paths`, then link the new claims."""

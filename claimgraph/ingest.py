@@ -36,6 +36,9 @@ class Ingest:
         self._load_signatures()
         new_docs = self._new_documents(items)
         for extracted in self.graph.extract(new_docs):
+            if isinstance(extracted, ReadFailure):
+                self._fail(extracted)
+                continue
             doc, claims = extracted.document, extracted.claims
             if self.store.add_document(doc, claims, self.signatures.pop(doc.id, None)):
                 self.report.documents_added += 1

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 
-from claimgraph.model import Document, ExtractedDocument
+from claimgraph.model import Document, ExtractedDocument, ReadFailure
 from claimgraph.settings import Settings
 
 BATCH = 32  # documents per task: large enough to amortise spaCy's pipe, small enough to balance
@@ -30,7 +30,7 @@ def extract_batch(documents: list[dict], settings: Settings) -> list[dict]:
     """The task a worker runs: plain JSON in, plain JSON out (cheap to ship)."""
     graph = _worker_graph(settings)
     docs = [Document.model_validate(d) for d in documents]
-    return [extracted.to_json() for extracted in graph.extract(docs)]
+    return [result.to_json() for result in graph.extract(docs)]
 
 
 def _batches(documents: Iterable[Document]) -> Iterator[list[dict]]:
@@ -39,7 +39,11 @@ def _batches(documents: Iterable[Document]) -> Iterator[list[dict]]:
         yield [doc.to_json() for doc in batch]
 
 
-def extract_on_dask(documents: Iterable[Document], settings: Settings) -> Iterator[ExtractedDocument]:
+def _from_json(result: dict) -> ExtractedDocument | ReadFailure:
+    return ExtractedDocument.model_validate(result) if "document" in result else ReadFailure.model_validate(result)
+
+
+def extract_on_dask(documents: Iterable[Document], settings: Settings) -> Iterator[ExtractedDocument | ReadFailure]:
     """Extract with `settings.workers` local processes, or on `settings.scheduler` if set."""
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -55,13 +59,14 @@ def extract_on_dask(documents: Iterable[Document], settings: Settings) -> Iterat
         cluster.close()
 
 
-def _run_tasks(client, batches: Iterator[list[dict]], settings: Settings, as_completed) -> Iterator[ExtractedDocument]:
+def _run_tasks(client, batches: Iterator[list[dict]], settings: Settings,
+               as_completed) -> Iterator[ExtractedDocument | ReadFailure]:
     limit = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
     pending = as_completed([client.submit(extract_batch, batch, settings, pure=False)
                             for batch in islice(batches, limit)])
     for future in pending:
-        for extracted in future.result():
-            yield ExtractedDocument.model_validate(extracted)
+        for result in future.result():
+            yield _from_json(result)
         next_batch = next(batches, None)
         if next_batch is not None:
             pending.add(client.submit(extract_batch, next_batch, settings, pure=False))

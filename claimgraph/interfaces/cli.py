@@ -7,6 +7,7 @@ processed); 2 usage error (bad option, unreachable database, missing file).
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -33,8 +35,15 @@ gazetteer_app = typer.Typer(help="Build the place index or import a GeoNames dum
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, whatever the width
+
+@app.callback()
+def configure(verbose: bool = typer.Option(False, "--verbose", "-v",
+                                           help="Log progress details and the traceback of each failure.")):
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
 
 DbOption = typer.Option(None, "--db", help="Database URL (default sqlite:///claimgraph.db; or postgresql://…).")
 PathsArgument = typer.Argument(..., help="Files, folders (read recursively) or - for standard input.")
@@ -47,7 +56,7 @@ def _graph(db: Optional[str] = None, **overrides):
 
 
 def _print_failure(failure: ReadFailure) -> None:
-    err.print(f"[red]error[/red]: {failure.origin}: {failure.message}", highlight=False, markup=True)
+    err.print(f"[red]error[/red]: {escape(failure.origin)}: {escape(failure.message)}", highlight=False)
 
 
 @contextmanager
@@ -76,6 +85,10 @@ def extract(paths: list[str] = PathsArgument,
 
     indent = 2 if format == "json" else None
     for extracted in graph.extract(documents()):
+        if isinstance(extracted, ReadFailure):
+            _print_failure(extracted)
+            failures.append(extracted)
+            continue
         sys.stdout.write(json.dumps(extracted.to_json(), ensure_ascii=False, indent=indent) + "\n")
         sys.stdout.flush()
     raise typer.Exit(1 if failures else 0)
@@ -249,10 +262,15 @@ def gazetteer_import(file: Path = typer.Argument(..., exists=True, dir_okay=Fals
 
 
 def main() -> None:
+    from sqlalchemy.exc import OperationalError
+
     try:
         app()
     except BrokenPipeError:  # e.g. `claimgraph extract … | head`
         sys.stderr.close()
+    except OperationalError as error:
+        err.print(f"[red]error[/red]: cannot use the database: {escape(str(error.orig))}", highlight=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":
