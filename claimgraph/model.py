@@ -99,6 +99,7 @@ class SourceRef(Record):
     side: Optional[str] = None  # one of SIDES or None when unknown
     cue: Optional[str] = None
     span: Optional[Span] = None
+    cue_span: Optional[Span] = None  # extension: where the cue is (attribution evaluation, highlighting)
 
 
 class Actor(Record):
@@ -187,6 +188,9 @@ class StatusChange(Record):
     date: Optional[str]
     status: EventStatus
     claim: Optional[str] = None  # the claim that caused the change (extension)
+    # extension: the state that claim reports ("encircled", "held", "retaken"; see
+    # link/data/linking.yaml), so a place changing hands reads as one evolving record
+    outcome: Optional[str] = None
 
 
 class Event(Record):

@@ -1,0 +1,135 @@
+"""Claims -> events: each claim joins the most similar event within reach, or opens one.
+
+Incremental by design: stored events are rebuilt as profiles (from their summary, places,
+quantities and dates), new claims are attached one by one in date order, and only events
+that are new or gained claims are returned.  Candidates come from an inverted index over
+blocking keys, so each claim is scored against a bounded number of events.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Optional, Sequence
+
+from claimgraph.link.events import BuildContext, build_event
+from claimgraph.link.features import ClaimFeatures, features
+from claimgraph.link.index import CandidateIndex, Key, blocking_keys
+from claimgraph.link.origins import syndication_representatives
+from claimgraph.link.profile import (EventProfile, profile_of_event, profile_similarity, profiles_within_reach,
+                                    similarity, stored_tokens, within_reach)
+from claimgraph.link.rules import LinkRules, load_rules
+from claimgraph.link.similarity import Idf
+from claimgraph.model import Claim, Document, Event
+from claimgraph.settings import Settings
+
+
+class Linker:
+    """One linking run: the event profiles, their index, and the IDF of the texts in play."""
+
+    def __init__(self, claims: list[ClaimFeatures], events: Sequence[Event], settings: Settings, rules: LinkRules):
+        self.settings, self.rules = settings, rules
+        summaries = [stored_tokens(e, rules) for e in events]
+        self.idf = Idf([c.tokens for c in claims] + summaries)
+        self.index = CandidateIndex(rules.candidates["recent_per_key"])
+        self.profiles: list[EventProfile] = []
+        for event, summary_tokens in zip(events, summaries):
+            self._file_event(profile_of_event(event, self.idf, rules), summary_tokens)
+
+    def _keys(self, groups: tuple[str, ...], day: Optional[int], place_keys: set[str], token_list: list[str],
+              event_type: str) -> tuple[list[Key], list[Key]]:
+        """(keys to look up, keys to file under) for a claim or a stored event."""
+        rare = self.idf.rarest(token_list, self.rules.candidates["tokens_per_claim"])
+        persistent = self.rules.may_persist(event_type)
+        window = self.settings.link_window_days
+        lookup, filing = (blocking_keys(groups, day, place_keys, rare, window, persistent, neighbours)
+                          for neighbours in (True, False))
+        return lookup, filing
+
+    def _file_event(self, profile: EventProfile, summary_tokens: list[str]) -> None:
+        self.profiles.append(profile)
+        event = profile.base
+        groups = self.rules.groups_of(event.event_type)
+        for day in {profile.first_day, profile.last_day}:
+            _, filing = self._keys(groups, day, profile.place_keys, summary_tokens, event.event_type)
+            self.index.add(filing, len(self.profiles) - 1)
+
+    def best_event(self, claim: ClaimFeatures, vector: dict[str, float], lookup: list[Key]) -> Optional[int]:
+        limit = self.rules.candidates["max_scored"]
+        scored = [(similarity(claim, vector, self.profiles[i], self.rules), i)
+                  for i in self.index.candidates(lookup, limit)
+                  if within_reach(claim, self.profiles[i], self.settings, self.rules)]
+        return self._best_above_threshold(scored)
+
+    def _best_above_threshold(self, scored: list[tuple[float, int]]) -> Optional[int]:
+        """The highest-scoring event (the oldest on a tie) if it reaches link_threshold."""
+        score, number = max(scored, key=lambda pair: (pair[0], -pair[1]), default=(0.0, None))
+        return number if score >= self.settings.link_threshold else None
+
+    def _claim_keys(self, claim: ClaimFeatures) -> tuple[list[Key], list[Key]]:
+        return self._keys(claim.groups, claim.day, claim.place_keys, claim.tokens, claim.claim.event_type)
+
+    def add(self, claim: ClaimFeatures) -> int:
+        """Attach a claim to its best event, or open a new one; returns the profile number."""
+        vector = self.idf.vector(claim.tokens)
+        lookup, filing = self._claim_keys(claim)
+        number = self.best_event(claim, vector, lookup)
+        if number is None:
+            self.profiles.append(EventProfile())
+            number = len(self.profiles) - 1
+        self._attach(claim, vector, number, filing)
+        return number
+
+    def _attach(self, claim: ClaimFeatures, vector: dict[str, float], number: int, filing: list[Key]) -> None:
+        self.profiles[number].add(claim, vector, self.rules)
+        self.index.add(filing, number)
+
+    def merge_new_events(self, numbers: Sequence[int]) -> list[int]:
+        """Second pass: an event opened in this run joins an earlier event it resembles as a
+        whole.  Summed profiles are richer than single claims, so links the first pass missed
+        (two short clauses with few words in common) are found here.  Returns the numbers
+        of the events changed in this run (a stored event may have gained claims here)."""
+        changed = set(numbers)
+        for number in numbers:
+            profile = self.profiles[number]
+            target = None if profile.base else self.best_merge(number)
+            if target is not None:
+                for member in profile.members:
+                    self._attach(member, self.idf.vector(member.tokens), target, self._claim_keys(member)[1])
+                profile.members = []
+                changed.add(target)
+        return sorted(n for n in changed if self.profiles[n].members)
+
+    def best_merge(self, number: int) -> Optional[int]:
+        profile, limit = self.profiles[number], self.rules.candidates["max_scored"]
+        candidates = {i for member in profile.members for i in self.index.candidates(self._claim_keys(member)[0], limit)
+                      if i < number and (self.profiles[i].members or self.profiles[i].base)}
+        scored = [(profile_similarity(profile, self.profiles[i], self.rules), i) for i in candidates
+                  if profiles_within_reach(profile, self.profiles[i], self.settings, self.rules)]
+        return self._best_above_threshold(scored)
+
+
+def date_order(claim: ClaimFeatures) -> tuple[bool, int, str]:
+    return claim.day is None, claim.day or 0, claim.claim.id
+
+
+def link_claims(claims: Sequence[Claim], documents: Mapping[str, Document], events: Sequence[Event] = (),
+                settings: Optional[Settings] = None) -> list[Event]:
+    """Attach `claims` to `events` (or to new events); return the events that are new or changed.
+
+    Each linked claim's `event_id` is set to its event's id.
+    """
+    settings = settings or Settings.load()
+    rules = load_rules()
+    prepared = sorted((features(c, documents, rules) for c in claims), key=date_order)
+    linker = Linker(prepared, events, settings, rules)
+    touched = linker.merge_new_events(sorted({linker.add(claim) for claim in prepared}))
+    context = BuildContext(documents, syndication_representatives(documents), rules)
+    changed = [build_event(linker.profiles[number], context) for number in touched]
+    for event, number in zip(changed, touched):
+        for member in linker.profiles[number].members:
+            member.claim.event_id = event.id
+    return changed
+
+
+def relink(claims: Sequence[Claim], documents: Mapping[str, Document], settings: Optional[Settings] = None) -> list[Event]:
+    """Link everything from scratch (after a change of settings or rules)."""
+    return link_claims(claims, documents, (), settings)

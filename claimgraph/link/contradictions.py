@@ -1,0 +1,118 @@
+"""Claims of one event that cannot all be true: kept in the event and listed, never split off.
+
+Numbers, outcomes and places are only compared between claims made within
+`contradiction_days` of each other: "encircled" on 8 August and "retaken" in March are a
+history, not a contradiction.  A denial contradicts whatever it denies, whenever it came.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Optional
+
+from claimgraph.link.features import ClaimFeatures
+from claimgraph.link.quantities import overlaps, unit_of, value_range
+from claimgraph.link.rules import LinkRules
+from claimgraph.link.similarity import nearest_km
+from claimgraph.model import Contradiction, Quantity
+
+
+@dataclass
+class Statement:
+    """The comparable parts of a claim (or of a stored event's quantity record)."""
+
+    claim_id: str
+    day: Optional[int]
+    quantities: list[Quantity] = field(default_factory=list)
+    outcomes: set[str] = field(default_factory=set)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    place_keys: set[str] = field(default_factory=set)
+    denied: bool = False
+
+
+def statement_of(claim: ClaimFeatures) -> Statement:
+    # Only a denial counts, not any negation: "officials did not comment" denies nothing.
+    return Statement(claim.claim.id, claim.day, claim.claim.quantities, claim.outcomes, claim.points,
+                     claim.place_keys, claim.claim.status == "denied")
+
+
+def ranges_by_unit(statement: Statement, rules: LinkRules) -> dict[str, list[tuple[Quantity, tuple[float, float]]]]:
+    """Readable quantities by unit; a quantity without a unit cannot be compared."""
+    ranges: dict[str, list[tuple[Quantity, tuple[float, float]]]] = {}
+    for quantity in statement.quantities:
+        span = value_range(quantity, rules.approximate_tolerance, rules.open_ended_cues)
+        if span and unit_of(quantity):
+            ranges.setdefault(unit_of(quantity), []).append((quantity, span))
+    return ranges
+
+
+def quantity_note(a: Statement, b: Statement, rules: LinkRules) -> Optional[str]:
+    """Two claims disagree on a unit when none of their values for it overlap: a claim giving
+    depth and width in km is not contradicted by another giving the same two."""
+    theirs = ranges_by_unit(b, rules)
+    for unit, ours in ranges_by_unit(a, rules).items():
+        others = theirs.get(unit, [])
+        if others and not any(overlaps(x, y) for _, x in ours for _, y in others):
+            return f"{ours[0][0].text} vs {others[0][0].text}"
+    return None
+
+
+def outcome_note(a: Statement, b: Statement, rules: LinkRules) -> Optional[str]:
+    for oa in sorted(a.outcomes):
+        for ob in sorted(b.outcomes):
+            if frozenset((oa, ob)) in rules.incompatible_outcomes:
+                return f"{oa} vs {ob}"
+    return None
+
+
+def place_note(a: Statement, b: Statement, rules: LinkRules) -> Optional[str]:
+    if a.place_keys and b.place_keys and not a.place_keys & b.place_keys:
+        distance = nearest_km(a.points, b.points)
+        if distance > rules.place_conflict_km:
+            return f"places {distance:.0f} km apart"
+    return None
+
+
+NOTES = (("quantity", quantity_note), ("outcome", outcome_note), ("place", place_note))
+
+
+class ConflictLog:
+    """The claims of one event seen so far, fed in date order, each new one checked.
+
+    Only claims within `contradiction_days` are kept for comparison, so a long-running event
+    costs time in proportion to its claims, not their square.
+    """
+
+    def __init__(self, rules: LinkRules):
+        self.rules = rules
+        self.recent: deque[Statement] = deque()
+        self.undated: list[Statement] = []
+        self.first_of: dict[bool, Statement] = {}  # denied? -> first such claim
+
+    def remember(self, statement: Statement) -> None:
+        (self.undated.append if statement.day is None else self.recent.append)(statement)
+        self.first_of.setdefault(statement.denied, statement)
+
+    def check(self, new: Statement) -> list[Contradiction]:
+        """At most one contradiction of each kind between a new claim and those before it."""
+        found: dict[str, Contradiction] = {}
+        opposite = self.first_of.get(not new.denied)
+        # Each denial is paired once with the first claim it denies (or the first claim after it).
+        if opposite is not None and (new.denied or not self.first_of.get(False)):
+            note = "denied" if new.denied else "contradicts a denial"
+            found["denial"] = Contradiction(claims=[new.claim_id, opposite.claim_id], kind="denial", note=note)
+        for other in self._same_time(new):
+            for kind, note_of in NOTES:
+                note = note_of(new, other, self.rules) if kind not in found else None
+                if note:
+                    found[kind] = Contradiction(claims=[new.claim_id, other.claim_id], kind=kind, note=note)
+        self.remember(new)
+        return list(found.values())
+
+    def _same_time(self, new: Statement) -> list[Statement]:
+        if new.day is None:
+            return list(self.recent) + self.undated
+        while self.recent and self.recent[0].day < new.day - self.rules.contradiction_days:
+            self.recent.popleft()
+        return list(self.recent) + self.undated

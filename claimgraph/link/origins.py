@@ -1,0 +1,74 @@
+"""Who first said a claim, so an event counts independent sources, not outlets.
+
+- The origin is the first link of the source chain that is not a relaying outlet, so
+  "X told The Washington Post" and "according to The Washington Post, X said" both give X,
+  whatever order the chain was written in.
+- A claim in the author's own voice has the document's author (or outlet) as origin.
+- Copies add nothing: an author-voice claim in a duplicate or syndicated copy is credited
+  to the original document's author, so the copy repeats an origin instead of adding one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Optional
+
+from claimgraph.model import Claim, Document, SourceRef
+
+RELAY_KINDS = {"media"}
+LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Origin:
+    name: str
+    kind: Optional[str]
+    side: Optional[str]
+
+
+def normalise_name(name: str) -> str:
+    """'the  Kremlin ' -> 'Kremlin': enough to merge spellings the resolver left uncanonical."""
+    return LEADING_ARTICLE.sub("", " ".join(name.split())).strip(" ,.;:")
+
+
+def first_non_relay(chain: list[SourceRef]) -> SourceRef:
+    return next((ref for ref in chain if ref.kind not in RELAY_KINDS), chain[0])
+
+
+def original_document(document: Document, documents: Mapping[str, Document]) -> Document:
+    """Follow duplicate_of links back to the first copy we hold (cycles stop the walk)."""
+    seen = {document.id}
+    while document.duplicate_of and document.duplicate_of in documents and document.duplicate_of not in seen:
+        document = documents[document.duplicate_of]
+        seen.add(document.id)
+    return document
+
+
+def syndication_representatives(documents: Mapping[str, Document]) -> dict[str, Document]:
+    """For each syndication group, the earliest document (by date, then id) stands for all."""
+    groups: dict[str, Document] = {}
+    for doc in documents.values():
+        if doc.syndication_group:
+            best = groups.get(doc.syndication_group)
+            if best is None or (doc.published or "", doc.id) < (best.published or "", best.id):
+                groups[doc.syndication_group] = doc
+    return groups
+
+
+def author_origin(document: Optional[Document], documents: Mapping[str, Document],
+                  representatives: Mapping[str, Document]) -> Origin:
+    if document is None:
+        return Origin("unknown author", "author", None)
+    document = original_document(document, documents)
+    document = representatives.get(document.syndication_group or "", document)
+    name = document.author or document.outlet or f"document {document.id}"
+    return Origin(normalise_name(name), "author", None)
+
+
+def origin_of(claim: Claim, document: Optional[Document], documents: Mapping[str, Document],
+              representatives: Mapping[str, Document]) -> Origin:
+    if not claim.source_chain:
+        return author_origin(document, documents, representatives)
+    ref = first_non_relay(claim.source_chain)
+    return Origin(normalise_name(ref.canonical or ref.name), ref.kind, ref.side)

@@ -1,0 +1,78 @@
+"""The linking rules file (data/linking.yaml), loaded once and typed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+RULES_FILE = Path(__file__).with_name("data") / "linking.yaml"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: loaded once
+class LinkRules:
+    type_groups: dict[str, tuple[str, ...]]
+    wildcard_types: frozenset[str]
+    persistent_types: frozenset[str]
+    persistent_window_days: int
+    weights: dict[str, float]
+    claim_word_weight: int
+    text_full_match: float
+    candidates: dict[str, int]
+    contradiction_days: int
+    place_conflict_km: float
+    approximate_tolerance: float
+    open_ended_cues: tuple[str, ...]
+    outcome_types: frozenset[str]
+    outcomes: dict[str, re.Pattern[str]]  # outcome -> any of its stems at the start of a word
+    incompatible_outcomes: frozenset[frozenset[str]]
+    support_rank: dict[str, int]
+    stopwords: frozenset[str]
+
+    def may_persist(self, event_type: str) -> bool:
+        """Could a claim of this type be about a lasting state (a wildcard type might)?"""
+        return event_type in self.persistent_types or event_type in self.wildcard_types
+
+    def groups_of(self, event_type: str) -> tuple[str, ...]:
+        """Blocking groups of an event type; an unlisted type is its own group."""
+        return groups_of(self, event_type)
+
+
+@lru_cache(maxsize=256)
+def groups_of(rules: LinkRules, event_type: str) -> tuple[str, ...]:
+    if event_type in rules.wildcard_types:
+        return tuple(rules.type_groups)
+    groups = tuple(name for name, types in rules.type_groups.items() if event_type in types)
+    return groups or (event_type,)
+
+
+def stems_pattern(stems: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_rules(path: Path = RULES_FILE) -> LinkRules:
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return LinkRules(
+        type_groups={name: tuple(types) for name, types in raw["type_groups"].items()},
+        wildcard_types=frozenset(raw["wildcard_types"]),
+        persistent_types=frozenset(raw["persistent_types"]),
+        persistent_window_days=int(raw["persistent_window_days"]),
+        weights={k: float(v) for k, v in raw["weights"].items()},
+        claim_word_weight=int(raw["claim_word_weight"]),
+        text_full_match=float(raw["text_full_match"]),
+        candidates={k: int(v) for k, v in raw["candidates"].items()},
+        contradiction_days=int(raw["contradiction_days"]),
+        place_conflict_km=float(raw["place_conflict_km"]),
+        approximate_tolerance=float(raw["approximate_tolerance"]),
+        open_ended_cues=tuple(raw["open_ended_cues"]),
+        outcome_types=frozenset(raw["outcome_types"]),
+        outcomes={name: stems_pattern(stems) for name, stems in raw["outcomes"].items()},
+        incompatible_outcomes=frozenset(frozenset(pair) for pair in raw["incompatible_outcomes"]),
+        support_rank={k: int(v) for k, v in raw["support_rank"].items()},
+        stopwords=frozenset(raw["stopwords"].split()),
+    )

@@ -1,0 +1,89 @@
+from claimgraph.link import link_claims
+from claimgraph.link.events import event_id
+from claimgraph.model import Evidence
+from tests.link.factories import claim, document, documents, quantity, source
+
+ZELENSKY = source("Volodymyr Zelensky", "official", "Ukraine")
+BLOGGER = source("Northern Front Notes", "social", "Russia")
+SMIRNOV = source("Alexei Smirnov", "official", "Russia")
+
+
+def one_event(claims, docs, **kwargs):
+    [event] = link_claims(claims, docs, **kwargs)
+    return event
+
+
+def prisoner_claims():
+    return [
+        claim("d1:0", "Ukrainian forces captured more than 100 Russian servicemen in the Kursk region", "prisoners",
+              chain=(ZELENSKY,), quantities=(quantity("more than 100 Russian servicemen", 100, "prisoners"),)),
+        claim("d2:0", "Only a few dozen Russian servicemen were captured in the Kursk region", "prisoners",
+              chain=(BLOGGER,), status="hedged", quantities=(quantity("a few dozen", 24, "prisoners", high=36),)),
+    ]
+
+
+def test_events_quantities_are_summarised_per_unit_and_conflicts_dispute_the_event():
+    docs = documents(document("d1", "2024-08-14"), document("d2", "2024-08-14"))
+    event = one_event(prisoner_claims(), docs)
+    assert (event.quantities["prisoners"]["min"], event.quantities["prisoners"]["max"]) == (24, 100)
+    assert [c.kind for c in event.contradictions] == ["quantity"]
+    assert event.status == "disputed"
+
+
+def test_events_summary_comes_from_the_best_supported_claim():
+    docs = documents(document("d1", "2024-08-14"), document("d2", "2024-08-14"))
+    event = one_event(prisoner_claims(), docs)
+    assert event.summary.startswith("Ukrainian forces captured")
+
+
+def test_events_history_reads_in_date_order():
+    docs = documents(document("d1", "2024-08-12"), document("d2", "2024-08-13"))
+    event = one_event([
+        claim("d1:0", "121,000 people were evacuated from the Kursk border districts", "evacuation", chain=(SMIRNOV,)),
+        claim("d2:0", "121,000 people were evacuated from the Kursk border districts", "evacuation", chain=()),
+    ], docs)
+    assert [(h.date, h.status) for h in event.history] == [("2024-08-12", "claimed"), ("2024-08-13", "corroborated")]
+    assert (event.first_seen, event.last_seen, event.documents) == ("2024-08-12", "2024-08-13", 2)
+
+
+def test_events_syndicated_copy_adds_no_independent_source():
+    text = "The acting governor said 121,000 people had left the danger zone"
+    original = [claim("d1:0", text, "evacuation")]
+    copy = claim("d2:0", text, "evacuation")
+    docs = documents(document("d1", "2024-08-12", author="Sergei Volkov"),
+                     document("d2", "2024-08-12", author="Danube Desk", duplicate_of="d1"))
+    alone = one_event(original, docs)
+    with_copy = one_event(original + [copy], docs)
+    assert with_copy.independent_sources == alone.independent_sources == 1
+
+
+def test_events_geolocation_by_a_second_party_confirms():
+    docs = documents(document("d1", "2024-08-09", author="NEXTA"), document("d2", "2024-08-09", author="GeoTrace Desk"))
+    event = one_event([
+        claim("d1:0", "Video shows a destroyed convoy of Russian trucks near Oktyabrskoye", "equipment_loss",
+              places=("Oktyabrskoye",), status="asserted"),
+        claim("d2:0", "We geolocated the video of the destroyed convoy of trucks to Oktyabrskoye", "equipment_loss",
+              places=("Oktyabrskoye",), status="confirmed", evidence=(Evidence(kind="video", publisher="NEXTA"),)),
+    ], docs)
+    assert event.status == "confirmed" and event.origins == ["NEXTA", "GeoTrace Desk"]
+
+
+def test_events_incremental_conflict_with_stored_quantities_is_found():
+    docs = documents(document("d1", "2024-08-14"), document("d2", "2024-08-14"))
+    first, second = prisoner_claims()
+    stored = link_claims([first], docs)
+    [event] = link_claims([second], docs, events=stored)
+    assert event.id == event_id("d1:0") and [c.kind for c in event.contradictions] == ["quantity"]
+
+
+def test_events_history_records_a_town_changing_hands():
+    docs = documents(document("d1", "2024-08-08"), document("d2", "2024-08-15"), document("d3", "2025-03-13"))
+    event = one_event([
+        claim("d1:0", "Sudzha is all but encircled", places=("Sudzha",), chain=(BLOGGER,)),
+        claim("d2:0", "Ukrainian forces have taken full control of Sudzha", places=("Sudzha",), chain=(ZELENSKY,)),
+        claim("d3:0", "Russian forces have retaken the town of Sudzha", places=("Sudzha",),
+              chain=(source("Russian Ministry of Defence", "official", "Russia"),)),
+    ], docs)
+    assert [(h.date, h.outcome) for h in event.history] == [
+        ("2024-08-08", "encircled"), ("2024-08-15", "held"), ("2025-03-13", "retaken")]
+    assert [h.status for h in event.history] == ["claimed", "corroborated", "corroborated"]

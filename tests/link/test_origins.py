@@ -1,0 +1,35 @@
+from claimgraph.link.origins import author_origin, normalise_name, origin_of, syndication_representatives
+from tests.link.factories import claim, document, documents, source
+
+ADVISER = source("Office of the President of Ukraine", "official", "Ukraine")
+POST = source("The Washington Post", "media")
+
+
+def test_origins_relaying_outlet_is_not_the_origin_whatever_the_order():
+    docs = documents(document("d1"))
+    told = claim("d1:0", "x", chain=(ADVISER, POST))
+    according = claim("d1:1", "x", chain=(POST, ADVISER))
+    assert origin_of(told, docs["d1"], docs, {}) == origin_of(according, docs["d1"], docs, {})
+    assert origin_of(told, docs["d1"], docs, {}).name == "Office of the President of Ukraine"
+
+
+def test_origins_author_voice_claim_is_credited_to_the_document_author():
+    docs = documents(document("d1", author="Miriam Judith"))
+    origin = origin_of(claim("d1:0", "x"), docs["d1"], docs, {})
+    assert (origin.name, origin.kind) == ("Miriam Judith", "author")
+
+
+def test_origins_duplicate_document_credits_the_original_author():
+    docs = documents(document("d1", author="Sergei Volkov"), document("d2", author="Copy Desk", duplicate_of="d1"))
+    assert author_origin(docs["d2"], docs, {}).name == "Sergei Volkov"
+
+
+def test_origins_syndication_group_is_one_origin():
+    docs = documents(document("d1", "2024-08-12", author="Sergei Volkov", syndication_group="g"),
+                     document("d2", "2024-08-13", author="Other Desk", syndication_group="g"))
+    representatives = syndication_representatives(docs)
+    assert author_origin(docs["d2"], docs, representatives).name == "Sergei Volkov"
+
+
+def test_origins_normalise_name_drops_article_and_spacing():
+    assert normalise_name("  the   Kremlin, ") == "Kremlin"

@@ -1,0 +1,58 @@
+from claimgraph.link.origins import Origin
+from claimgraph.link.status import StatusState, state_of_event
+from claimgraph.model import Event, Evidence
+from tests.link.factories import claim
+
+UKRAINE = Origin("General Staff of Ukraine", "official", "Ukraine")
+KYIV_MAYOR = Origin("Kyiv City Administration", "official", "Ukraine")
+MOSCOW = Origin("Russian Ministry of Defence", "official", "Russia")
+WIRE = Origin("Meridian Wire", "media", None)
+
+
+def state_with(*origins):
+    state = StatusState()
+    for origin in origins:
+        state.add_origin(origin)
+    return state
+
+
+def test_status_one_origin_is_claimed():
+    assert state_with(UKRAINE).status() == "claimed"
+
+
+def test_status_origins_from_one_side_stay_claimed():
+    assert state_with(UKRAINE, KYIV_MAYOR).status() == "claimed"
+
+
+def test_status_origins_from_both_sides_corroborate():
+    assert state_with(UKRAINE, MOSCOW).status() == "corroborated"
+
+
+def test_status_a_neutral_origin_corroborates():
+    assert state_with(UKRAINE, WIRE).status() == "corroborated"
+
+
+def test_status_confirmed_when_someone_checks_another_partys_material():
+    state = state_with(WIRE)
+    checked = claim("d:0", "x", status="confirmed",
+                    evidence=(Evidence(kind="video", publisher="NEXTA", verified_by="GeoTrace Desk"),))
+    state.add_confirmation(checked, Origin("GeoTrace Desk", "social", None))
+    assert state.status() == "confirmed"
+
+
+def test_status_self_confirmation_alone_is_not_confirmed():
+    state = state_with(MOSCOW)
+    state.add_confirmation(claim("d:0", "x", status="confirmed"), MOSCOW)
+    assert state.status() == "claimed"
+
+
+def test_status_disputed_outranks_everything():
+    state = state_with(UKRAINE, MOSCOW)
+    state.disputed = True
+    assert state.status() == "disputed"
+
+
+def test_status_continuing_a_stored_event_never_lowers_it():
+    stored = Event(id="e1", event_type="strike", summary="x", claims=["d:0"], documents=1,
+                   origins=["A", "B"], independent_sources=2, sides=["Russia", "Ukraine"], status="confirmed")
+    assert state_of_event(stored).status() == "confirmed"
