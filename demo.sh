@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./setup.sh
 cg=.venv/bin/claimgraph
-$cg ingest samples/kursk --db sqlite:///claimgraph.db
+$cg ingest samples/kursk/articles --db sqlite:///claimgraph.db
 $cg report --db sqlite:///claimgraph.db --format md --output report.md
 $cg report --db sqlite:///claimgraph.db --format html --output report.html
 $cg stats --db sqlite:///claimgraph.db

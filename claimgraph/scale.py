@@ -20,10 +20,13 @@ IN_FLIGHT = 4  # tasks queued per worker: bounds memory on an endless input
 
 @lru_cache(maxsize=2)
 def _worker_graph(settings: Settings):
-    """One ClaimGraph per worker process and settings: the spaCy model loads once."""
+    """One ClaimGraph per worker process and settings: the spaCy model loads once.
+
+    Inside a worker the work is local: it must not start a cluster of its own.
+    """
     from claimgraph.app import ClaimGraph
 
-    return ClaimGraph(settings)
+    return ClaimGraph(settings.with_(workers=1, scheduler=""))
 
 
 def extract_batch(documents: list[dict], settings: Settings) -> list[dict]:

@@ -16,7 +16,7 @@ import yaml
 from scipy.optimize import linear_sum_assignment
 
 from claimgraph.eval import Metric, f1
-from claimgraph.model import Claim, Document
+from claimgraph.model import Claim, Document, ExtractedDocument
 from claimgraph.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "kursk"
@@ -128,19 +128,16 @@ def predicted_clusters(gold_claims: list[GoldClaim], documents: Mapping[str, Doc
 
 def pipeline(paths: list[Path], settings: Optional[Settings] = None) -> tuple[dict[str, Document], list[Claim]]:
     """read -> extract -> resolve, the way `claimgraph ingest` runs them."""
-    from claimgraph.extract import Extractor
-    from claimgraph.read import read_paths
-    from claimgraph.resolve import Resolver
+    from claimgraph.app import ClaimGraph
 
-    settings = settings or Settings.load()
-    read = [d for d in read_paths(paths, settings) if isinstance(d, Document)]
-    resolver = Resolver(settings)
+    graph = ClaimGraph(settings or Settings.load())
+    read = [d for d in graph.read(paths) if isinstance(d, Document)]
     documents: dict[str, Document] = {}
     claims: list[Claim] = []
-    for document, extracted in Extractor(settings).extract_many(read):
-        document, resolved = resolver.resolve(document, extracted)
-        documents[document.id] = document
-        claims += resolved
+    for extracted in graph.extract(read):
+        if isinstance(extracted, ExtractedDocument):
+            documents[extracted.document.id] = extracted.document
+            claims += extracted.claims
     return documents, claims
 
 
@@ -149,7 +146,7 @@ def evaluate(samples_dir: Path = SAMPLES, predict: Optional[Predict] = None,
     from claimgraph.link import relink
 
     gold_claims, gold = load_gold(samples_dir)
-    paths = sorted(samples_dir.glob("*.txt"))
+    paths = sorted((samples_dir / "articles").glob("*.txt"))
     documents, claims = predict(paths) if predict else pipeline(paths, settings)
     relink(claims, documents, settings)
     predicted, matched = predicted_clusters(gold_claims, documents, claims)

@@ -43,7 +43,7 @@ def test_linking_gold_claims_map_to_the_claim_whose_sentence_holds_the_quote():
 
 def test_linking_gold_quotes_are_unique_in_their_files():
     gold_claims, _ = load_gold(SAMPLES)
-    counts = {(g.file, g.quote): (SAMPLES / g.file).read_text(encoding="utf-8").count(g.quote) for g in gold_claims}
+    counts = {(g.file, g.quote): (SAMPLES / "articles" / g.file).read_text(encoding="utf-8").count(g.quote) for g in gold_claims}
     assert set(counts.values()) == {1}
 
 

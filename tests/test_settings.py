@@ -1,0 +1,26 @@
+"""Every setting is documented: in the SETTINGS table and in the README."""
+
+from pathlib import Path
+
+from claimgraph.settings import SETTINGS, Settings, documented_names, setting_names
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def test_settings_every_field_is_in_the_table():
+    assert setting_names() == documented_names()
+
+
+def test_settings_every_setting_is_in_the_readme():
+    missing = [s.name for s in SETTINGS if f"`{s.name}`" not in README]
+    assert not missing, f"settings missing from README: {missing}"
+
+
+def test_settings_environment_overrides_default(monkeypatch):
+    monkeypatch.setenv("CLAIMGRAPH_LINK_WINDOW_DAYS", "3")
+    assert Settings.load().link_window_days == 3
+
+
+def test_settings_explicit_override_beats_environment(monkeypatch):
+    monkeypatch.setenv("CLAIMGRAPH_DB", "sqlite:///env.db")
+    assert Settings.load(db="sqlite:///cli.db").db == "sqlite:///cli.db"
