@@ -1,0 +1,99 @@
+"""Resolve: mentions -> values.
+
+``Resolver(settings).resolve(doc, claims)`` fills places (gazetteer), times (against the
+publication date), quantities, and the canonical names, kinds and sides of sources and
+actors.  It returns copies; the inputs are not changed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
+from claimgraph.resolve.actors import ActorCatalogue
+from claimgraph.resolve.gazetteer import Gazetteer
+from claimgraph.resolve.geoparse import find_toponyms, is_toponym, resolve_places
+from claimgraph.resolve.quantities import find_quantities, parse
+from claimgraph.resolve.times import normalise
+from claimgraph.settings import Settings
+
+__all__ = ["Resolver"]
+
+QUANTITY_CONTEXT = 60  # characters after a quantity that may say what it measures
+
+
+class Resolver:
+    def __init__(self, settings: Settings | None = None, *, gazetteer: Gazetteer | None = None):
+        self.settings = settings or Settings.load()
+        self.gazetteer = gazetteer or Gazetteer(self.settings.gazetteer)
+        self.actors = ActorCatalogue.load(self.settings)
+
+    def resolve(self, doc: Document, claims: list[Claim]) -> tuple[Document, list[Claim]]:
+        published = publication_date(doc.published)
+        places = self.resolve_places(doc, claims)
+        by_span = {p.span: p for p in places}
+        # doc.places lists every toponym: NER's, the claims', and gazetteer finds
+        resolved_doc = doc.model_copy(update={"places": [p for p in places if is_toponym(p)]})
+        return resolved_doc, [self.resolve_claim(doc, c, published, by_span) for c in claims]
+
+    def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
+        """Every toponym of the document and its claims, resolved together (shared context)."""
+        mentions = {p.span: p for p in doc.places}
+        for claim in claims:
+            for place in claim.places:
+                mentions.setdefault(place.span, place)
+        extra = find_toponyms(doc.text, self.gazetteer, taken=list(mentions))
+        mentions.update({p.span: p for p in extra})
+        ordered = sorted(mentions.values(), key=lambda p: p.span)
+        return resolve_places(doc.text, ordered, self.gazetteer)
+
+    def resolve_claim(self, doc: Document, claim: Claim, published: date | None,
+                      places: dict[tuple[int, int], Place]) -> Claim:
+        return claim.model_copy(update={
+            "places": [places.get(p.span, p) for p in claim.places],
+            "time": self.resolve_time(claim.time, published),
+            "quantities": self.resolve_quantities(doc.text, claim),
+            "source_chain": [self.resolve_source(s) for s in claim.source_chain],
+            "actors": [self.resolve_actor(a) for a in claim.actors],
+        })
+
+    @staticmethod
+    def resolve_time(time: TimeSpan | None, published: date | None) -> TimeSpan | None:
+        if time is None:
+            return None
+        return normalise(time.text, published).model_copy(update={"span": time.span})
+
+    @staticmethod
+    def resolve_quantities(text: str, claim: Claim) -> list[Quantity]:
+        """The extractor's quantities read; a claim without any is searched for them."""
+        if not claim.quantities:
+            offset = claim.span[0]
+            return [q.model_copy(update={"span": (q.span[0] + offset, q.span[1] + offset)})
+                    for q in find_quantities(claim.text)]
+        return [_read_quantity(text, q) for q in claim.quantities]
+
+    def resolve_source(self, source: SourceRef) -> SourceRef:
+        entity = self.actors.lookup(source.name)
+        if entity is None:
+            return source.model_copy(update={"canonical": self.actors.normalised(source.name)})
+        return source.model_copy(update={"canonical": entity.canonical, "kind": entity.kind or source.kind,
+                                         "side": entity.side})
+
+    def resolve_actor(self, actor: Actor) -> Actor:
+        entity = self.actors.canonical(actor.text)
+        return actor.model_copy(update={"canonical": entity.canonical, "side": entity.side})
+
+
+def _read_quantity(text: str, quantity: Quantity) -> Quantity:
+    after = text[quantity.span[1]: quantity.span[1] + QUANTITY_CONTEXT] if quantity.span else ""
+    return parse(quantity.text, after).model_copy(update={"span": quantity.span})
+
+
+def publication_date(published: str | None) -> date | None:
+    """The anchor date; None (relative times then stay unresolved) when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None

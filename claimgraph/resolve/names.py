@@ -52,7 +52,8 @@ def _strip_region_word(words: list[str]) -> tuple[list[str], bool]:
         if len(words) > 1 and words[-1] == generic:
             return words[:-1], True
         if len(words) > 1 and words[0] == generic and generic != "state":
-            return words[1:], True
+            rest = words[1:]
+            return (rest[1:] if rest[0] == "of" and len(rest) > 1 else rest), True
     return words, False
 
 

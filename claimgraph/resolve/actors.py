@@ -1,0 +1,100 @@
+"""Who a source or actor name stands for: canonical name, kind and side.
+
+The catalogue is ``data/actors.yaml`` merged with the user's ``actors_file`` setting, so
+users add outlets, officials and spellings without touching code.  See the YAML header for
+the matching rules (word map, then bag-of-words patterns; most words wins).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claimgraph.settings import Settings
+
+POSSESSIVE = re.compile(r"['’]s\b")
+NON_WORD = re.compile(r"[^\w@]+")
+FILLER = {"the", "a", "an", "of", "to", "for", "and", "s"}
+ARTICLES = {"the", "a", "an"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    canonical: str
+    kind: str | None = None
+    side: str | None = None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    words: frozenset[str]
+    entity: Entity
+    order: int
+
+
+class ActorCatalogue:
+    """Look up names against the alias file(s)."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.words: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("words") or {}).items()}
+        self.patterns = self._patterns(data.get("entities") or [])
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> "ActorCatalogue":
+        packaged = resources.files("claimgraph.resolve").joinpath("data/actors.yaml").read_text("utf-8")
+        data = yaml.safe_load(packaged)
+        if settings is not None and settings.actors_file:
+            data = merge(data, yaml.safe_load(Path(settings.actors_file).read_text("utf-8")) or {})
+        return cls(data)
+
+    def _patterns(self, entries: list[dict[str, Any]]) -> list[Pattern]:
+        patterns = []
+        for order, entry in enumerate(entries):
+            entity = Entity(entry["canonical"], entry.get("kind"), entry.get("side"))
+            for text in [entry["canonical"], *(entry.get("patterns") or [])]:
+                words = frozenset(self.tokens(str(text)))
+                if words:
+                    patterns.append(Pattern(words, entity, order))
+        # most specific first; among equals the entity listed first
+        return sorted(patterns, key=lambda p: (-len(p.words), p.order))
+
+    def tokens(self, name: str) -> list[str]:
+        """Lower-cased words with possessives, filler and the word map applied."""
+        words = NON_WORD.sub(" ", POSSESSIVE.sub("", name.lower())).split()
+        mapped = " ".join(self.words.get(w, w) for w in words).split()
+        return [w for w in mapped if w not in FILLER]
+
+    def normalised(self, name: str) -> str:
+        """The grouping key for a name the catalogue does not know: 'A local resident,' and
+        'local resident' group together."""
+        words = NON_WORD.sub(" ", POSSESSIVE.sub("", name.lower())).split()
+        while words and words[0] in ARTICLES:
+            words = words[1:]
+        return " ".join(words)
+
+    def lookup(self, name: str) -> Entity | None:
+        words = set(self.tokens(name))
+        for pattern in self.patterns:
+            if pattern.words <= words:
+                return pattern.entity
+        return None
+
+    def canonical(self, name: str) -> Entity:
+        """The known entity, or one named by the normalised form of ``name``."""
+        return self.lookup(name) or Entity(self.normalised(name))
+
+
+def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
+    """User entries replace packaged ones with the same canonical name and come first."""
+    user_entities = user.get("entities") or []
+    replaced = {entry["canonical"] for entry in user_entities}
+    kept = [e for e in packaged.get("entities") or [] if e["canonical"] not in replaced]
+    return {
+        "words": {**(packaged.get("words") or {}), **(user.get("words") or {})},
+        "entities": [*user_entities, *kept],
+    }

@@ -1,0 +1,343 @@
+"""Toponyms: find the ones NER missed, and resolve every mention to a gazetteer entry.
+
+Resolution scores each candidate first by its prior alone (population, feature, whether
+the mention names a region or a county, whether it matched the entry's own name), then,
+over a few passes, adds the document's context: the countries the previous pass points to,
+the first-level regions it names, "Town, Region" pairs, regions named as such earlier
+("the Kursk region" ... "Kursk"), other names with a candidate nearby (Paris + Henry County
+-> Paris, Tennessee) and distance to the other places chosen.  Rules and word lists:
+``data/toponyms.yaml``, ``data/place_names.yaml``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from claimgraph.model import Place, Span
+from claimgraph.resolve.gazetteer import Candidate, Gazetteer
+from claimgraph.resolve.names import is_district, name_key, rules as name_rules
+
+WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*"  # "Kursk", "U.S", "Ivano-Frankivsk"; no sentence-final dot
+CAPITALISED_RUN = re.compile(rf"{WORD}(?:(?:[ -]|[ ](?:of|de|du|la|al|el|on|upon)[ ]){WORD})*")
+MAX_CANDIDATES = 40
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    text = resources.files("claimgraph.resolve").joinpath("data/toponyms.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {k: set(v) if isinstance(v, list) else v for k, v in data.items()}
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ---------------------------------------------------------------- finding toponyms
+
+def find_toponyms(text: str, gazetteer: Gazetteer, taken: list[Span] = ()) -> list[Place]:
+    """Gazetteer matches over ``text`` outside the ``taken`` spans (NER places, people, orgs)."""
+    found = []
+    for match in CAPITALISED_RUN.finditer(text):
+        start, run = _drop_leading(match.start(), match.group())
+        span = (start, start + len(run))
+        if not run or _overlaps(span, taken) or not _plausible(text, span, run):
+            continue
+        demonym = gazetteer.demonym(run)
+        if demonym is not None:
+            found.append(Place(text=run, span=span, role="demonym"))
+        elif _qualifies(text, span, run, gazetteer):
+            found.append(Place(text=run, span=span))
+    return found
+
+
+def _drop_leading(start: int, run: str) -> tuple[int, str]:
+    words = run.split(" ")
+    while words and words[0] in rules()["skip_leading"]:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return start, " ".join(words)
+
+
+def _overlaps(span: Span, spans) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _words_around(text: str, span: Span) -> tuple[str, str]:
+    before = re.findall(r"[\w.]+", text[max(0, span[0] - 30): span[0]])
+    after = re.findall(r"\w+", text[span[1]: span[1] + 30])
+    return (before[-1].rstrip(".") if before else ""), (after[0] if after else "")
+
+
+def _plausible(text: str, span: Span, run: str) -> bool:
+    before, after = _words_around(text, span)
+    if run in rules()["not_places"] or run.lower() in STOP_WORDS:
+        return False
+    if before in rules()["titles"] or after in rules()["org_heads"]:
+        return False
+    # a capitalised word after a run means the run is part of a longer name ("Jackson Smith")
+    return not re.match(r"\s+[A-Z]", text[span[1]:span[1] + 2])
+
+
+def _qualifies(text: str, span: Span, run: str, gazetteer: Gazetteer) -> bool:
+    candidates = gazetteer.candidates(run)
+    if not candidates:
+        return False
+    best = candidates[0]
+    if best.feature == "ADM2":  # county names are common words and surnames unless marked
+        return is_district(run)
+    if best.precision in ("country", "region"):
+        return True
+    before, _ = _words_around(text, span)
+    locative = before.lower() in rules()["locative"]
+    threshold = rules()["min_population_after_locative" if locative else "min_population"]
+    return best.population >= threshold
+
+
+# ---------------------------------------------------------------- resolving
+
+def is_toponym(place: Place) -> bool:
+    """Places always count (a village may be missing from the gazetteer); a group word that is
+    no demonym of a country ("Republicans", "Catholics") does not."""
+    return place.role == "place" or place.geonameid is not None
+
+
+@dataclass
+class Mention:
+    place: Place
+    candidates: list[Candidate]
+    region: bool = False  # names a first-level region ("the Kursk region")
+    district: bool = False  # names a county/district
+    within: Candidate | None = None  # "Alexandria, Louisiana": the region after the comma
+    support: dict[int, int] = field(default_factory=dict)  # candidate id -> other names with a candidate nearby
+    best: Candidate | None = None
+    namesake_regions: set[int] = field(default_factory=set)
+
+
+CONTEXT_PASSES = 3  # each pass re-reads the document's context from the previous pass's choices
+
+
+def resolve_places(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """``places`` with their gazetteer fields filled (unknown names are left as mentions)."""
+    mentions = [_mention(text, p, gazetteer) for p in places]
+    toponyms = [m for m in mentions if m.place.role == "place" and m.candidates]
+    add_support(toponyms)
+    for m in toponyms:
+        m.best = max(m.candidates, key=lambda c: prior(m, c))
+    for _ in range(CONTEXT_PASSES):
+        context = Context.of(toponyms)
+        for m in toponyms:
+            m.best = max(m.candidates, key=lambda c: prior(m, c) + contextual(m, c, context))
+    return [_filled(m) for m in mentions]
+
+
+DEMONYM_OVER_TOWN = 100_000  # "Canadian" is the demonym, not Canadian, Texas; a big city keeps its name
+
+
+def _mention(text: str, place: Place, gazetteer: Gazetteer) -> Mention:
+    if place.role == "place" and gazetteer.demonym(place.text):
+        towns = gazetteer.candidates(place.text)
+        if not any(c.population >= DEMONYM_OVER_TOWN for c in towns):
+            place = place.model_copy(update={"role": "demonym"})  # NER tags "Ukrainian" as GPE at times
+    if place.role == "demonym":
+        country = gazetteer.demonym(place.text) or _first(gazetteer.candidates(place.text))
+        return Mention(place, [country] if country else [], best=country)
+    name = re.sub(r"['’]s$", "", place.text)
+    following = text[place.span[1]: place.span[1] + 20].lower().split()
+    region_word = bool(following) and following[0].strip(".,;'’") in name_rules()["region_words"]
+    key = name_key(name)
+    candidates = (gazetteer.candidates(name) or _part_candidates(name, gazetteer))[:MAX_CANDIDATES]
+    return Mention(place, candidates, region=key.region or region_word, district=is_district(name),
+                   within=_within(text, place.span, gazetteer),
+                   namesake_regions=_namesake_regions(candidates))
+
+
+SUPPORT_KM = 60  # two differently named places this close are likely meant together
+SUPPORT_CANDIDATES = 10  # of each other name, only the likeliest candidates lend support
+SUPPORT_BONUS, SUPPORT_CAP = 2.0, 4.0
+
+
+def add_support(mentions: list[Mention]) -> None:
+    """Paris + Henry County -> Paris, Tennessee: count, for each candidate, the other names
+    in the document that have a candidate nearby (whatever those are resolved to)."""
+    by_name: dict[str, list[Candidate]] = {}
+    for m in mentions:
+        by_name.setdefault(m.place.text.lower(), m.candidates)
+    points = {name: [c for c in cands[:SUPPORT_CANDIDATES] if c.precision != "country"]
+              for name, cands in by_name.items()}
+    support: dict[tuple[str, int], int] = {}
+    for name, candidates in by_name.items():
+        for candidate in candidates:
+            if candidate.precision == "country":
+                continue
+            support[(name, candidate.geonameid)] = sum(
+                any(_near(candidate, other) or _contains(candidate, other) for other in others)
+                for other_name, others in points.items() if other_name != name)
+    for m in mentions:
+        name = m.place.text.lower()
+        m.support = {c.geonameid: support.get((name, c.geonameid), 0) for c in m.candidates}
+
+
+def _contains(region: Candidate, other: Candidate) -> bool:
+    """Texas supports Paris, Texas: a first-level region holding another name's candidate."""
+    return (region.feature == "ADM1" and other.admin1_code == region.admin1_code
+            and other.geonameid != region.geonameid)
+
+
+def _near(a: Candidate, b: Candidate) -> bool:
+    """Within SUPPORT_KM, by a flat-earth approximation (fine at this scale)."""
+    dlat = a.lat - b.lat
+    if abs(dlat) > 1:
+        return False
+    dlon = (a.lon - b.lon) * math.cos(math.radians(a.lat))
+    return a.geonameid != b.geonameid and 111.2 * math.hypot(dlat, dlon) < SUPPORT_KM
+
+
+def _namesake_regions(candidates: list[Candidate]) -> set[int]:
+    """Regions sharing the name of a town inside them (Kursk Oblast / Kursk): the town is meant
+    unless the mention names a region."""
+    town_regions = {c.admin1_code for c in candidates if c.precision == "town" and c.primary}
+    return {c.geonameid for c in candidates if c.feature == "ADM1" and c.admin1_code in town_regions}
+
+
+def _part_candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """A name the gazetteer lacks, read through its longest known part: 'Dubai World Cup' ->
+    Dubai, 'Colorado State University' -> Colorado (a mention is a toponym, so a place inside
+    it is the best guess we have)."""
+    every_word = re.split(r"[\s/]+", name)
+    words = [w for w in every_word if w not in rules()["generic_words"]]
+    for size in range(min(len(words), len(every_word) - 1), 0, -1):
+        for start in range(len(words) - size + 1):
+            part = " ".join(words[start:start + size])
+            if part.lower() in STOP_WORDS or part in rules()["not_places"] or not part[:1].isupper():
+                continue
+            floor = rules()["min_population_after_locative"]
+            candidates = [c for c in gazetteer.candidates(part)
+                          if c.precision in ("country", "region") or c.population >= floor]
+            if candidates:
+                return candidates
+    return []
+
+
+def _first(candidates: list[Candidate]) -> Candidate | None:
+    return candidates[0] if candidates else None
+
+
+def _within(text: str, span: Span, gazetteer: Gazetteer) -> Candidate | None:
+    """'Alexandria, Louisiana' / 'Sudzha, Russia': the region or country after the comma."""
+    after = re.match(r",\s*([A-Z][\w.]+(?:\s[A-Z][\w.]+)?)", text[span[1]: span[1] + 40])
+    if not after:
+        return None
+    for candidate in gazetteer.candidates(after.group(1))[:5]:
+        if candidate.precision in ("country", "region"):
+            return candidate
+    return None
+
+
+@dataclass
+class Context:
+    """What the previous pass says about the document as a whole."""
+
+    choices: dict[int, Candidate]  # id(mention) -> its current choice
+    countries: Counter
+    admin1_codes: Counter
+    regions_named: set[int]  # regions named as such ("the Kursk region"): a bare "Kursk" later is the same
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> "Context":
+        choices = {id(m): m.best for m in mentions if m.best is not None}
+        return cls(
+            choices=choices,
+            countries=Counter(c.country for c in choices.values() if c.country),
+            admin1_codes=Counter(c.admin1_code for c in choices.values()
+                                 if c.feature == "ADM1" and c.admin1_code),
+            regions_named={m.best.geonameid for m in mentions if m.region and m.best and m.best.feature == "ADM1"},
+        )
+
+    def country_share(self, mention: Mention, country: str) -> float:
+        """Share of the OTHER mentions placed in ``country``."""
+        own = self.choices.get(id(mention))
+        others = sum(self.countries.values()) - (1 if own and own.country else 0)
+        count = self.countries[country] - (1 if own and own.country == country else 0)
+        return count / others if others > 0 else 0.0
+
+    def others(self, mention: Mention) -> list[Candidate]:
+        return [c for key, c in self.choices.items() if key != id(mention)]
+
+
+def prior(mention: Mention, candidate: Candidate) -> float:
+    """How likely a candidate is before looking at the rest of the document."""
+    score = math.log10(candidate.population + 10) + (1.0 if candidate.primary else 0)
+    feature = candidate.feature
+    if feature.startswith("PCL") or feature == "CONT":
+        score += 3
+    elif feature == "ADM1":
+        # a region's summed population overstates how often its bare name means the region
+        score += 2.5 if mention.region else -2 if candidate.geonameid in mention.namesake_regions else -1
+    elif feature == "ADM2":
+        score += 3 if mention.district else -2
+    elif feature == "PPLC":
+        score += 1.0  # national capitals are named far more often than their namesakes
+    # a region word points away from towns, but "Czech Republic" still names a country
+    if mention.region and feature != "ADM1" and not feature.startswith("PCL"):
+        score -= 2
+    return score
+
+
+FOCUS_SHARE = 0.5  # a document with at least this share of places in one country is about it
+
+
+def contextual(mention: Mention, candidate: Candidate, context: Context) -> float:
+    share = context.country_share(mention, candidate.country)
+    score = 3 * share
+    if candidate.feature == "ADM1" and share >= FOCUS_SHARE:
+        score += 2  # a document about one country names its regions
+    if context.admin1_codes[candidate.admin1_code] and candidate.feature != "ADM1":
+        score += 3
+    if mention.within is not None and _inside(candidate, mention.within):
+        score += 6
+    if candidate.geonameid in context.regions_named:
+        score += 4
+    score += min(SUPPORT_CAP, SUPPORT_BONUS * mention.support.get(candidate.geonameid, 0))
+    return score + _proximity(candidate, context.others(mention))
+
+
+def _inside(candidate: Candidate, container: Candidate) -> bool:
+    if container.precision == "country":
+        return candidate.country == container.country
+    return candidate.admin1_code == container.admin1_code and candidate.geonameid != container.geonameid
+
+
+PROXIMITY = ((50, 3.0), (150, 2.0), (400, 1.0))  # (km, bonus): closer to another mentioned town scores more
+
+
+def _proximity(candidate: Candidate, others: list[Candidate]) -> float:
+    towns = [c for c in others if c.precision in ("town", "point") and c.geonameid != candidate.geonameid]
+    if not towns or candidate.precision not in ("town", "point"):
+        return 0.0
+    nearest = min(distance_km(candidate.lat, candidate.lon, c.lat, c.lon) for c in towns)
+    return next((bonus for km, bonus in PROXIMITY if nearest < km), 0.0)
+
+
+def _filled(mention: Mention) -> Place:
+    best = mention.best
+    if best is None:
+        return mention.place
+    return mention.place.model_copy(update={
+        "name": best.name, "geonameid": best.geonameid if best.geonameid > 0 else None,
+        "lat": best.lat, "lon": best.lon,
+        "country": best.country or None, "admin1": best.admin1, "feature": best.feature,
+        "precision": best.precision,
+    })

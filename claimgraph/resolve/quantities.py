@@ -1,0 +1,142 @@
+"""Quantities in reporting: "approximately 300 kilometers", "hundreds of prisoners".
+
+``parse(text)`` reads one quantity phrase; ``find_quantities(text)`` finds them in running
+text with their spans.  Each gets min/max, an ACLED-style ``conservative`` figure, a unit,
+an ``approximate`` flag, and ``unit_mismatch`` when a length is given for territory.
+The rules live in ``data/quantities.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from claimgraph.model import Quantity
+from claimgraph.resolve.numbers import number_words, parse_number
+
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    text = resources.files("claimgraph.resolve").joinpath("data/quantities.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def pattern() -> re.Pattern:
+    """number phrase: [qualifier] (range | number | vague word) [of] unit words."""
+    units = {w for w in number_words()["units"] if w not in ("a", "an", "single", "couple")}
+    mults = number_words()["multipliers"]
+    unit_words, mult_words = _alternatives(units), _alternatives(mults)
+    word_number = (rf"(?:(?:{unit_words})(?:[- ](?:{unit_words}))*(?:\s+(?:{mult_words}))?"
+                   rf"|an?\s+(?:{mult_words}))")  # "twenty-five", "three hundred", "a dozen"
+    number = rf"(?:(?:{DIGITS})(?:\s+(?:million|billion|thousand))?|{word_number})"
+    return re.compile(
+        rf"\b(?:(?P<qualifier>{_alternatives(rules()['qualifiers'])})\s+)?"
+        rf"(?:(?:between\s+)?(?P<low>{number})\s*(?:-|–|to|and)\s*(?P<high>{number})"
+        rf"|(?P<number>{number})|(?P<vague>{_alternatives(rules()['vague'])}))\b"
+        rf"(?P<of>\s+of)?(?P<unit>(?:\s+(?:square\s+|sq\s+)?[A-Za-z²]+[\w²'-]*){{0,2}})",
+        re.IGNORECASE,
+    )
+
+
+def parse(text: str, after: str = "") -> Quantity:
+    """Read one quantity phrase; a phrase with no number keeps only its text.
+
+    ``after`` is the text that follows the phrase in its document, which can show that a
+    length is meant as an area ("300 kilometers" + " of territory").
+    """
+    match = pattern().search(text)
+    if match is None:
+        return Quantity(text=text)
+    quantity = _quantity(match, text, text[match.end():] + " " + after)
+    return quantity.model_copy(update={"text": text})
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity with a counted unit or a qualifier, with spans into ``text``."""
+    found = []
+    for match in pattern().finditer(text):
+        quantity = _quantity(match, text, text[match.end(): match.end() + 60])
+        if quantity.unit is None and not match["qualifier"]:
+            continue
+        if _is_date_or_year(match, text):
+            continue
+        found.append(quantity.model_copy(update={"span": (match.start(), match.start() + len(quantity.text))}))
+    return found
+
+
+def _is_date_or_year(match: re.Match, text: str) -> bool:
+    before = text[max(0, match.start() - 12): match.start()].lower()
+    months = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december")
+    number = match["number"] or ""
+    return any(before.rstrip().endswith(m) for m in months) or bool(re.fullmatch(r"(19|20)\d\d", number))
+
+
+def _unit(match: re.Match) -> tuple[str | None, int]:
+    """The counted unit and how many characters of the match it uses."""
+    words = match["unit"].split()
+    if not words:
+        return None, 0
+    two = " ".join(words[:2]).lower()
+    if len(words) > 1 and two in rules()["units"]:
+        return rules()["units"][two], 2
+    first = words[0].lower()
+    if first in rules()["units"]:
+        return rules()["units"][first], 1
+    if first in rules()["not_units"] or not first.isalpha() or words[0][0].isupper():
+        return None, 0
+    return first, 1
+
+
+def _quantity(match: re.Match, text: str, after: str) -> Quantity:
+    unit, used = _unit(match)
+    end = match.start("unit") if used == 0 else _end_of_words(match, used)
+    phrase = text[match.start(): end]
+    values = _values(match)
+    return Quantity(text=phrase, unit=unit, unit_mismatch=_mismatch(unit, match["unit"], after), **values)
+
+
+def _end_of_words(match: re.Match, count: int) -> int:
+    unit_text = match["unit"]
+    spans = [m.end() for m in re.finditer(r"\S+", unit_text)]
+    return match.start("unit") + spans[count - 1]
+
+
+def _values(match: re.Match) -> dict:
+    if match["vague"]:
+        vague = rules()["vague"][match["vague"].lower()]
+        return {"min": vague["min"], "max": None, "conservative": vague["conservative"], "approximate": True}
+    if match["low"]:
+        low, high = parse_number(match["low"]), parse_number(match["high"])
+        return {"min": low, "max": high, "conservative": low, "approximate": bool(match["qualifier"])}
+    figure = parse_number(match["number"])
+    qualifier = rules()["qualifiers"].get((match["qualifier"] or "").lower(),
+                                          {"bound": "exact", "conservative": "figure", "approximate": False})
+    bound = qualifier["bound"]
+    return {
+        "min": figure if bound in ("exact", "min") else None,
+        "max": figure if bound in ("exact", "max") else None,
+        "conservative": figure if qualifier["conservative"] == "figure" else None,
+        "approximate": qualifier["approximate"] or "dozen" in match["number"].lower(),
+    }
+
+
+def _mismatch(unit: str | None, unit_text: str, after: str) -> str | None:
+    """A length followed by a territory word is probably an area."""
+    area = rules()["lengths"].get(unit or "")
+    if area is None:
+        return None
+    following = (unit_text + " " + after).lower().split()[:6]
+    if any(word.strip(".,;") in rules()["territory_words"] for word in following):
+        return f"length given for an area: probably {area}"
+    return None

@@ -1,0 +1,276 @@
+"""Time expressions -> ISO date ranges, read against the publication date.
+
+``normalise(expression, published)`` returns a ``TimeSpan``: ``start``/``end`` as ISO dates,
+``precision`` (day/week/month/year), ``anchor`` ("published" for relative expressions,
+"explicit" for dates written out) and ``resolved``.  What cannot be dated stays unresolved
+with a ``note``; nothing falls back to the publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+import dateparser
+import yaml
+
+from claimgraph.model import TimeSpan
+from claimgraph.resolve.numbers import parse_number, word_pattern
+
+WEEKDAYS = [d.lower() for d in calendar.day_name]
+MONTHS = [m.lower() for m in calendar.month_name if m]
+MONTH = r"(?P<month>" + "|".join(MONTHS + [m[:3] for m in MONTHS]) + r")\.?"
+LEADING = re.compile(r"^(?:on|at|during|over|of|by|the)\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    text = resources.files("claimgraph.resolve").joinpath("data/times.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _span(text: str, start: date, end: date, precision: str, anchor: str, note: str | None = None) -> TimeSpan:
+    return TimeSpan(text=text, start=start.isoformat(), end=end.isoformat(), precision=precision,
+                    anchor=anchor, resolved=True, note=note)
+
+
+def unresolved(text: str, note: str, anchor: str | None = None) -> TimeSpan:
+    return TimeSpan(text=text, resolved=False, note=note, anchor=anchor)
+
+
+def clean(expression: str) -> str:
+    text = expression.strip().lower().rstrip(".,;")
+    previous = None
+    while previous != text:
+        previous, text = text, LEADING.sub("", text)
+    text = re.sub(r"^(?:night|morning|evening|afternoon) of\s+", "", text)
+    # "in December", "in 2023" (but "in three days" keeps "in": it counts elapsed time)
+    return re.sub(rf"^in\s+(?=(?:{'|'.join(MONTHS)})\b|(?:19|20)\d\d\b)", "", text)
+
+
+def normalise(expression: str, published: date | None) -> TimeSpan:
+    """Date ``expression`` against ``published`` (the anchor of relative expressions)."""
+    text = clean(expression)
+    if text in vocabulary()["vague"] or set(text.split()) & set(vocabulary()["vague_words"]):
+        return unresolved(expression, "too vague to date")
+    explicit = explicit_date(expression, text, published)
+    if explicit is not None:
+        return explicit
+    if published is None:
+        return unresolved(expression, "relative expression and no publication date to anchor it", "unknown")
+    for rule in RELATIVE_RULES:
+        span = rule(expression, text, published)
+        if span is not None:
+            return span
+    return unresolved(expression, "not a date expression the rules know")
+
+
+# ---------------------------------------------------------------- explicit dates
+
+def _year_for(month: int, day: int, published: date | None) -> int | None:
+    """A date written without a year is the latest one not after publication."""
+    if published is None:
+        return None
+    candidate = date(published.year, month, min(day, 28))
+    return published.year if candidate <= published else published.year - 1
+
+
+def _month_number(name: str) -> int:
+    name = name.lower()[:3]
+    return [m[:3] for m in MONTHS].index(name) + 1
+
+
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+YEAR_SUFFIX = r"(?:,?\s+(?P<year>\d{4}))?"
+DAY_MONTH = re.compile(  # "6 August", "August 6th, 2024"
+    rf"^(?:(?P<day>{DAY})\s+{MONTH}|{MONTH.replace('month', 'month2')}\s+(?P<day2>{DAY})){YEAR_SUFFIX}$")
+MONTH_YEAR = re.compile(rf"^{MONTH}(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?$")
+YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})$")
+ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
+SINCE = re.compile(r"^since\s+(?P<rest>.+)$")
+RANGE = re.compile(  # "between August 6 and 8", "August 6-8, 2024"
+    rf"^(?:between|from)?\s*{MONTH}\s+(?P<d1>\d{{1,2}})\s*(?:-|–|to|and|until)\s*(?P<d2>\d{{1,2}}){YEAR_SUFFIX}$")
+
+
+def explicit_date(expression: str, text: str, published: date | None) -> TimeSpan | None:
+    for parser in (_iso, _day_month, _range, _month_year, _year, _since):
+        span = parser(expression, text, published)
+        if span is not None:
+            return span
+    return None
+
+
+def _iso(expression: str, text: str, published: date | None) -> TimeSpan | None:
+    m = ISO.match(text)
+    if not m:
+        return None
+    day = date(int(m["year"]), int(m["month"]), int(m["day"]))
+    return _span(expression, day, day, "day", "explicit")
+
+
+def _day_month(expression: str, text: str, published: date | None) -> TimeSpan | None:
+    m = DAY_MONTH.match(text)
+    if not m:
+        return None
+    month = _month_number(m["month"] or m["month2"])
+    day = int(m["day"] or m["day2"])
+    year = int(m["year"]) if m["year"] else _year_for(month, day, published)
+    if year is None:
+        return unresolved(expression, "day and month without a year, and no publication date", "unknown")
+    anchor = "explicit" if m["year"] else "published"
+    when = date(year, month, day)
+    return _span(expression, when, when, "day", anchor)
+
+
+def _range(expression: str, text: str, published: date | None) -> TimeSpan | None:
+    m = RANGE.match(text)
+    if not m:
+        return None
+    month = _month_number(m["month"])
+    year = int(m["year"]) if m["year"] else _year_for(month, int(m["d1"]), published)
+    if year is None:
+        return unresolved(expression, "day range without a year, and no publication date", "unknown")
+    return _span(expression, date(year, month, int(m["d1"])), date(year, month, int(m["d2"])), "day",
+                 "explicit" if m["year"] else "published")
+
+
+def _month_year(expression: str, text: str, published: date | None) -> TimeSpan | None:
+    m = MONTH_YEAR.match(text)
+    if not m:
+        return None
+    month = _month_number(m["month"])
+    year = int(m["year"]) if m["year"] else _year_for(month, 1, published)
+    if year is None:
+        return unresolved(expression, "month without a year, and no publication date", "unknown")
+    last = calendar.monthrange(year, month)[1]
+    return _span(expression, date(year, month, 1), date(year, month, last), "month",
+                 "explicit" if m["year"] else "published")
+
+
+def _year(expression: str, text: str, published: date | None) -> TimeSpan | None:
+    m = YEAR.match(text)
+    if not m:
+        return None
+    year = int(m["year"])
+    return _span(expression, date(year, 1, 1), date(year, 12, 31), "year", "explicit")
+
+
+def _since(expression: str, text: str, published: date | None) -> TimeSpan | None:
+    m = SINCE.match(text)
+    if not m:
+        return None
+    if published is None:
+        return unresolved(expression, "'since' needs the publication date as its end", "unknown")
+    start = normalise(m["rest"], published)
+    if not start.resolved:
+        return unresolved(expression, f"start not understood: {start.note}")
+    return _span(expression, date.fromisoformat(start.start), published, "day", "published")
+
+
+# ---------------------------------------------------------------- relative to publication
+
+def _days_back(published: date, days: int) -> date:
+    return published - timedelta(days=days)
+
+
+def _named_day(expression: str, text: str, published: date) -> TimeSpan | None:
+    offsets = {"today": 0, "tonight": 0, "yesterday": 1, "last night": 1, "overnight": 1,
+               "day before yesterday": 2}
+    if text not in offsets:
+        return None
+    day = _days_back(published, offsets[text])
+    return _span(expression, day, day, "day", "published")
+
+
+WEEKDAY = re.compile(rf"^(?:(?P<last>last|past)\s+)?(?P<day>{'|'.join(WEEKDAYS)})"
+                     r"(?:\s+(?:morning|night|evening|afternoon))?$")
+
+
+def _weekday(expression: str, text: str, published: date) -> TimeSpan | None:
+    m = WEEKDAY.match(text)
+    if not m:
+        return None
+    back = (published.weekday() - WEEKDAYS.index(m["day"])) % 7
+    if m["last"] and back == 0:
+        back = 7
+    day = _days_back(published, back)
+    return _span(expression, day, day, "day", "published")
+
+
+PAST_COUNT = re.compile(  # "the past four days", "in three days", "within the next 24 hours", "two weeks ago"
+    rf"^(?P<elapsed>in\s+)?(?:(?:the\s+)?(?:past|last|previous|next|coming)\s+|within\s+(?:the\s+)?(?:next\s+)?)?"
+    rf"(?P<n>\d+|{word_pattern()})?\s*(?P<unit>hours?|days?|weeks?|months?|years?)(?:\s+ago)?$")
+
+
+def _counted_period(expression: str, text: str, published: date) -> TimeSpan | None:
+    """'the past four days', 'in three days', '24 hours', 'two weeks ago'."""
+    m = PAST_COUNT.match(re.sub(r"^the\s+", "", text))
+    if not m:
+        return None
+    count = parse_number(m["n"]) if m["n"] else 1
+    if count is None:
+        return None
+    days = vocabulary()["units_days"][m["unit"]]
+    if _is_future(expression):
+        return _span(expression, published + timedelta(days=1), published + timedelta(days=max(1, int(days * count))),
+                     "day", "published", "future")
+    if text.endswith(" ago"):
+        day = _days_back(published, int(days * count))
+        return _span(expression, day, day, "day", "published")
+    # "the past four days" counts publication day as one of the four; "in three days" is
+    # elapsed time, three days back from publication (the contract's example)
+    back = int(days * count) - (0 if m["elapsed"] else 1)
+    start = _days_back(published, max(0, back)) if days else _days_back(published, 1)
+    return _span(expression, start, published, "day", "published")
+
+
+def _is_future(expression: str) -> bool:
+    lowered = expression.lower()
+    return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in vocabulary()["future_cues"])
+
+
+def _calendar_unit(expression: str, text: str, published: date) -> TimeSpan | None:
+    """'last week', 'this month', 'earlier this year', 'last year'."""
+    m = re.match(r"^(?:earlier\s+)?(?P<which>last|this|previous|current)\s+(?P<unit>week|month|year)$", text)
+    if not m:
+        return None
+    unit = m["unit"]
+    last = m["which"] in ("last", "previous")
+    start, end = _unit_bounds(unit, published, last)
+    if not last:
+        end = published
+    return _span(expression, start, end, unit, "published")
+
+
+def _unit_bounds(unit: str, published: date, previous: bool) -> tuple[date, date]:
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday() + (7 if previous else 0))
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        first = published.replace(day=1)
+        if previous:
+            first = (first - timedelta(days=1)).replace(day=1)
+        return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    year = published.year - (1 if previous else 0)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _dateparser(expression: str, text: str, published: date) -> TimeSpan | None:
+    """Last resort for phrasings the rules above do not cover."""
+    from datetime import datetime
+
+    settings = {"RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
+                "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    return _span(expression, parsed.date(), parsed.date(), "day", "published", "read by dateparser")
+
+
+RELATIVE_RULES: tuple[Callable[[str, str, date], TimeSpan | None], ...] = (
+    _named_day, _weekday, _calendar_unit, _counted_period, _dateparser,
+)

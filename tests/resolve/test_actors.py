@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.resolve.actors import ActorCatalogue
+from claimgraph.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> ActorCatalogue:
+    return ActorCatalogue.load()
+
+
+@pytest.mark.parametrize("name", ["Zelensky", "Zelenskyy", "Zelenskiy", "an adviser to Zelensky",
+                                  "Zelensky's advisor", "the Zelensky adviser",
+                                  "an advisor to Ukrainian President Volodymyr Zelensky"])
+def test_actors_zelensky_and_advisers_are_his_office(catalogue, name):
+    entity = catalogue.lookup(name)
+    assert (entity.canonical, entity.kind, entity.side) == ("Office of the President of Ukraine", "official", "Ukraine")
+
+
+@pytest.mark.parametrize("name", ["Russian MoD", "Russia's defense ministry", "Moscow's defence ministry",
+                                  "the Ministry of Defence of the Russian Federation", "Russian Defence Ministry"])
+def test_actors_russian_defence_ministry_names(catalogue, name):
+    assert catalogue.lookup(name).canonical == "Ministry of Defence of the Russian Federation"
+
+
+@pytest.mark.parametrize("name, canonical, kind, side", [
+    ("acting governor Alexei Smirnov", "Kursk Oblast administration", "official", "Russia"),
+    ("Alexey Smirnov", "Kursk Oblast administration", "official", "Russia"),
+    ("@nexta_tv", "NEXTA", "media", "other"),
+    ("Rybar", "Rybar", "social", "Russia"),
+    ("DeepState", "DeepState", "social", "Ukraine"),
+    ("the Institute for the Study of War", "Institute for the Study of War", "expert", "neutral"),
+    ("The Washington Post", "The Washington Post", "media", None),
+    ("Ukrainian forces", "Armed Forces of Ukraine", "official", "Ukraine"),
+    ("Ukrainian personnel", "Armed Forces of Ukraine", "official", "Ukraine"),
+    ("Russian soldiers", "Armed Forces of the Russian Federation", "official", "Russia"),
+    ("the Kremlin", "Kremlin", "official", "Russia"),
+    ("TASS", "TASS", "media", "Russia"),
+])
+def test_actors_catalogue_entries(catalogue, name, canonical, kind, side):
+    entity = catalogue.lookup(name)
+    assert (entity.canonical, entity.kind, entity.side) == (canonical, kind, side)
+
+
+def test_actors_unknown_name_grouped_by_normalised_form(catalogue):
+    assert catalogue.lookup("A Local Resident") is None
+    assert catalogue.canonical("A local resident,").canonical == catalogue.canonical("local resident").canonical
+
+
+def test_actors_user_file_extends_and_overrides(tmp_path):
+    extra = tmp_path / "actors.yaml"
+    extra.write_text(
+        "words: {oblenergo: energy company}\n"
+        "entities:\n"
+        "  - {canonical: Sumy Oblenergo, kind: official, side: Ukraine, patterns: [sumy energy company]}\n"
+        "  - {canonical: NEXTA, kind: media, side: neutral, patterns: [nexta]}\n",
+        encoding="utf-8",
+    )
+    catalogue = ActorCatalogue.load(Settings.load(actors_file=str(extra)))
+    assert catalogue.lookup("Sumy Oblenergo").canonical == "Sumy Oblenergo"
+    assert catalogue.lookup("NEXTA").side == "neutral"
+    assert catalogue.lookup("Rybar").canonical == "Rybar"

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from claimgraph.resolve.gazetteer import Gazetteer, import_geonames
+from claimgraph.resolve.geoparse import distance_km
+from claimgraph.settings import Settings
+
+
+def ids(candidates) -> list[int]:
+    return [c.geonameid for c in candidates]
+
+
+@pytest.mark.parametrize("name", ["Kursk Oblast", "Kurskaya oblast'", "the Kursk region", "Kursk Region"])
+def test_gazetteer_kursk_region_spellings(gazetteer, name):
+    assert 538555 in ids(gazetteer.candidates(name))
+
+
+@pytest.mark.parametrize("name, geonameid", [("Kiev", 703448), ("Kyiv", 703448), ("Avdiivka", 713122),
+                                              ("Avdiyivka", 713122), ("Zaporozhye", 687700)])
+def test_gazetteer_transliteration_variants(gazetteer, name, geonameid):
+    assert geonameid in ids(gazetteer.candidates(name))
+
+
+def test_gazetteer_diacritics_and_case_are_ignored(gazetteer):
+    assert ids(gazetteer.candidates("SUDŽHA")) == ids(gazetteer.candidates("sudzha")) == [486816]
+
+
+def test_gazetteer_skips_code_alternates(gazetteer):
+    assert gazetteer.candidates("IEV") == []
+
+
+def test_gazetteer_candidates_most_populous_first(gazetteer):
+    assert ids(gazetteer.candidates("Paris")) == [2988507, 4646571]
+
+
+def test_gazetteer_demonym_gives_country(gazetteer):
+    assert gazetteer.demonym("Ukrainians").name == "Ukraine"
+    assert gazetteer.demonym("Martian") is None
+
+
+def test_gazetteer_candidate_precision(gazetteer):
+    precisions = {c.geonameid: c.precision for c in gazetteer.candidates("Kursk")}
+    assert precisions == {538555: "region", 538560: "town"}
+
+
+def test_gazetteer_admin1_name_filled(gazetteer):
+    assert gazetteer.by_id(486816).admin1 == "Kursk Oblast"
+
+
+GEONAMES_LINES = [
+    # geonameid name asciiname alternates lat lon class code cc cc2 adm1 adm2 adm3 adm4 pop elev dem tz date
+    "9000001\tMalaya Loknya\tMalaya Loknya\tMalaja Loknja,Малая Локня\t51.28\t35.30\tP\tPPL\tRU\t\t41\t\t\t\t700\t\t190\tEurope/Moscow\t2024-01-01",
+    "9000002\tGuevo\tGuevo\tGuyevo\t51.13\t35.27\tP\tPPL\tRU\t\t41\t\t\t\t350\t\t180\tEurope/Moscow\t2024-01-01",
+]
+
+
+def _write_dump(tmp_path, zipped: bool):
+    text = "\n".join(GEONAMES_LINES) + "\n"
+    if not zipped:
+        path = tmp_path / "RU.txt"
+        path.write_text(text, encoding="utf-8")
+        return path
+    path = tmp_path / "RU.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "not data\n")
+        archive.writestr("RU.txt", text)
+    return path
+
+
+@pytest.mark.parametrize("zipped", [False, True])
+def test_gazetteer_import_geonames_adds_villages(gazetteer, tmp_path, zipped):
+    gazetteer.candidates("Kursk")  # builds the index
+    gazetteer.close()
+    added = import_geonames(_write_dump(tmp_path, zipped), gazetteer.path)
+    assert added == 2
+    reopened = Gazetteer(gazetteer.path)
+    village = reopened.candidates("Malaja Loknja")[0]
+    assert (village.geonameid, village.admin1, village.precision) == (9000001, "Kursk Oblast", "town")
+    assert ids(reopened.candidates("Guyevo")) == [9000002]
+    reopened.close()
+
+
+@pytest.mark.slow
+def test_gazetteer_packaged_kursk_oblast():
+    gazetteer = Gazetteer(Settings.load().gazetteer)
+    oblast = next(c for c in gazetteer.candidates("Kursk Oblast") if c.feature == "ADM1")
+    assert oblast.geonameid == 538555 and oblast.country == "RU" and oblast.name == "Kursk Oblast"
+    assert distance_km(oblast.lat, oblast.lon, 51.7, 36.2) < 161
+    assert gazetteer.candidates("Zaporozhye")[0].country == "UA"
+    assert gazetteer.demonym("Ukrainian").geonameid == 690791
+    assert gazetteer.candidates("Atlantic")[0].feature == "OCN"
+    assert gazetteer.candidates("Belgorod region")[0].name == "Belgorod Oblast"
+
+
+def test_gazetteer_build_on_demand_and_forced(gazetteer):
+    gazetteer.build()
+    assert gazetteer.path.exists()
+    stamp = gazetteer.path.stat().st_mtime_ns
+    gazetteer.build()  # up to date: left alone
+    assert gazetteer.path.stat().st_mtime_ns == stamp
+    gazetteer.build(force=True)
+    assert gazetteer.candidates("Kyiv")[0].geonameid == 703448

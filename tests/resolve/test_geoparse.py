@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Place
+from claimgraph.resolve.geoparse import distance_km, find_toponyms, resolve_places
+
+
+def place(text: str, name: str, role: str = "place") -> Place:
+    start = text.index(name)
+    return Place(text=name, span=(start, start + len(name)), role=role)
+
+
+def resolve(gazetteer, text: str, *names: str) -> list[Place]:
+    return resolve_places(text, [place(text, n) for n in names], gazetteer)
+
+
+def test_geoparse_region_word_after_name_gives_oblast(gazetteer):
+    [kursk] = resolve(gazetteer, "Battles raged in the Kursk region for days.", "Kursk")
+    assert (kursk.geonameid, kursk.precision, kursk.country) == (538555, "region", "RU")
+
+
+def test_geoparse_bare_name_gives_town(gazetteer):
+    [kursk] = resolve(gazetteer, "Trains to Kursk ran late.", "Kursk")
+    assert (kursk.geonameid, kursk.feature, kursk.precision) == (538560, "PPL", "town")
+
+
+def test_geoparse_bare_name_after_region_mention_keeps_region(gazetteer):
+    text = "Troops entered the Kursk region on Tuesday. Soldiers in Kursk surrendered."
+    first = place(text, "Kursk")
+    later = Place(text="Kursk", span=(text.rindex("Kursk"), text.rindex("Kursk") + 5))
+    assert [p.geonameid for p in resolve_places(text, [first, later], gazetteer)] == [538555, 538555]
+
+
+def test_geoparse_nearby_names_support_each_other(gazetteer):
+    [paris, county] = resolve(gazetteer, "The fair in Paris drew crowds from across Henry County.",
+                              "Paris", "Henry County")
+    assert paris.geonameid == 4646571 and county.geonameid == 4626334
+
+
+def test_geoparse_lone_capital_wins(gazetteer):
+    [paris] = resolve(gazetteer, "Talks in Paris ended.", "Paris")
+    assert paris.country == "FR"
+
+
+def test_geoparse_region_after_comma_decides(gazetteer):
+    [paris] = resolve(gazetteer, "He lives in Paris, Tennessee.", "Paris")
+    assert paris.geonameid == 4646571
+
+
+def test_geoparse_demonym_resolves_to_country(gazetteer):
+    text = "Ukrainian forces advanced."
+    [demonym] = resolve_places(text, [place(text, "Ukrainian", role="demonym")], gazetteer)
+    assert (demonym.role, demonym.country, demonym.precision) == ("demonym", "UA", "country")
+
+
+def test_geoparse_ner_place_that_is_a_demonym_changes_role(gazetteer):
+    [ukrainian] = resolve(gazetteer, "Ukrainian troops held.", "Ukrainian")
+    assert ukrainian.role == "demonym" and ukrainian.country == "UA"
+
+
+def test_geoparse_unknown_name_stays_a_mention(gazetteer):
+    [nowhere] = resolve(gazetteer, "They met in Xyzzyville.", "Xyzzyville")
+    assert nowhere.geonameid is None and nowhere.text == "Xyzzyville"
+
+
+def test_geoparse_unknown_long_name_uses_known_part(gazetteer):
+    [station] = resolve(gazetteer, "Gas flowed through Sudzha Metering Station.", "Sudzha Metering Station")
+    assert station.geonameid == 486816
+
+
+def test_geoparse_find_toponyms_adds_missed_places(gazetteer):
+    text = "Fighting spread from Kyiv to Sudzha and beyond the Kursk Region."
+    found = {p.text: p.role for p in find_toponyms(text, gazetteer)}
+    assert found == {"Kyiv": "place", "Sudzha": "place", "Kursk Region": "place"}
+
+
+def test_geoparse_find_toponyms_avoids_common_word_traps(gazetteer):
+    text = ("We will see. President Kursk spoke to Paris Hilton. The Kyiv Independent reported. "
+            "Ukrainian officials said so.")
+    found = [(p.text, p.role) for p in find_toponyms(text, gazetteer)]
+    assert found == [("Ukrainian", "demonym")]
+
+
+def test_geoparse_find_toponyms_leaves_taken_spans(gazetteer):
+    text = "Shelling hit Kyiv."
+    start = text.index("Kyiv")
+    assert find_toponyms(text, gazetteer, taken=[(start, start + 4)]) == []
+
+
+def test_geoparse_small_town_needs_a_locative(gazetteer):
+    assert [p.text for p in find_toponyms("Sudzha fell quickly.", gazetteer)] == []
+    assert [p.text for p in find_toponyms("Troops took Sudzha, then moved on from Sudzha.", gazetteer)] == ["Sudzha"]
+
+
+def test_geoparse_feature_without_geonames_id(gazetteer):
+    [sea] = resolve(gazetteer, "Drones struck ships in the Black Sea.", "Black Sea")
+    assert (sea.geonameid, sea.precision, sea.country, sea.lat) == (None, "region", None, 43.0)
+
+
+def test_geoparse_distance_km_kyiv_kursk():
+    assert distance_km(50.45, 30.52, 51.73, 36.19) == pytest.approx(420, abs=10)

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.resolve.names import ascii_fold, name_key
+
+
+@pytest.mark.parametrize("text", ["Kursk Oblast", "Kurskaya oblast'", "the Kursk region", "KURSK REGION"])
+def test_names_region_forms_share_a_key(text):
+    key = name_key(text)
+    assert key.keys[0] == "kursk" and key.region
+
+
+def test_names_ukrainian_adjective_gives_stem():
+    assert "kharkiv" in name_key("Kharkivska oblast").keys
+
+
+def test_names_plain_name_is_not_a_region():
+    assert name_key("Kursk").region is False
+
+
+def test_names_county_is_kept_and_marked():
+    key = name_key("Orange County")
+    assert key.keys == ("orange county",) and key.district
+
+
+def test_names_fold_diacritics_and_apostrophes():
+    assert ascii_fold("Kurs’k  São-Paulo") == "kursk sao paulo"
+
+
+def test_names_transliteration_folds_meet():
+    assert name_key("Avdiivka").keys == name_key("Avdiyivka").keys

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.resolve.quantities import find_quantities, parse
+
+
+def test_quantities_hundreds_of_prisoners():
+    q = parse("hundreds of prisoners")
+    assert (q.min, q.max, q.conservative, q.unit, q.approximate) == (200, None, 100, "prisoners", True)
+
+
+def test_quantities_length_for_territory_is_flagged():
+    q = parse("approximately 300 kilometers of territory")
+    assert (q.min, q.max, q.conservative, q.unit, q.approximate) == (300, 300, 300, "km", True)
+    assert "km²" in q.unit_mismatch
+
+
+def test_quantities_mismatch_seen_in_following_text():
+    assert parse("approximately 300 kilometers", after=" of Russian territory").unit_mismatch
+    assert parse("approximately 300 kilometers", after=" from the border").unit_mismatch is None
+
+
+@pytest.mark.parametrize("text, low, high, conservative, approximate", [
+    ("up to 260 servicemen", None, 260, 260, True),
+    ("at least three civilians", 3, None, 3, False),
+    ("more than 120,000 residents", 120000, None, 120000, True),
+    ("fewer than ten soldiers", None, 10, None, True),
+    ("between 100 and 300 soldiers", 100, 300, 100, False),
+    ("dozens of drones", 24, None, 12, True),
+    ("tens of tanks", 20, None, 10, True),
+    ("tens of thousands of people", 20000, None, 10000, True),
+    ("thousands of residents", 2000, None, 1000, True),
+    ("a dozen tanks", 12, 12, 12, True),
+    ("1.5 million refugees", 1500000, 1500000, 1500000, False),
+])
+def test_quantities_bounds_and_conservative(text, low, high, conservative, approximate):
+    q = parse(text)
+    assert (q.min, q.max, q.conservative, q.approximate) == (low, high, conservative, approximate)
+
+
+def test_quantities_square_kilometres_are_an_area():
+    q = parse("1,000 square kilometres")
+    assert q.unit == "km²" and q.unit_mismatch is None
+
+
+def test_quantities_no_number_keeps_text_only():
+    q = parse("a large force")
+    assert q.min is None and q.conservative is None and q.text == "a large force"
+
+
+def test_quantities_finder_spans_and_skips_dates():
+    text = "On August 6 2024 troops seized approximately 300 kilometers of territory and took hundreds of prisoners."
+    found = find_quantities(text)
+    assert [q.text for q in found] == ["approximately 300 kilometers", "hundreds of prisoners"]
+    assert all(text[q.span[0]:q.span[1]] == q.text for q in found)
+    assert found[0].unit_mismatch and found[1].conservative == 100

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
+from claimgraph.resolve import Resolver
+from claimgraph.settings import Settings
+
+TEXT = ("date 2024-08-09 Guest Post\n\nOur troops pushed into the Kursk region this week, an adviser to "
+        "Zelensky said. In three days Ukrainian forces took approximately 300 kilometers of territory "
+        "and hundreds of prisoners near Sudzha, according to The Washington Post.")
+
+
+def span(name: str) -> tuple[int, int]:
+    start = TEXT.index(name)
+    return start, start + len(name)
+
+
+def claim() -> Claim:
+    sentence = span("In three days Ukrainian forces took approximately 300 kilometers of territory "
+                    "and hundreds of prisoners near Sudzha")
+    return Claim(
+        id="d:1", text=TEXT[sentence[0]:sentence[1]], span=sentence, sentence_span=sentence,
+        places=[Place(text="Sudzha", span=span("Sudzha"))],
+        time=TimeSpan(text="In three days", span=span("In three days")),
+        quantities=[Quantity(text="approximately 300 kilometers", span=span("approximately 300 kilometers")),
+                    Quantity(text="hundreds of prisoners", span=span("hundreds of prisoners"))],
+        source_chain=[SourceRef(name="an adviser to Zelensky", cue="said", kind="anonymous"),
+                      SourceRef(name="The Washington Post", cue="according to")],
+        actors=[Actor(text="Ukrainian forces", role="agent", span=span("Ukrainian forces"))],
+    )
+
+
+@pytest.fixture()
+def resolver(gazetteer) -> Resolver:
+    return Resolver(Settings.load(), gazetteer=gazetteer)
+
+
+def test_resolver_fills_claim_values(resolver):
+    document = Document(id="d", text=TEXT, published="2024-08-09",
+                        places=[Place(text="Kursk", span=span("Kursk"))])
+    _, [resolved] = resolver.resolve(document, [claim()])
+    assert resolved.places[0].geonameid == 486816
+    assert (resolved.time.start, resolved.time.end, resolved.time.span) == ("2024-08-06", "2024-08-09", span("In three days"))
+    area, prisoners = resolved.quantities
+    assert area.unit_mismatch and area.approximate and prisoners.conservative == 100
+    assert [s.canonical for s in resolved.source_chain] == ["Office of the President of Ukraine", "The Washington Post"]
+    assert resolved.source_chain[0].kind == "official" and resolved.source_chain[0].side == "Ukraine"
+    assert (resolved.actors[0].canonical, resolved.actors[0].side) == ("Armed Forces of Ukraine", "Ukraine")
+
+
+def test_resolver_document_places_include_gazetteer_finds_and_demonyms(resolver):
+    document = Document(id="d", text=TEXT, published="2024-08-09",
+                        places=[Place(text="Kursk", span=span("Kursk"))])
+    resolved, _ = resolver.resolve(document, [claim()])
+    by_text = {p.text: p for p in resolved.places}
+    assert by_text["Kursk"].geonameid == 538555 and by_text["Kursk"].precision == "region"
+    assert by_text["Sudzha"].admin1 == "Kursk Oblast"
+    assert by_text["Ukrainian"].role == "demonym" and by_text["Ukrainian"].country == "UA"
+    assert [p.span for p in resolved.places] == sorted(p.span for p in resolved.places)
+
+
+def test_resolver_does_not_change_its_inputs(resolver):
+    document = Document(id="d", text=TEXT, published="2024-08-09")
+    original = claim()
+    resolver.resolve(document, [original])
+    assert original.time.start is None and original.source_chain[0].canonical is None
+
+
+def test_resolver_without_publication_date_leaves_relative_time_unresolved(resolver):
+    _, [resolved] = resolver.resolve(Document(id="d", text=TEXT), [claim()])
+    assert not resolved.time.resolved and resolved.time.start is None and resolved.time.note
+
+
+def test_resolver_finds_quantities_when_extractor_gave_none(resolver):
+    bare = claim().model_copy(update={"quantities": []})
+    _, [resolved] = resolver.resolve(Document(id="d", text=TEXT, published="2024-08-09"), [bare])
+    assert [TEXT[q.span[0]:q.span[1]] for q in resolved.quantities] == [
+        "approximately 300 kilometers", "hundreds of prisoners"]
+
+
+def test_resolver_unknown_source_keeps_name_and_kind(resolver):
+    unknown = claim().model_copy(update={"source_chain": [SourceRef(name="A local resident", kind="witness")]})
+    _, [resolved] = resolver.resolve(Document(id="d", text=TEXT), [unknown])
+    assert (resolved.source_chain[0].canonical, resolved.source_chain[0].kind) == ("local resident", "witness")
+
+
+@pytest.mark.slow
+def test_resolver_seed_kursk_region_is_the_oblast(seed_path):
+    from claimgraph.resolve.geoparse import distance_km
+
+    text = seed_path.read_text(encoding="utf-8")
+    start = text.index("the Kursk region") + len("the ")
+    document = Document(id="seed", text=text, published="2024-08-09",
+                        places=[Place(text="Kursk", span=(start, start + 5))])
+    resolved, _ = Resolver(Settings.load()).resolve(document, [])
+    kursk = next(p for p in resolved.places if p.span == (start, start + 5))
+    assert kursk.name == "Kursk Oblast" and kursk.country == "RU" and kursk.geonameid == 538555
+    assert distance_km(kursk.lat, kursk.lon, 51.7, 36.2) < 161

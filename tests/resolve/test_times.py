@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimgraph.resolve.times import normalise
+
+FRIDAY = date(2024, 8, 9)
+
+
+@pytest.mark.parametrize("expression, start, end, precision", [
+    ("the past four days", "2024-08-06", "2024-08-09", "day"),
+    ("In three days", "2024-08-06", "2024-08-09", "day"),
+    ("yesterday", "2024-08-08", "2024-08-08", "day"),
+    ("on Tuesday", "2024-08-06", "2024-08-06", "day"),
+    ("on Friday", "2024-08-09", "2024-08-09", "day"),
+    ("last Friday", "2024-08-02", "2024-08-02", "day"),
+    ("last week", "2024-07-29", "2024-08-04", "week"),
+    ("this week", "2024-08-05", "2024-08-09", "week"),
+    ("since August 6", "2024-08-06", "2024-08-09", "day"),
+    ("on the night of March 21", "2024-03-21", "2024-03-21", "day"),
+    ("on August 6", "2024-08-06", "2024-08-06", "day"),
+    ("between August 6 and 8", "2024-08-06", "2024-08-08", "day"),
+    ("in December", "2023-12-01", "2023-12-31", "month"),
+    ("last month", "2024-07-01", "2024-07-31", "month"),
+    ("two weeks ago", "2024-07-26", "2024-07-26", "day"),
+])
+def test_times_relative_to_publication(expression, start, end, precision):
+    span = normalise(expression, FRIDAY)
+    assert (span.start, span.end, span.precision, span.anchor, span.resolved) == (
+        start, end, precision, "published", True)
+
+
+@pytest.mark.parametrize("expression, start, end, precision", [
+    ("August 6, 2024", "2024-08-06", "2024-08-06", "day"),
+    ("6 August 2024", "2024-08-06", "2024-08-06", "day"),
+    ("2024-08-06", "2024-08-06", "2024-08-06", "day"),
+    ("March 2022", "2022-03-01", "2022-03-31", "month"),
+    ("in 2023", "2023-01-01", "2023-12-31", "year"),
+])
+def test_times_explicit_dates(expression, start, end, precision):
+    span = normalise(expression, FRIDAY)
+    assert (span.start, span.end, span.precision, span.anchor) == (start, end, precision, "explicit")
+
+
+def test_times_explicit_date_needs_no_publication_date():
+    assert normalise("August 6, 2024", None).start == "2024-08-06"
+
+
+def test_times_relative_without_publication_date_is_unresolved():
+    span = normalise("yesterday", None)
+    assert not span.resolved and span.start is None and "publication date" in span.note
+    assert span.anchor == "unknown"
+
+
+def test_times_vague_expression_is_unresolved_with_reason():
+    span = normalise("in recent days", FRIDAY)
+    assert not span.resolved and span.start is None and span.note == "too vague to date"
+
+
+def test_times_unknown_expression_does_not_fall_back_to_publication():
+    span = normalise("when the moon was full", FRIDAY)
+    assert not span.resolved and span.start is None and span.note
+
+
+def test_times_future_cue_looks_forward():
+    span = normalise("in the next three days", FRIDAY)
+    assert (span.start, span.end) == ("2024-08-10", "2024-08-12")
+
+
+def test_times_date_without_year_after_publication_is_last_year():
+    assert normalise("on December 25", FRIDAY).start == "2023-12-25"
