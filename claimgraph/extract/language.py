@@ -29,3 +29,8 @@ def resolve_model_name(name: str = "auto") -> str:
 def load_spacy(name: str = "auto", exclude: tuple[str, ...] = ()) -> Language:
     """Load (once per process) the pipeline named by the `spacy_model` setting."""
     return spacy.load(resolve_model_name(name), exclude=list(exclude))
+
+
+def load_private(name: str = "auto") -> Language:
+    """A pipeline of one's own (not the shared cached one), for callers that add components."""
+    return spacy.load(resolve_model_name(name))

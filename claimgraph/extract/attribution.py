@@ -1,0 +1,365 @@
+"""AttributionFinder: who says what — source, cue and content spans.
+
+Finds these shapes of attribution and writes them to ``doc._.cg_attributions``
+(see ``extensions.py``):
+
+- speech: "X said (that) Y", "“Y,” said X", "Y, X said, Y", "X, saying Y", "X continued: “Y”",
+  and quoted sentences that go on after such a quote in the same paragraph
+- stance: "X praised the deal" — the act is the claim, X its origin (no separate content)
+- according: "according to X, Y"
+- block: a line "From X:" followed by quoted paragraphs (X relays them)
+- post: a paragraph signed like an embedded social post, "… — Name (@handle) Month D, YYYY"
+- headline: a line "Name: words" (a news headline quoting Name)
+
+First- and second-person subjects ("I think ...") start no attribution: inside a
+quotation they belong to the quoted source's content.
+
+Source names are resolved within the document: a definite mention ("the Zelensky
+adviser", "Zelensky's advisor") takes the name of an earlier source with the same head
+noun; a bare surname takes the full name; a pronoun takes the previous source's name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from . import extensions
+from .component import Component
+from .lexicon import load_lexicon
+from .sources import guess_kind
+
+Attribution = dict[str, Any]
+CONTENT_DEPS = ("ccomp",)
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
+CUE_DEPS = ("aux", "neg", "advmod")
+OPEN_QUOTES = "“\"«‘'"
+CLOSE_QUOTES = "”\"»’'"
+DEFINITE = ("the", "this", "that", "these", "those")
+
+
+def subtree_bounds(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past punctuation, quotes and whitespace at both edges."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def bounds_without(tokens: Iterable[int], removed: set[int]) -> Optional[tuple[int, int]]:
+    kept = [i for i in tokens if i not in removed]
+    return (min(kept), max(kept) + 1) if kept else None
+
+
+def subject_of(verb: Token, inherit: tuple[str, ...] = INHERIT_SUBJECT_DEPS,
+               deps: tuple[str, ...] = SUBJECT_DEPS) -> Optional[Token]:
+    """The verb's subject, or the one it shares with the verb it hangs from
+    ("X declined, saying ...", "X advanced ... and took ...")."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in deps]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
+        if verb.dep_ not in inherit or verb.head == verb:
+            return None
+        verb = verb.head
+
+
+def containing_attributions(doc: Doc, index: int) -> list[dict[str, Any]]:
+    """Attributions whose content holds token ``index``, innermost first."""
+    found = [a for a in doc._.cg_attributions or [] if a["content"][0] <= index < a["content"][1]]
+    return sorted(found, key=lambda a: a["content"][1] - a["content"][0])
+
+
+def is_free_relative(child: Token) -> bool:
+    """"what he called X": the verb names no stance of its own."""
+    return child.tag_ in ("WP", "WDT") and child.i < child.head.i
+
+
+def noun_complements(cue: Token) -> list[Token]:
+    """Clauses completing the cue's object noun: "dismissed concerns that X", "rejected the
+    idea that X", "cited no evidence that X"."""
+    return [clause for noun in cue.children if noun.dep_ == "dobj" for clause in noun.children
+            if clause.dep_ in ("acl", "ccomp") and any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children)]
+
+
+def cue_bounds(verb: Token) -> tuple[int, int]:
+    """The cue verb with the auxiliaries and adverbs right before it ("has also said")."""
+    start = verb.i
+    while start > verb.sent.start and verb.doc[start - 1].head == verb and verb.doc[start - 1].dep_ in CUE_DEPS:
+        start -= 1
+    return start, verb.i + 1
+
+
+def starts_quoted_in_paragraph(sent: Span) -> bool:
+    """The sentence opens with a quotation mark and no line break comes before it."""
+    previous = sent.doc[sent.start - 1] if sent.start else None
+    no_break = previous is not None and "\n" not in previous.text + previous.whitespace_
+    return no_break and sent.text.lstrip()[:1] in OPEN_QUOTES
+
+
+def quoted_ranges(sent: Span) -> list[tuple[int, int]]:
+    """Token ranges inside quotation marks within a sentence."""
+    ranges, start = [], None
+    for token in sent:
+        if token.text in OPEN_QUOTES and start is None:
+            start = token.i + 1
+        elif token.text in CLOSE_QUOTES and start is not None:
+            ranges.append((start, token.i))
+            start = None
+    return ranges
+
+
+class AttributionFinder(Component):
+    """Find attributions and resolve source names; results in ``doc._.cg_attributions``."""
+
+    def __init__(
+        self,
+        *,
+        speech_verbs: Iterable[str],
+        question_verbs: Iterable[str],
+        according: Iterable[str],
+        block_intro: Iterable[str],
+        social_post: str,
+        headline: str,
+        headline_labels: Iterable[str],
+        pronouns: Iterable[str],
+        speakers: Iterable[str],
+        spelling_variants: dict[str, str],
+        stance_verbs: Iterable[str],
+    ) -> None:
+        self.stance_verbs = set(stance_verbs)
+        self.speech_verbs = set(speech_verbs)
+        self.question_verbs = set(question_verbs)
+        self.according = [phrase.split() for phrase in according]
+        self.block_intro = set(block_intro)
+        self.social_post = re.compile(social_post)
+        self.headline = re.compile(headline)
+        self.headline_labels = set(headline_labels)
+        self.pronouns = set(pronouns)
+        self.speakers = set(speakers)
+        self.spelling_variants = dict(spelling_variants)
+        extensions.register()
+
+    # -- matching -------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[Attribution]:
+        found: list[Attribution] = []
+        sents = list(doc.sents)
+        for index, sent in enumerate(sents):
+            found += self._speech(sent, sents[index + 1:])
+            found += self._according(sent)
+        found += self._blocks(sents) + self._lines(doc)
+        found += self._continued_quotes(sents, found)
+        return sorted(found, key=lambda a: (a["content"][0], -a["content"][1]))
+
+    def _continued_quotes(self, sents: list[Span], found: list[Attribution]) -> list[Attribution]:
+        """Quoted sentences that go on after an attributed quote in the same paragraph
+        (“We held the line,” he said. “Nobody left.”) keep its source."""
+        by_sentence = {a["cue"][0]: a for a in found if a["kind"] == "speech"}
+        extra, current = [], None
+        for sent in sents:
+            own = [a for i, a in by_sentence.items() if sent.start <= i < sent.end]
+            if own:
+                current = own[0] if quoted_ranges(sent) else None
+            elif current is not None and starts_quoted_in_paragraph(sent):
+                extra.append(dict(current, content=list(trim(sent.doc, sent.start, sent.end)), frame=[]))
+            else:
+                current = None
+        return extra
+
+    def _speech(self, sent: Span, following: list[Span]) -> list[Attribution]:
+        found = []
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX") or not (self._is_cue_verb(token) or self._is_stance(token)):
+                continue
+            subject = subject_of(token, deps=("nsubj",))
+            if subject is None or subject.lower_ == "there" or subject.lower_ in self.speakers:
+                continue
+            source, cue = subject_bounds(subject), cue_bounds(token)
+            content = self._speech_content(token, subject, sent, following)
+            if source[1] <= source[0]:
+                continue
+            if content:
+                found.append(self._record(source, cue, content, "speech", [source, cue]))
+            elif self._is_stance(token):
+                content = bounds_without(range(*subtree_bounds(token)), set(range(*source)))
+                if content:
+                    found.append(self._record(source, cue, trim(sent.doc, *content), "stance", [source]))
+        return found
+
+    def _is_stance(self, token: Token) -> bool:
+        """A stance act with an object: "X praised the deal", "X called for calm"; a speech
+        verb whose complement the parser did not make a clause ("X said legalizing it ...")
+        is read the same way."""
+        objects = ("dobj", "xcomp", "prep", "dative", "attr", "intj", "oprd")
+        children = list(token.children)
+        if token.lemma_ not in self.stance_verbs or any(is_free_relative(c) for c in children):
+            return False
+        return any(c.dep_ in objects for c in children)
+
+    def _is_cue_verb(self, token: Token) -> bool:
+        if token.lemma_ in self.question_verbs:
+            return any(child.dep_ in CONTENT_DEPS for child in token.children)
+        return token.lemma_ in self.speech_verbs
+
+    def _speech_content(
+        self, cue: Token, subject: Token, sent: Span, following: list[Span]
+    ) -> Optional[tuple[int, int]]:
+        clauses = [child for child in cue.children if child.dep_ in CONTENT_DEPS and child != subject]
+        clauses = clauses or noun_complements(cue)
+        if clauses:
+            return trim(sent.doc, min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses) + 1)
+        if cue.dep_ == "parataxis":
+            removed = set(range(*subtree_bounds(cue)))
+            span = bounds_without(range(*subtree_bounds(cue.head)), removed)
+            return trim(sent.doc, *span) if span else None
+        return self._quoted_content(cue, sent, following)
+
+    def _quoted_content(self, cue: Token, sent: Span, following: list[Span]) -> Optional[tuple[int, int]]:
+        """Quotation near the cue, or the next sentence when the cue ends with a colon."""
+        ranges = quoted_ranges(sent)
+        if ranges:
+            return trim(sent.doc, ranges[0][0], ranges[-1][1])
+        words = [t for t in sent.doc[cue.i + 1: sent.end] if not t.is_space]
+        if following and words and words[-1].text == ":":
+            return trim(sent.doc, following[0].start, following[0].end)
+        return None
+
+    def _according(self, sent: Span) -> list[Attribution]:
+        found = []
+        for token in sent:
+            for phrase in self.according:
+                cue_end = token.i + len(phrase)
+                words = [t.lower_ for t in sent.doc[token.i: cue_end]]
+                if words != phrase or cue_end > sent.end:
+                    continue
+                found += self._according_record(sent, token.i, cue_end)
+        return found
+
+    def _according_record(self, sent: Span, cue_start: int, cue_end: int) -> list[Attribution]:
+        objects = [t for t in sent.doc[cue_start:cue_end] for t in t.children if t.dep_ in ("pobj", "dobj")]
+        if not objects:
+            return []
+        source = trim(sent.doc, *subtree_bounds(objects[0]))
+        if source[1] <= source[0]:
+            return []
+        removed = set(range(cue_start, source[1]))
+        content = bounds_without(range(sent.start, sent.end), removed)
+        if content is None:
+            return []
+        cue = (cue_start, cue_end)
+        return [self._record(source, cue, trim(sent.doc, *content), "according", [(cue_start, source[1])])]
+
+    def _blocks(self, sents: list[Span]) -> list[Attribution]:
+        found = []
+        for index, sent in enumerate(sents):
+            words = [t for t in sent if not t.is_space]
+            if len(words) < 3 or words[0].lower_ not in self.block_intro or words[-1].text != ":":
+                continue
+            quoted = self._quoted_run(sents[index + 1:])
+            if quoted:
+                content = trim(sent.doc, quoted[0].start, quoted[-1].end)
+                source, cue = (words[1].i, words[-1].i), (words[0].i, words[0].i + 1)
+                found.append(self._record(source, cue, content, "block", [(sent.start, sent.end)]))
+        return found
+
+    @staticmethod
+    def _quoted_run(sents: list[Span]) -> list[Span]:
+        """The sentences of a quotation that opens at the first one, up to its closing mark."""
+        first = sents[0].text.lstrip() if sents else ""
+        if not first or first[0] not in OPEN_QUOTES:
+            return []
+        run = []
+        for sent in sents:
+            run.append(sent)
+            if sent.text.rstrip()[-1:] in CLOSE_QUOTES:
+                break
+        return run
+
+    def _lines(self, doc: Doc) -> list[Attribution]:
+        """Line-shaped attributions: signed social posts and "Name: ..." headlines."""
+        found, offset = [], 0
+        for line in doc.text.split("\n"):
+            post = self.social_post.search(line)
+            if post and post.start() > 0:
+                found += self._post_record(doc, offset, post)
+            headline = self.headline.match(line)
+            if headline and headline.group("name").lower() not in self.headline_labels:
+                found += self._headline_record(doc, offset, headline)
+            offset += len(line) + 1
+        return found
+
+    def _headline_record(self, doc: Doc, offset: int, match: re.Match) -> list[Attribution]:
+        spans = [doc.char_span(offset + match.start(g), offset + match.end(g), alignment_mode="expand")
+                 for g in ("name", "cue", "content")]
+        if any(span is None for span in spans):
+            return []
+        source, cue, content = ((s.start, s.end) for s in spans)
+        return [self._record(source, cue, trim(doc, *content), "headline", [(source[0], cue[1])])]
+
+    def _post_record(self, doc: Doc, offset: int, match: re.Match) -> list[Attribution]:
+        source = doc.char_span(offset + match.start("name"), offset + match.end("name"), alignment_mode="expand")
+        content = doc.char_span(offset, offset + match.start(), alignment_mode="expand")
+        signature = doc.char_span(offset + match.start(), offset + match.end(), alignment_mode="expand")
+        if source is None or content is None or signature is None:
+            return []
+        cue = (signature.start, signature.start + 1)
+        return [self._record((source.start, source.end), cue, trim(doc, content.start, content.end), "post",
+                             [(signature.start, signature.end)])]
+
+    @staticmethod
+    def _record(source, cue, content, kind: str, frame) -> Attribution:
+        """One attribution; ``frame`` lists the token ranges that only attribute (not content)."""
+        return {"source": list(source), "cue": list(cue), "content": list(content), "kind": kind,
+                "frame": [list(r) for r in frame]}
+
+    # -- annotations ----------------------------------------------------------------
+    def set_annotations(self, doc: Doc, found: list[Attribution]) -> None:
+        seen: list[tuple[Span, str]] = []
+        for record in sorted(found, key=lambda a: a["source"][0]):
+            span = doc[record["source"][0]: record["source"][1]]
+            record["name"] = self._resolve_name(span, seen)
+            record["source_kind"] = "social" if record["kind"] == "post" else guess_kind(record["name"], span)
+            seen.append((span, record["name"]))
+        doc._.cg_attributions = [r for r in found if r["content"][1] > r["content"][0]]
+
+    def _resolve_name(self, span: Span, seen: list[tuple[Span, str]]) -> str:
+        text = span.text.strip()
+        if not seen:
+            return text
+        if len(span) == 1 and span[0].lower_ in self.pronouns:
+            return seen[-1][1]
+        for earlier, name in reversed(seen):
+            if self._same_referent(span, earlier):
+                return name
+        return text
+
+    def _same_referent(self, span: Span, earlier: Span) -> bool:
+        if span.text == earlier.text:
+            return False
+        if all(t.pos_ == "PROPN" for t in span) and earlier[-1].text == span[-1].text:
+            return True
+        definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in span.root.children)
+        return definite and self._head(span) == self._head(earlier)
+
+    def _head(self, span: Span) -> str:
+        lemma = span.root.lemma_.lower()
+        return self.spelling_variants.get(lemma, lemma)
+
+
+def subject_bounds(subject: Token) -> tuple[int, int]:
+    return trim(subject.doc, *subtree_bounds(subject))
+
+
+@Language.factory("claimgraph_attribution_v1", requires=["token.dep", "token.lemma"],
+                  assigns=["doc._.cg_attributions"])
+def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
+    return AttributionFinder(**{k: v for k, v in load_lexicon("attribution").items()})

@@ -1,0 +1,207 @@
+"""ClaimSegmenter: one claim per checkable proposition.
+
+For each sentence the claim heads are the sentence root and the root of every
+attribution content in it, minus the attribution cues themselves; coordinated
+predicates ("advanced ..., took ..., and captured ...") become claims of their own that
+share the subject, and so does a relative clause carrying its own hedge ("a convoy that
+reportedly contained ..."). A claim's words are its head's subtree minus the other
+claims and attribution frames inside it.
+
+A sentence that only comments on the one before ("However, this claim remains
+unverified.", "We compared the place with the frames.") is no claim: its range is added
+to the previous sentence's claims under ``retro`` so that later components read its cues.
+Results: ``doc._.cg_claims`` and ``doc.spans["claims"]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from . import extensions
+from .attribution import subject_of, trim
+from .component import Component
+from .lexicon import load_lexicon
+
+Claim = dict[str, Any]
+CONTENT_POS = ("VERB", "NOUN", "PROPN", "NUM", "ADJ", "AUX")
+EDGE_DEPS = ("cc", "mark", "prep")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_TAGS = ("WDT", "WP")
+
+
+def attribution_sets(doc: Doc) -> tuple[set[int], set[int], list[tuple[int, int]]]:
+    """Cue tokens, frame tokens (source + cue) and content ranges of the doc's attributions."""
+    cues, frames, contents = set(), set(), []
+    for record in doc._.cg_attributions or []:
+        if record["kind"] != "stance":  # a stance verb is its own claim's predicate
+            cues.update(range(*record["cue"]))
+        for start, end in record["frame"]:
+            frames.update(range(start, end))
+        contents.append(tuple(record["content"]))
+    return cues, frames, contents
+
+
+def claim_subject(head: Token) -> Optional[tuple[int, int]]:
+    """Bounds of the claim's subject: its own, a coordinated predicate's, or the noun a
+    relative clause describes ("a convoy that reportedly contained" -> "a convoy")."""
+    subject = subject_of(head, inherit=("conj",))
+    if subject is None:
+        return None
+    if subject.tag_ in RELATIVE_TAGS and head.dep_ == "relcl":
+        noun = head.head
+        return noun.left_edge.i, noun.i + 1
+    return trim(head.doc, subject.left_edge.i, subject.right_edge.i + 1)
+
+
+def claim_scope(claim: Claim) -> set[int]:
+    """The claim's own tokens and those of the sentences commenting on it."""
+    scope = set(claim["tokens"])
+    for start, end in claim["retro"]:
+        scope.update(range(start, end))
+    return scope
+
+
+def is_edge_filler(token: Token, deps: tuple[str, ...]) -> bool:
+    return token.is_punct or token.is_space or token.dep_ in deps
+
+
+def trim_edges(doc: Doc, tokens: list[int]) -> list[int]:
+    """The claim's tokens without punctuation, conjunctions or a complementiser at its edges."""
+    tokens = sorted(tokens)
+    while tokens and is_edge_filler(doc[tokens[0]], ("cc", "mark")):
+        tokens.pop(0)
+    while tokens and is_edge_filler(doc[tokens[-1]], EDGE_DEPS):
+        tokens.pop()
+    return tokens
+
+
+class ClaimSegmenter(Component):
+    """Split sentences into propositions; write ``doc._.cg_claims``."""
+
+    def __init__(
+        self,
+        *,
+        retro_subjects: Iterable[str],
+        verify_verbs: Iterable[str],
+        first_person: Iterable[str],
+        clause_hedges: Iterable[str],
+        deny_cues: Iterable[str],
+    ) -> None:
+        self.deny_cues = set(deny_cues)
+        self.retro_subjects = [phrase.split() for phrase in retro_subjects]
+        self.verify_verbs = set(verify_verbs)
+        self.first_person = set(first_person)
+        self.clause_hedges = set(clause_hedges)
+        extensions.register()
+
+    def match(self, doc: Doc) -> list[Claim]:
+        cues, frames, contents = attribution_sets(doc)
+        claims: list[Claim] = []
+        previous: list[Claim] = []
+        for sent in doc.sents:
+            if previous and (self._is_retro(sent) or self._rejects_previous(sent)):
+                for claim in previous:
+                    claim["retro"].append([sent.start, sent.end])
+                if not self._rejects_previous(sent):
+                    continue
+            found = self._sentence_claims(sent, cues, frames, contents)
+            claims += found
+            previous = found or previous
+        return claims
+
+    def _is_retro(self, sent: Span) -> bool:
+        """Only about the previous claim: "this claim remains ...", "we compared ..."."""
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return False
+        if self._points_back(subject):
+            return True
+        first_person = any(t.lower_ in self.first_person for t in subject.subtree)
+        return first_person and root.lemma_ in self.verify_verbs
+
+    def _rejects_previous(self, sent: Span) -> bool:
+        """A denial of the previous claim, and a claim itself: "Kyiv dismissed the report"."""
+        root = sent.root
+        objects = [c for c in root.children if c.dep_ == "dobj"]
+        return root.lemma_ in self.deny_cues and any(self._points_back(o) for o in objects)
+
+    def _points_back(self, phrase: Token) -> bool:
+        words = [t.lower_ for t in phrase.subtree]
+        return any(words[: len(p)] == p and len(words) <= len(p) + 1 for p in self.retro_subjects)
+
+    def _sentence_claims(self, sent: Span, cues: set[int], frames: set[int], contents) -> list[Claim]:
+        heads = self._heads(sent, cues, contents)
+        claims = []
+        for head in heads:
+            claim = self._claim(head, heads, cues, frames)
+            if claim is not None:
+                claims.append(claim)
+        return claims
+
+    def _heads(self, sent: Span, cues: set[int], contents) -> list[Token]:
+        doc = sent.doc
+        roots = [sent.root] + [doc[s:e].root for s, e in contents if sent.start <= s < sent.end and e > s]
+        heads: list[Token] = []
+        for root in roots:
+            for token in self._conjuncts(root):
+                if token.i not in cues and token not in heads:
+                    heads.append(token)
+        heads += [t for t in sent if self._is_hedged_clause(t) and t not in heads]
+        return sorted(heads, key=lambda t: t.i)
+
+    @staticmethod
+    def _conjuncts(root: Token) -> list[Token]:
+        found, todo = [], [root]
+        while todo:
+            token = todo.pop()
+            found.append(token)
+            todo += [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        return found
+
+    def _is_hedged_clause(self, token: Token) -> bool:
+        return token.dep_ == "relcl" and any(c.lower_ in self.clause_hedges for c in token.children)
+
+    def _claim(self, head: Token, heads: list[Token], cues: set[int], frames: set[int]) -> Optional[Claim]:
+        removed = set(frames)
+        for other in heads:
+            if head.is_ancestor(other):
+                removed.update(t.i for t in other.subtree)
+        for token in head.subtree:
+            if token.i in cues and head.is_ancestor(token):
+                removed.update(t.i for t in token.subtree)
+        removed.update(t.i for t in head.children if t.dep_ in SUBJECT_DEPS and t.tag_ in RELATIVE_TAGS)
+        tokens = trim_edges(head.doc, [t.i for t in head.subtree if t.i not in removed])
+        return self._record(head, tokens) if self._has_content(head.doc, tokens) else None
+
+    @staticmethod
+    def _has_content(doc: Doc, tokens: list[int]) -> bool:
+        words = [doc[i] for i in tokens if doc[i].is_alpha]
+        return len(words) >= 2 and any(t.pos_ in CONTENT_POS for t in words)
+
+    @staticmethod
+    def _record(head: Token, tokens: list[int]) -> Claim:
+        subject = claim_subject(head)
+        return {
+            "start": tokens[0], "end": tokens[-1] + 1, "head": head.i, "tokens": tokens,
+            "subject": list(subject) if subject else None,
+            "retro": [], "status": None, "status_cues": [], "event_type": "other",
+            "negated": any(c.dep_ == "neg" for c in head.children), "evidence": [],
+        }
+
+    def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:
+        doc._.cg_claims = claims
+        doc.spans["claims"] = [doc[c["start"]: c["end"]] for c in claims]
+
+
+@Language.factory("claimgraph_claims_v1", requires=["doc._.cg_attributions"], assigns=["doc._.cg_claims"])
+def make_claim_segmenter(nlp: Language, name: str) -> ClaimSegmenter:
+    status = load_lexicon("status")
+    return ClaimSegmenter(
+        retro_subjects=status["retro_subjects"], verify_verbs=status["verify_verbs"],
+        first_person=status["first_person"], clause_hedges=status["clause_hedges"],
+        deny_cues=status["deny_cues"],
+    )

@@ -1,0 +1,116 @@
+"""Turn an annotated spaCy Doc into model objects: claims and the document's places."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from spacy.tokens import Doc, Span
+
+from ..model import Actor, Claim, Cue, Document, Evidence, LoadedTerm, Place, Quantity, SourceRef, TimeSpan
+from .lexicon import load_lexicon
+from .attribution import containing_attributions
+
+PATIENT_DEPS = ("dobj", "nsubjpass")
+
+
+def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens [start, end)."""
+    span = doc[start:end]
+    return span.start_char, span.end_char
+
+
+def inside(span: Span, start: int, end: int) -> bool:
+    return start <= span.start and span.end <= end
+
+
+def document_places(doc: Doc) -> list[Place]:
+    return [Place(text=s.text, span=(s.start_char, s.end_char), role=s.label_) for s in doc.spans["cg_places"]]
+
+
+def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
+    chain: list[SourceRef] = []
+    for record in containing_attributions(doc, claim["head"]):
+        cue = doc[record["cue"][0]: record["cue"][1]]
+        ref = SourceRef(name=record["name"], kind=record["source_kind"], cue=cue.text,
+                        span=char_span(doc, *record["source"]), cue_span=(cue.start_char, cue.end_char))
+        if not chain or chain[-1].name != ref.name:
+            chain.append(ref)
+    return chain
+
+
+def actors(doc: Doc, claim: dict[str, Any]) -> list[Actor]:
+    found = []
+    subject = doc[claim["subject"][0]: claim["subject"][1]] if claim["subject"] else None
+    if subject is not None and subject.root.lemma_.lower() not in load_lexicon("evidence")["kinds"]:
+        role = "patient" if subject.root.dep_ == "nsubjpass" else "agent"
+        found.append(Actor(text=subject.text, role=role, span=(subject.start_char, subject.end_char)))
+    nouns = set(load_lexicon("sources")["actor_nouns"])
+    for child in doc[claim["head"]].children:
+        if child.dep_ == "dobj" and (child.lemma_ in nouns or child.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")):
+            span = doc[child.left_edge.i: child.right_edge.i + 1]
+            found.append(Actor(text=span.text, role="patient", span=(span.start_char, span.end_char)))
+    return found
+
+
+def claim_time(doc: Doc, claim: dict[str, Any]) -> Optional[TimeSpan]:
+    sent = doc[claim["head"]].sent
+    for start, end in ((claim["start"], claim["end"]), (sent.start, sent.end)):
+        for span in doc.spans["cg_times"]:
+            if inside(span, start, end):
+                return TimeSpan(text=span.text.strip(), span=(span.start_char, span.end_char))
+    return None
+
+
+def evidence(doc: Doc, claim: dict[str, Any], chain: list[SourceRef]) -> list[Evidence]:
+    found = []
+    for item in claim["evidence"]:
+        values = dict(item, span=char_span(doc, *item["span"]))
+        if chain and chain[0].kind == "social":
+            values["publisher"] = values["publisher"] or chain[0].name
+            if values["verified_by"] and values["verified_by"].split()[0].lower() in ("our", "we", "us"):
+                values["verified_by"] = chain[0].name
+        found.append(Evidence(**values))
+    return found
+
+
+def tokens_text(doc: Doc, indices: list[int]) -> str:
+    """The words at ``indices``, spaced as in the text, one space across each gap."""
+    parts = []
+    for previous, index in zip([None] + indices, indices):
+        if previous is not None and index != previous + 1 and not parts[-1].endswith(" "):
+            parts.append(" ")
+        parts.append(doc[index].text_with_ws)
+    return "".join(parts).strip()
+
+
+def claim_text(doc: Doc, claim: dict[str, Any]) -> str:
+    text = tokens_text(doc, [i for i in claim["tokens"] if not (doc[i].is_space or doc[i].is_quote)])
+    subject = claim["subject"]
+    if subject and not (claim["start"] <= subject[0] < claim["end"]):
+        return f"{doc[subject[0]: subject[1]].text} {text}"
+    return text
+
+
+def to_claim(document: Document, doc: Doc, index: int, claim: dict[str, Any]) -> Claim:
+    start, end = claim["start"], claim["end"]
+    sent = doc[claim["head"]].sent
+    chain = source_chain(doc, claim)
+    return Claim(
+        id=f"{document.id}:{index}", document_id=document.id, text=claim_text(doc, claim),
+        span=char_span(doc, start, end), sentence_span=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
+        event_type=claim["event_type"], negated=claim["negated"], status=claim["status"],
+        status_cues=[Cue(text=doc[s:e].text, span=char_span(doc, s, e)) for s, e in claim["status_cues"]],
+        source_chain=chain, actors=actors(doc, claim),
+        places=[Place(text=s.text, span=(s.start_char, s.end_char)) for s in doc.spans["cg_places"]
+                if s.label_ == "place" and inside(s, start, end)],
+        time=claim_time(doc, claim),
+        quantities=[Quantity(text=s.text, span=(s.start_char, s.end_char)) for s in doc.spans["cg_quantities"]
+                    if inside(s, start, end)],
+        evidence=evidence(doc, claim, chain),
+        loaded_language=[LoadedTerm(text=s.text, span=(s.start_char, s.end_char), neutral=s.label_)
+                         for s in doc.spans["cg_loaded"] if inside(s, start, end)],
+    )
+
+
+def to_claims(document: Document, doc: Doc) -> list[Claim]:
+    return [to_claim(document, doc, index, claim) for index, claim in enumerate(doc._.cg_claims or [])]

@@ -1,0 +1,154 @@
+"""StatusTagger: how sure the text is about each claim (the spec's seven statuses).
+
+Cues (``status.yaml``) are read in a claim's own words, on the cue that attributes it
+("X reportedly said", "found no evidence that") and in the sentences that comment on it
+(``retro``: "this claim remains unverified").  Hedges and modals inside a relative clause
+qualify that clause only.  A denying cue ("X denied that", "Kyiv dismissed the report")
+makes the claim denied; a vouching one ("the ministry confirmed that", "records show")
+confirmed; a question or a request predicate speculative.  With no cue, an attributed
+claim is ``reported`` and an unattributed one ``asserted``; the first status of
+``precedence`` that has a cue wins.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from . import extensions
+from .attribution import containing_attributions
+from .claim_segmenter import claim_scope
+from .component import Component
+from .lexicon import load_lexicon, phrase_patterns
+
+Claim = dict[str, Any]
+MODAL_ONLY = ("will", "would", "shall", "could", "may", "might")
+CLAUSE_BOUND = ("hedged", "speculative")  # cues that qualify only their own clause
+
+
+def cue_scope(doc: Doc, attribution: dict[str, Any]) -> set[int]:
+    """The attribution cue and the words of its object before a "that" clause: "X reportedly
+    said ...", "it found no evidence that ..." qualify the claim they introduce."""
+    scope = set(range(*attribution["cue"]))
+    verb = doc[attribution["cue"][1] - 1]
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        scope.update(range(noun.left_edge.i, noun.i + 1))
+    return scope
+
+
+def in_relative_clause(token: Token, head: Token) -> bool:
+    """True when a relative or reduced clause lies between ``token`` and the claim head:
+    "refugees that may have been infiltrated" hedges the refugees, not the claim."""
+    while token != head and token.head != token:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
+
+
+def question_mark(head: Token) -> list[tuple[str, Span]]:
+    """The "?" ending the head's sentence (closing quotes skipped), as a speculative cue."""
+    doc, end = head.doc, head.sent.end - 1
+    while end > head.sent.start and (doc[end].is_space or doc[end].is_quote):
+        end -= 1
+    return [("speculative", doc[end: end + 1])] if doc[end].text == "?" else []
+
+
+class StatusTagger(Component):
+    """Set ``status`` and ``status_cues`` on every claim in ``doc._.cg_claims``."""
+
+    def __init__(
+        self,
+        *,
+        make_doc: Callable[[str], Doc],
+        phrases: dict[str, list[str]],
+        precedence: Iterable[str],
+        deny_cues: Iterable[str],
+        confirm_cues: Iterable[str],
+        document_cues: Iterable[str],
+        request_verbs: Iterable[str],
+    ) -> None:
+        self.confirm_cues = set(confirm_cues)
+        self.document_cues = set(document_cues)
+        self.precedence = list(precedence)
+        self.deny_cues = set(deny_cues)
+        self.request_verbs = set(request_verbs)
+        self.matcher = PhraseMatcher(make_doc("").vocab, attr="LOWER")
+        for status, words in phrases.items():
+            self.matcher.add(status, phrase_patterns(make_doc, words))
+        extensions.register()
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Status cue spans over the whole doc, labelled with their status; longest wins."""
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        return [s for s in filter_spans(spans) if self._is_cue(s)]
+
+    @staticmethod
+    def _is_cue(span: Span) -> bool:
+        if span.label_ != "speculative" or span.text.lower() not in MODAL_ONLY:
+            return True
+        return span[0].tag_ in ("MD", "")
+
+    def set_annotations(self, doc: Doc, cues: list[Span]) -> None:
+        for claim in doc._.cg_claims or []:
+            status, found = self._status(doc, claim, cues)
+            claim["status"] = status
+            claim["status_cues"] = [[s.start, s.end] for s in found]
+
+    def _status(self, doc: Doc, claim: Claim, cues: list[Span]) -> tuple[str, list[Span]]:
+        candidates = self._candidates(doc, claim, cues)
+        for status in self.precedence:
+            found = [span for label, span in candidates if label == status]
+            if found:
+                return status, found
+        chain = containing_attributions(doc, claim["head"])
+        if chain:
+            return "reported", [doc[chain[0]["cue"][0]: chain[0]["cue"][1]]]
+        return "asserted", []
+
+    def _candidates(self, doc: Doc, claim: Claim, cues: list[Span]) -> list[tuple[str, Span]]:
+        scope = claim_scope(claim)
+        chain = containing_attributions(doc, claim["head"])
+        if chain:
+            scope.update(cue_scope(doc, chain[0]))
+        head = doc[claim["head"]]
+        found = [(s.label_, s) for s in cues if all(i in scope for i in range(s.start, s.end))
+                 and not (s.label_ in CLAUSE_BOUND and in_relative_clause(s.root, head))]
+        found += self._denial(doc, claim, chain) + self._vouched(doc, chain)
+        return found + self._request(head) + question_mark(head)
+
+    def _vouched(self, doc: Doc, chain: list[dict[str, Any]]) -> list[tuple[str, Span]]:
+        """"The ministry confirmed that ...", "records show ...": the source vouches for it."""
+        if not chain or chain[0]["kind"] == "stance":
+            return []
+        cue = doc[chain[0]["cue"][1] - 1]
+        document_cue = cue.lemma_ in self.document_cues or chain[0]["kind"] == "according"
+        by_document = chain[0]["source_kind"] == "document" and document_cue
+        return [("confirmed", cue.doc[cue.i: cue.i + 1])] if cue.lemma_ in self.confirm_cues or by_document else []
+
+    def _denial(self, doc: Doc, claim: Claim, chain: list[dict[str, Any]]) -> list[tuple[str, Span]]:
+        """"X denied that ...": the innermost attribution's cue denies the content; "Kyiv
+        dismissed the report": a later sentence's denying predicate denies this claim."""
+        cues = [doc[chain[0]["cue"][1] - 1]] if chain and chain[0]["kind"] != "stance" else []
+        cues += [doc[start:end].root for start, end in claim["retro"]]
+        return [("denied", doc[t.i: t.i + 1]) for t in cues if t.lemma_ in self.deny_cues]
+
+    def _request(self, head: Token) -> list[tuple[str, Span]]:
+        """"X is asking Y to ...": a request is not (yet) a fact."""
+        if head.lemma_ in self.request_verbs and any(c.dep_ in ("xcomp", "dobj", "prep") for c in head.children):
+            return [("speculative", head.doc[head.i: head.i + 1])]
+        return []
+
+
+@Language.factory("claimgraph_status_tagger_v1", requires=["doc._.cg_claims"], assigns=["doc._.cg_claims"])
+def make_status_tagger(nlp: Language, name: str) -> StatusTagger:
+    lexicon = load_lexicon("status")
+    return StatusTagger(
+        make_doc=nlp.make_doc, phrases=lexicon["phrases"], precedence=lexicon["precedence"],
+        deny_cues=lexicon["deny_cues"], confirm_cues=lexicon["confirm_cues"],
+        document_cues=lexicon["document_cues"], request_verbs=lexicon["request_verbs"],
+    )

@@ -1,0 +1,76 @@
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def chains(claims):
+    return [[link.name for link in claim.source_chain] for claim in claims]
+
+
+def test_attribution_said_with_that_clause(claims_of):
+    claims = claims_of("The regional governor said that two bridges were damaged overnight.")
+    assert chains(claims) == [["The regional governor"]]
+    assert claims[0].source_chain[0].cue == "said"
+    assert claims[0].source_chain[0].kind == "official"
+
+
+def test_attribution_according_to(claims_of):
+    claims = claims_of("According to local residents, the market burned for six hours.")
+    assert chains(claims) == [["local residents"]]
+    assert claims[0].source_chain[0].kind == "witness"
+
+
+def test_attribution_parenthetical_cue_and_coreference(claims_of):
+    text = ("An aide to the harbour master said the port was closed. "
+            "Ships waited offshore, the aide said, until the mines were cleared.")
+    claims = claims_of(text)
+    assert chains(claims)[-1] == ["An aide to the harbour master"]
+    assert claims[-1].source_chain[0].span == (text.index("the aide"), text.index("the aide") + len("the aide"))
+
+
+def test_attribution_block_quote_relays_following_paragraphs(claims_of):
+    text = ("From the Morning Ledger:\n\n"
+            "\u201cThe garrison commander said his men held the airfield.\u201d\n\n"
+            "Nothing else was reported.")
+    claims = claims_of(text)
+    assert chains(claims)[0] == ["The garrison commander", "the Morning Ledger"]
+    assert chains(claims)[-1] == []
+
+
+def test_attribution_signed_social_post(claims_of):
+    text = ("Footage shows a burning fuel depot outside the town. "
+            "\u2014 Frontline Watch (@frontline_watch) May 3, 2024\n\nThe mayor made no comment.")
+    claims = claims_of(text)
+    assert chains(claims)[0] == ["Frontline Watch"]
+    assert claims[0].source_chain[0].kind == "social"
+
+
+def test_attribution_anonymous_source(claims_of):
+    claims = claims_of("Officials said the convoy turned back at the checkpoint.")
+    assert claims[0].source_chain[0].kind == "anonymous"
+
+
+def test_attribution_headline_name_colon(claims_of):
+    claims = claims_of("Mayor Okafor: Water Supply Restored In Eastern Districts\n\nCrews worked all night.")
+    assert chains(claims)[0] == ["Mayor Okafor"]
+
+
+def test_attribution_first_person_inside_quote_is_not_a_new_source(claims_of):
+    claims = claims_of("\u201cI think the talks will fail,\u201d the envoy said.")
+    assert chains(claims) == [["the envoy"]]
+
+
+def test_attribution_unattributed_sentence_has_empty_chain(claims_of):
+    assert chains(claims_of("Heavy rain flooded the lower town on Tuesday.")) == [[]]
+
+
+def test_attribution_quote_goes_on_in_next_sentence(claims_of):
+    claims = claims_of("\u201cWe held the ridge,\u201d the sergeant said. \u201cNobody retreated.\u201d\n\nRain fell.")
+    assert chains(claims) == [["the sergeant"], ["the sergeant"], []]
+
+
+def test_attribution_stance_verb_is_its_own_claim(claims_of):
+    claims = claims_of("The foreign minister praised the ceasefire agreement.")
+    assert [c.text for c in claims] == ["The foreign minister praised the ceasefire agreement"]
+    assert chains(claims) == [["The foreign minister"]]
+    assert claims[0].status == "reported"

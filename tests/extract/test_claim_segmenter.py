@@ -1,0 +1,31 @@
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_claim_segmenter_splits_coordinated_predicates(claims_of):
+    claims = claims_of("The battalion crossed the river, shelled the depot, and seized a railway station.")
+    assert len(claims) == 3
+    assert all(c.actors and c.actors[0].text == "The battalion" for c in claims)
+    assert [c.event_type for c in claims][2] == "infrastructure"
+
+
+def test_claim_segmenter_retro_sentence_is_not_a_claim(claims_of):
+    claims = claims_of("Rebels say they shot down a helicopter. This claim could not be independently verified.")
+    assert len(claims) == 1
+    assert claims[0].status == "unverified"
+
+
+def test_claim_segmenter_hedged_relative_clause_is_its_own_claim(claims_of):
+    claims = claims_of("Drones hit a barge that reportedly carried fuel.")
+    texts = [c.text for c in claims]
+    assert any(t.startswith("a barge reportedly carried fuel") for t in texts)
+    assert [c.status for c in claims] == ["asserted", "hedged"]
+
+
+def test_claim_segmenter_ids_and_spans(claims_of, make_document, extractor):
+    document = make_document("The army retreated. Aid trucks arrived at noon.")
+    claims = extractor.extract(document)
+    assert [c.id for c in claims] == [f"{document.id}:0", f"{document.id}:1"]
+    assert all(document.text[c.span[0]: c.span[1]] in c.text for c in claims)
+    assert all(c.document_id == document.id for c in claims)

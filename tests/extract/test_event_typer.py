@@ -1,0 +1,15 @@
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Marines captured the hill after a long march.", "territorial_change"),
+    ("The brigade took forty prisoners.", "prisoners"),
+    ("Fierce battles raged near the airport road.", "armed_clash"),
+    ("Artillery destroyed a column of tanks.", "equipment_loss"),
+    ("The spokesman declined to comment.", "statement"),
+    ("The council met to discuss the school calendar.", "other"),
+])
+def test_event_typer_trigger_lemmas(claims_of, text, event_type):
+    assert claims_of(text)[0].event_type == event_type

@@ -1,0 +1,53 @@
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def status(claims_of, text):
+    return [c.status for c in claims_of(text)]
+
+
+def test_status_tagger_asserted_and_reported(claims_of):
+    assert status(claims_of, "The bridge collapsed on Monday.") == ["asserted"]
+    assert status(claims_of, "The ministry said the bridge collapsed on Monday.") == ["reported"]
+
+
+def test_status_tagger_hedged(claims_of):
+    assert status(claims_of, "A clip appeared to show tanks entering the village.") == ["hedged"]
+    assert status(claims_of, "The militia allegedly looted the warehouse.") == ["hedged"]
+
+
+def test_status_tagger_unverified_in_same_sentence(claims_of):
+    claims = claims_of("Scouts destroyed a radar station, which could not be independently verified.")
+    assert claims[0].status == "unverified"
+
+
+def test_status_tagger_confirmed_with_method(claims_of):
+    claims = claims_of("Researchers geolocated the video of the strike on the fuel depot.")
+    assert claims[0].status == "confirmed"
+
+
+def test_status_tagger_denied(claims_of):
+    claims = claims_of("The defence ministry denied that its aircraft bombed the hospital.")
+    assert claims[0].status == "denied"
+    assert claims[0].source_chain[0].name == "The defence ministry"
+
+
+def test_status_tagger_speculative_future_question_request(claims_of):
+    assert status(claims_of, "The offensive will stall before winter.") == ["speculative"]
+    assert status(claims_of, "Will the garrison surrender?") == ["speculative"]
+    claims = claims_of("The mayor is asking the government to send more generators.")
+    assert claims[0].status == "speculative" and claims[0].event_type == "request"
+
+
+def test_status_tagger_cues_point_into_text(claims_of, make_document, extractor):
+    document = make_document("Witnesses said the depot reportedly burned for hours.")
+    claim = extractor.extract(document)[0]
+    assert claim.status == "hedged"
+    assert [document.text[s:e] for s, e in (cue.span for cue in claim.status_cues)] == ["reportedly"]
+
+
+def test_status_tagger_later_dismissal_denies_previous_claim(claims_of):
+    claims = claims_of("The army said it downed four drones. The governor dismissed the claim as invented.")
+    assert [c.status for c in claims] == ["denied", "reported"]
+    assert claims[1].event_type == "statement"
