@@ -46,6 +46,8 @@ def configure(verbose: bool = typer.Option(False, "--verbose", "-v",
 
 
 DbOption = typer.Option(None, "--db", help="Database URL (default sqlite:///claimgraph.db; or postgresql://…).")
+WorkersOption = typer.Option(None, help="Extraction processes; more than 1 starts a local Dask cluster.")
+SchedulerOption = typer.Option(None, help="Extract on a running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
 PathsArgument = typer.Argument(..., help="Files, folders (read recursively) or - for standard input.")
 
 
@@ -70,9 +72,10 @@ def _progress(description: str) -> Iterator:
 
 @app.command()
 def extract(paths: list[str] = PathsArgument,
-            format: str = typer.Option("jsonl", "--format", help="jsonl (one object per line) or json (indented).")):
+            format: str = typer.Option("jsonl", "--format", help="jsonl (one object per line) or json (indented)."),
+            workers: Optional[int] = WorkersOption, scheduler: Optional[str] = SchedulerOption):
     """Read documents and print their claims as JSON, one object per document (no database)."""
-    graph = _graph()
+    graph = _graph(workers=workers, scheduler=scheduler)
     failures = []
 
     def documents():
@@ -96,10 +99,10 @@ def extract(paths: list[str] = PathsArgument,
 
 @app.command()
 def ingest(paths: list[str] = PathsArgument, db: Optional[str] = DbOption,
-           workers: Optional[int] = typer.Option(None, help="Extraction processes (>1 uses a local Dask cluster).")):
+           workers: Optional[int] = WorkersOption, scheduler: Optional[str] = SchedulerOption):
     """Extract documents into the ledger, then link their claims into events. Idempotent."""
     counts = {"read": 0, "stored": 0, "failed": 0}
-    with _graph(db, workers=workers) as graph, _progress("ingesting") as (progress, task):
+    with _graph(db, workers=workers, scheduler=scheduler) as graph, _progress("ingesting") as (progress, task):
         def on_progress(what: str, item: object) -> None:
             counts[what] = counts.get(what, 0) + 1
             progress.update(task, counts=f"{counts['read']} read · {counts['stored']} stored · "
