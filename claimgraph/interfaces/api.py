@@ -10,25 +10,28 @@ Every response carries a strict Content-Security-Policy: the page runs no inline
 
 from __future__ import annotations
 
+import asyncio
 import hmac
+import time
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import fields
 from pathlib import Path
 from typing import Any, Generic, Literal, Optional, TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query
 from fastapi.encoders import jsonable_encoder
-from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from claimgraph.interfaces.report import REPORT_STYLE_HASH, render_report
+from claimgraph.interfaces.report import REPORT_STYLE_HASH, document_of, render_report
 from claimgraph.model import EVENT_STATUSES, Claim, Document, Event, Source
+from claimgraph.read.normalise import document_id
 from claimgraph.settings import Settings
-from claimgraph.store.filters import ClaimFilter, EventFilter
+from claimgraph.store import ClaimFilter, EventFilter, Store
 
 MAX_LIMIT = 500
+CACHE_SECONDS = 2.0
 STATIC_DIR = Path(__file__).parent / "web" / "static"
 Ingest = Callable[[list[Document]], Any]
 
@@ -56,7 +59,7 @@ T = TypeVar("T")
 class Page(BaseModel, Generic[T]):
     """One page of a list, with the total the filters match."""
 
-    total: int
+    total: Optional[int]
     limit: int
     offset: int
     items: list[T]
@@ -109,66 +112,121 @@ class SecurityHeaders:
 
         async def send_with_headers(message: dict) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+                message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(store: Any, settings: Settings, ingest: Ingest | None = None) -> FastAPI:
-    """The API and the page over `store`; `ingest` stores uploaded documents (None: uploads off)."""
+class ResponseCache:
+    """ASGI middleware: successful GET /api/ replies are answered from memory for `seconds`.
+
+    The ledger changes in batches (ingest) or through this app's write endpoints: a write
+    through the app empties the cache; a write by another process shows within `seconds`.
+    Identical requests arriving while one is being answered wait for it instead of repeating it.
+    """
+
+    MAX_ENTRIES = 256
+    MAX_BODY = 256 * 1024  # bytes; bigger replies are not kept
+
+    def __init__(self, app: Any, seconds: float):
+        self.app = app
+        self.seconds = seconds
+        self.entries: OrderedDict[str, tuple[float, list[dict]]] = OrderedDict()
+        self.pending: dict[str, asyncio.Event] = {}
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            return await self.app(scope, receive, send)
+        if scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return self.entries.clear()
+        key = f"{scope['path']}?{scope['query_string'].decode('latin-1')}"
+        while (pending := self.pending.get(key)) is not None:  # the same request is being answered
+            await pending.wait()
+        if await self._replay(key, send):
+            return None
+        done = self.pending[key] = asyncio.Event()
+        try:
+            await self.app(scope, receive, self._recorder(key, send))
+        finally:
+            del self.pending[key]
+            done.set()
+
+    async def _replay(self, key: str, send: Callable) -> bool:
+        expires, messages = self.entries.get(key, (0.0, []))
+        if expires <= time.monotonic():
+            return False
+        for message in messages:
+            await send(message)
+        return True
+
+    def _recorder(self, key: str, send: Callable) -> Callable:
+        messages: list[dict] = []
+
+        async def record(message: dict) -> None:
+            messages.append(message)
+            await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                self._keep(key, messages)
+
+        return record
+
+    def _keep(self, key: str, messages: list[dict]) -> None:
+        size = sum(len(m.get("body", b"")) for m in messages)
+        if messages[0].get("status") != 200 or size > self.MAX_BODY:
+            return
+        self.entries[key] = (time.monotonic() + self.seconds, messages)
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.MAX_ENTRIES:
+            self.entries.popitem(last=False)
+
+
+def create_app(store: Store, settings: Settings, ingest: Ingest | None = None,
+               cache_seconds: float = CACHE_SECONDS) -> FastAPI:
+    """The API and the page over `store`; `ingest` stores uploaded documents (None: uploads off);
+    GET /api/ replies are cached for `cache_seconds` (0: no cache)."""
     app = FastAPI(title="claimgraph", version="1", summary="A ledger of claims from war and crisis reporting.",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
     app.include_router(_read_router(store))
     app.include_router(_write_router(store, settings, ingest))
-    app.add_api_route("/", _index, include_in_schema=False)
+    app.add_api_route("/", _static_page("index.html"), include_in_schema=False)
+    app.add_api_route("/docs", _static_page("docs.html"), include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.add_middleware(GZipMiddleware, minimum_size=2000)
+    if cache_seconds > 0:
+        app.add_middleware(ResponseCache, seconds=cache_seconds)
     app.add_middleware(SecurityHeaders)
     return app
 
 
-def _index() -> FileResponse:
-    return FileResponse(STATIC_DIR / "index.html")
+def _static_page(name: str) -> Callable[[], FileResponse]:
+    def page() -> FileResponse:
+        return FileResponse(STATIC_DIR / name)
+
+    return page
 
 
 # -- query parameters ----------------------------------------------------------------
 
 
-def pagination(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, int]:
+async def pagination(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, int]:
     return {"limit": limit, "offset": offset}
 
 
-def filter_values(
+async def filter_values(
     status: Optional[str] = Query(None, description="Claim status, or event status for /api/events"),
-    event_type: Optional[str] = None,
-    source: Optional[str] = Query(None, description="Canonical name of a source in the claim's chain"),
-    side: Optional[str] = None,
+    event_type: Optional[str] = Query(None, description="One of the contract's event types"),
+    source: Optional[str] = Query(None, description="The origin (first link of the source chain), by name"),
+    side: Optional[str] = Query(None, description="The origin's side: Ukraine, Russia, neutral, other"),
     date_from: Optional[str] = Query(None, description="ISO date, inclusive"),
     date_to: Optional[str] = Query(None, description="ISO date, inclusive"),
     bbox: Optional[str] = Query(None, description="minlon,minlat,maxlon,maxlat"),
-    q: Optional[str] = Query(None, description="Full-text query"),
-    document_id: Optional[str] = None,
-    event_id: Optional[str] = None,
+    q: Optional[str] = Query(None, description="Full text: all words must occur"),
+    document_id: Optional[str] = Query(None, description="Claims of this document"),
+    event_id: Optional[str] = Query(None, description="Claims of this event"),
 ) -> dict[str, Any]:
-    values = dict(locals())
-    values["bbox"] = _unprocessable(parse_bbox, bbox)
-    return {name: value for name, value in values.items() if value not in (None, "")}
-
-
-def parse_bbox(text: Optional[str]) -> Optional[tuple[float, float, float, float]]:
-    """'minlon,minlat,maxlon,maxlat' -> four floats; ValueError on anything else."""
-    if not text:
-        return None
-    parts = [float(part) for part in text.split(",")]
-    if len(parts) != 4:
-        raise ValueError(f"bbox needs 4 numbers (minlon,minlat,maxlon,maxlat), got {len(parts)}")
-    return parts[0], parts[1], parts[2], parts[3]
-
-
-def _build_filter(kind: type, values: dict[str, Any]) -> Any:
-    known = {f.name for f in fields(kind)}
-    return _unprocessable(kind, **{k: v for k, v in values.items() if k in known})
+    """The filter parameters shared by /api/claims and /api/events (checked by the filter)."""
+    return {name: value for name, value in locals().items() if value is not None}
 
 
 def _unprocessable(function: Callable, *args: Any, **kwargs: Any) -> Any:
@@ -177,6 +235,15 @@ def _unprocessable(function: Callable, *args: Any, **kwargs: Any) -> Any:
         return function(*args, **kwargs)
     except ValueError as error:
         raise HTTPException(status_code=422, detail=str(error)) from error
+
+
+def _json(item: BaseModel) -> Response:
+    """The model as JSON, serialised once by pydantic (the route's response_model documents it)."""
+    return Response(item.model_dump_json(), media_type="application/json")
+
+
+def _listing(total: Optional[int], items: list[BaseModel], page: dict[str, int]) -> Response:
+    return _json(Page[Any](total=total, items=items, **page))
 
 
 def _found(item: T | None, what: str, key: str) -> T:
@@ -188,56 +255,64 @@ def _found(item: T | None, what: str, key: str) -> T:
 # -- read endpoints ------------------------------------------------------------------
 
 
-def _read_router(store: Any) -> APIRouter:
+def _read_router(store: Store) -> APIRouter:
     router = APIRouter(prefix="/api")
 
-    @router.get("/documents", response_model=Page[Document], tags=["documents"])
-    def documents(q: Optional[str] = None, page: dict = Depends(pagination)):
-        items = store.documents(q=q or None, **page)
-        return Page(total=store.count_documents(q=q or None), items=items, **page)
+    @router.get("/documents", response_model=Page[Document], tags=["documents"],
+                description="Documents in the ledger; total is null when q is given (not counted).")
+    def documents(q: Optional[str] = Query(None, description="Full text"), page: dict = Depends(pagination)):
+        items = _unprocessable(store.documents, q=q or None, **page)
+        return _listing(None if q else store.stats()["documents"], items, page)
 
     @router.get("/documents/{doc_id}", response_model=Document, tags=["documents"])
     def document(doc_id: str):
-        return _found(store.get_document(doc_id), "document", doc_id)
+        """One document with its full text."""
+        return _json(_found(store.get_document(doc_id), "document", doc_id))
 
     @router.get("/claims", response_model=Page[ClaimView], tags=["claims"])
     def claims(values: dict = Depends(filter_values), page: dict = Depends(pagination),
                context: bool = Query(False, description="Add each claim's sentence and document")):
-        filters = _build_filter(ClaimFilter, values)
+        """Claims matching the filters (status is a claim status)."""
+        filters = _unprocessable(ClaimFilter, **values)
         items = store.claims(filters, **page)
-        if context:
-            items = with_context(store, items)
-        return Page(total=store.count_claims(filters), items=items, **page)
+        return _listing(store.count_claims(filters), with_context(store, items) if context else items, page)
 
     @router.get("/claims/{claim_id}", response_model=ClaimView, tags=["claims"])
     def claim(claim_id: str, context: bool = False):
+        """One claim; with context=true, its sentence and document too."""
         item = _found(store.get_claim(claim_id), "claim", claim_id)
-        return with_context(store, [item])[0] if context else item
+        return _json(with_context(store, [item])[0] if context else item)
 
     @router.get("/events", response_model=Page[Event], tags=["events"])
     def events(values: dict = Depends(filter_values), page: dict = Depends(pagination)):
-        filters = _build_filter(EventFilter, values)
-        return Page(total=store.count_events(filters), items=store.events(filters, **page), **page)
+        """Events matching the filters (status is an event status; source, side, q match member claims)."""
+        filters = _unprocessable(EventFilter, **values)
+        return _listing(store.count_events(filters), store.events(filters, **page), page)
 
     @router.get("/events/{event_id}", response_model=Event, tags=["events"])
     def event(event_id: str):
-        return _found(store.get_event(event_id), "event", event_id)
+        """One event: its claims' ids, origins, status, history and contradictions."""
+        return _json(_found(store.get_event(event_id), "event", event_id))
 
     @router.get("/sources", response_model=Page[Source], tags=["sources"])
     def sources(page: dict = Depends(pagination)):
-        return Page(total=store.stats().get("sources", 0), items=store.sources(**page), **page)
+        """Canonical origins, with how many claims each made."""
+        return _listing(store.stats()["sources"], store.sources(**page), page)
 
     @router.get("/sources/{canonical:path}", response_model=Source, tags=["sources"])
     def source(canonical: str):
-        return _found(store.get_source(canonical), "source", canonical)
+        """One origin by canonical name (its claims: /api/claims?source=...)."""
+        return _json(_found(store.get_source(canonical), "source", canonical))
 
     @router.get("/stats", tags=["ledger"])
     def stats() -> dict[str, Any]:
+        """Counts of documents, duplicates, claims and events by status, sources, failures."""
         return store.stats()
 
     @router.get("/report", tags=["ledger"], response_class=PlainTextResponse)
     def report(since: Optional[str] = None, until: Optional[str] = None, place: Optional[str] = None,
                fmt: Literal["md", "html"] = "html"):
+        """The situation report: events by status, every line citing its documents."""
         text = _unprocessable(render_report, store, since=since, until=until, place=place, fmt=fmt)
         if fmt == "html":
             return HTMLResponse(text)
@@ -246,16 +321,11 @@ def _read_router(store: Any) -> APIRouter:
     return router
 
 
-def with_context(store: Any, claims: list[Claim]) -> list[ClaimView]:
-    """Each claim with its sentence and a reference to its document (one read per document)."""
-    documents: dict[str, Optional[Document]] = {}
-    views = []
-    for claim in claims:
-        doc_id = claim.document_id or claim.id.rsplit(":", 1)[0]
-        if doc_id not in documents:
-            documents[doc_id] = store.get_document(doc_id)
-        views.append(ClaimView(**dict(claim), context=claim_context(claim, documents[doc_id])))
-    return views
+def with_context(store: Store, claims: list[Claim]) -> list[ClaimView]:
+    """Each claim with its sentence and a reference to its document."""
+    documents = {doc.id: doc for doc in store.documents_by_id(list({document_of(c) for c in claims}))}
+    return [ClaimView(**dict(claim), context=claim_context(claim, documents.get(document_of(claim))))
+            for claim in claims]
 
 
 def claim_context(claim: Claim, document: Optional[Document]) -> Optional[ClaimContext]:
@@ -269,11 +339,12 @@ def claim_context(claim: Claim, document: Optional[Document]) -> Optional[ClaimC
 # -- write endpoints -----------------------------------------------------------------
 
 
-def _write_router(store: Any, settings: Settings, ingest: Ingest | None) -> APIRouter:
+def _write_router(store: Store, settings: Settings, ingest: Ingest | None) -> APIRouter:
     router = APIRouter(prefix="/api", dependencies=[Depends(_token_check(settings))])
 
     @router.post("/documents", tags=["documents"], status_code=201)
     def upload(upload: DocumentUpload) -> dict[str, Any]:
+        """Add a document (text, url, published…): it goes through the ingest pipeline."""
         if ingest is None:
             raise HTTPException(status_code=501, detail="this server has no ingest pipeline")
         document = Document(id=document_id(upload.text), **upload.model_dump())
@@ -281,14 +352,17 @@ def _write_router(store: Any, settings: Settings, ingest: Ingest | None) -> APIR
 
     @router.post("/events/{event_id}/assessment", response_model=Event, tags=["events"])
     def assess(event_id: str, assessment: Assessment):
-        _found(store.get_event(event_id), "event", event_id)
-        return store.set_assessment(event_id, assessment.model_dump())
+        """Record an analyst's assessment (status and note) on an event."""
+        try:
+            return store.set_assessment(event_id, assessment.model_dump())
+        except KeyError:
+            raise HTTPException(status_code=404, detail=f"no event {event_id!r}") from None
 
     return router
 
 
-def _token_check(settings: Settings) -> Callable[..., None]:
-    def check(authorization: Optional[str] = Header(None)) -> None:
+def _token_check(settings: Settings) -> Callable:
+    async def check(authorization: Optional[str] = Header(None)) -> None:
         if not settings.api_token:
             raise HTTPException(status_code=403, detail="write endpoints are off: no api_token is set")
         scheme, _, token = (authorization or "").partition(" ")
@@ -297,9 +371,3 @@ def _token_check(settings: Settings) -> Callable[..., None]:
                                 headers={"WWW-Authenticate": "Bearer"})
 
     return check
-
-
-def document_id(text: str) -> str:
-    from claimgraph.read.normalise import document_id as read_document_id
-
-    return read_document_id(text)

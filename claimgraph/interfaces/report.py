@@ -12,16 +12,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Optional
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from claimgraph.model import Claim, Document, Event
-from claimgraph.store.filters import ClaimFilter, EventFilter
+from claimgraph.model import STATUSES, Claim, Document, Event
+from claimgraph.store import ClaimFilter, EventFilter, Store
 
 TEMPLATES = Path(__file__).parent / "web" / "templates"
 REPORT_CSS = (TEMPLATES / "report.css").read_text(encoding="utf-8")
@@ -29,7 +32,8 @@ REPORT_STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(REPORT_CSS.encod
 SECTIONS = (("confirmed", "Confirmed"), ("corroborated", "Corroborated"),
             ("claimed", "Claimed, not corroborated"), ("disputed", "Disputed"))
 PAGE = 500
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+URL_SAFE = ":/?#@!$&'()*+,;=%~[]"  # kept in links; spaces, quotes and <> are percent-encoded
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")  # enough to stop emphasis, links, HTML, tables
 
 
 @dataclass
@@ -69,7 +73,7 @@ class Report:
     references: list[Reference]
 
 
-def render_report(store: Any, since: str | None = None, until: str | None = None,
+def render_report(store: Store, since: str | None = None, until: str | None = None,
                   place: str | None = None, fmt: str = "md") -> str:
     """The situation report for events between `since` and `until`, at `place`, as md or html."""
     if fmt not in RENDERERS:
@@ -77,7 +81,7 @@ def render_report(store: Any, since: str | None = None, until: str | None = None
     return RENDERERS[fmt](build_report(store, since, until, place))
 
 
-def build_report(store: Any, since: str | None, until: str | None, place: str | None) -> Report:
+def build_report(store: Store, since: str | None, until: str | None, place: str | None) -> Report:
     events = [e for e in paged(store.events, EventFilter(date_from=since, date_to=until)) if at_place(e, place)]
     citations = Citations(store)
     sections = [Section(status, heading, [event_entry(e, citations) for e in events if e.status == status])
@@ -115,7 +119,7 @@ def document_of(claim: Claim) -> str:
 class Citations:
     """Numbers documents in the order they are first cited."""
 
-    def __init__(self, store: Any):
+    def __init__(self, store: Store):
         self.store = store
         self.numbers: dict[str, int] = {}
 
@@ -124,8 +128,10 @@ class Citations:
         return sorted(self.numbers.setdefault(d, len(self.numbers) + 1) for d in doc_ids)
 
     def references(self) -> list[Reference]:
-        return [reference(number, doc_id, self.store.get_document(doc_id))
-                for doc_id, number in self.numbers.items()]
+        cited = list(self.numbers)
+        batches = (self.store.documents_by_id(cited[i:i + PAGE]) for i in range(0, len(cited), PAGE))
+        found = {doc.id: doc for batch in batches for doc in batch}
+        return [reference(number, doc_id, found.get(doc_id)) for doc_id, number in self.numbers.items()]
 
 
 def reference(number: int, doc_id: str, doc: Optional[Document]) -> Reference:
@@ -147,6 +153,7 @@ def http_url(url: Optional[str]) -> Optional[str]:
 def event_entry(event: Event, citations: Citations) -> Entry:
     claims = list(paged(citations.store.claims, ClaimFilter(event_id=event.id)))
     lines = [Line(sentence(event.summary), citations.cite(claims))]
+    lines += status_lines(claims, citations)
     lines += origin_lines(event, claims, citations)
     lines += quantity_lines(event, claims, citations)
     lines += contradiction_lines(event, claims, citations)
@@ -158,13 +165,21 @@ def event_entry(event: Event, citations: Citations) -> Entry:
 def event_meta(event: Event) -> str:
     when = " – ".join(dict.fromkeys(d for d in (event.first_seen, event.last_seen) if d)) or "date unknown"
     places = ", ".join(dict.fromkeys(p.name or p.text for p in event.places if p.role == "place"))
-    parts = [event.event_type.replace("_", " "), when, places, f"{event.documents} document(s)"]
+    parts = [event.event_type.replace("_", " "), when, places, plural(event.documents, "document")]
     return " · ".join(p for p in parts if p)
 
 
 def sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def status_lines(claims: list[Claim], citations: Citations) -> list[Line]:
+    if not claims:
+        return []
+    counts = Counter(c.status for c in claims)
+    told = ", ".join(f"{counts[status]} {status}" for status in STATUSES if counts[status])
+    return [Line(f"Claims: {told}.", citations.cite(claims))]
 
 
 def origin_lines(event: Event, claims: list[Claim], citations: Citations) -> list[Line]:
@@ -174,8 +189,15 @@ def origin_lines(event: Event, claims: list[Claim], citations: Citations) -> lis
         side = next((c.origin.side for c in backing if c.origin.side), None)
         lines.append(Line(f"Origin: {origin}" + (f" ({side} side)." if side else "."), citations.cite(backing)))
     sides = ", ".join(event.sides) or "none identified"
-    count = f"{event.independent_sources} independent source(s); sides: {sides}."
-    return lines + [Line(count, citations.cite(c for c in claims if c.origin))]
+    count = f"{plural(event.independent_sources, 'independent source')}; sides: {sides}."
+    attributed = [c for c in claims if c.origin]
+    if not attributed:
+        count = f"No attributed origin: stated in the documents' own voice; {count}"
+    return lines + [Line(count, citations.cite(attributed or claims))]
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def quantity_lines(event: Event, claims: list[Claim], citations: Citations) -> list[Line]:
@@ -189,8 +211,8 @@ def quantity_lines(event: Event, claims: list[Claim], citations: Citations) -> l
 def figure_range(figures: dict[str, Any]) -> str:
     low, high = figures.get("min"), figures.get("max")
     values = figures.get("values") or []
-    span = " to ".join(dict.fromkeys(f"{v:g}" for v in (low, high) if v is not None)) or "not stated"
-    return f"{span} ({len(values)} reported value(s))" if values else span
+    span = " to ".join(dict.fromkeys(f"{v:,g}" for v in (low, high) if v is not None)) or "not stated"
+    return f"{span} ({plural(len(values), 'reported value')})" if values else span
 
 
 def contradiction_lines(event: Event, claims: list[Claim], citations: Citations) -> list[Line]:
@@ -227,13 +249,20 @@ def render_markdown(report: Report) -> str:
         if not section.entries:
             out += ["_No events._", ""]
     out += ["## References", ""]
-    out += [f"{r.number}. {md(r.label)}" + (f" <{r.link}>" if r.link else "") for r in report.references]
+    out += [f"{r.number}. {md(r.label)}{md_url(r)}" for r in report.references]
     return "\n".join(out) + "\n"
 
 
 def md(text: str) -> str:
     """Article text made inert in Markdown: punctuation escaped, lines joined."""
     return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def md_url(ref: Reference) -> str:
+    """An http(s) url as an autolink (percent-encoded so it cannot end early); others as text."""
+    if ref.link:
+        return f" <{quote(ref.link, safe=URL_SAFE)}>"
+    return f" {md(ref.url)}" if ref.url else ""
 
 
 def md_refs(refs: list[int]) -> str:
@@ -245,6 +274,7 @@ def render_html(report: Report) -> str:
     return template.render(report=report, css=Markup(REPORT_CSS))
 
 
+@cache
 def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
 

@@ -1,0 +1,332 @@
+"""HTTP API under load: p50/p99 latency and achieved rate on a 100k-claim ledger.
+
+Builds (once, then reuses) a synthetic SQLite ledger: documents of four sentences drawn
+from a few hand-written templates, with resampled places, dates, sources and numbers, and
+events clustering claims of one template at one place in one week.  Then it starts the
+server in a separate process on 127.0.0.1 and sends an open-loop load (requests start on a
+fixed schedule, whatever the replies do) over a mix of endpoints and filters.  Bounded:
+at most 60 s and 1000 req/s, loopback only.
+
+    .venv/bin/python bench/api_load.py                       # 100k claims, 200 req/s, 20 s
+    .venv/bin/python bench/api_load.py --claims 10000 --rate 100 --seconds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import http.client
+import queue
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from claimgraph.model import Claim, Cue, Document, Event, Place, Quantity, SourceRef, TimeSpan  # noqa: E402
+from claimgraph.read.normalise import document_id  # noqa: E402
+from claimgraph.settings import CACHE_DIR  # noqa: E402
+
+MAX_SECONDS = 60
+MAX_RATE = 1000
+WORKERS = 32  # client connections: enough to keep the schedule while the server is slow
+CLAIMS_PER_DOCUMENT = 4
+FIRST_DAY = date(2024, 8, 1)
+DAYS = 120
+SEED = 20240806
+
+PLACES = [  # name, lat, lon (rounded; written by hand)
+    ("Sudzha", 51.19, 35.27), ("Korenevo", 51.41, 34.91), ("Glushkovo", 51.34, 34.63),
+    ("Tetkino", 51.27, 34.29), ("Lgov", 51.66, 35.26), ("Rylsk", 51.57, 34.68),
+    ("Belgorod", 50.60, 36.59), ("Kharkiv", 49.99, 36.23), ("Sumy", 50.91, 34.80),
+    ("Pokrovsk", 48.28, 37.18), ("Toretsk", 48.40, 37.85), ("Kupiansk", 49.71, 37.61),
+    ("Zaporizhzhia", 47.84, 35.14), ("Kherson", 46.64, 32.61), ("Bakhmut", 48.59, 38.00),
+]
+SOURCES = [  # canonical, kind, side, as written
+    ("General Staff of Ukraine", "official", "Ukraine", "The General Staff"),
+    ("Ministry of Defence of Russia", "official", "Russia", "The defence ministry in Moscow"),
+    ("Office of the President of Ukraine", "official", "Ukraine", "An adviser to the president"),
+    ("Governor of Kursk Oblast", "official", "Russia", "The regional governor"),
+    ("Eastern Studies Institute", "expert", "neutral", "Analysts at the Eastern Studies Institute"),
+    ("Frontline Courier Z", "social", "Russia", "A military blogger"),
+    ("Harbour Times", "media", "neutral", "A Harbour Times reporter"),
+    ("Local residents", "witness", None, "Residents"),
+]
+ACTORS = ["Ukrainian forces", "Russian forces", "Assault units", "Border guards"]
+# kind, event type, claim status, template, status cue, attributed?, unit of {n}
+TEMPLATES = [
+    ("strike", "strike", "reported", "{source} said {actor} struck a fuel depot near {place}.", "said", True, None),
+    ("advance", "territorial_change", "hedged", "{actor} reportedly captured positions outside {place}.",
+     "reportedly", False, None),
+    ("losses", "casualties", "denied", "{source} denied that {n} soldiers were killed near {place}.", "denied",
+     True, "killed"),
+    ("bridge", "infrastructure", "confirmed", "Satellite images show damage to a bridge in {place}.",
+     "Satellite images show", False, None),
+    ("evacuation", "evacuation", "reported", "{source} said {n} residents were evacuated from {place}.", "said",
+     True, "evacuated"),
+    ("drones", "strike", "reported", "According to {source}, {n} drones were shot down over {place}.",
+     "According to", True, "drones"),
+]
+ENDPOINT_MIX = [  # (weight, name, path builder)
+    (3, "events", lambda r, k: "/api/events?limit=50"),
+    (2, "events status", lambda r, k: f"/api/events?status={r.choice(['disputed', 'claimed', 'confirmed'])}"),
+    (2, "events bbox+dates", lambda r, k: f"/api/events?bbox=34,50.5,37,52&{k.period(r, 14)}"),
+    (2, "event by id", lambda r, k: f"/api/events/{r.choice(k.event_ids)}"),
+    (3, "claims", lambda r, k: "/api/claims?limit=50"),
+    (2, "claims status", lambda r, k: f"/api/claims?status={r.choice(['hedged', 'denied', 'confirmed'])}"),
+    (2, "claims source", lambda r, k: f"/api/claims?source={r.choice(SOURCES)[0].replace(' ', '+')}"),
+    (2, "claims side+dates", lambda r, k: f"/api/claims?side=Russia&{k.period(r, 7)}"),
+    (2, "claims q", lambda r, k: f"/api/claims?q={r.choice(['bridge', 'drones', 'evacuated', 'depot'])}"),
+    (2, "claims of event", lambda r, k: f"/api/claims?event_id={r.choice(k.event_ids)}&context=true"),
+    (2, "claim by id", lambda r, k: f"/api/claims/{r.choice(k.claim_ids)}"),
+    (1, "sources", lambda r, k: "/api/sources?limit=50"),
+    (1, "documents", lambda r, k: "/api/documents?limit=20"),
+    (1, "stats", lambda r, k: "/api/stats"),
+]
+
+
+# -- the synthetic ledger ------------------------------------------------------------------
+
+
+def synthetic_document(rng: random.Random, number: int) -> tuple[Document, list[tuple[str, Claim]]]:
+    """One document of CLAIMS_PER_DOCUMENT sentences; returns (document, [(event key, claim)])."""
+    published = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+    picks = [(rng.choice(TEMPLATES), rng.choice(PLACES), rng.choice(SOURCES)) for _ in range(CLAIMS_PER_DOCUMENT)]
+    header = f"Dispatch {number}. "
+    sentences, offset = [], len(header)
+    for template, place, source in picks:
+        text = template[3].format(source=source[3], actor=rng.choice(ACTORS), place=place[0], n=rng.randrange(2, 900))
+        sentences.append((offset, text))
+        offset += len(text) + 1
+    text = header + " ".join(sentence for _, sentence in sentences)
+    doc = Document(id=document_id(text), text=text, published=published.isoformat(), outlet=f"Outlet {number % 40}",
+                   url=f"https://example.org/dispatch/{number}", language="en")
+    claims = [synthetic_claim(doc, i, start, sentence, *pick, published)
+              for i, ((start, sentence), pick) in enumerate(zip(sentences, picks))]
+    return doc, claims
+
+
+def synthetic_claim(doc: Document, index: int, start: int, sentence: str, template: tuple, place: tuple,
+                    source: tuple, published: date) -> tuple[str, Claim]:
+    """The claim that is sentence `sentence` (at `start` in the document), keyed by its event."""
+    kind, event_type, status, _, cue, attributed, unit = template
+    local = sentence.index(cue)
+    said_by = start + sentence.find(source[3])
+    chain = [SourceRef(name=source[3], canonical=source[0], kind=source[1], side=source[2], cue=cue,
+                       span=(said_by, said_by + len(source[3])))] if attributed else []
+    at = start + sentence.index(place[0])
+    number = next((w for w in sentence.split() if w.isdigit()), None)
+    claim = Claim(
+        id=f"{doc.id}:{index}", text=sentence, span=(start, start + len(sentence)),
+        sentence_span=(start, start + len(sentence)), event_type=event_type, status=status,
+        status_cues=[Cue(text=cue, span=(start + local, start + local + len(cue)))], source_chain=chain,
+        places=[Place(text=place[0], span=(at, at + len(place[0])), name=place[0], lat=place[1], lon=place[2],
+                      precision="town")],
+        time=TimeSpan(text="published", start=published.isoformat(), end=published.isoformat(), precision="day",
+                      anchor="published", resolved=True),
+        quantities=[Quantity(text=number, min=float(number), max=float(number), unit=unit)] if unit else [],
+        document_id=doc.id)
+    week = (published - FIRST_DAY).days // 7
+    return f"{kind}|{place[0]}|{week}", claim
+
+
+def synthetic_event(key: str, claims: list[Claim]) -> Event:
+    origins = sorted({c.origin.canonical for c in claims if c.origin})
+    sides = sorted({c.origin.side for c in claims if c.origin and c.origin.side})
+    dates = sorted(c.time.start for c in claims)
+    statuses = {c.status for c in claims}
+    status = ("disputed" if "denied" in statuses else "confirmed" if "confirmed" in statuses
+              else "corroborated" if len(origins) > 1 and len(sides) > 1 else "claimed")
+    return Event(id="e" + hashlib.sha256(key.encode()).hexdigest()[:12], event_type=claims[0].event_type,
+                 summary=claims[0].text.rstrip("."), claims=[c.id for c in claims],
+                 documents=len({c.document_id for c in claims}), origins=origins,
+                 independent_sources=max(1, len(origins)), sides=sides, status=status,
+                 first_seen=dates[0], last_seen=dates[-1], places=claims[0].places[:1])
+
+
+def build_ledger(url: str, claims_wanted: int) -> int:
+    """Writes the ledger; returns the number of events."""
+    from claimgraph.store import Store
+
+    rng = random.Random(SEED)
+    grouped: dict[str, list[Claim]] = defaultdict(list)
+    with Store(url) as store:
+        for number in range(claims_wanted // CLAIMS_PER_DOCUMENT):
+            doc, keyed = synthetic_document(rng, number)
+            store.add_document(doc, [claim for _, claim in keyed])
+            for key, claim in keyed:
+                grouped[key].append(claim)
+        events = [synthetic_event(key, claims) for key, claims in grouped.items()]
+        for i in range(0, len(events), 1000):
+            store.save_events(events[i:i + 1000])
+    return len(events)
+
+
+def ledger_url(claims: int) -> tuple[str, Path]:
+    path = CACHE_DIR / "bench" / f"api_load-{claims}.db"
+    return f"sqlite:///{path}", path
+
+
+# -- server and load -------------------------------------------------------------------------
+
+
+def serve(url: str, port: int, cache_seconds: float) -> None:
+    import uvicorn
+
+    from claimgraph.interfaces.api import create_app
+    from claimgraph.settings import Settings
+    from claimgraph.store import Store
+
+    app = create_app(Store(url), Settings.load(db=url), cache_seconds=cache_seconds)
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"server exited with code {process.returncode}")
+        try:
+            httpx.get(f"{base}/api/stats", timeout=5).raise_for_status()
+            return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise SystemExit("server did not come up")
+
+
+class Keys:
+    """Ids to ask for, sampled from the ledger."""
+
+    def __init__(self, base: str):
+        import httpx
+
+        events = httpx.get(f"{base}/api/events", params={"limit": 500}).json()["items"]
+        self.event_ids = [e["id"] for e in events]
+        self.claim_ids = [c for e in events for c in e["claims"]]
+
+    def period(self, rng: random.Random, days: int) -> str:
+        start = FIRST_DAY + timedelta(days=rng.randrange(DAYS - days))
+        return f"date_from={start.isoformat()}&date_to={(start + timedelta(days=days)).isoformat()}"
+
+
+def request_plan(keys: Keys, count: int, seed: int) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    weights = [w for w, _, _ in ENDPOINT_MIX]
+    picks = rng.choices(ENDPOINT_MIX, weights=weights, k=count)
+    return [(name, build(rng, keys)) for _, name, build in picks]
+
+
+def run_load(port: int, plan: list[tuple[str, str]], rate: float) -> tuple[list[tuple[str, float, int]], float]:
+    """Open loop: request i is due at start + i/rate; its latency counts from then, so a
+    server that falls behind is charged for the queue (no coordinated omission)."""
+    due: queue.Queue = queue.Queue()
+    results: list[tuple[str, float, int]] = []
+    workers = [threading.Thread(target=load_worker, args=(port, due, results), daemon=True) for _ in range(WORKERS)]
+    for worker in workers:
+        worker.start()
+    start = time.perf_counter()
+    for i, (name, path) in enumerate(plan):
+        time.sleep(max(0.0, start + i / rate - time.perf_counter()))
+        due.put((start + i / rate, name, path))
+    for _ in workers:
+        due.put(None)
+    for worker in workers:
+        worker.join()
+    return results, time.perf_counter() - start
+
+
+def load_worker(port: int, due: queue.Queue, results: list) -> None:
+    """Sends the due requests on one keep-alive connection (stdlib client: little CPU)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    while (item := due.get()) is not None:
+        scheduled, name, path = item
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            status = response.status
+        except (OSError, http.client.HTTPException):
+            connection.close()
+            status = 0
+        results.append((name, (time.perf_counter() - scheduled) * 1000, status))
+    connection.close()
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def print_table(results: list[tuple[str, float, int]], elapsed: float, rate: float) -> None:
+    by_name: dict[str, list[float]] = defaultdict(list)
+    for name, ms, _ in results:
+        by_name[name].append(ms)
+    print(f"{'endpoint':<20}{'n':>6}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+    for name, values in sorted(by_name.items()):
+        print(f"{name:<20}{len(values):>6}{statistics.median(values):>9.1f}{percentile(values, 99):>9.1f}"
+              f"{max(values):>9.1f}")
+    latencies = [ms for _, ms, _ in results]
+    errors = Counter(status for _, _, status in results if status != 200)  # 0: no reply (timeout, refused)
+    print(f"{'ALL':<20}{len(latencies):>6}{statistics.median(latencies):>9.1f}{percentile(latencies, 99):>9.1f}"
+          f"{max(latencies):>9.1f}")
+    print(f"target {rate:.0f} req/s, achieved {len(results) / elapsed:.1f} req/s over {elapsed:.1f} s; "
+          f"non-200 replies: {sum(errors.values())} {dict(errors) if errors else ''}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--rate", type=float, default=200, help=f"requests per second (max {MAX_RATE})")
+    parser.add_argument("--seconds", type=float, default=20, help=f"measured duration (max {MAX_SECONDS})")
+    parser.add_argument("--cache-seconds", type=float, default=2.0,
+                        help="the server's response cache (create_app's cache_seconds; 0: off)")
+    parser.add_argument("--serve", metavar="DB_URL", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        return serve(args.serve, args.port, args.cache_seconds)
+    rate, seconds = min(args.rate, MAX_RATE), min(args.seconds, MAX_SECONDS)
+    url, path = ledger_url(args.claims)
+    if not path.exists():
+        building = path.with_suffix(".building")
+        building.parent.mkdir(parents=True, exist_ok=True)
+        building.unlink(missing_ok=True)
+        started = time.perf_counter()
+        events = build_ledger(f"sqlite:///{building}", args.claims)
+        building.rename(path)  # only a finished ledger is reused
+        print(f"built {path}: {args.claims} claims, {events} events in {time.perf_counter() - started:.0f} s")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, __file__, "--serve", url, "--port", str(port),
+                               "--cache-seconds", str(args.cache_seconds)])
+    try:
+        wait_until_up(base, server)
+        keys = Keys(base)
+        run_load(port, request_plan(keys, int(rate * 2), seed=1), rate)  # warm-up, not counted
+        results, elapsed = run_load(port, request_plan(keys, int(rate * seconds), seed=2), rate)
+        print(f"ledger {path} ({args.claims} claims); server: 1 uvicorn process on {base}, "
+              f"response cache {args.cache_seconds:g} s")
+        print_table(results, elapsed, rate)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,294 @@
+"""The HTTP API in-process (TestClient) over the sample ledger in a temporary SQLite file."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from claimgraph.interfaces.api import STATIC_DIR, create_app
+from claimgraph.settings import Settings
+from tests.interfaces import ledger
+
+TOKEN = "test-token-1234"
+
+
+@pytest.fixture(scope="module")
+def client(sample_store):
+    return TestClient(create_app(sample_store, Settings.load(api_token="")))
+
+
+@pytest.fixture
+def uploads():
+    return []
+
+
+@pytest.fixture
+def writer(fresh_store, uploads):
+    def ingest(documents):
+        uploads.extend(documents)
+        return {"documents_added": len(documents)}
+
+    return TestClient(create_app(fresh_store, Settings.load(api_token=TOKEN), ingest=ingest))
+
+
+def bearer(token: str = TOKEN) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def ids(response) -> list[str]:
+    assert response.status_code == 200, response.text
+    return sorted(item["id"] for item in response.json()["items"])
+
+
+def sample_doc_id(index: int) -> str:
+    return ledger.documents()[index][0].id
+
+
+def test_api_documents_list_with_total(client):
+    in_order = [d["id"] for d in client.get("/api/documents").json()["items"]]
+    body = client.get("/api/documents", params={"limit": 2, "offset": 1}).json()
+    assert (body["total"], body["limit"], body["offset"]) == (4, 2, 1)
+    assert [d["id"] for d in body["items"]] == in_order[1:3]
+
+
+def test_api_documents_full_text(client):
+    body = client.get("/api/documents", params={"q": "satellite"}).json()
+    assert [d["outlet"] for d in body["items"]] == ["Harbour Times"]
+
+
+def test_api_document_by_id(client):
+    doc_id = sample_doc_id(0)
+    body = client.get(f"/api/documents/{doc_id}").json()
+    assert body["outlet"] == "Northern Courier" and body["text"] == ledger.TEXT_A
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"status": "denied"}, 1),
+    ({"event_type": "prisoners"}, 1),
+    ({"source": "Ministry of Defence of Russia"}, 1),
+    ({"source": "moscow"}, 1),
+    ({"side": "Russia"}, 3),
+    ({"date_from": "2024-08-09"}, 4),
+    ({"date_to": "2024-08-07"}, 2),
+    ({"date_from": "2024-08-08", "date_to": "2024-08-08"}, 1),
+    ({"bbox": "35,51,36,51.3"}, 3),
+    ({"q": "bridge"}, 1),
+    ({"event_id": "e-station"}, 3),
+    ({"status": "reported", "side": "Ukraine"}, 2),
+    ({}, 7),
+])
+def test_api_claims_filters(client, params, expected):
+    body = client.get("/api/claims", params=params).json()
+    assert body["total"] == expected
+    assert len(body["items"]) == expected
+
+
+def test_api_claims_by_document(client):
+    doc_id = sample_doc_id(1)
+    assert ids(client.get("/api/claims", params={"document_id": doc_id})) == [f"{doc_id}:0", f"{doc_id}:1"]
+
+
+def test_api_claims_context_gives_sentence_and_document(client):
+    item = client.get("/api/claims", params={"status": "denied", "context": "true"}).json()["items"][0]
+    assert item["context"]["sentence"] == "Moscow denied that the station had been lost."
+    start = item["context"]["sentence_start"]
+    chain_start, chain_end = item["source_chain"][0]["span"]
+    assert item["context"]["sentence"][chain_start - start:chain_end - start] == "Moscow"
+    assert item["context"]["document"]["outlet"] == "Steppe Monitor"
+    assert "text" not in item["context"]["document"]
+
+
+def test_api_claim_by_id(client):
+    claim_id = f"{sample_doc_id(2)}:1"
+    body = client.get(f"/api/claims/{claim_id}", params={"context": "true"}).json()
+    assert body["quantities"][0]["min"] == 12
+    assert body["context"]["sentence"].startswith("The General Staff said")
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"status": "disputed"}, ["e-station"]),
+    ({"event_type": "strike"}, ["e-bridge"]),
+    ({"side": "neutral"}, ["e-evacuation"]),
+    ({"source": "Governor of Kursk Oblast"}, ["e-evacuation"]),
+    ({"date_from": "2024-08-09", "date_to": "2024-08-09"}, ["e-station"]),
+    ({"bbox": "34.5,51.3,34.7,51.4"}, ["e-bridge"]),
+    ({"q": "evacuated"}, ["e-evacuation"]),
+    ({}, ["e-bridge", "e-evacuation", "e-prisoners", "e-station"]),
+])
+def test_api_events_filters(client, params, expected):
+    response = client.get("/api/events", params=params)
+    assert ids(response) == expected
+    assert response.json()["total"] == len(expected)
+
+
+def test_api_event_by_id(client):
+    body = client.get("/api/events/e-station").json()
+    assert body["status"] == "disputed" and [h["status"] for h in body["history"]][-1] == "disputed"
+
+
+def test_api_pagination_limit_offset(client):
+    in_order = [e["id"] for e in client.get("/api/events").json()["items"]]
+    body = client.get("/api/events", params={"limit": 2, "offset": 1}).json()
+    assert (body["total"], body["limit"], body["offset"]) == (4, 2, 1)
+    assert [e["id"] for e in body["items"]] == in_order[1:3]
+
+
+@pytest.mark.parametrize("params", [{"limit": 501}, {"limit": 0}, {"offset": -1}, {"limit": "many"}])
+def test_api_pagination_bounds_are_422(client, params):
+    assert client.get("/api/claims", params=params).status_code == 422
+
+
+@pytest.mark.parametrize("path, params, words", [
+    ("/api/claims", {"status": "rumoured"}, "status"),
+    ("/api/events", {"status": "reported"}, "status"),
+    ("/api/claims", {"event_type": "battle"}, "event_type"),
+    ("/api/events", {"side": "Mars"}, "side"),
+    ("/api/claims", {"date_from": "yesterday"}, "ISO date"),
+    ("/api/events", {"date_from": "2024-08-10", "date_to": "2024-08-01"}, "after"),
+    ("/api/claims", {"bbox": "1,2,3"}, "bbox"),
+    ("/api/events", {"bbox": "a,b,c,d"}, "bbox"),
+    ("/api/claims", {"bbox": "10,80,5,90"}, "bbox"),
+    ("/api/claims", {"q": "!!!"}, "word"),
+    ("/api/documents", {"q": "***"}, "word"),
+    ("/api/report", {"since": "last week"}, "ISO date"),
+])
+def test_api_bad_filter_values_are_422_with_message(client, path, params, words):
+    response = client.get(path, params=params)
+    assert response.status_code == 422
+    assert words in response.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/api/documents/0000", "/api/claims/nope:1", "/api/events/e-none",
+                                  "/api/sources/Nobody At All"])
+def test_api_unknown_ids_are_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "no " in response.json()["detail"]
+
+
+def test_api_sources_list_and_by_name(client):
+    body = client.get("/api/sources").json()
+    assert body["total"] == len(body["items"]) == 6
+    source = client.get("/api/sources/Ministry of Defence of Russia").json()
+    assert source["claims"] == 1 and source["names"] == ["Moscow"]
+
+
+def test_api_stats(client):
+    body = client.get("/api/stats").json()
+    assert body["documents"] == 4 and body["events"]["disputed"] == 1 and body["claims"]["hedged"] == 1
+
+
+def test_api_report_in_both_formats(client):
+    markdown = client.get("/api/report", params={"fmt": "md", "place": "Sudzha"})
+    assert markdown.headers["content-type"].startswith("text/markdown")
+    assert "Ukrainian forces captured the Sudzha gas metering station" in markdown.text
+    assert "Glushkovo" not in markdown.text
+    html = client.get("/api/report", params={"since": "2024-08-10"})
+    assert html.headers["content-type"].startswith("text/html")
+    assert "Glushkovo" in html.text and "Residents were evacuated" not in html.text
+    assert client.get("/api/report", params={"fmt": "pdf"}).status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/", "/docs", "/api/stats", "/api/events/e-none", "/static/style.css", "/missing",
+                                  "/api/report"])
+def test_api_security_headers_on_every_response(client, path):
+    headers = client.get(path).headers
+    csp = headers["content-security-policy"]
+    for directive in ("default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'"):
+        assert directive in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_api_page_has_no_inline_script_or_handlers():
+    for path in STATIC_DIR.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html), path
+        assert not re.search(r"\son\w+\s*=", html), path
+        assert "style=" not in html, path
+    for path in STATIC_DIR.rglob("*.js"):
+        assert "innerHTML" not in path.read_text(encoding="utf-8"), path
+
+
+def test_api_index_page_served(client):
+    response = client.get("/")
+    assert response.status_code == 200 and '<script type="module" src="/static/js/main.js">' in response.text
+
+
+def test_api_openapi_lists_endpoints(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for path in ("/api/documents", "/api/documents/{doc_id}", "/api/claims", "/api/claims/{claim_id}",
+                 "/api/events", "/api/events/{event_id}", "/api/sources", "/api/sources/{canonical}",
+                 "/api/stats", "/api/report", "/api/events/{event_id}/assessment"):
+        assert path in paths
+
+
+@pytest.mark.parametrize("method, path, body", [
+    ("post", "/api/documents", {"text": "Something happened."}),
+    ("post", "/api/events/e-station/assessment", {"status": "confirmed", "note": "checked"}),
+])
+def test_api_writes_forbidden_without_a_configured_token(client, method, path, body):
+    response = client.request(method, path, json=body, headers=bearer())
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("headers", [{}, bearer("wrong-token"), {"Authorization": TOKEN},
+                                     {"Authorization": f"Basic {TOKEN}"}])
+def test_api_writes_need_the_bearer_token(writer, headers):
+    response = writer.post("/api/events/e-station/assessment", json={"status": "confirmed"}, headers=headers)
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_api_assessment_is_stored(writer):
+    response = writer.post("/api/events/e-bridge/assessment", json={"status": "confirmed", "note": "geolocated"},
+                           headers=bearer())
+    assert response.status_code == 200
+    assert writer.get("/api/events/e-bridge").json()["assessment"] == {"status": "confirmed", "note": "geolocated"}
+
+
+@pytest.mark.parametrize("path, body, code", [
+    ("/api/events/e-bridge/assessment", {"status": "true"}, 422),
+    ("/api/events/e-bridge/assessment", {"note": "no status"}, 422),
+    ("/api/events/e-none/assessment", {"status": "claimed"}, 404),
+    ("/api/documents", {"text": ""}, 422),
+    ("/api/documents", {"url": "https://example.org/only-a-url"}, 422),
+])
+def test_api_bad_writes_are_rejected(writer, path, body, code):
+    assert writer.post(path, json=body, headers=bearer()).status_code == code
+
+
+def test_api_upload_hands_the_document_to_ingest(writer, uploads):
+    body = {"text": "The council said the school reopened.", "url": "https://example.org/school",
+            "published": "2024-08-12", "outlet": "Town Crier"}
+    response = writer.post("/api/documents", json=body, headers=bearer())
+    assert response.status_code == 201
+    assert response.json()["report"] == {"documents_added": 1}
+    [document] = uploads
+    assert document.id == response.json()["document_id"] and document.outlet == "Town Crier"
+
+
+def test_api_upload_without_pipeline_is_501(fresh_store):
+    app = create_app(fresh_store, Settings.load(api_token=TOKEN))
+    response = TestClient(app).post("/api/documents", json={"text": "Words."}, headers=bearer())
+    assert response.status_code == 501
+
+
+def test_api_cache_is_emptied_by_a_write(writer):
+    assert writer.get("/api/events/e-bridge").json()["assessment"] is None
+    writer.post("/api/events/e-bridge/assessment", json={"status": "disputed"}, headers=bearer())
+    assert writer.get("/api/events/e-bridge").json()["assessment"] == {"status": "disputed", "note": ""}
+
+
+def test_api_cache_shows_other_writers_after_it_expires(fresh_store):
+    client = TestClient(create_app(fresh_store, Settings.load(), cache_seconds=0.3))
+    assert client.get("/api/stats").json()["documents"] == 4
+    doc = ledger.document("Another fictional dispatch about a quiet day.", published="2024-08-12")
+    fresh_store.add_document(doc, [])
+    assert client.get("/api/stats").json()["documents"] == 4
+    time.sleep(0.4)
+    assert client.get("/api/stats").json()["documents"] == 5
