@@ -107,7 +107,7 @@ def ingest(paths: list[str] = PathsArgument, db: Optional[str] = DbOption,
             counts[what] = counts.get(what, 0) + 1
             progress.update(task, counts=f"{counts['read']} read · {counts['stored']} stored · "
                                          f"{counts['failed']} failed")
-            if isinstance(item, ReadFailure):
+            if what == "failed":
                 _print_failure(item)
 
         report = graph.ingest(paths, progress=on_progress)

@@ -32,7 +32,10 @@ def mixed_folder(tmp_path_factory) -> Path:
         shutil.copy(path, folder / path.name)
     for path in (FIXTURES / "bad").iterdir():
         shutil.copy(path, folder / path.name)
-    page = (FIXTURES / "good" / "page.html").read_bytes().replace(b"<title>", b"<title>Archived: ")
+    page = ("<html><head><title>Ferry service resumes</title></head><body><article><p>The ferry between the "
+            "two ports resumed service on Monday after a three-day pause, the operator said in a statement. "
+            "Officials said no damage to the piers had been found after the overnight alert.</p>"
+            "</article></body></html>").encode()
     (folder / "archive.warc").write_bytes(build_warc({"https://example.org/archived": page}))
     return folder
 
