@@ -259,10 +259,10 @@ def _read_router(store: Store) -> APIRouter:
     router = APIRouter(prefix="/api")
 
     @router.get("/documents", response_model=Page[Document], tags=["documents"],
-                description="Documents in the ledger; total is null when q is given (not counted).")
+                description="Documents in the ledger, newest last; q filters by full text.")
     def documents(q: Optional[str] = Query(None, description="Full text"), page: dict = Depends(pagination)):
         items = _unprocessable(store.documents, q=q or None, **page)
-        return _listing(None if q else store.stats()["documents"], items, page)
+        return _listing(store.count_documents(q), items, page)
 
     @router.get("/documents/{doc_id}", response_model=Document, tags=["documents"])
     def document(doc_id: str):
@@ -297,7 +297,7 @@ def _read_router(store: Store) -> APIRouter:
     @router.get("/sources", response_model=Page[Source], tags=["sources"])
     def sources(page: dict = Depends(pagination)):
         """Canonical origins, with how many claims each made."""
-        return _listing(store.stats()["sources"], store.sources(**page), page)
+        return _listing(store.count_sources(), store.sources(**page), page)
 
     @router.get("/sources/{canonical:path}", response_model=Source, tags=["sources"])
     def source(canonical: str):

@@ -17,9 +17,10 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.schema import CreateIndex
 
 from claimgraph.store.engine import WRITE
-from claimgraph.store.schema import LEDGER_TABLES, metadata, migrations
+from claimgraph.store.schema import FILTER_INDEXES, LEDGER_TABLES, SUPERSEDED_INDEXES, metadata, migrations
 from claimgraph.store.search import create_search
 
 Migration = Callable[[Connection], None]
@@ -34,7 +35,15 @@ def create_full_text_search(conn: Connection) -> None:
     create_search(conn)
 
 
-MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search)
+def add_filter_indexes(conn: Connection) -> None:
+    """Composite and lower-case indexes for the API filters, replacing three single-column ones."""
+    for name in SUPERSEDED_INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))  # names are constants, not input
+    for index in FILTER_INDEXES:  # a new database has them already, from migration 1
+        conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

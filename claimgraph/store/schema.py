@@ -27,7 +27,7 @@ indexes on ``to_tsvector('english', ...)`` (see ``search.py``).
 from __future__ import annotations
 
 from sqlalchemy import (JSON, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table,
-                        Text, UniqueConstraint)
+                        Text, UniqueConstraint, func)
 metadata = MetaData()
 # Plain JSON, not JSONB, on PostgreSQL too: the store never queries inside it (filter
 # columns exist for that), and JSON keeps key order, so both databases return the same text.
@@ -99,10 +99,7 @@ claims = Table(
     Column("event_id", String, ForeignKey("events.id", ondelete="SET NULL")),
     Column("data", Json, nullable=False),
     Index("claims_document", "document_id", "idx"),
-    Index("claims_status", "status"),
     Index("claims_event_type", "event_type"),
-    Index("claims_origin", "origin"),
-    Index("claims_origin_side", "origin_side"),
     Index("claims_date", "date", "id"),
     Index("claims_point", "lat", "lon"),
     Index("claims_event", "event_id"),
@@ -122,5 +119,14 @@ failures = Table(
     Column("message", Text, nullable=False),
     Column("at", String, nullable=False),
 )
+
+# Indexes for the API's filters, each matching a filter and the list order (migration 3).
+FILTER_INDEXES = (
+    Index("claims_status_order", claims.c.status, claims.c.date, claims.c.document_id, claims.c.idx),
+    Index("claims_side_date", claims.c.origin_side, claims.c.date),
+    Index("claims_origin_lower", func.lower(claims.c.origin)),
+    Index("claims_origin_name_lower", func.lower(claims.c.origin_name)),
+)
+SUPERSEDED_INDEXES = ("claims_status", "claims_origin", "claims_origin_side")
 
 LEDGER_TABLES = (documents, document_copies, minhashes, events, claims, sources, failures)

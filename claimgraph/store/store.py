@@ -99,9 +99,15 @@ class Store:
         return found[0] if found else None
 
     def documents(self, limit: int = 50, offset: int = 0, q: str | None = None) -> list[Document]:
-        check_query(q)
-        statement = select(documents).where(*([documents_matching(self.dialect, q)] if q else []))
+        statement = select(documents).where(*self._document_conditions(q))
         return self._with_copies(self._page(statement.order_by(*DOCUMENT_ORDER), lambda row: row, limit, offset))
+
+    def count_documents(self, q: str | None = None) -> int:
+        return self._count(documents, self._document_conditions(q))
+
+    def _document_conditions(self, q: str | None) -> list[ColumnElement[bool]]:
+        check_query(q)
+        return [documents_matching(self.dialect, q)] if q else []
 
     def documents_by_id(self, doc_ids: Sequence[str]) -> list[Document]:
         """The stored documents among ``doc_ids`` (in no particular order)."""
@@ -194,6 +200,9 @@ class Store:
     def sources(self, limit: int = 50, offset: int = 0) -> list[Source]:
         return self._page(_sources_with_counts().order_by(sources.c.canonical), rows.source_from_row, limit, offset)
 
+    def count_sources(self) -> int:
+        return self._count(sources, [])
+
     def get_source(self, canonical: str) -> Optional[Source]:
         return self._first(_sources_with_counts().where(sources.c.canonical == canonical), rows.source_from_row)
 
@@ -217,7 +226,7 @@ class Store:
             "duplicates": self._count(document_copies, []) + near,
             "claims": self._by_status(claims, STATUSES),
             "events": self._by_status(events, EVENT_STATUSES),
-            "sources": self._count(sources, []),
+            "sources": self.count_sources(),
             "failures": self._count(failures, []),
         }
 
