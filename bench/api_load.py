@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import http.client
+import json
 import queue
 import random
 import socket
@@ -289,6 +290,18 @@ def print_table(results: list[tuple[str, float, int]], elapsed: float, rate: flo
           f"non-200 replies: {sum(errors.values())} {dict(errors) if errors else ''}")
 
 
+def figures(results: list[tuple[str, float, int]], elapsed: float, rate: float, claims: int) -> dict:
+    latencies = [ms for _, ms, _ in results]
+    where = f"{claims // 1000}k claims"
+    return {"figures": [
+        {"name": f"API p50 at {rate:.0f} req/s, {where}", "value": statistics.median(latencies), "unit": "ms",
+         "target": ""},
+        {"name": f"API p99 at {rate:.0f} req/s, {where}", "value": percentile(latencies, 99), "unit": "ms",
+         "target": "< 50"},
+        {"name": "API achieved rate", "value": len(results) / elapsed, "unit": "req/s", "target": f">= {rate:.0f}"},
+    ]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, default=100_000)
@@ -296,6 +309,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20, help=f"measured duration (max {MAX_SECONDS})")
     parser.add_argument("--cache-seconds", type=float, default=2.0,
                         help="the server's response cache (create_app's cache_seconds; 0: off)")
+    parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     parser.add_argument("--serve", metavar="DB_URL", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -323,6 +337,8 @@ def main() -> None:
         print(f"ledger {path} ({args.claims} claims); server: 1 uvicorn process on {base}, "
               f"response cache {args.cache_seconds:g} s")
         print_table(results, elapsed, rate)
+        if args.json:
+            print(json.dumps(figures(results, elapsed, rate, args.claims)))
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -19,9 +20,9 @@ BAD_FILES = sorted(p.name for p in (FIXTURES / "bad").iterdir())
 pytestmark = pytest.mark.slow
 
 
-def claimgraph(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def claimgraph(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "claimgraph.interfaces.cli", *args],
-                          input=stdin, capture_output=True, timeout=900)
+                          input=stdin, capture_output=True, timeout=900, env=env)
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +46,10 @@ def count(db: Path, table: str) -> int:
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def test_cli_extract_reads_the_seed_header(seed_path):
-    result = claimgraph("extract", str(seed_path))
+def test_cli_extract_reads_the_seed_header(seed_path, tmp_path):
+    # a new gazetteer path: the first-use build must not write to stdout, which carries the JSON
+    fresh = {**os.environ, "CLAIMGRAPH_GAZETTEER": str(tmp_path / "gazetteer.sqlite")}
+    result = claimgraph("extract", str(seed_path), env=fresh)
     assert result.returncode == 0, result.stderr.decode()
     lines = result.stdout.decode().splitlines()
     assert len(lines) == 1
