@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Optional, TextIO, Union
 
 from claimgraph.model import Claim, Event, Place
-from claimgraph.store.rows import first_located, iso_date
+from claimgraph.store.rows import most_precise_place, iso_date
 
 FORMATS = ("json", "jsonl", "csv", "geojson", "parquet")
 CSV_COLUMNS = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
@@ -93,7 +93,7 @@ def write_csv(store: Any, out: TextIO) -> None:
 
 def acled_row(claim: Claim, document: dict[str, Any]) -> dict[str, Any]:
     """One claim as an ACLED-like row (values None where unknown)."""
-    place = first_located(claim.places)
+    place = most_precise_place(claim.places)
     actors = sorted(claim.actors, key=lambda actor: ACTOR_ROLE_ORDER[actor.role])
     names = [actor.canonical or actor.text for actor in actors] + [None, None]
     origin = claim.origin
@@ -160,7 +160,7 @@ def _features(store: Any) -> Iterator[dict[str, Any]]:
             if place.role == "place" and _valid_point(place):
                 yield _point_feature(place, _claim_properties(claim, document, place))
     for event in store.all_events():
-        place = first_located(event.places)
+        place = most_precise_place(event.places)
         if place is not None and _valid_point(place):
             yield _point_feature(place, _event_properties(event, place))
 

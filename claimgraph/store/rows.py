@@ -90,13 +90,18 @@ def source_from_row(row: Row) -> Source:
     return Source.model_validate({**row.data, "claims": getattr(row, "claims", 0)})
 
 
-def first_located(places: Iterable[Place]) -> Optional[Place]:
-    """The first place with coordinates; demonyms name a side, not a location."""
-    return next((p for p in places if p.role == "place" and p.lat is not None and p.lon is not None), None)
+PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3, None: 4}
+
+
+def most_precise_place(places: Iterable[Place]) -> Optional[Place]:
+    """The located place that says most about where (a town before its region or country;
+    the first mentioned on a tie).  Demonyms name a side, not a location."""
+    located = [p for p in places if p.role == "place" and p.lat is not None and p.lon is not None]
+    return min(located, key=lambda p: PRECISION_RANK.get(p.precision, 4), default=None)
 
 
 def _point(places: Iterable[Place]) -> tuple[Optional[float], Optional[float]]:
-    place = first_located(places)
+    place = most_precise_place(places)
     return (place.lat, place.lon) if place else (None, None)
 
 
