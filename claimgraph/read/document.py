@@ -11,6 +11,7 @@ import py3langid
 from claimgraph.model import Document, ReadFailure
 from claimgraph.read.header import Header, split_header
 from claimgraph.read.normalise import document_id
+from claimgraph.read.rules import load_rules
 
 WORD_CHARACTER = re.compile(r"\w")
 LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
@@ -38,6 +39,12 @@ def detect_language(text: str) -> str:
     return language
 
 
+def dateline_outlet(body: str) -> Optional[str]:
+    """The outlet named in a leading wire dateline ("KYIV (Meridian Wire) — …"), if any."""
+    found = re.match(load_rules("headers")["dateline_pattern"], body)
+    return found.group("outlet").strip() if found else None
+
+
 def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
                   plain_text: bool = False) -> Document | ReadFailure:
     """A Document for ``text`` with id, language and metadata set.
@@ -50,7 +57,7 @@ def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
     if not WORD_CHARACTER.search(body):
         return ReadFailure(origin=origin, message="no text (no words outside a header)")
     return Document(
-        id=document_id(body), text=body, url=meta.url, outlet=meta.outlet,
+        id=document_id(body), text=body, url=meta.url, outlet=meta.outlet or dateline_outlet(body),
         author=meta.author or header.author, published=meta.published or header.published,
         title=meta.title, genre=header.genre, language=detect_language(body),
         origin=origin, format=fmt,

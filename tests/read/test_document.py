@@ -44,3 +44,11 @@ def test_document_text_from_markup_keeps_a_byline_like_headline():
     headline = "Analysis by Western Officials Shows Gains"
     document = make_document(f"{headline}\nThe front moved east.", "page.html", "html")
     assert document.text.startswith(headline) and document.genre is None
+
+
+def test_document_dateline_names_the_outlet():
+    from claimgraph.read.document import dateline_outlet
+
+    assert dateline_outlet("KYIV (Meridian Wire) — Ukraine's air force said on Monday…") == "Meridian Wire"
+    assert dateline_outlet("NEW YORK, Aug. 12 (Harbor News) -- Officials said…") == "Harbor News"
+    assert dateline_outlet("Officials in Sumy (a northern city) said…") is None
