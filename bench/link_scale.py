@@ -54,7 +54,7 @@ def templates() -> list[tuple[str, list[tuple[str, str]]]]:
     for event in raw["events"]:
         members = []
         for member in event["claims"]:
-            text = (SAMPLES / member["file"]).read_text(encoding="utf-8")
+            text = (SAMPLES / "articles" / member["file"]).read_text(encoding="utf-8")
             published = text.split()[1]
             members.append((sentence_with(text, member["quote"]), published))
         result.append((event["event_type"], members))

@@ -180,7 +180,8 @@ class ClaimGraph:
         claims = list(self.store.unlinked_claims())
         if not claims:
             return 0
-        events = link_claims(claims, StoreDocuments(self.store), self.store.all_events(), self.settings)
+        events = link_claims(claims, StoreDocuments(self.store), self.store.all_events(), self.settings,
+                             load_claim=self.store.get_claim)
         self.store.save_events(events)
         return len(events)
 

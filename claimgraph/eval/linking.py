@@ -16,7 +16,7 @@ import yaml
 from scipy.optimize import linear_sum_assignment
 
 from claimgraph.eval import Metric, f1
-from claimgraph.model import Claim, Document, ExtractedDocument
+from claimgraph.model import Claim, Document, Event, ExtractedDocument
 from claimgraph.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "kursk"
@@ -141,14 +141,35 @@ def pipeline(paths: list[Path], settings: Optional[Settings] = None) -> tuple[di
     return documents, claims
 
 
-def evaluate(samples_dir: Path = SAMPLES, predict: Optional[Predict] = None,
-             settings: Optional[Settings] = None) -> list[Metric]:
+def link_in_batches(claims: Sequence[Claim], documents: Mapping[str, Document], settings: Optional[Settings]) -> None:
+    """What `claimgraph ingest` does one file at a time: link each document's claims (in order
+    of publication) to the events stored so far, reloading their claims as the app does."""
+    from claimgraph.link import link_claims
+
+    events: dict[str, Event] = {}
+    linked: dict[str, Claim] = {}
+    by_document: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_document.setdefault(claim.document_id or claim.id.rsplit(":", 1)[0], []).append(claim)
+    for document in sorted(documents.values(), key=lambda d: (d.published or "", d.id)):
+        batch = by_document.get(document.id, [])
+        events.update((e.id, e) for e in link_claims(batch, documents, list(events.values()), settings, linked.get))
+        linked.update((c.id, c) for c in batch)
+
+
+def link_at_once(claims: Sequence[Claim], documents: Mapping[str, Document], settings: Optional[Settings]) -> None:
     from claimgraph.link import relink
 
+    relink(claims, documents, settings)
+
+
+def evaluate(samples_dir: Path = SAMPLES, predict: Optional[Predict] = None,
+             settings: Optional[Settings] = None, incremental: bool = False) -> list[Metric]:
+    """Scores of `relink` on the sample corpus, or of linking it a document at a time."""
     gold_claims, gold = load_gold(samples_dir)
     paths = sorted((samples_dir / "articles").glob("*.txt"))
     documents, claims = predict(paths) if predict else pipeline(paths, settings)
-    relink(claims, documents, settings)
+    (link_in_batches if incremental else link_at_once)(claims, documents, settings)
     predicted, matched = predicted_clusters(gold_claims, documents, claims)
     results = scores(gold, predicted)
     metrics = [Metric(f"linking.{name}.f1", f1_value, f"P={p:.3f} R={r:.3f}")

@@ -1,9 +1,11 @@
 """Claims -> events: each claim joins the most similar event within reach, or opens one.
 
-Incremental by design: stored events are rebuilt as profiles (from their summary, places,
-quantities and dates), new claims are attached one by one in date order, and only events
-that are new or gained claims are returned.  Candidates come from an inverted index over
-blocking keys, so each claim is scored against a bounded number of events.
+Incremental by design: stored events are rebuilt as profiles (from their own claims when a
+loader is given, see `stored.py`; else from their summary, places, quantities and dates), new
+claims are attached one by one in date order, events opened in the run then join an earlier
+event their claims fit on average (average linkage), and only events that are new or gained
+claims are returned.  Candidates come from an inverted index over blocking keys, so each
+claim is scored against a bounded number of events.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from claimgraph.link.events import BuildContext, build_event
 from claimgraph.link.features import ClaimFeatures, features
 from claimgraph.link.index import CandidateIndex, Key, blocking_keys
 from claimgraph.link.origins import syndication_representatives
-from claimgraph.link.profile import (EventProfile, profile_of_event, profile_similarity, profiles_within_reach,
-                                    similarity, stored_tokens, within_reach)
+from claimgraph.link.profile import (EventProfile, profile_of_event, profile_of_members, profile_similarity,
+                                    profiles_within_reach, similarity, within_reach)
 from claimgraph.link.rules import LinkRules, load_rules
 from claimgraph.link.similarity import Idf
+from claimgraph.link.stored import LoadClaim, Stored, document_token_sets, stored_events
 from claimgraph.model import Claim, Document, Event
 from claimgraph.settings import Settings
 
@@ -25,19 +28,20 @@ from claimgraph.settings import Settings
 class Linker:
     """One linking run: the event profiles, their index, and the IDF of the texts in play."""
 
-    def __init__(self, claims: list[ClaimFeatures], events: Sequence[Event], settings: Settings, rules: LinkRules):
+    def __init__(self, claims: list[ClaimFeatures], stored: Stored, settings: Settings, rules: LinkRules):
         self.settings, self.rules = settings, rules
-        summaries = [stored_tokens(e, rules) for e in events]
-        self.idf = Idf([c.tokens for c in claims] + summaries)
+        self.idf = Idf(list(document_token_sets(claims).values()) + stored.token_lists())
         self.index = CandidateIndex(rules.candidates["recent_per_key"])
         self.profiles: list[EventProfile] = []
-        for event, summary_tokens in zip(events, summaries):
+        for event, summary_tokens in stored.summarised:
             self._file_event(profile_of_event(event, self.idf, rules), summary_tokens)
+        for event, members in stored.reloaded:
+            self._file_members(event, members)
 
     def _keys(self, groups: tuple[str, ...], day: Optional[int], place_keys: set[str], token_list: list[str],
               event_type: str) -> tuple[list[Key], list[Key]]:
         """(keys to look up, keys to file under) for a claim or a stored event."""
-        rare = self.idf.rarest(token_list, self.rules.candidates["tokens_per_claim"])
+        rare = self.idf.heaviest(token_list, self.rules.candidates["tokens_per_claim"])
         persistent = self.rules.may_persist(event_type)
         window = self.settings.link_window_days
         lookup, filing = (blocking_keys(groups, day, place_keys, rare, window, persistent, neighbours)
@@ -51,6 +55,12 @@ class Linker:
         for day in {profile.first_day, profile.last_day}:
             _, filing = self._keys(groups, day, profile.place_keys, summary_tokens, event.event_type)
             self.index.add(filing, len(self.profiles) - 1)
+
+    def _file_members(self, event: Event, members: list[ClaimFeatures]) -> None:
+        """A stored event rebuilt from its claims is filed under each claim's keys."""
+        self.profiles.append(profile_of_members(event, members, self.idf, self.rules))
+        for member in members:
+            self.index.add(self._claim_keys(member)[1], len(self.profiles) - 1)
 
     def best_event(self, claim: ClaimFeatures, vector: dict[str, float], lookup: list[Key]) -> Optional[int]:
         limit = self.rules.candidates["max_scored"]
@@ -83,10 +93,10 @@ class Linker:
         self.index.add(filing, number)
 
     def merge_new_events(self, numbers: Sequence[int]) -> list[int]:
-        """Second pass: an event opened in this run joins an earlier event it resembles as a
-        whole.  Summed profiles are richer than single claims, so links the first pass missed
-        (two short clauses with few words in common) are found here.  Returns the numbers
-        of the events changed in this run (a stored event may have gained claims here)."""
+        """Second pass: an event opened in this run joins an earlier event its claims fit on
+        average (average linkage).  The earlier event is now complete, so links the first pass
+        missed (a clause that came before the words it shares) are found here.  Returns the
+        numbers of the events changed in this run (a stored event may have gained claims here)."""
         changed = set(numbers)
         for number in numbers:
             profile = self.profiles[number]
@@ -112,15 +122,19 @@ def date_order(claim: ClaimFeatures) -> tuple[bool, int, str]:
 
 
 def link_claims(claims: Sequence[Claim], documents: Mapping[str, Document], events: Sequence[Event] = (),
-                settings: Optional[Settings] = None) -> list[Event]:
+                settings: Optional[Settings] = None, load_claim: Optional[LoadClaim] = None) -> list[Event]:
     """Attach `claims` to `events` (or to new events); return the events that are new or changed.
 
-    Each linked claim's `event_id` is set to its event's id.
+    Each linked claim's `event_id` is set to its event's id.  With `load_claim` (e.g.
+    `Store.get_claim`) the stored events within reach of the new claims are rebuilt from their
+    own claims, so linking in batches comes close to linking everything at once; without it
+    a stored event is known by its summary, places, quantities and dates only.
     """
     settings = settings or Settings.load()
     rules = load_rules()
     prepared = sorted((features(c, documents, rules) for c in claims), key=date_order)
-    linker = Linker(prepared, events, settings, rules)
+    days = [c.day for c in prepared if c.day is not None]
+    linker = Linker(prepared, stored_events(events, days, documents, settings, rules, load_claim), settings, rules)
     touched = linker.merge_new_events(sorted({linker.add(claim) for claim in prepared}))
     context = BuildContext(documents, syndication_representatives(documents), rules)
     changed = [build_event(linker.profiles[number], context) for number in touched]

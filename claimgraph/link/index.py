@@ -1,7 +1,7 @@
 """Inverted index from blocking keys to events, so a claim is compared with a few events only.
 
 A key is (type group, time bucket, feature) where the bucket is the claim's day divided by
-the link window and a feature is a town key or one of the claim's rarest tokens.  A claim
+the link window and a feature is a town key or one of the claim's heaviest tokens.  A claim
 looks up its own bucket and the two neighbours, which covers +/- one window.  Persistent
 events (control of a town) are also keyed by (group, town) without a bucket.
 """

@@ -20,7 +20,12 @@ class LinkRules:
     persistent_types: frozenset[str]
     persistent_window_days: int
     weights: dict[str, float]
-    claim_word_weight: int
+    government_seats: frozenset[str]
+    locative_words: frozenset[str]
+    settlement_cue: re.Pattern[str]  # a cue and the name after it (group 1)
+    facilities: dict[str, tuple[str, ...]]  # facility kind -> the words that name it
+    facility_share: float
+    word_weights: dict[str, int]  # claim / sentence / paragraph -> times its words count
     text_full_match: float
     candidates: dict[str, int]
     contradiction_days: int
@@ -36,6 +41,9 @@ class LinkRules:
     def may_persist(self, event_type: str) -> bool:
         """Could a claim of this type be about a lasting state (a wildcard type might)?"""
         return event_type in self.persistent_types or event_type in self.wildcard_types
+
+    def is_wildcard(self, event_type: str) -> bool:
+        return event_type in self.wildcard_types
 
     def groups_of(self, event_type: str) -> tuple[str, ...]:
         """Blocking groups of an event type; an unlisted type is its own group."""
@@ -54,6 +62,11 @@ def stems_pattern(stems: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
 
 
+def cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    """A cue followed by a capitalised name of one or two words."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+
+
 @lru_cache(maxsize=1)
 def load_rules(path: Path = RULES_FILE) -> LinkRules:
     raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -63,7 +76,12 @@ def load_rules(path: Path = RULES_FILE) -> LinkRules:
         persistent_types=frozenset(raw["persistent_types"]),
         persistent_window_days=int(raw["persistent_window_days"]),
         weights={k: float(v) for k, v in raw["weights"].items()},
-        claim_word_weight=int(raw["claim_word_weight"]),
+        government_seats=frozenset(raw["government_seats"]),
+        locative_words=frozenset(raw["locative_words"]),
+        settlement_cue=cue_pattern(raw["settlement_cues"]),
+        facilities={kind: tuple(words) for kind, words in raw["facilities"].items()},
+        facility_share=float(raw["facility_share"]),
+        word_weights={k: int(v) for k, v in raw["word_weights"].items()},
         text_full_match=float(raw["text_full_match"]),
         candidates={k: int(v) for k, v in raw["candidates"].items()},
         contradiction_days=int(raw["contradiction_days"]),

@@ -33,8 +33,11 @@ class Idf:
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {t: w / norm for t, w in weights.items()}
 
-    def rarest(self, token_list: list[str], k: int) -> list[str]:
-        return sorted(set(token_list), key=lambda t: (-self[t], t))[:k]
+    def heaviest(self, token_list: list[str], k: int) -> list[str]:
+        """The k tokens that weigh most in the text's vector: rare, and repeated (a claim's own
+        words count more than its paragraph's)."""
+        counts = Counter(token_list)
+        return sorted(counts, key=lambda t: (-counts[t] * self[t], t))[:k]
 
 
 class TokenProfile:
@@ -55,14 +58,6 @@ class TokenProfile:
             return 0.0
         dot = sum(w * self.weights.get(t, 0.0) for t, w in vector.items())
         return dot / math.sqrt(self.norm_squared)  # `vector` has unit length
-
-    def similarity(self, other: "TokenProfile") -> float:
-        """Cosine between two profiles."""
-        if not self.norm_squared or not other.norm_squared:
-            return 0.0
-        small, large = sorted((self.weights, other.weights), key=len)
-        dot = sum(w * large.get(t, 0.0) for t, w in small.items())
-        return dot / math.sqrt(self.norm_squared * other.norm_squared)
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -61,3 +61,14 @@ def test_linking_evaluate_with_a_given_prediction_reports_conll():
     metrics = {m.name: m.value for m in evaluate(SAMPLES, predict=one_claim_per_quote)}
     assert metrics["linking.gold_claims_matched"] == 1.0
     assert 0.0 < metrics["linking.conll.f1"] < 1.0
+
+
+
+def test_linking_in_batches_links_a_later_document_to_an_earlier_event():
+    from claimgraph.eval.linking import link_in_batches
+
+    text = "Ukrainian forces have entered the western part of Sudzha."
+    documents = {d: Document(id=d, text=text, published=day) for d, day in (("d2", "2024-08-09"), ("d1", "2024-08-08"))}
+    claims = [Claim(id=f"{d}:0", text=text, span=(0, len(text)), sentence_span=(0, len(text))) for d in documents]
+    link_in_batches(claims, documents, None)
+    assert claims[0].event_id is not None and claims[0].event_id == claims[1].event_id

@@ -92,6 +92,7 @@ def test_cluster_second_pass_joins_an_event_that_matches_only_as_a_whole():
 
 def test_cluster_merging_into_a_stored_event_reports_that_event_as_changed():
     from claimgraph.link.cluster import Linker
+    from claimgraph.link.stored import stored_events
     from claimgraph.link.features import features
     from claimgraph.link.profile import EventProfile
     from claimgraph.link.rules import load_rules
@@ -99,7 +100,54 @@ def test_cluster_merging_into_a_stored_event_reports_that_event_as_changed():
     rules, settings = load_rules(), Settings.load()
     [stored] = link_claims([claim("d4:0", "A bridge over the Seym near Glushkovo was destroyed", "strike")], DOCS)
     opened = features(claim("d5:0", "The bridge over the Seym near Glushkovo was destroyed", "strike"), DOCS, rules)
-    linker = Linker([opened], [stored], settings, rules)
+    linker = Linker([opened], stored_events([stored], [], DOCS, settings, rules, None), settings, rules)
     linker.profiles.append(EventProfile())
     linker.profiles[1].add(opened, linker.idf.vector(opened.tokens), rules)
     assert linker.merge_new_events([1]) == [0]
+
+
+def test_cluster_keeps_a_facility_apart_from_the_town_it_stands_in():
+    events = link_claims([
+        claim("d1:0", "Ukrainian groups have entered the town of Sudzha", places=("Sudzha",), chain=(RYBAR,)),
+        claim("d1:1", "Video shows Ukrainian soldiers at the gas metering station near Sudzha", "infrastructure",
+              places=("Sudzha",), chain=(RYBAR,)),
+        claim("d2:0", "Ukrainian forces have taken the town of Sudzha", places=("Sudzha",), chain=(ZELENSKY,)),
+    ], DOCS)
+    assert clusters(events) == [["d1:0", "d2:0"], ["d1:1"]]
+
+
+def test_cluster_idf_counts_documents_not_claims():
+    from claimgraph.link.stored import document_token_sets
+    from claimgraph.link.features import features
+    from claimgraph.link.rules import load_rules
+    from claimgraph.link.similarity import Idf
+
+    rules = load_rules()
+    prepared = [features(claim(i, text), DOCS, rules) for i, text in
+                [("d1:0", "Sudzha encircled"), ("d1:1", "Sudzha encircled again"), ("d2:0", "bridge encircled")]]
+    idf = Idf(document_token_sets(prepared).values())
+    assert idf["sudzha"] == idf["bridge"]
+
+
+def linked_in_two_batches(load_claim):
+    first = [claim("d4:0", "A road bridge over the Seym near Glushkovo was destroyed", "strike"),
+             claim("d4:1", "Bloggers said HIMARS rockets had brought the Seym bridge down", "strike")]
+    stored = link_claims(first, DOCS)  # one event, summarised by d4:0
+    later = claim("d5:0", "Bloggers said HIMARS rockets brought it down", "strike")
+    by_id = {c.id: c for c in first}
+    return stored, link_claims([later], DOCS, stored, load_claim=by_id.get if load_claim else None)
+
+
+def test_cluster_incremental_reloads_stored_claims_to_match_relink():
+    stored, with_claims = linked_in_two_batches(load_claim=True)
+    _, summary_only = linked_in_two_batches(load_claim=False)
+    assert [e.id for e in with_claims] == [e.id for e in stored] and with_claims[0].claims == ["d4:0", "d4:1", "d5:0"]
+    assert summary_only[0].id != stored[0].id
+
+
+def test_cluster_reloads_only_stored_events_within_reach_in_time():
+    [old] = link_claims([claim("d4:0", "A bridge over the Seym near Glushkovo was destroyed", "strike")], DOCS)
+    asked = []
+    link_claims([claim("d6:0", "A drone hit a depot", "strike")], DOCS, [old], load_claim=lambda i: asked.append(i))
+    link_claims([claim("d5:0", "A drone hit a depot", "strike")], DOCS, [old], load_claim=lambda i: asked.append(i))
+    assert asked == ["d4:0"]

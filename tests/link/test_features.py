@@ -29,7 +29,7 @@ def test_features_places_come_from_the_sentence_but_not_the_dateline():
     sudzha = town("Sudzha").model_copy(update={"span": (33, 39)})
     doc = Document(id="d1", text=text, places=[london, sudzha])
     fighting = claim("d1:0", "Fighting reached Sudzha").model_copy(update={"sentence_span": (0, 40)})
-    assert [p.name for p in located_places(fighting, doc)] == ["Sudzha"]
+    assert [p.name for p in located_places(fighting, doc, RULES)] == ["Sudzha"]
 
 
 def test_features_outcomes_are_found_by_stem_and_phrase():
@@ -46,3 +46,41 @@ def test_features_outcomes_only_for_types_that_report_control():
     docs = {"d1": document("d1")}
     assert features(claim("d1:0", "121,000 people have left", "evacuation"), docs, RULES).outcomes == set()
     assert features(claim("d1:1", "Ukrainian troops have left Sudzha"), docs, RULES).outcomes == {"withdrawn"}
+
+
+def test_features_facilities_are_whole_words_not_stems():
+    from claimgraph.link.features import facilities_of
+
+    assert facilities_of("Troops stationed near the bridges", RULES) == {"bridge"}
+    assert facilities_of("soldiers at the gas metering station", RULES) == {"station"}
+    assert facilities_of("Ukrainian units crossed the border", RULES) == frozenset()
+
+
+def test_features_a_capital_standing_for_its_government_places_nothing():
+    text = "A strike made it harder for Moscow to supply troops. A drone hit a depot in Moscow."
+    moscow = [town("Sudzha").model_copy(update={"text": "Moscow", "name": "Moscow", "span": (start, start + 6)})
+              for start in (text.index("Moscow"), text.rindex("Moscow"))]
+    doc = Document(id="d1", text=text, places=moscow)
+    first, second = (claim(f"d1:{i}", "x").model_copy(update={"sentence_span": span})
+                     for i, span in enumerate([(0, 53), (54, len(text))]))
+    assert located_places(first, doc, RULES) == [] and [p.name for p in located_places(second, doc, RULES)] == ["Moscow"]
+
+
+def test_features_a_town_named_again_in_a_later_sentence_is_found():
+    text = "Fighting reached Sudzha. Sudzha had been retaken."
+    doc = Document(id="d1", text=text, places=[town("Sudzha").model_copy(update={"span": (17, 23)})])
+    retaken = claim("d1:0", "Sudzha had been retaken").model_copy(update={"sentence_span": (25, len(text))})
+    assert [p.name for p in located_places(retaken, doc, RULES)] == ["Sudzha"]
+
+
+def test_features_a_settlement_after_a_cue_is_named_even_when_not_located():
+    struck = features(claim("d1:0", "A bridge near the village of Zvannoe was struck", "strike"), {"d1": document("d1")}, RULES)
+    assert struck.place_names == {"zvannoe"} and struck.points == []
+
+
+def test_features_a_short_clause_takes_words_from_its_paragraph_only():
+    text = "Video shows the Seym bridge being hit. Bloggers said it had collapsed.\n\nPrisoners were exchanged."
+    doc = Document(id="d1", text=text)
+    clause = claim("d1:0", "it had collapsed").model_copy(update={"sentence_span": (38, 69)})
+    found = set(claim_tokens(clause, doc, RULES))
+    assert {"seym", "bridge", stem("collapsed")} <= found and stem("Prisoners") not in found
