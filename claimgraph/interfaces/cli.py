@@ -232,16 +232,20 @@ def eval_status(path: Optional[Path] = DataArgument):
 
 
 @eval_app.command("linking")
-def eval_linking(path: Optional[Path] = typer.Argument(None, help="Sample corpus folder (default samples/kursk).")):
-    """Event clustering B-cubed and CoNLL F1 on the sample corpus's hand-made gold."""
-    _run_eval({"linking": path})
+def eval_linking(path: Optional[Path] = typer.Argument(None, help="A folder with articles/ and gold_events.yaml "
+                                                                  "(default: samples/kursk and samples/heldout).")):
+    """Event clustering MUC, B-cubed, CEAF-e and CoNLL F1 against hand-made gold events."""
+    if path is not None:
+        _run_eval({"linking": path})
+    _run_eval({"linking": None, "linking_incremental": None, "linking_heldout": None})
 
 
 @eval_app.command("all")
 def eval_all(data: Optional[Path] = typer.Option(None, "--data", help="Evaluation corpora folder.")):
     """Every evaluation, one table: metric, value, floor (fails when a floor is missed)."""
-    # the linking gold lives with the sample corpus, not in the shared evaluation data
-    _run_eval({"attribution": data, "geoparse": data, "status": data, "linking": None})
+    from claimgraph.eval.runner import CORPUS_EVALUATIONS, EVALUATIONS
+
+    _run_eval({name: data if name in CORPUS_EVALUATIONS else None for name in EVALUATIONS})
 
 
 @gazetteer_app.command("build")
