@@ -111,15 +111,29 @@ def run_child(size: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, help="measure one size in this process and print JSON")
+    parser.add_argument("--sizes", type=int, nargs=2, default=(10_000, 100_000), metavar=("SMALL", "LARGE"),
+                        help="the two sizes compared (default 10000 100000)")
+    parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     args = parser.parse_args()
     if args.size:
         print(json.dumps(measure(args.size)))
         return
-    rows = [run_child(size) for size in (10_000, 100_000)]
+    rows = [run_child(size) for size in args.sizes]
+    growth = rows[1]["seconds"] / rows[0]["seconds"]
     print(f"{'claims':>8} {'events':>8} {'seconds':>8} {'peak MiB':>9}")
     for row in rows:
         print(f"{row['claims']:>8} {row['events']:>8} {row['seconds']:>8} {row['peak_mib']:>9}")
-    print(f"growth 10k -> 100k: {rows[1]['seconds'] / rows[0]['seconds']:.1f}x time (target <= 12x, < 60 s at 100k)")
+    print(f"growth {rows[0]['claims']} -> {rows[1]['claims']}: {growth:.1f}x time (target <= 12x, < 60 s at 100k)")
+    if args.json:
+        print(json.dumps({"figures": figures(rows, growth)}))
+
+
+def figures(rows: list[dict], growth: float) -> list[dict]:
+    timed = [{"name": f"link {row['claims']} claims", "value": float(row["seconds"]), "unit": "s",
+              "target": "< 60" if row["claims"] == 100_000 else ""} for row in rows]
+    memory = [{"name": f"link {rows[1]['claims']} claims, peak memory", "value": float(rows[1]["peak_mib"]),
+               "unit": "MiB", "target": ""}]
+    return timed + memory + [{"name": "link growth (10x claims)", "value": growth, "unit": "x", "target": "<= 12"}]
 
 
 if __name__ == "__main__":
