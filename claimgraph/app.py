@@ -44,6 +44,17 @@ class IngestReport:
         return not self.failures
 
 
+def without_dateline_places(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """Claims minus the city of a wire dateline ("KYIV (Wire) — …"): where the report was
+    filed says nothing about where the event happened (it stays in `doc.places`)."""
+    from claimgraph.read.document import dateline_end
+
+    end = dateline_end(doc.text)
+    if not end:
+        return claims
+    return [claim.model_copy(update={"places": [p for p in claim.places if p.span[0] >= end]}) for claim in claims]
+
+
 def _failure(doc: Document, stage: str, error: BaseException) -> ReadFailure:
     where = doc.origin or f"document {doc.id}"
     return ReadFailure(origin=where, message=f"{stage} failed: {type(error).__name__}: {error}")
@@ -135,7 +146,7 @@ class ClaimGraph:
                 if isinstance(claims, BaseException):
                     yield _failure(doc, "extraction", claims)
                 else:
-                    yield self._resolve(doc, claims)
+                    yield self._resolve(doc, without_dateline_places(doc, claims))
 
     def _extract_batch(self, batch: list[Document]) -> list[tuple[Document, list[Claim] | BaseException]]:
         """The batch through spaCy's pipe; on an error, again one by one to isolate the culprit.

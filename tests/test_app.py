@@ -43,3 +43,16 @@ def test_app_stage_failure_names_the_document_and_the_rest_goes_on():
     assert [f.origin for f in failures] == ["en.txt"]
     assert "resolution failed: ValueError: resolver bug" in failures[0].message
     assert [r.document.text for r in results if isinstance(r, ExtractedDocument)] == [other]
+
+
+def test_app_dateline_city_is_not_the_claims_place():
+    from claimgraph.app import without_dateline_places
+    from claimgraph.model import Claim, Place
+
+    text = "STOCKHOLM (Baltic Evening Post) — More than 76,000 people left Sudzha district."
+    doc = document(text, "en")
+    places = [Place(text="STOCKHOLM", span=(0, 9)), Place(text="Sudzha", span=(text.index("Sudzha"),
+                                                                                 text.index("Sudzha") + 6))]
+    claim = Claim(id=f"{doc.id}:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)), places=places)
+    [kept] = without_dateline_places(doc, [claim])
+    assert [p.text for p in kept.places] == ["Sudzha"]

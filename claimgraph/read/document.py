@@ -45,6 +45,13 @@ def dateline_outlet(body: str) -> Optional[str]:
     return found.group("outlet").strip() if found else None
 
 
+def dateline_end(body: str) -> int:
+    """Where a leading wire dateline ends (0 when there is none): the city it names is
+    where the report was filed, not where anything happened."""
+    found = re.match(load_rules("headers")["dateline_pattern"], body)
+    return found.end() if found else 0
+
+
 def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
                   plain_text: bool = False) -> Document | ReadFailure:
     """A Document for ``text`` with id, language and metadata set.
