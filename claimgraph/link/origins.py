@@ -3,7 +3,8 @@
 - The origin is the first link of the source chain that is not a relaying outlet, so
   "X told The Washington Post" and "according to The Washington Post, X said" both give X,
   whatever order the chain was written in.
-- A claim in the author's own voice has the document's author (or outlet) as origin.
+- A claim in the author's own voice has the document's outlet (or, unknown, its author) as
+  origin: two reporters of one outlet are one voice.
 - Copies add nothing: an author-voice claim in a duplicate or syndicated copy is credited
   to the original document's author, so the copy repeats an origin instead of adding one.
 """
@@ -62,7 +63,7 @@ def author_origin(document: Optional[Document], documents: Mapping[str, Document
         return Origin("unknown author", "author", None)
     document = original_document(document, documents)
     document = representatives.get(document.syndication_group or "", document)
-    name = document.author or document.outlet or f"document {document.id}"
+    name = document.outlet or document.author or f"document {document.id}"  # an outlet is one voice
     return Origin(normalise_name(name), "author", None)
 
 

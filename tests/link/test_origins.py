@@ -19,6 +19,13 @@ def test_origins_author_voice_claim_is_credited_to_the_document_author():
     assert (origin.name, origin.kind) == ("Miriam Judith", "author")
 
 
+def test_origins_two_reporters_of_one_outlet_are_one_origin():
+    docs = documents(document("d1", author="Anna Kovalenko", outlet="Meridian Wire"),
+                     document("d2", author="Daniel Mercer", outlet="Meridian Wire"))
+    first, second = (origin_of(claim(f"{d}:0", "x"), docs[d], docs, {}) for d in ("d1", "d2"))
+    assert first == second and first.name == "Meridian Wire"
+
+
 def test_origins_duplicate_document_credits_the_original_author():
     docs = documents(document("d1", author="Sergei Volkov"), document("d2", author="Copy Desk", duplicate_of="d1"))
     assert author_origin(docs["d2"], docs, {}).name == "Sergei Volkov"
