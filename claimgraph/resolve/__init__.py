@@ -12,7 +12,7 @@ from datetime import date
 from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
 from claimgraph.resolve.actors import ActorCatalogue
 from claimgraph.resolve.gazetteer import Gazetteer
-from claimgraph.resolve.geoparse import find_toponyms, is_toponym, resolve_places
+from claimgraph.resolve.geoparse import find_toponyms, is_toponym, resolve_places, without_surnames
 from claimgraph.resolve.quantities import find_quantities, parse
 from claimgraph.resolve.times import normalise
 from claimgraph.settings import Settings
@@ -38,7 +38,7 @@ class Resolver:
 
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
         """Every toponym of the document and its claims, resolved together (shared context)."""
-        mentions = {p.span: p for p in doc.places}
+        mentions = {p.span: p for p in without_surnames(doc.text, doc.places, self.gazetteer)}
         for claim in claims:
             for place in claim.places:
                 mentions.setdefault(place.span, place)

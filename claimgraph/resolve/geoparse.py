@@ -5,7 +5,10 @@ the mention names a region or a county, whether it matched the entry's own name)
 over a few passes, adds the document's context: the countries the previous pass points to,
 the first-level regions it names, "Town, Region" pairs, regions named as such earlier
 ("the Kursk region" ... "Kursk"), other names with a candidate nearby (Paris + Henry County
--> Paris, Tennessee) and distance to the other places chosen.  Rules and word lists:
+-> Paris, Tennessee) and distance to the other places chosen.  A name is one decision: its
+repeated mentions neither vote for themselves nor outvote the rest of the document.
+Gazetteer matching also reads the places institutions are named after ("Paris Police
+Department") and leaves out the document's surnames ("Bill Moore" ... "Moore said").  Rules and word lists:
 ``data/toponyms.yaml``, ``data/place_names.yaml``.
 """
 
@@ -22,7 +25,7 @@ import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimgraph.model import Place, Span
-from claimgraph.resolve.gazetteer import Candidate, Gazetteer
+from claimgraph.resolve.gazetteer import REGION_FEATURES, Candidate, Gazetteer
 from claimgraph.resolve.names import is_district, name_key, rules as name_rules
 
 WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*"  # "Kursk", "U.S", "Ivano-Frankivsk"; no sentence-final dot
@@ -49,18 +52,63 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def find_toponyms(text: str, gazetteer: Gazetteer, taken: list[Span] = ()) -> list[Place]:
     """Gazetteer matches over ``text`` outside the ``taken`` spans (NER places, people, orgs)."""
-    found = []
+    found, surnames = [], _surnames(text, gazetteer)
     for match in CAPITALISED_RUN.finditer(text):
         start, run = _drop_leading(match.start(), match.group())
         span = (start, start + len(run))
         if not run or _overlaps(span, taken) or not _plausible(text, span, run):
+            continue
+        if _is_surname(text, span, run, surnames):
             continue
         demonym = gazetteer.demonym(run)
         if demonym is not None:
             found.append(Place(text=run, span=span, role="demonym"))
         elif _qualifies(text, span, run, gazetteer):
             found.append(Place(text=run, span=span))
+        else:
+            found.extend(_institution_place(text, span, run, gazetteer))
     return found
+
+
+def _institution_place(text: str, span: Span, run: str, gazetteer: Gazetteer) -> list[Place]:
+    """The place an institution is named after: the longest start of the words before its last
+    head word ("Kansas City Police Department" -> Kansas City, "the Georgia State Ethics
+    Commission" -> Georgia State), else the name after its last 'of' ("Central Bank of Malta")."""
+    words = run.split(" ")
+    head = max((i for i, word in enumerate(words) if i and word in rules()["institution_heads"]), default=0)
+    starts = [(0, " ".join(words[:size])) for size in range(head, 0, -1)]
+    if " of " in run:
+        tail = run.rsplit(" of ", 1)[1]
+        starts.append((len(run) - len(tail), tail))
+    for offset, name in starts:
+        place = (span[0] + offset, span[0] + offset + len(name))
+        before, _ = _words_around(text, place)
+        if name in rules()["not_places"] or before in rules()["titles"] or gazetteer.demonym(name):
+            continue
+        if _qualifies(text, place, name, gazetteer):
+            return [Place(text=name, span=place)]
+    return []
+
+
+def _surnames(text: str, gazetteer: Gazetteer) -> set[str]:
+    """Last words of the document's two-word names that are no place ("Bill Moore", "Marsha J.
+    Moore" make a later bare "Moore" a person, not Moore, Oklahoma)."""
+    pairs = re.findall(rf"(?<![\w.])({WORD})(?: [A-Z]\.)? ({WORD})(?! [A-Z])", text)
+    return {last for first, last in pairs
+            if first not in rules()["skip_leading"] and not gazetteer.candidates(f"{first} {last}")}
+
+
+def without_surnames(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """NER places minus the document's surnames that no gazetteer knows ("Mikheil Saakashvili"
+    ... "Saakashvili said", tagged as a place)."""
+    surnames = _surnames(text, gazetteer)
+    return [p for p in places if p.role != "place" or not _is_surname(text, p.span, p.text, surnames)
+            or gazetteer.candidates(p.text)]
+
+
+def _is_surname(text: str, span: Span, run: str, surnames: set[str]) -> bool:
+    """A surname of the document, not after a locative ("in Moore" is still the town)."""
+    return run in surnames and _words_around(text, span)[0].lower() not in rules()["locative"]
 
 
 def _drop_leading(start: int, run: str) -> tuple[int, str]:
@@ -76,9 +124,11 @@ def _overlaps(span: Span, spans) -> bool:
 
 
 def _words_around(text: str, span: Span) -> tuple[str, str]:
-    before = re.findall(r"[\w.]+", text[max(0, span[0] - 30): span[0]])
+    """The words right before and after a span; no word before across punctuation
+    ("Orchard St., Alexandria": "St" is no title of Alexandria)."""
+    before = re.search(r"([\w.]+)\s+$", text[max(0, span[0] - 30): span[0]])
     after = re.findall(r"\w+", text[span[1]: span[1] + 30])
-    return (before[-1].rstrip(".") if before else ""), (after[0] if after else "")
+    return (before.group(1).rstrip(".") if before else ""), (after[0] if after else "")
 
 
 def _plausible(text: str, span: Span, run: str) -> bool:
@@ -121,9 +171,13 @@ class Mention:
     region: bool = False  # names a first-level region ("the Kursk region")
     district: bool = False  # names a county/district
     within: Candidate | None = None  # "Alexandria, Louisiana": the region after the comma
-    support: dict[int, int] = field(default_factory=dict)  # candidate id -> other names with a candidate nearby
+    support: dict[int, int] = field(default_factory=dict)  # candidate id -> other places with a candidate nearby
     best: Candidate | None = None
     namesake_regions: set[int] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        return self.place.text.lower()
 
 
 CONTEXT_PASSES = 3  # each pass re-reads the document's context from the previous pass's choices
@@ -139,8 +193,14 @@ def resolve_places(text: str, places: list[Place], gazetteer: Gazetteer) -> list
     for _ in range(CONTEXT_PASSES):
         context = Context.of(toponyms)
         for m in toponyms:
-            m.best = max(m.candidates, key=lambda c: prior(m, c) + contextual(m, c, context))
+            m.best = _best_in_context(m, context)
     return [_filled(m) for m in mentions]
+
+
+def _best_in_context(mention: Mention, context: Context) -> Candidate:
+    shares, others, focus = context.country_shares(mention), context.others(mention), context.focus(mention)
+    return max(mention.candidates,
+               key=lambda c: prior(mention, c) + contextual(mention, c, context, shares, others, focus))
 
 
 DEMONYM_OVER_TOWN = 100_000  # "Canadian" is the demonym, not Canadian, Texas; a big city keeps its name
@@ -152,7 +212,8 @@ def _mention(text: str, place: Place, gazetteer: Gazetteer) -> Mention:
         if not any(c.population >= DEMONYM_OVER_TOWN for c in towns):
             place = place.model_copy(update={"role": "demonym"})  # NER tags "Ukrainian" as GPE at times
     if place.role == "demonym":
-        country = gazetteer.demonym(place.text) or _first(gazetteer.candidates(place.text))
+        # a group word that is no demonym ("Democrat", "Christians") would only match namesake towns
+        country = gazetteer.demonym(place.text)
         return Mention(place, [country] if country else [], best=country)
     name = re.sub(r"['’]s$", "", place.text)
     following = text[place.span[1]: place.span[1] + 20].lower().split()
@@ -170,12 +231,14 @@ SUPPORT_BONUS, SUPPORT_CAP = 2.0, 4.0
 
 
 def add_support(mentions: list[Mention]) -> None:
-    """Paris + Henry County -> Paris, Tennessee: count, for each candidate, the other names
-    in the document that have a candidate nearby (whatever those are resolved to)."""
+    """Paris + Henry County -> Paris, Tennessee: count, for each candidate, the other places
+    in the document that have a candidate nearby (whatever those are resolved to).  Names
+    with the same candidates ("D.C.", "Washington D.C.") are one place."""
     by_name: dict[str, list[Candidate]] = {}
     for m in mentions:
-        by_name.setdefault(m.place.text.lower(), m.candidates)
-    points = {name: [c for c in cands[:SUPPORT_CANDIDATES] if c.precision != "country"]
+        by_name.setdefault(m.name, m.candidates)
+    group = {name: tuple(c.geonameid for c in cands) for name, cands in by_name.items()}
+    points = {group[name]: [c for c in cands[:SUPPORT_CANDIDATES] if c.precision != "country"]
               for name, cands in by_name.items()}
     support: dict[tuple[str, int], int] = {}
     for name, candidates in by_name.items():
@@ -184,10 +247,9 @@ def add_support(mentions: list[Mention]) -> None:
                 continue
             support[(name, candidate.geonameid)] = sum(
                 any(_near(candidate, other) or _contains(candidate, other) for other in others)
-                for other_name, others in points.items() if other_name != name)
+                for key, others in points.items() if key != group[name])
     for m in mentions:
-        name = m.place.text.lower()
-        m.support = {c.geonameid: support.get((name, c.geonameid), 0) for c in m.candidates}
+        m.support = {c.geonameid: support.get((m.name, c.geonameid), 0) for c in m.candidates}
 
 
 def _contains(region: Candidate, other: Candidate) -> bool:
@@ -231,10 +293,6 @@ def _part_candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     return []
 
 
-def _first(candidates: list[Candidate]) -> Candidate | None:
-    return candidates[0] if candidates else None
-
-
 def _within(text: str, span: Span, gazetteer: Gazetteer) -> Candidate | None:
     """'Alexandria, Louisiana' / 'Sudzha, Russia': the region or country after the comma."""
     after = re.match(r",\s*([A-Z][\w.]+(?:\s[A-Z][\w.]+)?)", text[span[1]: span[1] + 40])
@@ -248,41 +306,57 @@ def _within(text: str, span: Span, gazetteer: Gazetteer) -> Candidate | None:
 
 @dataclass
 class Context:
-    """What the previous pass says about the document as a whole."""
+    """What the previous pass says about the document as a whole.  Each name counts once, and
+    never as context for itself: eight "Paris" mentions are one decision, not eight votes; and
+    each place counts once ("U.S." and "United States" are one vote for the US)."""
 
-    choices: dict[int, Candidate]  # id(mention) -> its current choice
-    countries: Counter
+    choices: dict[str, Candidate]  # name -> its current choice
+    mentions: Counter  # name -> how often the document names it (a country named often is its focus)
     admin1_codes: Counter
     regions_named: set[int]  # regions named as such ("the Kursk region"): a bare "Kursk" later is the same
 
     @classmethod
     def of(cls, mentions: list[Mention]) -> "Context":
-        choices = {id(m): m.best for m in mentions if m.best is not None}
+        choices = {m.name: m.best for m in mentions if m.best is not None}
         return cls(
             choices=choices,
-            countries=Counter(c.country for c in choices.values() if c.country),
-            admin1_codes=Counter(c.admin1_code for c in choices.values()
+            mentions=Counter(m.name for m in mentions),
+            admin1_codes=Counter(c.admin1_code for c in _distinct(choices.values())
                                  if c.feature == "ADM1" and c.admin1_code),
             regions_named={m.best.geonameid for m in mentions if m.region and m.best and m.best.feature == "ADM1"},
         )
 
-    def country_share(self, mention: Mention, country: str) -> float:
-        """Share of the OTHER mentions placed in ``country``."""
-        own = self.choices.get(id(mention))
-        others = sum(self.countries.values()) - (1 if own and own.country else 0)
-        count = self.countries[country] - (1 if own and own.country == country else 0)
-        return count / others if others > 0 else 0.0
-
     def others(self, mention: Mention) -> list[Candidate]:
-        return [c for key, c in self.choices.items() if key != id(mention)]
+        """The distinct places chosen for the OTHER names."""
+        return _distinct(c for name, c in self.choices.items() if name != mention.name)
+
+    def country_shares(self, mention: Mention) -> Counter:
+        """Share of the other places in each country, shrunk towards 0 when they are few
+        (one other place is weak evidence: n / (n + 1))."""
+        countries = Counter(c.country for c in self.others(mention) if c.country)
+        total = sum(countries.values()) + 1
+        return Counter({country: count / total for country, count in countries.items()})
+
+    def focus(self, mention: Mention) -> str | None:
+        """The country at least FOCUS_SHARE of the other names' mentions are placed in."""
+        counts = Counter()
+        for name, choice in self.choices.items():
+            if name != mention.name and choice.country:
+                counts[choice.country] += self.mentions[name]
+        country, count = counts.most_common(1)[0] if counts else (None, 0)
+        return country if count >= FOCUS_SHARE * sum(counts.values()) else None
+
+
+def _distinct(candidates) -> list[Candidate]:
+    return list({c.geonameid: c for c in candidates}.values())
 
 
 def prior(mention: Mention, candidate: Candidate) -> float:
     """How likely a candidate is before looking at the rest of the document."""
-    score = math.log10(candidate.population + 10) + (1.0 if candidate.primary else 0)
+    score = math.log10(candidate.population + 10) + _name_match(mention, candidate)
     feature = candidate.feature
-    if feature.startswith("PCL") or feature == "CONT":
-        score += 3
+    if feature.startswith("PCL") or feature in REGION_FEATURES:
+        score += 3  # countries, seas, macro-regions (data/features.yaml) outrank namesake towns
     elif feature == "ADM1":
         # a region's summed population overstates how often its bare name means the region
         score += 2.5 if mention.region else -2 if candidate.geonameid in mention.namesake_regions else -1
@@ -296,13 +370,28 @@ def prior(mention: Mention, candidate: Candidate) -> float:
     return score
 
 
-FOCUS_SHARE = 0.5  # a document with at least this share of places in one country is about it
+ALTERNATE_TOWN = -2.0  # a town matched on an alternate name when another place bears the name itself
+ALTERNATE_CITY = 100_000  # from this size an alternate name is a real short form ("New York")
 
 
-def contextual(mention: Mention, candidate: Candidate, context: Context) -> float:
-    share = context.country_share(mention, candidate.country)
+def _name_match(mention: Mention, candidate: Candidate) -> float:
+    """+1 for the entry's own name; alternate names of small towns are often stray (Beeville
+    lists "Maryville"), so they count against one when some candidate is named so outright."""
+    if candidate.primary:
+        return 1.0
+    small = candidate.precision == "town" and candidate.population < ALTERNATE_CITY
+    stray = small and any(c.primary for c in mention.candidates)
+    return ALTERNATE_TOWN if stray else 0.0
+
+
+FOCUS_SHARE = 0.5  # a document with at least this share of its place mentions in one country is about it
+
+
+def contextual(mention: Mention, candidate: Candidate, context: Context, shares: Counter,
+               others: list[Candidate], focus: str | None) -> float:
+    share = shares[candidate.country]
     score = 3 * share
-    if candidate.feature == "ADM1" and share >= FOCUS_SHARE:
+    if candidate.feature == "ADM1" and candidate.country == focus:
         score += 2  # a document about one country names its regions
     if context.admin1_codes[candidate.admin1_code] and candidate.feature != "ADM1":
         score += 3
@@ -311,7 +400,7 @@ def contextual(mention: Mention, candidate: Candidate, context: Context) -> floa
     if candidate.geonameid in context.regions_named:
         score += 4
     score += min(SUPPORT_CAP, SUPPORT_BONUS * mention.support.get(candidate.geonameid, 0))
-    return score + _proximity(candidate, context.others(mention))
+    return score + _proximity(candidate, others)
 
 
 def _inside(candidate: Candidate, container: Candidate) -> bool:
@@ -323,9 +412,14 @@ def _inside(candidate: Candidate, container: Candidate) -> bool:
 PROXIMITY = ((50, 3.0), (150, 2.0), (400, 1.0))  # (km, bonus): closer to another mentioned town scores more
 
 
+def _local(candidate: Candidate) -> bool:
+    """Small enough for distance to say something: towns, points and counties."""
+    return candidate.precision in ("town", "point") or candidate.feature == "ADM2"
+
+
 def _proximity(candidate: Candidate, others: list[Candidate]) -> float:
-    towns = [c for c in others if c.precision in ("town", "point") and c.geonameid != candidate.geonameid]
-    if not towns or candidate.precision not in ("town", "point"):
+    towns = [c for c in others if _local(c) and c.geonameid != candidate.geonameid]
+    if not towns or not _local(candidate):
         return 0.0
     nearest = min(distance_km(candidate.lat, candidate.lon, c.lat, c.lon) for c in towns)
     return next((bonus for km, bonus in PROXIMITY if nearest < km), 0.0)

@@ -79,6 +79,8 @@ def name_key(text: str) -> NameKey:
         words = words[1:]
     if not words:
         return NameKey(())
+    if len(words) > 1:  # "St. Petersburg", not a lone "St"
+        words[0] = rules()["abbreviations"].get(words[0], words[0])
     words, region = _strip_region_word(words)
     variants = _adjective_stems(words) if region else [words]
     keys = tuple(dict.fromkeys(" ".join(fold_spelling(w) for w in v) for v in variants))

@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from claimgraph.resolve.gazetteer import Gazetteer, import_geonames
+from claimgraph.resolve.gazetteer import Gazetteer, _capital_ids, import_geonames
 from claimgraph.resolve.geoparse import distance_km
 from claimgraph.settings import Settings
 
@@ -103,3 +103,15 @@ def test_gazetteer_build_on_demand_and_forced(gazetteer):
     assert gazetteer.path.stat().st_mtime_ns == stamp
     gazetteer.build(force=True)
     assert gazetteer.candidates("Kyiv")[0].geonameid == 703448
+
+
+def test_gazetteer_region_demonym_from_yaml(gazetteer):
+    # demonyms.yaml maps "Tennessean" to the place named Tennessee; "-ns" plurals come free
+    assert gazetteer.demonym("Tennesseans").geonameid == 4662168
+
+
+def test_gazetteer_capital_is_the_largest_namesake():
+    cities = [{"geonameid": 1, "name": "Washington", "countrycode": "US", "population": 13_000},
+              {"geonameid": 4140963, "name": "Washington", "countrycode": "US", "population": 689_545},
+              {"geonameid": 3, "name": "Kyiv", "countrycode": "US", "population": 1_000}]
+    assert _capital_ids(cities) == {4140963}

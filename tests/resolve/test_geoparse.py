@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from claimgraph.model import Place
-from claimgraph.resolve.geoparse import distance_km, find_toponyms, resolve_places
+from claimgraph.resolve.geoparse import distance_km, find_toponyms, resolve_places, without_surnames
 
 
 def place(text: str, name: str, role: str = "place") -> Place:
@@ -100,3 +102,36 @@ def test_geoparse_feature_without_geonames_id(gazetteer):
 
 def test_geoparse_distance_km_kyiv_kursk():
     assert distance_km(50.45, 30.52, 51.73, 36.19) == pytest.approx(420, abs=10)
+
+
+def test_geoparse_repeated_name_votes_once(gazetteer):
+    text = "Paris voted. Paris spent. Paris grew. Paris, the seat of Henry County, is small."
+    starts = [m.start() for m in re.finditer("Paris", text)]
+    mentions = [Place(text="Paris", span=(s, s + 5)) for s in starts] + [place(text, "Henry County")]
+    resolved = resolve_places(text, mentions, gazetteer)
+    assert {p.geonameid for p in resolved[:-1]} == {4646571}
+
+
+@pytest.mark.parametrize("text, name", [("The Kursk Police Department said so.", "Kursk"),
+                                        ("The Henry County Fire Department came.", "Henry County"),
+                                        ("The National Bank of Ukraine said so.", "Ukraine")])
+def test_geoparse_find_toponyms_place_of_an_institution(gazetteer, text, name):
+    start = text.index(name)
+    assert [(p.text, p.span) for p in find_toponyms(text, gazetteer)] == [(name, (start, start + len(name)))]
+
+
+@pytest.mark.parametrize("person", ["Anna Kursk", "Anna K. Kursk"])
+def test_geoparse_find_toponyms_skips_surnames_of_the_document(gazetteer, person):
+    text = f"{person} met reporters. Kursk said the trains to Kursk ran late."
+    assert [p.span[0] for p in find_toponyms(text, gazetteer)] == [text.rindex("Kursk")]
+
+
+def test_geoparse_ner_places_lose_unknown_surnames(gazetteer):
+    text = "Anna Farrin spoke. Farrin said Kursk was calm, and trains ran to Farrin."
+    places = [place(text, "Kursk"), Place(text="Farrin", span=(19, 25)),
+              Place(text="Farrin", span=(text.rindex("Farrin"), len(text) - 1))]
+    assert [p.span for p in without_surnames(text, places, gazetteer)] == [places[0].span, places[2].span]
+
+
+def test_geoparse_title_must_touch_the_name(gazetteer):
+    assert [p.text for p in find_toponyms("She lives at 4 Orchard St., Kyiv, now.", gazetteer)] == ["Kyiv"]

@@ -30,3 +30,8 @@ def test_names_fold_diacritics_and_apostrophes():
 
 def test_names_transliteration_folds_meet():
     assert name_key("Avdiivka").keys == name_key("Avdiyivka").keys
+
+
+def test_names_abbreviated_first_word_written_out():
+    assert name_key("St. Petersburg").keys == name_key("Saint Petersburg").keys
+    assert name_key("Mt. Pleasant").keys == name_key("Mount Pleasant").keys
