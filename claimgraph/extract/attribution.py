@@ -40,6 +40,9 @@ CUE_DEPS = ("aux", "neg", "advmod")
 OPEN_QUOTES = "“\"«‘'"
 CLOSE_QUOTES = "”\"»’'"
 DEFINITE = ("the", "this", "that", "these", "those")
+RELATIVE_TAGS = ("WP", "WDT")
+DOUBLE_QUOTES = "“”\"«»"
+QUOTE_SENTENCES = 6  # how far back a quotation closed by "..., she said." may have opened
 
 
 def subtree_bounds(token: Token) -> tuple[int, int]:
@@ -73,6 +76,44 @@ def subject_of(verb: Token, inherit: tuple[str, ...] = INHERIT_SUBJECT_DEPS,
         verb = verb.head
 
 
+def passive_agent(verb: Token) -> Optional[Token]:
+    """The object of a passive clause's "by" ("the plan was endorsed by X"); a participle
+    with no subject of its own ("a video posted by X") names a publisher, not a source."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+
+
+def inverted_subject(verb: Token) -> Optional[Token]:
+    """"“…,” tweeted another": after its quoted clause, the cue's subject parsed as its object."""
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i), None)
+
+
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a sentence root tagged as a noun that heads a clause ("..., records show.")."""
+    return token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in token.children))
+
+
+def fused_nouns(cue: Token) -> list[Token]:
+    """Nouns the parser fused into a cue it took for a noun ("records" in "records show")."""
+    return [c for c in cue.children if c.dep_ == "compound" and c.i < cue.i]
+
+
+def source_bounds(subject: Token, cue: Token) -> tuple[int, int]:
+    """The subject's words, with the nouns fused into the cue ("FEC records" show)."""
+    start, end = subject_bounds(subject)
+    fused = [c.i for c in fused_nouns(cue)]
+    return min([start, *fused]), max([end, *(i + 1 for i in fused)])
+
+
+def antecedent(relative: Token) -> Span:
+    """The noun phrase a relative pronoun stands for ("a senator who praised ..." -> "a senator")."""
+    noun = relative.head.head
+    return relative.doc[noun.left_edge.i: noun.i + 1]
+
+
 def containing_attributions(doc: Doc, index: int) -> list[dict[str, Any]]:
     """Attributions whose content holds token ``index``, innermost first."""
     found = [a for a in doc._.cg_attributions or [] if a["content"][0] <= index < a["content"][1]]
@@ -80,8 +121,8 @@ def containing_attributions(doc: Doc, index: int) -> list[dict[str, Any]]:
 
 
 def is_free_relative(child: Token) -> bool:
-    """"what he called X": the verb names no stance of its own."""
-    return child.tag_ in ("WP", "WDT") and child.i < child.head.i
+    """"what he called X": the verb names no stance of its own (unlike "who praised X")."""
+    return child.tag_ in RELATIVE_TAGS and child.i < child.head.i and child.dep_ not in SUBJECT_DEPS
 
 
 def noun_complements(cue: Token) -> list[Token]:
@@ -101,9 +142,31 @@ def cue_bounds(verb: Token) -> tuple[int, int]:
 
 def starts_quoted_in_paragraph(sent: Span) -> bool:
     """The sentence opens with a quotation mark and no line break comes before it."""
+    return starts_in_paragraph(sent) and sent.text.lstrip()[:1] in OPEN_QUOTES
+
+
+def sentence_index(sents: list[Span], token: int) -> int:
+    return next(index for index, sent in enumerate(sents) if sent.start <= token < sent.end)
+
+
+def quote_opening(before: list[Span], sent: Span, cue: int) -> Optional[int]:
+    """Where the quotation that ``sent`` closes before its cue opened, when that is an earlier
+    sentence of the same paragraph (at most ``QUOTE_SENTENCES`` back); None otherwise."""
+    marks = [t for t in sent.doc[sent.start: cue] if t.text in DOUBLE_QUOTES]
+    if len(marks) % 2 == 0:
+        return None
+    for earlier in reversed(before[-QUOTE_SENTENCES:]):
+        if earlier.text.lstrip()[:1] in OPEN_QUOTES:
+            return earlier.start
+        if not starts_in_paragraph(earlier):
+            return None
+    return None
+
+
+def starts_in_paragraph(sent: Span) -> bool:
+    """No line break comes right before the sentence."""
     previous = sent.doc[sent.start - 1] if sent.start else None
-    no_break = previous is not None and "\n" not in previous.text + previous.whitespace_
-    return no_break and sent.text.lstrip()[:1] in OPEN_QUOTES
+    return previous is not None and "\n" not in previous.text + previous.whitespace_
 
 
 def quoted_ranges(sent: Span) -> list[tuple[int, int]]:
@@ -135,7 +198,9 @@ class AttributionFinder(Component):
         speakers: Iterable[str],
         spelling_variants: dict[str, str],
         stance_verbs: Iterable[str],
+        evidence_nouns: Iterable[str] = (),
     ) -> None:
+        self.evidence_nouns = set(evidence_nouns)
         self.stance_verbs = set(stance_verbs)
         self.speech_verbs = set(speech_verbs)
         self.question_verbs = set(question_verbs)
@@ -157,7 +222,7 @@ class AttributionFinder(Component):
             found += self._speech(sent, sents[index + 1:])
             found += self._according(sent)
         found += self._blocks(sents) + self._lines(doc)
-        found += self._continued_quotes(sents, found)
+        found += self._continued_quotes(sents, found) + self._opened_quotes(sents, found)
         return sorted(found, key=lambda a: (a["content"][0], -a["content"][1]))
 
     def _continued_quotes(self, sents: list[Span], found: list[Attribution]) -> list[Attribution]:
@@ -175,31 +240,51 @@ class AttributionFinder(Component):
                 current = None
         return extra
 
+    def _opened_quotes(self, sents: list[Span], found: list[Attribution]) -> list[Attribution]:
+        """Quoted sentences before the one that closes the quotation and names its source
+        (“We held the line. Nobody left,” he said.) keep that source."""
+        extra = []
+        for record in (a for a in found if a["kind"] == "speech"):
+            index = sentence_index(sents, record["cue"][0])
+            opening = quote_opening(sents[:index], sents[index], record["cue"][0])
+            if opening is not None:
+                extra.append(dict(record, content=list(trim(sents[index].doc, opening, sents[index].start)), frame=[]))
+        return extra
+
     def _speech(self, sent: Span, following: list[Span]) -> list[Attribution]:
         found = []
         for token in sent:
-            if token.pos_ not in ("VERB", "AUX") or not (self._is_cue_verb(token) or self._is_stance(token)):
+            if not acts_as_verb(token) or not (self._is_cue_verb(token) or self._is_stance(token)):
                 continue
-            subject = subject_of(token, deps=("nsubj",))
-            if subject is None or subject.lower_ == "there" or subject.lower_ in self.speakers:
+            subject = self._speaker(token)
+            if subject is None:
                 continue
-            source, cue = subject_bounds(subject), cue_bounds(token)
+            source, cue = source_bounds(subject, token), cue_bounds(token)
             content = self._speech_content(token, subject, sent, following)
             if source[1] <= source[0]:
                 continue
             if content:
                 found.append(self._record(source, cue, content, "speech", [source, cue]))
-            elif self._is_stance(token):
+            elif self._is_stance(token) and subject.lemma_.lower() not in self.evidence_nouns:
                 content = bounds_without(range(*subtree_bounds(token)), set(range(*source)))
                 if content:
                     found.append(self._record(source, cue, trim(sent.doc, *content), "stance", [source]))
         return found
 
+    def _speaker(self, cue: Token) -> Optional[Token]:
+        """Who performs the cue: its subject, a passive's agent, or the noun after a cue that
+        closes a quotation (“…,” tweeted another); None for "there" and first/second person."""
+        subject = subject_of(cue, deps=("nsubj",)) or passive_agent(cue) or inverted_subject(cue)
+        subject = subject or next(iter(fused_nouns(cue)), None)
+        if subject is None or subject.lower_ == "there" or subject.lower_ in self.speakers:
+            return None
+        return subject
+
     def _is_stance(self, token: Token) -> bool:
-        """A stance act with an object: "X praised the deal", "X called for calm"; a speech
-        verb whose complement the parser did not make a clause ("X said legalizing it ...")
-        is read the same way."""
-        objects = ("dobj", "xcomp", "prep", "dative", "attr", "intj", "oprd")
+        """A stance act with an object: "X praised the deal", "X called for calm", "the deal
+        was praised by X"; a speech verb whose complement the parser did not make a clause
+        ("X said legalizing it ...") is read the same way."""
+        objects = ("dobj", "xcomp", "prep", "dative", "attr", "intj", "oprd", "agent")
         children = list(token.children)
         if token.lemma_ not in self.stance_verbs or any(is_free_relative(c) for c in children):
             return False
@@ -236,7 +321,7 @@ class AttributionFinder(Component):
     def _according(self, sent: Span) -> list[Attribution]:
         found = []
         for token in sent:
-            for phrase in self.according:
+            for phrase in (p for p in self.according if p[0] == token.lower_):
                 cue_end = token.i + len(phrase)
                 words = [t.lower_ for t in sent.doc[token.i: cue_end]]
                 if words != phrase or cue_end > sent.end:
@@ -333,6 +418,8 @@ class AttributionFinder(Component):
 
     def _resolve_name(self, span: Span, seen: list[tuple[Span, str]]) -> str:
         text = span.text.strip()
+        if len(span) == 1 and span[0].tag_ in RELATIVE_TAGS and span[0].head.dep_ == "relcl":
+            return antecedent(span[0]).text
         if not seen:
             return text
         if len(span) == 1 and span[0].lower_ in self.pronouns:
@@ -362,4 +449,4 @@ def subject_bounds(subject: Token) -> tuple[int, int]:
 @Language.factory("claimgraph_attribution_v1", requires=["token.dep", "token.lemma"],
                   assigns=["doc._.cg_attributions"])
 def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
-    return AttributionFinder(**{k: v for k, v in load_lexicon("attribution").items()})
+    return AttributionFinder(**load_lexicon("attribution"), evidence_nouns=load_lexicon("evidence")["kinds"])

@@ -33,7 +33,9 @@ def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
         cue = doc[record["cue"][0]: record["cue"][1]]
         ref = SourceRef(name=record["name"], kind=record["source_kind"], cue=cue.text,
                         span=char_span(doc, *record["source"]), cue_span=(cue.start_char, cue.end_char))
-        if not chain or chain[-1].name != ref.name:
+        if chain and chain[-1].name == ref.name:
+            chain[-1] = ref  # one source twice ("X said he thinks ..."): keep its outer mention
+        else:
             chain.append(ref)
     return chain
 

@@ -2,7 +2,10 @@
 
 Words are tried by prominence: the objects of the claim's predicate (and their "of"
 complements: "hundreds of prisoners"), then the predicate chain itself, then the rest of
-the claim.  The first word that is a trigger decides; ``other`` when none is.
+the claim.  The first word that is a trigger decides.  A word is looked up with its
+particle or preposition first ("call for", "call on"), then alone.  When no word is a
+trigger, a claim whose predicate is itself a speech or stance act ("X backed the plan",
+the ``stance`` attributions of ``attribution.py``) is a ``statement``; any other is ``other``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from .lexicon import load_lexicon
 
 OBJECT_DEPS = ("dobj", "pobj", "attr", "oprd", "appos")
 CHAIN_DEPS = ("xcomp", "ccomp", "acomp")
+PARTICLE_DEPS = ("prep", "prt")
 
 
 def predicate_chain(head: Token) -> list[Token]:
@@ -40,39 +44,59 @@ def prominent_words(head: Token, scope: set[int]) -> Iterator[Token]:
     yield from (head.doc[i] for i in sorted(scope))
 
 
+def stance_cues(doc: Doc) -> set[int]:
+    """Verbs of stance acts that took place ("X praised the deal"), not of a purpose or plan
+    ("X met to discuss the calendar")."""
+    verbs = (doc[a["cue"][1] - 1] for a in doc._.cg_attributions or [] if a["kind"] == "stance")
+    return {v.i for v in verbs if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)}
+
+
+def lemma_types(triggers: dict[str, list[str]]) -> dict[str, str]:
+    """Lemma -> event type; a lemma listed under two types keeps the first."""
+    types: dict[str, str] = {}
+    for event_type, lemmas in triggers.items():
+        for lemma in lemmas:
+            types.setdefault(lemma, event_type)
+    return types
+
+
 class EventTyper(Component):
     """Set ``event_type`` on every claim in ``doc._.cg_claims``."""
 
-    def __init__(self, *, triggers: dict[str, list[str]], predicate_first: list[str]) -> None:
+    def __init__(self, *, triggers: dict[str, list[str]], predicate_first: list[str],
+                 predicate_only: dict[str, list[str]]) -> None:
         self.predicate_first = set(predicate_first)
-        self.lemma_type: dict[str, str] = {}
-        for event_type, lemmas in triggers.items():
-            for lemma in lemmas:
-                self.lemma_type.setdefault(lemma, event_type)
+        self.lemma_type, self.predicate_type = lemma_types(triggers), lemma_types(predicate_only)
         extensions.register()
 
     def match(self, doc: Doc) -> list[str]:
-        return [self._event_type(doc, claim) for claim in doc._.cg_claims or []]
+        speech_acts = stance_cues(doc)
+        return [self._event_type(doc, claim, speech_acts) for claim in doc._.cg_claims or []]
 
-    def _event_type(self, doc: Doc, claim: dict[str, Any]) -> str:
+    def _event_type(self, doc: Doc, claim: dict[str, Any], speech_acts: set[int]) -> str:
         head = doc[claim["head"]]
-        if self._type_of(head) in self.predicate_first:
-            return self._type_of(head)
+        predicate = self._type_of(head, self.predicate_type) or self._type_of(head)
+        if predicate in self.predicate_first:
+            return predicate
         for token in prominent_words(head, set(claim["tokens"])):
             if self._type_of(token):
                 return self._type_of(token)
-        return "other"
+        return "statement" if head.i in speech_acts else "other"
 
-    def _type_of(self, token: Token) -> Optional[str]:
-        return self.lemma_type.get(token.lemma_.lower()) or self.lemma_type.get(token.lower_)
+    def _type_of(self, token: Token, types: Optional[dict[str, str]] = None) -> Optional[str]:
+        types = self.lemma_type if types is None else types
+        lemma = token.lemma_.lower()
+        phrases = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in PARTICLE_DEPS]
+        return next((types[k] for k in phrases + [lemma, token.lower_] if k in types), None)
 
     def set_annotations(self, doc: Doc, types: list[str]) -> None:
         for claim, event_type in zip(doc._.cg_claims or [], types):
             claim["event_type"] = event_type
 
 
-@Language.factory("claimgraph_event_typer_v1", requires=["doc._.cg_claims"], assigns=["doc._.cg_claims"])
+@Language.factory("claimgraph_event_typer_v1", requires=["doc._.cg_claims", "doc._.cg_attributions"],
+                  assigns=["doc._.cg_claims"])
 def make_event_typer(nlp: Language, name: str) -> EventTyper:
     lexicon = dict(load_lexicon("events"))
-    predicate_first = lexicon.pop("predicate_first")
-    return EventTyper(triggers=lexicon, predicate_first=predicate_first)
+    predicate_first, predicate_only = lexicon.pop("predicate_first"), lexicon.pop("predicate_only")
+    return EventTyper(triggers=lexicon, predicate_first=predicate_first, predicate_only=predicate_only)

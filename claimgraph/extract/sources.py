@@ -26,10 +26,15 @@ def is_unnamed(span: Span) -> bool:
 
 
 def guess_kind(name: str, span: Optional[Span] = None) -> Optional[str]:
-    """One of the spec's source kinds, or None when no word of the name gives it away."""
+    """One of the spec's source kinds, or None when no word of the name gives it away.  The
+    span's head noun is tried first ("campaign finance records" are a document)."""
     if span is not None and is_unnamed(span):
         return "anonymous"
-    words = _words(name)
+    return (span is not None and kind_of_words(span.root.text)) or kind_of_words(name)
+
+
+def kind_of_words(text: str) -> Optional[str]:
+    words = _words(text)
     for kind, cues in load_lexicon("sources")["kinds"].items():
         if any(_has_word(words, cue) for cue in cues):
             return kind

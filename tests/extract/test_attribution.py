@@ -74,3 +74,36 @@ def test_attribution_stance_verb_is_its_own_claim(claims_of):
     assert [c.text for c in claims] == ["The foreign minister praised the ceasefire agreement"]
     assert chains(claims) == [["The foreign minister"]]
     assert claims[0].status == "reported"
+
+
+def test_attribution_passive_agent_is_the_source(claims_of):
+    text = "The ceasefire plan was endorsed by the foreign minister."
+    claims = claims_of(text)
+    assert chains(claims) == [["the foreign minister"]]
+    assert claims[0].source_chain[0].span == (text.index("the foreign"), text.index("."))
+
+
+def test_attribution_one_source_twice_keeps_the_named_mention(claims_of):
+    claims = claims_of("The harbour master said he had warned that the port would close.")
+    assert [(link.name, link.span, link.cue) for link in claims[0].source_chain] == [
+        ("The harbour master", (0, 18), "said")]
+
+
+def test_attribution_relative_pronoun_source_is_named_by_its_noun(claims_of):
+    claims = claims_of("Reporters met the governor, who criticized the new curfew.")
+    assert chains(claims) == [[], ["the governor"]]
+
+
+def test_attribution_quotation_opened_sentences_before_its_cue(claims_of):
+    claims = claims_of("\u201cThe bridge is gone. We cannot cross,\u201d the ferryman said.\n\nRain fell.")
+    assert chains(claims) == [["the ferryman"], ["the ferryman"], []]
+
+
+def test_attribution_inverted_cue_after_quotation(claims_of):
+    assert chains(claims_of("\u201cThe road is open again,\u201d wrote one resident.")) == [["one resident"]]
+
+
+def test_attribution_records_show_is_a_document_source(claims_of):
+    claims = claims_of("The mayor paid the contractor twice, campaign finance records show.")
+    assert [(link.name, link.kind) for link in claims[0].source_chain] == [("campaign finance records", "document")]
+    assert claims[0].status == "confirmed"
