@@ -179,15 +179,15 @@ def ledger_url(claims: int) -> tuple[str, Path]:
 # -- server and load -------------------------------------------------------------------------
 
 
-def serve(url: str, port: int, cache_seconds: float) -> None:
+def serve(url: str, port: int, cache_seconds: float, workers: int) -> None:
+    """The server as `claimgraph serve` runs it: processes build the app from the environment."""
+    import os
+
     import uvicorn
 
-    from claimgraph.interfaces.api import create_app
-    from claimgraph.settings import Settings
-    from claimgraph.store import Store
-
-    app = create_app(Store(url), Settings.load(db=url), cache_seconds=cache_seconds)
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    os.environ.update({"CLAIMGRAPH_DB": url, "CLAIMGRAPH_API_CACHE_SECONDS": str(cache_seconds)})
+    uvicorn.run("claimgraph.interfaces.api:app_from_environment", factory=True, host="127.0.0.1", port=port,
+                workers=workers, log_level="warning", access_log=False)
 
 
 def free_port() -> int:
@@ -310,11 +310,12 @@ def main() -> None:
     parser.add_argument("--cache-seconds", type=float, default=2.0,
                         help="the server's response cache (create_app's cache_seconds; 0: off)")
     parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (claimgraph serve --workers)")
     parser.add_argument("--serve", metavar="DB_URL", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        return serve(args.serve, args.port, args.cache_seconds)
+        return serve(args.serve, args.port, args.cache_seconds, args.workers)
     rate, seconds = min(args.rate, MAX_RATE), min(args.seconds, MAX_SECONDS)
     url, path = ledger_url(args.claims)
     if not path.exists():
@@ -328,14 +329,14 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, __file__, "--serve", url, "--port", str(port),
-                               "--cache-seconds", str(args.cache_seconds)])
+                               "--cache-seconds", str(args.cache_seconds), "--workers", str(args.workers)])
     try:
         wait_until_up(base, server)
         keys = Keys(base)
         run_load(port, request_plan(keys, int(rate * 2), seed=1), rate)  # warm-up, not counted
         results, elapsed = run_load(port, request_plan(keys, int(rate * seconds), seed=2), rate)
         print(f"ledger {path} ({args.claims} claims); server: 1 uvicorn process on {base}, "
-              f"response cache {args.cache_seconds:g} s")
+              f"response cache {args.cache_seconds:g} s, {args.workers} server process(es)")
         print_table(results, elapsed, rate)
         if args.json:
             print(json.dumps(figures(results, elapsed, rate, args.claims)))

@@ -44,6 +44,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("link_distance_km", 150, "Claims with places further apart than this are not linked"),
     Setting("link_threshold", 0.5, "Similarity above which a claim joins an event"),
     Setting("api_token", "", "Token enabling the HTTP API's write endpoints (empty: read-only)"),
+    Setting("api_cache_seconds", 2.0, "How long the HTTP API keeps a GET reply in memory (0: no cache)"),
     Setting("workers", 1, "Extraction processes; more than 1 starts a local Dask cluster"),
     Setting("scheduler", "", "Address of a running Dask scheduler (tcp://host:8786) to extract on"),
 )
@@ -78,6 +79,7 @@ class Settings:
     link_distance_km: float = 150
     link_threshold: float = 0.5
     api_token: str = ""
+    api_cache_seconds: float = 2.0
     workers: int = 1
     scheduler: str = ""
 

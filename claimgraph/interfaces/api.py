@@ -25,13 +25,12 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from claimgraph.interfaces.report import REPORT_STYLE_HASH, document_of, render_report
-from claimgraph.model import EVENT_STATUSES, Claim, Document, Event, Source
-from claimgraph.read.normalise import document_id
+from claimgraph.model import EVENT_STATUSES, Claim, Document, Event, ReadFailure, Source
+from claimgraph.read import read_bytes
 from claimgraph.settings import Settings
 from claimgraph.store import ClaimFilter, EventFilter, Store
 
 MAX_LIMIT = 500
-CACHE_SECONDS = 2.0
 STATIC_DIR = Path(__file__).parent / "web" / "static"
 Ingest = Callable[[list[Document]], Any]
 
@@ -183,9 +182,11 @@ class ResponseCache:
 
 
 def create_app(store: Store, settings: Settings, ingest: Ingest | None = None,
-               cache_seconds: float = CACHE_SECONDS) -> FastAPI:
+               cache_seconds: Optional[float] = None) -> FastAPI:
     """The API and the page over `store`; `ingest` stores uploaded documents (None: uploads off);
-    GET /api/ replies are cached for `cache_seconds` (0: no cache)."""
+    GET /api/ replies are cached for `cache_seconds` (default: the api_cache_seconds setting;
+    0: no cache)."""
+    cache_seconds = settings.api_cache_seconds if cache_seconds is None else cache_seconds
     app = FastAPI(title="claimgraph", version="1", summary="A ledger of claims from war and crisis reporting.",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
     app.include_router(_read_router(store))
@@ -197,6 +198,15 @@ def create_app(store: Store, settings: Settings, ingest: Ingest | None = None,
         app.add_middleware(ResponseCache, seconds=cache_seconds)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for a server process of its own (`claimgraph serve --workers N`): settings
+    come from CLAIMGRAPH_* environment variables, which `serve` sets from its options."""
+    from claimgraph.app import ClaimGraph
+
+    graph = ClaimGraph(Settings.load())
+    return create_app(graph.store, graph.settings, ingest=graph.ingest_documents)
 
 
 def _static_page(name: str) -> Callable[[], FileResponse]:
@@ -347,7 +357,7 @@ def _write_router(store: Store, settings: Settings, ingest: Ingest | None) -> AP
         """Add a document (text, url, published…): it goes through the ingest pipeline."""
         if ingest is None:
             raise HTTPException(status_code=501, detail="this server has no ingest pipeline")
-        document = Document(id=document_id(upload.text), **upload.model_dump())
+        document = uploaded_document(upload, settings)
         return {"document_id": document.id, "report": jsonable_encoder(ingest([document]))}
 
     @router.post("/events/{event_id}/assessment", response_model=Event, tags=["events"])
@@ -359,6 +369,17 @@ def _write_router(store: Store, settings: Settings, ingest: Ingest | None) -> AP
             raise HTTPException(status_code=404, detail=f"no event {event_id!r}") from None
 
     return router
+
+
+def uploaded_document(upload: DocumentUpload, settings: Settings) -> Document:
+    """The upload read like a file (format sniffed, header line parsed, language marked);
+    the fields the client gave win over what the reader found."""
+    read = list(read_bytes(upload.text.encode("utf-8"), f"upload {upload.url or ''}".strip(), settings))
+    failures = [item.message for item in read if isinstance(item, ReadFailure)]
+    if failures or len(read) != 1:
+        raise HTTPException(status_code=422, detail=failures[0] if failures else "the text holds several documents")
+    given = {field: value for field, value in upload.model_dump(exclude={"text"}).items() if value is not None}
+    return read[0].model_copy(update=given)
 
 
 def _token_check(settings: Settings) -> Callable:

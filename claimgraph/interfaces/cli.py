@@ -182,16 +182,19 @@ def report(since: Optional[str] = typer.Option(None, help="Only events last seen
 def serve(db: Optional[str] = DbOption,
           host: str = typer.Option("127.0.0.1", help="Interface to bind; 127.0.0.1 keeps it local."),
           port: int = typer.Option(8000, help="TCP port."),
-          token: Optional[str] = typer.Option(None, help="Enables write endpoints for requests bearing it.")):
+          token: Optional[str] = typer.Option(None, help="Enables write endpoints for requests bearing it."),
+          workers: int = typer.Option(1, "--workers", help="Server processes (use the cores you can spare).")):
     """Serve the HTTP API and the web page (map, timeline, claim cards)."""
+    import os
+
     import uvicorn
 
-    from claimgraph.interfaces.api import create_app
-
-    graph = _graph(db, api_token=token)
+    settings = Settings.load(db=db, api_token=token)
+    # each server process builds its app from the environment (see api.app_from_environment)
+    os.environ.update({"CLAIMGRAPH_DB": settings.db, "CLAIMGRAPH_API_TOKEN": settings.api_token})
     err.print(f"claimgraph on http://{host}:{port}/  (API docs at /docs)")
-    uvicorn.run(create_app(graph.store, graph.settings, ingest=graph.ingest_documents), host=host, port=port,
-                log_level="warning")
+    uvicorn.run("claimgraph.interfaces.api:app_from_environment", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
 
 
 @app.command("settings")

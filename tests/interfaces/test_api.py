@@ -272,6 +272,20 @@ def test_api_upload_hands_the_document_to_ingest(writer, uploads):
     assert document.id == response.json()["document_id"] and document.outlet == "Town Crier"
 
 
+def test_api_upload_is_read_like_a_file(writer, uploads):
+    body = {"text": "date 2024-08-13 Report by Lena Ortiz\n\nThe council said the bridge reopened.",
+            "outlet": "Town Crier"}
+    assert writer.post("/api/documents", json=body, headers=bearer()).status_code == 201
+    [document] = uploads
+    assert (document.published, document.author, document.outlet) == ("2024-08-13", "Lena Ortiz", "Town Crier")
+    assert document.text == "The council said the bridge reopened." and document.language == "en"
+
+
+def test_api_upload_of_unreadable_text_is_422(writer):
+    response = writer.post("/api/documents", json={"text": "   \n  "}, headers=bearer())
+    assert response.status_code == 422
+
+
 def test_api_upload_without_pipeline_is_501(fresh_store):
     app = create_app(fresh_store, Settings.load(api_token=TOKEN))
     response = TestClient(app).post("/api/documents", json={"text": "Words."}, headers=bearer())
