@@ -20,7 +20,7 @@ BENCH = Path(__file__).resolve().parent
 FULL = {
     "extract_speed.py": [],
     "link_scale.py": [],
-    "api_load.py": [],
+    "api_load.py": ["--workers", "2"],
 }
 QUICK = {
     "extract_speed.py": ["--limit", "20"],
