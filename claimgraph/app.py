@@ -44,15 +44,23 @@ class IngestReport:
         return not self.failures
 
 
-def without_dateline_places(doc: Document, claims: list[Claim]) -> list[Claim]:
-    """Claims minus the city of a wire dateline ("KYIV (Wire) — …"): where the report was
-    filed says nothing about where the event happened (it stays in `doc.places`)."""
+def outside_dateline(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """Claims without a leading wire dateline ("KYIV (Wire) — …"): it is not part of the
+    proposition, and the city where the report was filed says nothing about where the event
+    happened (the city stays in `doc.places`)."""
     from claimgraph.read.document import dateline_end
 
     end = dateline_end(doc.text)
-    if not end:
-        return claims
-    return [claim.model_copy(update={"places": [p for p in claim.places if p.span[0] >= end]}) for claim in claims]
+    return [_cut_dateline(doc, claim, end) for claim in claims] if end else claims
+
+
+def _cut_dateline(doc: Document, claim: Claim, end: int) -> Claim:
+    update: dict = {"places": [place for place in claim.places if place.span[0] >= end]}
+    start, stop = claim.span
+    dateline = doc.text[start:end]
+    if start < end < stop and claim.text.startswith(dateline):  # a claim text may be rebuilt, not sliced
+        update.update(span=(end, stop), text=claim.text[len(dateline):])
+    return claim.model_copy(update=update)
 
 
 def _failure(doc: Document, stage: str, error: BaseException) -> ReadFailure:
@@ -146,7 +154,7 @@ class ClaimGraph:
                 if isinstance(claims, BaseException):
                     yield _failure(doc, "extraction", claims)
                 else:
-                    yield self._resolve(doc, without_dateline_places(doc, claims))
+                    yield self._resolve(doc, outside_dateline(doc, claims))
 
     def _extract_batch(self, batch: list[Document]) -> list[tuple[Document, list[Claim] | BaseException]]:
         """The batch through spaCy's pipe; on an error, again one by one to isolate the culprit.

@@ -45,8 +45,8 @@ def test_app_stage_failure_names_the_document_and_the_rest_goes_on():
     assert [r.document.text for r in results if isinstance(r, ExtractedDocument)] == [other]
 
 
-def test_app_dateline_city_is_not_the_claims_place():
-    from claimgraph.app import without_dateline_places
+def test_app_dateline_is_not_part_of_the_claim():
+    from claimgraph.app import outside_dateline
     from claimgraph.model import Claim, Place
 
     text = "STOCKHOLM (Baltic Evening Post) — More than 76,000 people left Sudzha district."
@@ -54,5 +54,6 @@ def test_app_dateline_city_is_not_the_claims_place():
     places = [Place(text="STOCKHOLM", span=(0, 9)), Place(text="Sudzha", span=(text.index("Sudzha"),
                                                                                  text.index("Sudzha") + 6))]
     claim = Claim(id=f"{doc.id}:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)), places=places)
-    [kept] = without_dateline_places(doc, [claim])
+    [kept] = outside_dateline(doc, [claim])
     assert [p.text for p in kept.places] == ["Sudzha"]
+    assert kept.text == "More than 76,000 people left Sudzha district." == text[kept.span[0]:kept.span[1]]
