@@ -42,6 +42,7 @@ class ActorCatalogue:
 
     def __init__(self, data: dict[str, Any]):
         self.words: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("words") or {}).items()}
+        self.person_roles = frozenset(str(w).lower() for w in data.get("person_roles") or [])
         self.patterns = self._patterns(data.get("entities") or [])
 
     @classmethod
@@ -79,8 +80,9 @@ class ActorCatalogue:
 
     def lookup(self, name: str) -> Entity | None:
         words = set(self.tokens(name))
+        roles = words & self.person_roles  # "a Russian military blogger" is a person, not the army
         for pattern in self.patterns:
-            if pattern.words <= words:
+            if pattern.words <= words and roles <= pattern.words:
                 return pattern.entity
         return None
 
@@ -96,5 +98,6 @@ def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
     kept = [e for e in packaged.get("entities") or [] if e["canonical"] not in replaced]
     return {
         "words": {**(packaged.get("words") or {}), **(user.get("words") or {})},
+        "person_roles": [*(packaged.get("person_roles") or []), *(user.get("person_roles") or [])],
         "entities": [*user_entities, *kept],
     }

@@ -62,3 +62,13 @@ def test_actors_user_file_extends_and_overrides(tmp_path):
     assert catalogue.lookup("Sumy Oblenergo").canonical == "Sumy Oblenergo"
     assert catalogue.lookup("NEXTA").side == "neutral"
     assert catalogue.lookup("Rybar").canonical == "Rybar"
+
+
+@pytest.mark.parametrize("name", ["A Russian military blogger", "Ukrainian residents", "a pro-Russian channel",
+                                  "a Kyiv-based analyst"])
+def test_actors_person_described_by_affiliation_is_not_the_institution(catalogue, name):
+    assert catalogue.lookup(name) is None
+
+
+def test_actors_institution_still_matches_without_a_person_role(catalogue):
+    assert catalogue.lookup("the Russian military").canonical == "Armed Forces of the Russian Federation"
