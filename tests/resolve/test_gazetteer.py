@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import logging
 import zipfile
 
 import pytest
 
+from claimgraph.resolve import gazetteer as gazetteer_module
 from claimgraph.resolve.gazetteer import Gazetteer, _capital_ids, import_geonames
 from claimgraph.resolve.geoparse import distance_km
 from claimgraph.settings import Settings
@@ -81,6 +83,34 @@ def test_gazetteer_import_geonames_adds_villages(gazetteer, tmp_path, zipped):
     assert (village.geonameid, village.admin1, village.precision) == (9000001, "Kursk Oblast", "town")
     assert ids(reopened.candidates("Guyevo")) == [9000002]
     reopened.close()
+
+
+def test_gazetteer_imports_survive_a_rebuild(gazetteer, tmp_path, monkeypatch):
+    gazetteer.build()
+    import_geonames(_write_dump(tmp_path, zipped=False), gazetteer.path)
+    gazetteer.build(force=True)
+    village = gazetteer.candidates("Malaja Loknja")[0]  # an alternate name (GeoNames column 4)
+    assert (village.geonameid, village.admin1) == (9000001, "Kursk Oblast")
+    gazetteer.close()
+    monkeypatch.setattr(gazetteer_module, "BUILD_CODE", "upgraded")  # the rebuild recorded the dump again
+    assert ids(gazetteer.candidates("Guevo")) == [9000002]
+
+
+def test_gazetteer_rebuild_warns_about_a_deleted_import(gazetteer, tmp_path, caplog):
+    gazetteer.build()
+    dump = _write_dump(tmp_path, zipped=True)
+    import_geonames(dump, gazetteer.path)
+    dump.unlink()
+    gazetteer.build(force=True)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and str(dump.resolve()) in warnings[0]
+    assert gazetteer.candidates("Guevo") == []
+    assert ids(gazetteer.candidates("Kyiv")) == [703448]
+
+
+def test_gazetteer_rebuilds_over_an_unreadable_index(gazetteer):
+    gazetteer.path.write_bytes(b"not a database")
+    assert ids(gazetteer.candidates("Kyiv")) == [703448]
 
 
 @pytest.mark.slow
