@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 
-from sqlalchemy import Engine, insert, select, text
+from sqlalchemy import Engine, func, inspect, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.schema import CreateIndex
 
 from claimgraph.store.engine import WRITE
-from claimgraph.store.schema import FILTER_INDEXES, LEDGER_TABLES, SUPERSEDED_INDEXES, metadata, migrations
+from claimgraph.store.schema import (DUPLICATE_INDEX, FILTER_INDEXES, LEDGER_TABLES, SUPERSEDED_INDEXES, claims,
+                                    metadata, migrations, sources)
 from claimgraph.store.search import create_search
 
 Migration = Callable[[Connection], None]
@@ -43,7 +44,21 @@ def add_filter_indexes(conn: Connection) -> None:
         conn.execute(CreateIndex(index, if_not_exists=True))
 
 
-MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes)
+def add_source_claim_counts(conn: Connection) -> None:
+    """Column ``sources.claims``, filled from the stored claims (the API read it by aggregating)."""
+    if "claims" not in {column["name"] for column in inspect(conn).get_columns("sources")}:
+        conn.execute(text("ALTER TABLE sources ADD COLUMN claims INTEGER NOT NULL DEFAULT 0"))
+    counted = select(func.count()).where(claims.c.origin == sources.c.canonical).scalar_subquery()
+    conn.execute(update(sources).values(claims=counted))
+
+
+def add_duplicate_index(conn: Connection) -> None:
+    """An index on ``documents.duplicate_of``, so the stats count near-duplicates without a scan."""
+    conn.execute(CreateIndex(DUPLICATE_INDEX, if_not_exists=True))  # a new database has it already
+
+
+MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes,
+                                     add_source_claim_counts, add_duplicate_index)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -86,8 +86,7 @@ def source_row(source: Source) -> dict[str, Any]:
 
 
 def source_from_row(row: Row) -> Source:
-    """A source from a row carrying a ``claims`` count (0 where the query has none)."""
-    return Source.model_validate({**row.data, "claims": getattr(row, "claims", 0)})
+    return Source.model_validate({**row.data, "claims": row.claims})
 
 
 PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3, None: 4}

@@ -7,7 +7,8 @@
 - ``claims``: one row per claim, with its origin, date and point for filtering
 - ``events``: clusters of claims; ``claims.event_id`` says which claims are members
 - ``sources``: one row per origin (canonical name, else the name as written): kind,
-  side and the names it appeared under; claim counts are computed when read
+  side, the names it appeared under and how many claims it made (``claims``, counted as
+  claims are added, migration 4)
 - ``failures``: inputs that could not be read
 - ``migrations``: applied migrations (see ``migrations.py``)
 
@@ -109,6 +110,7 @@ sources = Table(
     "sources", metadata,
     Column("canonical", Text, primary_key=True),
     Column("kind", String), Column("side", String),
+    Column("claims", Integer, nullable=False, server_default="0"),  # claims with this origin
     Column("data", Json, nullable=False),  # the Source JSON without the claims count
 )
 
@@ -128,5 +130,7 @@ FILTER_INDEXES = (
     Index("claims_origin_name_lower", func.lower(claims.c.origin_name)),
 )
 SUPERSEDED_INDEXES = ("claims_status", "claims_origin", "claims_origin_side")
+# Near-duplicates, counted by the stats (migration 5).
+DUPLICATE_INDEX = Index("documents_duplicate_of", documents.c.duplicate_of)
 
 LEDGER_TABLES = (documents, document_copies, minhashes, events, claims, sources, failures)

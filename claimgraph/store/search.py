@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Column, ColumnElement, MetaData, String, Table, Text, func, literal_column, select, text
+from sqlalchemy import (Column, ColumnElement, MetaData, Select, String, Table, Text, func, literal_column, select,
+                        text)
 from sqlalchemy.engine import Connection
 
 from claimgraph.store.schema import claims, documents
@@ -62,11 +63,23 @@ def search_words(q: str) -> list[str]:
     return WORD.findall(q)
 
 
-def claims_matching(dialect: str, q: str) -> ColumnElement[bool]:
-    """Condition on ``claims``: its text contains every word of ``q``."""
+def claims_matching(dialect: str, q: str, many: bool = False) -> ColumnElement[bool]:
+    """Condition on ``claims``: its text contains every word of ``q``.
+
+    ``many`` (SQLite): the matches are many, so read claims in list order and test each
+    against them, rather than look up every match by id and sort them all."""
     if dialect == "sqlite":
-        return claims.c.id.in_(select(claims_fts.c.id).where(literal_column("claims_fts").match(_fts5_query(q))))
+        key = claims.c.id.concat("") if many else claims.c.id  # ``id || ''`` keeps SQLite off the id index
+        return key.in_(select(claims_fts.c.id).where(_claims_fts_match(q)))
     return _ts_match(claims.c.text, q)
+
+
+def count_claims_matching(dialect: str, q: str) -> Select:
+    """How many claims contain every word of ``q``; on SQLite counted in the FTS table alone,
+    without looking up each match in ``claims``."""
+    if dialect == "sqlite":
+        return select(func.count()).select_from(claims_fts).where(_claims_fts_match(q))
+    return select(func.count()).select_from(claims).where(claims_matching(dialect, q))
 
 
 def documents_matching(dialect: str, q: str) -> ColumnElement[bool]:
@@ -76,6 +89,10 @@ def documents_matching(dialect: str, q: str) -> ColumnElement[bool]:
             select(documents_fts.c.id).where(literal_column("documents_fts").match(_fts5_query(q))))
     title = func.coalesce(documents.c.title, literal_column("''"))
     return _ts_match(title.concat(literal_column("' '")).concat(documents.c.text), q)
+
+
+def _claims_fts_match(q: str) -> ColumnElement[bool]:
+    return literal_column("claims_fts").match(_fts5_query(q))
 
 
 def _fts5_query(q: str) -> str:

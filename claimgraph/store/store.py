@@ -34,10 +34,11 @@ from claimgraph.store.engine import WRITE, make_engine
 from claimgraph.store.filters import ClaimFilter, EventFilter, check_query
 from claimgraph.store.migrations import applied_migrations, migrate
 from claimgraph.store.schema import claims, document_copies, documents, events, failures, minhashes, sources
-from claimgraph.store.search import documents_matching
+from claimgraph.store.search import claims_matching, count_claims_matching, documents_matching
 
 T = TypeVar("T")
 STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
+MANY_MATCHES = 2000  # full-text matches above which a claim list is read in list order (SQLite)
 
 
 class Store:
@@ -120,11 +121,21 @@ class Store:
     # -- claims ------------------------------------------------------------------------
 
     def claims(self, filters: ClaimFilter = ClaimFilter(), limit: int = 50, offset: int = 0) -> list[Claim]:
-        statement = select(claims).where(*claim_conditions(filters, self.dialect)).order_by(*CLAIM_ORDER)
+        statement = select(claims).where(*self._claim_conditions(filters)).order_by(*CLAIM_ORDER)
         return self._page(statement, rows.claim_from_row, limit, offset)
 
     def count_claims(self, filters: ClaimFilter = ClaimFilter()) -> int:
+        if _text_only(filters):  # counted in the search index alone
+            with self._read() as conn:
+                return conn.scalar(count_claims_matching(self.dialect, filters.q))
         return self._count(claims, claim_conditions(filters, self.dialect))
+
+    def _claim_conditions(self, filters: ClaimFilter) -> list[ColumnElement[bool]]:
+        """The filters as SQL; a full-text search alone that matches many claims (SQLite)
+        takes the plan that reads claims in list order."""
+        if self.dialect == "sqlite" and _text_only(filters) and self.count_claims(filters) > MANY_MATCHES:
+            return [claims_matching(self.dialect, filters.q, many=True)]
+        return claim_conditions(filters, self.dialect)
 
     def get_claim(self, claim_id: str) -> Optional[Claim]:
         return self._first(select(claims).where(claims.c.id == claim_id), rows.claim_from_row)
@@ -198,16 +209,16 @@ class Store:
     # -- sources, failures, stats --------------------------------------------------------
 
     def sources(self, limit: int = 50, offset: int = 0) -> list[Source]:
-        return self._page(_sources_with_counts().order_by(sources.c.canonical), rows.source_from_row, limit, offset)
+        return self._page(select(sources).order_by(sources.c.canonical), rows.source_from_row, limit, offset)
 
     def count_sources(self) -> int:
         return self._count(sources, [])
 
     def get_source(self, canonical: str) -> Optional[Source]:
-        return self._first(_sources_with_counts().where(sources.c.canonical == canonical), rows.source_from_row)
+        return self._first(select(sources).where(sources.c.canonical == canonical), rows.source_from_row)
 
     def all_sources(self) -> Iterator[Source]:
-        return self._stream(_sources_with_counts().order_by(sources.c.canonical), rows.source_from_row)
+        return self._stream(select(sources).order_by(sources.c.canonical), rows.source_from_row)
 
     def record_failure(self, origin: str, message: str) -> None:
         with self._write() as conn:
@@ -311,7 +322,8 @@ class Store:
             self._insert_ignore(conn, sources, rows.source_row(Source(canonical=key)))
             row = conn.execute(select(sources).where(sources.c.canonical == key).with_for_update()).one()
             merged = reduce(rows.merged_source, refs, rows.source_from_row(row))
-            conn.execute(update(sources).where(sources.c.canonical == key).values(rows.source_row(merged)))
+            conn.execute(update(sources).where(sources.c.canonical == key)
+                         .values(**rows.source_row(merged), claims=sources.c.claims + len(refs)))
 
     def _assessments(self, conn: Connection, *conditions: ColumnElement[bool]) -> dict[str, dict]:
         stored = conn.execute(select(events).where(*conditions))
@@ -337,11 +349,8 @@ CLAIM_ORDER = (claims.c.date.nulls_last(), claims.c.document_id, claims.c.idx)
 EVENT_ORDER = (events.c.first_seen.nulls_last(), events.c.id)
 
 
-def _sources_with_counts() -> Select:
-    counts = (select(claims.c.origin, func.count().label("claims")).where(claims.c.origin.is_not(None))
-              .group_by(claims.c.origin).subquery())
-    return (select(sources, func.coalesce(counts.c.claims, 0).label("claims"))
-            .outerjoin(counts, counts.c.origin == sources.c.canonical))
+def _text_only(filters: ClaimFilter) -> bool:
+    return bool(filters.q) and filters == ClaimFilter(q=filters.q)
 
 
 def _claim_and_document(row: Any) -> tuple[Claim, dict[str, Any]]:

@@ -110,6 +110,7 @@ def test_store_sources_merge_names_and_count_claims(store):
     (ClaimFilter(q="schools"), ["far"]),  # stemmed
     (ClaimFilter(q="bridge Monday"), ["near"]),
     (ClaimFilter(q="bridge school"), []),  # every word must occur
+    (ClaimFilter(q="bridge", status="hedged"), []),  # full text with another filter
     (ClaimFilter(q='(bridge* -"Monday:'), ["near"]),  # query syntax is not interpreted
     (ClaimFilter(), ["near", "far"]),
 ])
@@ -242,6 +243,17 @@ def test_store_opening_an_older_database_migrates_it(store_url):
         assert store.claims(ClaimFilter(q="bridge")) == [claim]
 
 
+def test_store_migration_counts_source_claims_of_an_older_database(store_url):
+    with Store(store_url) as old:
+        stored_pair(old)
+        with old.engine.begin() as conn:  # as before migration 4: no count column
+            conn.execute(text("ALTER TABLE sources DROP COLUMN claims"))
+            conn.execute(text("DELETE FROM migrations WHERE name = 'add_source_claim_counts'"))
+    with Store(store_url) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert [s.claims for s in store.sources()] == [1]
+
+
 def test_store_sqlite_uses_wal_and_foreign_keys(tmp_path):
     with Store(f"sqlite:///{tmp_path / 'wal.db'}") as store, store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -288,3 +300,13 @@ def test_store_claim_event_id_is_set_only_by_save_events(store):
     assert store.get_claim(claim.id).event_id is None
     store.save_events([make_event("e9", [claim])])
     assert store.get_claim(claim.id) == claim
+
+
+def test_store_full_text_matching_many_claims_reads_them_in_list_order(store, monkeypatch):
+    monkeypatch.setattr("claimgraph.store.store.MANY_MATCHES", 0)  # every search counts as matching many
+    near = stored_pair(store)[1]
+    other = make_document("A second bridge was hit on Tuesday, officials said.", published="2024-08-09")
+    later = make_claim(other, text="A second bridge was hit", time=None)
+    store.add_document(other, [later])
+    assert store.claims(ClaimFilter(q="bridge")) == [near, later]
+    assert store.claims(ClaimFilter(q="bridge"), limit=1, offset=1) == [later]
