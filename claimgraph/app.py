@@ -71,9 +71,9 @@ def _failure(doc: Document, stage: str, error: BaseException) -> ReadFailure:
 class StoreDocuments(Mapping[str, Document]):
     """Documents by id, loaded from the store on first use (linking needs only a few)."""
 
-    def __init__(self, store: Any, known: dict[str, Document] | None = None):
+    def __init__(self, store: Any):
         self._store = store
-        self._cache: dict[str, Document] = dict(known or {})
+        self._cache: dict[str, Document] = {}
 
     def __getitem__(self, doc_id: str) -> Document:
         if doc_id not in self._cache:

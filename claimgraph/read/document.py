@@ -39,16 +39,20 @@ def detect_language(text: str) -> str:
     return language
 
 
+def _dateline(body: str) -> Optional[re.Match[str]]:
+    return re.match(load_rules("headers")["dateline_pattern"], body)
+
+
 def dateline_outlet(body: str) -> Optional[str]:
     """The outlet named in a leading wire dateline ("KYIV (Meridian Wire) — …"), if any."""
-    found = re.match(load_rules("headers")["dateline_pattern"], body)
+    found = _dateline(body)
     return found.group("outlet").strip() if found else None
 
 
 def dateline_end(body: str) -> int:
     """Where a leading wire dateline ends (0 when there is none): the city it names is
     where the report was filed, not where anything happened."""
-    found = re.match(load_rules("headers")["dateline_pattern"], body)
+    found = _dateline(body)
     return found.end() if found else 0
 
 
