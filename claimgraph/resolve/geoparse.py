@@ -2,8 +2,9 @@
 
 Resolution scores each candidate first by its prior alone (population, feature, whether
 the mention names a region or a county, whether it matched the entry's own name), then,
-over a few passes, adds the document's context: the countries the previous pass points to,
-the first-level regions it names, "Town, Region" pairs, regions named as such earlier
+over a few passes, one name after another, adds the document's context: the countries and
+first-level regions the other names' choices lie in (a local paper's home state), the
+first-level regions it names, "Town, Region" pairs, regions named as such earlier
 ("the Kursk region" ... "Kursk"), other names with a candidate nearby (Paris + Henry County
 -> Paris, Tennessee) and distance to the other places chosen.  A name is one decision: its
 repeated mentions neither vote for themselves nor outvote the rest of the document.
@@ -180,27 +181,34 @@ class Mention:
         return self.place.text.lower()
 
 
-CONTEXT_PASSES = 3  # each pass re-reads the document's context from the previous pass's choices
+CONTEXT_PASSES = 3  # each pass re-reads the document's context from the choices made so far
 
 
 def resolve_places(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
     """``places`` with their gazetteer fields filled (unknown names are left as mentions)."""
     mentions = [_mention(text, p, gazetteer) for p in places]
     toponyms = [m for m in mentions if m.place.role == "place" and m.candidates]
+    share_qualifiers(toponyms)
     add_support(toponyms)
     for m in toponyms:
         m.best = max(m.candidates, key=lambda c: prior(m, c))
     for _ in range(CONTEXT_PASSES):
         context = Context.of(toponyms)
+        # one name after another: names reading each other's old choices could swap forever
         for m in toponyms:
-            m.best = _best_in_context(m, context)
+            best = _best_in_context(m, context)
+            if best != m.best:
+                m.best = best
+                context = Context.of(toponyms)
     return [_filled(m) for m in mentions]
 
 
 def _best_in_context(mention: Mention, context: Context) -> Candidate:
-    shares, others, focus = context.country_shares(mention), context.others(mention), context.focus(mention)
-    return max(mention.candidates,
-               key=lambda c: prior(mention, c) + contextual(mention, c, context, shares, others, focus))
+    view = context.view(mention)
+    taken = context.named_otherwise(mention)
+    candidates = [c for c in mention.candidates if not (c.geonameid in taken and _stray(mention, c))]
+    return max(candidates or mention.candidates,
+               key=lambda c: prior(mention, c) + contextual(mention, c, context, view))
 
 
 DEMONYM_OVER_TOWN = 100_000  # "Canadian" is the demonym, not Canadian, Texas; a big city keeps its name
@@ -223,6 +231,17 @@ def _mention(text: str, place: Place, gazetteer: Gazetteer) -> Mention:
     return Mention(place, candidates, region=key.region or region_word, district=is_district(name),
                    within=_within(text, place.span, gazetteer),
                    namesake_regions=_namesake_regions(candidates))
+
+
+def share_qualifiers(mentions: list[Mention]) -> None:
+    """"New Haven, Conn." ... "New Haven": the region or country given after one mention of a
+    name holds for its other mentions."""
+    within: dict[str, Candidate] = {}
+    for m in mentions:
+        if m.within is not None:
+            within.setdefault(m.name, m.within)
+    for m in mentions:
+        m.within = m.within or within.get(m.name)
 
 
 SUPPORT_KM = 60  # two differently named places this close are likely meant together
@@ -268,10 +287,14 @@ def _near(a: Candidate, b: Candidate) -> bool:
 
 
 def _namesake_regions(candidates: list[Candidate]) -> set[int]:
-    """Regions sharing the name of a town inside them (Kursk Oblast / Kursk): the town is meant
-    unless the mention names a region."""
-    town_regions = {c.admin1_code for c in candidates if c.precision == "town" and c.primary}
-    return {c.geonameid for c in candidates if c.feature == "ADM1" and c.admin1_code in town_regions}
+    """Regions sharing the name of a town inside them (Kursk Oblast / Kursk) or of their
+    country's capital (Washington state / Washington, D.C.): the town is meant unless the
+    mention names a region."""
+    towns = [c for c in candidates if c.precision == "town" and c.primary]
+    town_regions = {c.admin1_code for c in towns}
+    capital_countries = {c.country for c in towns if c.feature == "PPLC"}
+    return {c.geonameid for c in candidates if c.feature == "ADM1"
+            and (c.admin1_code in town_regions or c.country in capital_countries)}
 
 
 def _part_candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
@@ -326,16 +349,21 @@ class Context:
             regions_named={m.best.geonameid for m in mentions if m.region and m.best and m.best.feature == "ADM1"},
         )
 
+    def view(self, mention: Mention) -> View:
+        others = self.others(mention)
+        return View([c for c in others if _local(c)], _shares(c.country for c in others),
+                    _shares(c.admin1_code for c in others), self.focus(mention))
+
     def others(self, mention: Mention) -> list[Candidate]:
         """The distinct places chosen for the OTHER names."""
         return _distinct(c for name, c in self.choices.items() if name != mention.name)
 
-    def country_shares(self, mention: Mention) -> Counter:
-        """Share of the other places in each country, shrunk towards 0 when they are few
-        (one other place is weak evidence: n / (n + 1))."""
-        countries = Counter(c.country for c in self.others(mention) if c.country)
-        total = sum(countries.values()) + 1
-        return Counter({country: count / total for country, count in countries.items()})
+    def named_otherwise(self, mention: Mention) -> set[int]:
+        """Places the document calls by another name, unless that name lengthens this one:
+        with "Mount Gilead" named, "Youngstown" is not Mount Gilead's alternate name (but
+        "Avondale" may still shorten "Avondale Estates")."""
+        return {c.geonameid for name, c in self.choices.items()
+                if name != mention.name and not name.startswith(mention.name)}
 
     def focus(self, mention: Mention) -> str | None:
         """The country at least FOCUS_SHARE of the other names' mentions are placed in."""
@@ -345,6 +373,26 @@ class Context:
                 counts[choice.country] += self.mentions[name]
         country, count = counts.most_common(1)[0] if counts else (None, 0)
         return country if count >= FOCUS_SHARE * sum(counts.values()) else None
+
+
+@dataclass
+class View:
+    """The document's context as one mention sees it: the local places (towns, counties)
+    chosen for the other names, the other places' share in each country and in each
+    first-level region (a local paper's home state), and the country the document is about."""
+
+    towns: list[Candidate]
+    countries: Counter
+    regions: Counter
+    focus: str | None
+
+
+def _shares(codes) -> Counter:
+    """Share of the other places under each code, shrunk towards 0 when they are few (one
+    other place is weak evidence: n / (n + 1))."""
+    counts = Counter(code for code in codes if code)
+    total = sum(counts.values()) + 1
+    return Counter({code: count / total for code, count in counts.items()})
 
 
 def _distinct(candidates) -> list[Candidate]:
@@ -379,20 +427,29 @@ def _name_match(mention: Mention, candidate: Candidate) -> float:
     lists "Maryville"), so they count against one when some candidate is named so outright."""
     if candidate.primary:
         return 1.0
-    small = candidate.precision == "town" and candidate.population < ALTERNATE_CITY
-    stray = small and any(c.primary for c in mention.candidates)
-    return ALTERNATE_TOWN if stray else 0.0
+    return ALTERNATE_TOWN if _stray(mention, candidate) else 0.0
+
+
+def _stray(mention: Mention, candidate: Candidate) -> bool:
+    """A town matched on an alternate name while some candidate bears the name itself: a small
+    town, or any town when a country bears the name ("Mexico" is not Mexico City)."""
+    if candidate.primary or candidate.precision != "town":
+        return False
+    bearers = [c for c in mention.candidates if c.primary]
+    small = candidate.population < ALTERNATE_CITY
+    return bool(bearers) and (small or any(c.precision == "country" for c in bearers))
 
 
 FOCUS_SHARE = 0.5  # a document with at least this share of its place mentions in one country is about it
+# a candidate in the country / first-level region holding all the other places gains up to this
+COUNTRY_WEIGHT, REGION_WEIGHT = 3.0, 3.0
 
 
-def contextual(mention: Mention, candidate: Candidate, context: Context, shares: Counter,
-               others: list[Candidate], focus: str | None) -> float:
-    share = shares[candidate.country]
-    score = 3 * share
-    if candidate.feature == "ADM1" and candidate.country == focus:
-        score += 2  # a document about one country names its regions
+def contextual(mention: Mention, candidate: Candidate, context: Context, view: View) -> float:
+    score = (COUNTRY_WEIGHT * view.countries[candidate.country]
+             + REGION_WEIGHT * view.regions[candidate.admin1_code])
+    if _region_or_capital(candidate) and candidate.country == view.focus:
+        score += 2  # a document about one country names its regions and its capital
     if context.admin1_codes[candidate.admin1_code] and candidate.feature != "ADM1":
         score += 3
     if mention.within is not None and _inside(candidate, mention.within):
@@ -400,7 +457,13 @@ def contextual(mention: Mention, candidate: Candidate, context: Context, shares:
     if candidate.geonameid in context.regions_named:
         score += 4
     score += min(SUPPORT_CAP, SUPPORT_BONUS * mention.support.get(candidate.geonameid, 0))
-    return score + _proximity(candidate, others)
+    return score + _proximity(candidate, view.towns)
+
+
+def _region_or_capital(candidate: Candidate) -> bool:
+    """A first-level region, or the capital by its own name ("Mexico" is the country, not
+    Mexico City)."""
+    return candidate.feature == "ADM1" or (candidate.feature == "PPLC" and candidate.primary)
 
 
 def _inside(candidate: Candidate, container: Candidate) -> bool:
@@ -417,11 +480,12 @@ def _local(candidate: Candidate) -> bool:
     return candidate.precision in ("town", "point") or candidate.feature == "ADM2"
 
 
-def _proximity(candidate: Candidate, others: list[Candidate]) -> float:
-    towns = [c for c in others if _local(c) and c.geonameid != candidate.geonameid]
-    if not towns or not _local(candidate):
+def _proximity(candidate: Candidate, towns: list[Candidate]) -> float:
+    """The bonus for the nearest of ``towns`` (the local places chosen for the other names)."""
+    if not _local(candidate):
         return 0.0
-    nearest = min(distance_km(candidate.lat, candidate.lon, c.lat, c.lon) for c in towns)
+    nearest = min((distance_km(candidate.lat, candidate.lon, c.lat, c.lon)
+                   for c in towns if c.geonameid != candidate.geonameid), default=math.inf)
     return next((bonus for km, bonus in PROXIMITY if nearest < km), 0.0)
 
 

@@ -84,10 +84,11 @@ def _month_number(name: str) -> int:
     return [m[:3] for m in MONTHS].index(name) + 1
 
 
-DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+ORDINAL = r"(?:st|nd|rd|th)?"  # outside the day's group, which int() reads
 YEAR_SUFFIX = r"(?:,?\s+(?P<year>\d{4}))?"
 DAY_MONTH = re.compile(  # "6 August", "August 6th, 2024"
-    rf"^(?:(?P<day>{DAY})\s+{MONTH}|{MONTH.replace('month', 'month2')}\s+(?P<day2>{DAY})){YEAR_SUFFIX}$")
+    rf"^(?:(?P<day>\d{{1,2}}){ORDINAL}\s+{MONTH}|{MONTH.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}}){ORDINAL})"
+    rf"{YEAR_SUFFIX}$")
 MONTH_YEAR = re.compile(rf"^{MONTH}(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?$")
 YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})$")
 ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")

@@ -123,6 +123,9 @@ def test_gazetteer_packaged_kursk_oblast():
     assert gazetteer.demonym("Ukrainian").geonameid == 690791
     assert gazetteer.candidates("Atlantic")[0].feature == "OCN"
     assert gazetteer.candidates("Belgorod region")[0].name == "Belgorod Oblast"
+    # region_points.yaml: Ontario sits mid-province, not among its southern towns
+    ontario = next(c for c in gazetteer.candidates("Ontario") if c.feature == "ADM1")
+    assert distance_km(ontario.lat, ontario.lon, 49.25, -84.5) < 1 and ontario.lat > 48
 
 
 def test_gazetteer_build_on_demand_and_forced(gazetteer):

@@ -35,6 +35,8 @@ def test_times_relative_to_publication(expression, start, end, precision):
 @pytest.mark.parametrize("expression, start, end, precision", [
     ("August 6, 2024", "2024-08-06", "2024-08-06", "day"),
     ("6 August 2024", "2024-08-06", "2024-08-06", "day"),
+    ("August 6th, 2024", "2024-08-06", "2024-08-06", "day"),
+    ("31st May 2023", "2023-05-31", "2023-05-31", "day"),
     ("2024-08-06", "2024-08-06", "2024-08-06", "day"),
     ("March 2022", "2022-03-01", "2022-03-31", "month"),
     ("in 2023", "2023-01-01", "2023-12-31", "year"),
