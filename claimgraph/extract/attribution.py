@@ -11,8 +11,11 @@ Finds these shapes of attribution and writes them to ``doc._.cg_attributions``
 - post: a paragraph signed like an embedded social post, "… — Name (@handle) Month D, YYYY"
 - headline: a line "Name: words" (a news headline quoting Name)
 
-First- and second-person subjects ("I think ...") start no attribution: inside a
-quotation they belong to the quoted source's content.
+Whether a verb and its subject form a speech or stance attribution is decided by the learned
+cue model (``attribution_model.py``, weights in ``models/attribution_cues.json``); the word
+lists of ``attribution.yaml`` are among its features.  First- and second-person subjects ("I
+think ...", "our staff confirms ...") start no attribution: inside a quotation they belong to
+the quoted source's content.
 
 Source names are resolved within the document: a definite mention ("the Zelensky
 adviser", "Zelensky's advisor") takes the name of an earlier source with the same head
@@ -22,12 +25,13 @@ noun; a bare surname takes the full name; a pronoun takes the previous source's 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions
+from .attribution_model import DOUBLE_QUOTES, RELATIVE_TAGS, CueModel, pair_features
 from .component import Component
 from .lexicon import load_lexicon
 from .sources import guess_kind
@@ -40,8 +44,6 @@ CUE_DEPS = ("aux", "neg", "advmod")
 OPEN_QUOTES = "“\"«‘'"
 CLOSE_QUOTES = "”\"»’'"
 DEFINITE = ("the", "this", "that", "these", "those")
-RELATIVE_TAGS = ("WP", "WDT")
-DOUBLE_QUOTES = "“”\"«»"
 QUOTE_SENTENCES = 6  # how far back a quotation closed by "..., she said." may have opened
 
 
@@ -96,6 +98,14 @@ def acts_as_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in token.children))
 
 
+def is_bare_participle(token: Token) -> bool:
+    """A past participle with no auxiliary of its own: its "subject" is what it describes
+    ("units believed to be fighting"), not who speaks.  Coordinated participles share the
+    first one's auxiliary ("has criticized X and praised Y") and are not bare."""
+    own_auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    return token.tag_ == "VBN" and not own_auxiliaries and token.dep_ != "conj"
+
+
 def fused_nouns(cue: Token) -> list[Token]:
     """Nouns the parser fused into a cue it took for a noun ("records" in "records show")."""
     return [c for c in cue.children if c.dep_ == "compound" and c.i < cue.i]
@@ -138,6 +148,18 @@ def cue_bounds(verb: Token) -> tuple[int, int]:
     while start > verb.sent.start and verb.doc[start - 1].head == verb and verb.doc[start - 1].dep_ in CUE_DEPS:
         start -= 1
     return start, verb.i + 1
+
+
+def relayed_from(blocks: list[Attribution], sent: Span) -> int:
+    """Where the relayed block holding the sentence starts (0 when none does)."""
+    return next((b["content"][0] for b in blocks if b["content"][0] < sent.end and sent.start < b["content"][1]), 0)
+
+
+def sides_of(doc: Doc, cue: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces before the cue as one content and those after it as another: a quotation
+    interrupted by its cue (“We held,” she said, “and we will.”) keeps the cue out of both."""
+    sides = ([p for p in pieces if p[1] <= cue], [p for p in pieces if p[1] > cue])
+    return [trim(doc, min(p[0] for p in side), max(p[1] for p in side)) for side in sides if side]
 
 
 def starts_quoted_in_paragraph(sent: Span) -> bool:
@@ -198,8 +220,14 @@ class AttributionFinder(Component):
         speakers: Iterable[str],
         spelling_variants: dict[str, str],
         stance_verbs: Iterable[str],
+        refusals: Iterable[str],
+        comment_verbs: Iterable[str],
         evidence_nouns: Iterable[str] = (),
+        cue_model: CueModel,
     ) -> None:
+        self.cue_model = cue_model
+        self.refusals = set(refusals)
+        self.comment_verbs = set(comment_verbs)
         self.evidence_nouns = set(evidence_nouns)
         self.stance_verbs = set(stance_verbs)
         self.speech_verbs = set(speech_verbs)
@@ -216,12 +244,13 @@ class AttributionFinder(Component):
 
     # -- matching -------------------------------------------------------------------
     def match(self, doc: Doc) -> list[Attribution]:
-        found: list[Attribution] = []
         sents = list(doc.sents)
+        blocks = self._blocks(sents)
+        found: list[Attribution] = []
         for index, sent in enumerate(sents):
-            found += self._speech(sent, sents[index + 1:])
+            found += self._speech(sent, sents[index + 1:], relayed_from(blocks, sent))
             found += self._according(sent)
-        found += self._blocks(sents) + self._lines(doc)
+        found += blocks + self._lines(doc)
         found += self._continued_quotes(sents, found) + self._opened_quotes(sents, found)
         return sorted(found, key=lambda a: (a["content"][0], -a["content"][1]))
 
@@ -244,41 +273,71 @@ class AttributionFinder(Component):
         """Quoted sentences before the one that closes the quotation and names its source
         (“We held the line. Nobody left,” he said.) keep that source."""
         extra = []
-        for record in (a for a in found if a["kind"] == "speech"):
+        for record in {a["cue"][0]: a for a in found if a["kind"] == "speech"}.values():
             index = sentence_index(sents, record["cue"][0])
             opening = quote_opening(sents[:index], sents[index], record["cue"][0])
             if opening is not None:
                 extra.append(dict(record, content=list(trim(sents[index].doc, opening, sents[index].start)), frame=[]))
         return extra
 
-    def _speech(self, sent: Span, following: list[Span]) -> list[Attribution]:
+    def _speech(self, sent: Span, following: list[Span], quotation_floor: int = 0) -> list[Attribution]:
+        """Pairs the cue model accepts; a sentence of a relayed block is read from
+        ``quotation_floor`` on, as if the block's own quotation marks were not there."""
         found = []
+        for token, subject in self.candidates(sent):
+            probability = self.cue_model.probability(self.features(token, subject, quotation_floor))
+            source, cue = source_bounds(subject, token), cue_bounds(token)
+            if probability < self.cue_model.threshold or source[1] <= source[0]:
+                continue
+            contents = self._speech_contents(token, subject, sent, following)
+            records = [self._record(source, cue, content, "speech", [source, cue]) for content in contents]
+            found += records or self._stance(token, subject, (source, cue), probability)
+        return found
+
+    def _stance(self, token: Token, subject: Token, frame: tuple[tuple[int, int], tuple[int, int]],
+                probability: float) -> list[Attribution]:
+        """A cue that reports no clause: the act is the claim ("X praised the deal"), unless the
+        subject is evidence or the verb is no listed stance and the model is unsure."""
+        if subject.lemma_.lower() in self.evidence_nouns:
+            return []  # "the footage shows a burning depot": evidence, not a stance
+        if not self._is_stance(token) and probability < self.cue_model.unlisted_stance_threshold:
+            return []
+        source, cue = frame
+        content = bounds_without(range(*subtree_bounds(token)), set(range(*source)))
+        return [self._record(source, cue, trim(token.doc, *content), "stance", [source])] if content else []
+
+    def candidates(self, sent: Span) -> Iterator[tuple[Token, Token]]:
+        """Every (cue word, subject) pair the cue model judges: verbs with a speaker."""
         for token in sent:
-            if not acts_as_verb(token) or not (self._is_cue_verb(token) or self._is_stance(token)):
+            if not acts_as_verb(token) or is_bare_participle(token) or self._refuses_comment(token):
                 continue
             subject = self._speaker(token)
-            if subject is None:
-                continue
-            source, cue = source_bounds(subject, token), cue_bounds(token)
-            content = self._speech_content(token, subject, sent, following)
-            if source[1] <= source[0]:
-                continue
-            if content:
-                found.append(self._record(source, cue, content, "speech", [source, cue]))
-            elif self._is_stance(token) and subject.lemma_.lower() not in self.evidence_nouns:
-                content = bounds_without(range(*subtree_bounds(token)), set(range(*source)))
-                if content:
-                    found.append(self._record(source, cue, trim(sent.doc, *content), "stance", [source]))
-        return found
+            if subject is not None:
+                yield token, subject
+
+    def _refuses_comment(self, token: Token) -> bool:
+        """"X declined to comment" reports nothing X said."""
+        return token.lemma_ in self.refusals and any(
+            c.dep_ == "xcomp" and c.lemma_ in self.comment_verbs for c in token.children)
+
+    def features(self, cue: Token, subject: Token, quotation_floor: int = 0) -> list[str]:
+        """The cue model's features of a pair, with the rule lexicons' verdicts among them."""
+        rules = [f"rule_speech={self._is_cue_verb(cue)}", f"rule_stance={self._is_stance(cue)}"]
+        return pair_features(cue, subject, quotation_floor) + rules
 
     def _speaker(self, cue: Token) -> Optional[Token]:
         """Who performs the cue: its subject, a passive's agent, or the noun after a cue that
         closes a quotation (“…,” tweeted another); None for "there" and first/second person."""
         subject = subject_of(cue, deps=("nsubj",)) or passive_agent(cue) or inverted_subject(cue)
         subject = subject or next(iter(fused_nouns(cue)), None)
-        if subject is None or subject.lower_ == "there" or subject.lower_ in self.speakers:
+        if subject is None or subject.lower_ == "there" or self._is_first_or_second_person(subject):
             return None
         return subject
+
+    def _is_first_or_second_person(self, subject: Token) -> bool:
+        """"we", "you", and nouns they own ("our editorial staff")."""
+        owners = [c for c in subject.children if c.dep_ == "poss"]
+        return any(word.lower_ in self.speakers for word in [subject, *owners])
 
     def _is_stance(self, token: Token) -> bool:
         """A stance act with an object: "X praised the deal", "X called for calm", "the deal
@@ -295,28 +354,29 @@ class AttributionFinder(Component):
             return any(child.dep_ in CONTENT_DEPS for child in token.children)
         return token.lemma_ in self.speech_verbs
 
-    def _speech_content(
+    def _speech_contents(
         self, cue: Token, subject: Token, sent: Span, following: list[Span]
-    ) -> Optional[tuple[int, int]]:
+    ) -> list[tuple[int, int]]:
+        """What the cue reports: its clauses, the quotation around it, or the next sentence."""
         clauses = [child for child in cue.children if child.dep_ in CONTENT_DEPS and child != subject]
         clauses = clauses or noun_complements(cue)
         if clauses:
-            return trim(sent.doc, min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses) + 1)
+            return sides_of(sent.doc, cue.i, [subtree_bounds(c) for c in clauses])
         if cue.dep_ == "parataxis":
             removed = set(range(*subtree_bounds(cue)))
             span = bounds_without(range(*subtree_bounds(cue.head)), removed)
-            return trim(sent.doc, *span) if span else None
-        return self._quoted_content(cue, sent, following)
+            return [trim(sent.doc, *span)] if span else []
+        return self._quoted_contents(cue, sent, following)
 
-    def _quoted_content(self, cue: Token, sent: Span, following: list[Span]) -> Optional[tuple[int, int]]:
+    def _quoted_contents(self, cue: Token, sent: Span, following: list[Span]) -> list[tuple[int, int]]:
         """Quotation near the cue, or the next sentence when the cue ends with a colon."""
         ranges = quoted_ranges(sent)
         if ranges:
-            return trim(sent.doc, ranges[0][0], ranges[-1][1])
+            return sides_of(sent.doc, cue.i, ranges)
         words = [t for t in sent.doc[cue.i + 1: sent.end] if not t.is_space]
         if following and words and words[-1].text == ":":
-            return trim(sent.doc, following[0].start, following[0].end)
-        return None
+            return [trim(sent.doc, following[0].start, following[0].end)]
+        return []
 
     def _according(self, sent: Span) -> list[Attribution]:
         found = []
@@ -449,4 +509,10 @@ def subject_bounds(subject: Token) -> tuple[int, int]:
 @Language.factory("claimgraph_attribution_v1", requires=["token.dep", "token.lemma"],
                   assigns=["doc._.cg_attributions"])
 def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
-    return AttributionFinder(**load_lexicon("attribution"), evidence_nouns=load_lexicon("evidence")["kinds"])
+    return attribution_finder(CueModel.load())
+
+
+def attribution_finder(cue_model: CueModel) -> AttributionFinder:
+    """The finder with the project's lexicons and the given cue model."""
+    return AttributionFinder(**load_lexicon("attribution"), evidence_nouns=load_lexicon("evidence")["kinds"],
+                             cue_model=cue_model)

@@ -20,10 +20,16 @@ AFTER_NER = (
 COMPONENTS = BEFORE_PARSER + AFTER_NER
 
 
-def add_claim_components(nlp: Language) -> Language:
-    """Add claimgraph's components to a trained English pipeline (tagger, parser, ner)."""
+def add_parsing_components(nlp: Language) -> Language:
+    """Add the components that shape the parse (sentence starts at line breaks)."""
     for factory in BEFORE_PARSER:
         nlp.add_pipe(factory, before="parser")
+    return nlp
+
+
+def add_claim_components(nlp: Language) -> Language:
+    """Add claimgraph's components to a trained English pipeline (tagger, parser, ner)."""
+    add_parsing_components(nlp)
     for factory in AFTER_NER:
         nlp.add_pipe(factory)
     return nlp

@@ -1,4 +1,9 @@
 import pytest
+import spacy
+from spacy.tokens import Doc
+
+from claimgraph.extract.attribution import attribution_finder, is_bare_participle
+from claimgraph.extract.attribution_model import CueModel
 
 pytestmark = pytest.mark.slow
 
@@ -107,3 +112,45 @@ def test_attribution_records_show_is_a_document_source(claims_of):
     claims = claims_of("The mayor paid the contractor twice, campaign finance records show.")
     assert [(link.name, link.kind) for link in claims[0].source_chain] == [("campaign finance records", "document")]
     assert claims[0].status == "confirmed"
+
+
+def test_attribution_learned_cue_beyond_the_word_lists(claims_of):
+    claims = claims_of("The governor hopes the talks will succeed.")
+    assert chains(claims) == [["The governor"]]
+
+
+def test_attribution_refusal_to_comment_reports_nothing(claims_of):
+    assert chains(claims_of("The ministry declined to comment on the report.")) == [[]]
+
+
+def test_attribution_first_person_owner_is_no_new_source(claims_of):
+    assert chains(claims_of("Our reporters confirmed the damage to the bridge.")) == [[]]
+
+
+def hand_parsed(words, heads, deps, tags, lemmas):
+    pos = ["PUNCT" if t in ("``", "''", ",", ".") else "NOUN" if t.startswith("N") else
+           "DET" if t == "DT" else "CCONJ" if t == "CC" else "ADJ" if t == "JJ" else "VERB" for t in tags]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+def test_attribution_interrupted_quotation_keeps_the_cue_out_of_both_contents():
+    doc = hand_parsed(
+        ["“", "The", "dam", "held", ",", "”", "the", "engineer", "said", ",", "“", "and", "the", "town", "stayed",
+         "dry", ".", "”"],
+        [3, 2, 3, 8, 8, 8, 7, 8, 8, 8, 8, 14, 13, 14, 8, 14, 8, 8],
+        ["punct", "det", "nsubj", "ccomp", "punct", "punct", "det", "nsubj", "ROOT", "punct", "punct", "cc", "det",
+         "nsubj", "ccomp", "acomp", "punct", "punct"],
+        ["``", "DT", "NN", "VBD", ",", "''", "DT", "NN", "VBD", ",", "``", "CC", "DT", "NN", "VBD", "JJ", ".", "''"],
+        ["“", "the", "dam", "hold", ",", "”", "the", "engineer", "say", ",", "“", "and", "the", "town", "stay", "dry",
+         ".", "”"])
+    finder = attribution_finder(CueModel({"lemma=say": 5.0}, threshold=0.6, unlisted_stance_threshold=0.9))
+    contents = [doc[slice(*a["content"])].text for a in finder(doc)._.cg_attributions]
+    assert contents == ["The dam held", "and the town stayed dry"]
+
+
+def test_attribution_bare_participle_is_no_cue():
+    doc = hand_parsed(["Units", "believed", "to", "be", "near", "had", "left"], [1, 6, 3, 1, 3, 6, 6],
+                      ["nsubj", "nsubj", "aux", "xcomp", "acomp", "aux", "ROOT"],
+                      ["NNS", "VBN", "TO", "VB", "RB", "VBD", "VBN"],
+                      ["unit", "believe", "to", "be", "near", "have", "leave"])
+    assert is_bare_participle(doc[1]) and not is_bare_participle(doc[6])
