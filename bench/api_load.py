@@ -9,11 +9,18 @@ at most 60 s and 1000 req/s, loopback only.
 
     .venv/bin/python bench/api_load.py                       # 100k claims, 200 req/s, 20 s
     .venv/bin/python bench/api_load.py --claims 10000 --rate 100 --seconds 5
+    .venv/bin/python bench/api_load.py --handlers 20         # CPU ms of each endpoint alone
+
+It also prints the CPU time per request of the server and of the load generator (which
+shares the machine).  ``--handlers N`` sends no load: it times N requests of each endpoint
+of the mix one at a time, straight into the app in this process (no HTTP, no response
+cache), in CPU time, which other work on the machine disturbs far less than latency.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import hashlib
 import http.client
 import json
@@ -212,12 +219,9 @@ def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 60) -> 
 
 
 class Keys:
-    """Ids to ask for, sampled from the ledger."""
+    """Ids to ask for, sampled from the ledger (`events`: a page of /api/events)."""
 
-    def __init__(self, base: str):
-        import httpx
-
-        events = httpx.get(f"{base}/api/events", params={"limit": 500}).json()["items"]
+    def __init__(self, events: list[dict]):
         self.event_ids = [e["id"] for e in events]
         self.claim_ids = [c for e in events for c in e["claims"]]
 
@@ -269,6 +273,14 @@ def load_worker(port: int, due: queue.Queue, results: list) -> None:
     connection.close()
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time used so far by a process and its children (the server and its workers)."""
+    import psutil
+
+    root = psutil.Process(pid)
+    return sum(sum(process.cpu_times()[:2]) for process in (root, *root.children(recursive=True)))
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -302,6 +314,52 @@ def figures(results: list[tuple[str, float, int]], elapsed: float, rate: float, 
     ]}
 
 
+def handler_times(url: str, repeats: int) -> None:
+    asyncio.run(_handler_times(url, repeats))
+
+
+async def _handler_times(url: str, repeats: int) -> None:
+    import httpx
+
+    from claimgraph.interfaces.api import create_app
+    from claimgraph.settings import Settings
+    from claimgraph.store import Store
+
+    app = create_app(Store(url), Settings(), cache_seconds=0)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
+        keys = Keys((await client.get("/api/events", params={"limit": 500})).json()["items"])
+        rng = random.Random(SEED)
+        medians = []
+        print(f"{'endpoint':<20}{'CPU ms':>8}   (median of {repeats}, one at a time, no cache, client included)")
+        for weight, name, build in ENDPOINT_MIX:
+            times = [await _cpu_ms(client, build(rng, keys)) for _ in range(repeats)]
+            medians.append((weight, statistics.median(times)))
+            print(f"{name:<20}{medians[-1][1]:>8.2f}")
+    mean = sum(weight * ms for weight, ms in medians) / sum(weight for weight, _ in medians)
+    print(f"{'mix (weighted)':<20}{mean:>8.2f}")
+
+
+async def _cpu_ms(client, path: str) -> float:
+    """CPU time of one request, the app's worker threads included."""
+    started = time.process_time()
+    (await client.get(path)).raise_for_status()
+    return (time.process_time() - started) * 1000
+
+
+def ensure_ledger(claims: int) -> str:
+    """The ledger's URL, built first if it does not exist yet."""
+    url, path = ledger_url(claims)
+    if not path.exists():
+        building = path.with_suffix(".building")
+        building.parent.mkdir(parents=True, exist_ok=True)
+        building.unlink(missing_ok=True)
+        started = time.perf_counter()
+        events = build_ledger(f"sqlite:///{building}", claims)
+        building.rename(path)  # only a finished ledger is reused
+        print(f"built {path}: {claims} claims, {events} events in {time.perf_counter() - started:.0f} s")
+    return url
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, default=100_000)
@@ -311,33 +369,40 @@ def main() -> None:
                         help="the server's response cache (create_app's cache_seconds; 0: off)")
     parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     parser.add_argument("--workers", type=int, default=1, help="server processes (claimgraph serve --workers)")
+    parser.add_argument("--handlers", type=int, metavar="N",
+                        help="no load: time N requests of each endpoint in this process (CPU ms)")
     parser.add_argument("--serve", metavar="DB_URL", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         return serve(args.serve, args.port, args.cache_seconds, args.workers)
+    url = ensure_ledger(args.claims)
+    if args.handlers:
+        return handler_times(url, args.handlers)
+    load_test(args, url)
+
+
+def load_test(args: argparse.Namespace, url: str) -> None:
+    import httpx
+
     rate, seconds = min(args.rate, MAX_RATE), min(args.seconds, MAX_SECONDS)
-    url, path = ledger_url(args.claims)
-    if not path.exists():
-        building = path.with_suffix(".building")
-        building.parent.mkdir(parents=True, exist_ok=True)
-        building.unlink(missing_ok=True)
-        started = time.perf_counter()
-        events = build_ledger(f"sqlite:///{building}", args.claims)
-        building.rename(path)  # only a finished ledger is reused
-        print(f"built {path}: {args.claims} claims, {events} events in {time.perf_counter() - started:.0f} s")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, __file__, "--serve", url, "--port", str(port),
                                "--cache-seconds", str(args.cache_seconds), "--workers", str(args.workers)])
     try:
         wait_until_up(base, server)
-        keys = Keys(base)
+        keys = Keys(httpx.get(f"{base}/api/events", params={"limit": 500}).json()["items"])
         run_load(port, request_plan(keys, int(rate * 2), seed=1), rate)  # warm-up, not counted
+        server_cpu, own_cpu = cpu_seconds(server.pid), time.process_time()
         results, elapsed = run_load(port, request_plan(keys, int(rate * seconds), seed=2), rate)
-        print(f"ledger {path} ({args.claims} claims); server: 1 uvicorn process on {base}, "
-              f"response cache {args.cache_seconds:g} s, {args.workers} server process(es)")
+        server_cpu, own_cpu = cpu_seconds(server.pid) - server_cpu, time.process_time() - own_cpu
+        print(f"ledger {url} ({args.claims} claims); server: uvicorn on {base}, {args.workers} process(es), "
+              f"response cache {args.cache_seconds:g} s")
         print_table(results, elapsed, rate)
+        print(f"CPU per request: server {1000 * server_cpu / len(results):.2f} ms, load generator "
+              f"{1000 * own_cpu / len(results):.2f} ms ({server_cpu / elapsed:.2f} and {own_cpu / elapsed:.2f} "
+              "of a core)")
         if args.json:
             print(json.dumps(figures(results, elapsed, rate, args.claims)))
     finally:

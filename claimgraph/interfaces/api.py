@@ -64,6 +64,11 @@ class Page(BaseModel, Generic[T]):
     items: list[T]
 
 
+# Built once: pydantic keeps parametrised models in a weak cache, and rebuilding one costs a
+# millisecond per request.
+AnyPage = Page[Any]
+
+
 class DocumentRef(BaseModel):
     id: str
     url: Optional[str] = None
@@ -253,7 +258,7 @@ def _json(item: BaseModel) -> Response:
 
 
 def _listing(total: Optional[int], items: list[BaseModel], page: dict[str, int]) -> Response:
-    return _json(Page[Any](total=total, items=items, **page))
+    return _json(AnyPage(total=total, items=items, **page))
 
 
 def _found(item: T | None, what: str, key: str) -> T:
@@ -334,7 +339,8 @@ def _read_router(store: Store) -> APIRouter:
 def with_context(store: Store, claims: list[Claim]) -> list[ClaimView]:
     """Each claim with its sentence and a reference to its document."""
     documents = {doc.id: doc for doc in store.documents_by_id(list({document_of(c) for c in claims}))}
-    return [ClaimView(**dict(claim), context=claim_context(claim, documents.get(document_of(claim))))
+    # claim.__dict__: the field values (dict(claim) builds the same, twice as slowly)
+    return [ClaimView(**claim.__dict__, context=claim_context(claim, documents.get(document_of(claim))))
             for claim in claims]
 
 

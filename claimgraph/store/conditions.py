@@ -10,6 +10,21 @@ from claimgraph.store.search import claims_matching
 
 
 def claim_conditions(filters: ClaimFilter, dialect: str) -> list[ColumnElement[bool]]:
+    origin = [or_(*_origin_is(filters.source))] if filters.source else []
+    return [*_claim_conditions_but_origin(filters, dialect), *origin]
+
+
+def claim_condition_branches(filters: ClaimFilter, dialect: str) -> list[list[ColumnElement[bool]]]:
+    """The filters as alternatives (a claim matches if it meets every condition of one), each
+    of which an index can answer in list order: ``source`` matches the origin's canonical name
+    or its name as written, two indexes that one ordered scan cannot combine."""
+    shared = _claim_conditions_but_origin(filters, dialect)
+    if not filters.source:
+        return [shared]
+    return [[*shared, match] for match in _origin_is(filters.source)]
+
+
+def _claim_conditions_but_origin(filters: ClaimFilter, dialect: str) -> list[ColumnElement[bool]]:
     f = filters
     return [condition for condition in (
         _equal(claims.c.status, f.status),
@@ -17,7 +32,6 @@ def claim_conditions(filters: ClaimFilter, dialect: str) -> list[ColumnElement[b
         _equal(claims.c.origin_side, f.side),
         _equal(claims.c.document_id, f.document_id),
         _equal(claims.c.event_id, f.event_id),
-        _origin_is(f.source) if f.source else None,
         claims.c.date >= f.date_from if f.date_from else None,
         claims.c.date <= f.date_to if f.date_to else None,
         _inside(claims.c.lon, claims.c.lat, f.bbox) if f.bbox else None,
@@ -45,9 +59,10 @@ def _equal(column, value) -> ColumnElement[bool] | None:
     return column == value if value is not None else None
 
 
-def _origin_is(source: str) -> ColumnElement[bool]:
+def _origin_is(source: str) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """By canonical name, or by the name as written (case-insensitive): either will do."""
     wanted = source.lower()
-    return or_(func.lower(claims.c.origin) == wanted, func.lower(claims.c.origin_name) == wanted)
+    return func.lower(claims.c.origin) == wanted, func.lower(claims.c.origin_name) == wanted
 
 
 def _inside(lon, lat, bbox) -> ColumnElement[bool]:

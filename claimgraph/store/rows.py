@@ -1,7 +1,10 @@
-"""Model objects <-> table rows (see ``schema.py`` for what each column is for)."""
+"""Model objects <-> table rows (see ``schema.py`` for what each column is for).
+
+Rows carry their ``data`` column as JSON text (see ``engine.py``)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any, Iterable, Optional
 
@@ -22,7 +25,7 @@ def document_row(doc: Document, ingested_at: str) -> dict[str, Any]:
 
 
 def document_from_row(row: Row, copies: list[dict[str, Optional[str]]]) -> Document:
-    return Document.model_validate({**row.data, "text": row.text, "copies": copies})
+    return Document.model_validate({**json.loads(row.data), "text": row.text, "copies": copies})
 
 
 def copy_row(doc_id: str, copy: dict[str, Optional[str]]) -> dict[str, Any]:
@@ -53,8 +56,10 @@ def claim_row(claim: Claim, doc: Document, idx: int) -> dict[str, Any]:
 
 
 def claim_from_row(row: Row) -> Claim:
+    claim = Claim.model_validate_json(row.data)
     # The columns are the truth for links that change after the claim was written.
-    return Claim.model_validate({**row.data, "document_id": row.document_id, "event_id": row.event_id})
+    claim.document_id, claim.event_id = row.document_id, row.event_id
+    return claim
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -66,7 +71,7 @@ def event_row(event: Event) -> dict[str, Any]:
 
 
 def event_from_row(row: Row) -> Event:
-    return Event.model_validate(row.data)
+    return Event.model_validate_json(row.data)
 
 
 def source_key(ref: SourceRef) -> str:
@@ -86,7 +91,9 @@ def source_row(source: Source) -> dict[str, Any]:
 
 
 def source_from_row(row: Row) -> Source:
-    return Source.model_validate({**row.data, "claims": row.claims})
+    source = Source.model_validate_json(row.data)
+    source.claims = row.claims  # counted in its column as claims are added
+    return source
 
 
 PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3, None: 4}

@@ -4,6 +4,9 @@ SQLite: FTS5 tables (porter stemming) holding a copy of the searchable text, kep
 by triggers, so every write path (including raw SQL) stays searchable.  They are
 standalone rather than external-content tables because ``claims``/``documents`` have text
 keys and VACUUM may renumber the implicit rowids an external-content table relies on.
+Table ``claims_fts_keys`` (migration 7) links a claim's id to its ``claims_fts`` rowid by an
+INTEGER PRIMARY KEY, which VACUUM keeps: a search reads the matching rowids from the index
+alone, without fetching the stored id of each match (which cost ~1 µs a match).
 
 PostgreSQL: GIN indexes on ``to_tsvector('english', ...)``; queries repeat the indexed
 expression exactly so the planner uses the index.
@@ -16,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import (Column, ColumnElement, MetaData, Select, String, Table, Text, func, literal_column, select,
-                        text)
+from sqlalchemy import (Column, ColumnElement, Integer, MetaData, Select, String, Table, Text, exists, func,
+                        literal_column, select, text)
 from sqlalchemy.engine import Connection
 
 from claimgraph.store.schema import claims, documents
@@ -26,6 +29,7 @@ WORD = re.compile(r"\w+")
 _fts = MetaData()  # not created by create_all: the DDL below is SQLite-specific
 claims_fts = Table("claims_fts", _fts, Column("id", String), Column("text", Text))
 documents_fts = Table("documents_fts", _fts, Column("id", String), Column("title", Text), Column("text", Text))
+claims_fts_keys = Table("claims_fts_keys", _fts, Column("fts_rowid", Integer), Column("claim_id", String))
 
 SQLITE_DDL = (
     "CREATE VIRTUAL TABLE claims_fts USING fts5(id UNINDEXED, text, tokenize='porter unicode61')",
@@ -45,6 +49,27 @@ SQLITE_DDL = (
     """CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
          UPDATE documents_fts SET title = new.title, text = new.text WHERE id = old.id; END""",
 )
+# Migration 7: the key table, filled from the existing rows, and the claim triggers replaced
+# by ones going through it (they find a row by rowid instead of scanning claims_fts for an id).
+# claims_fts.id stays filled, so code from before migration 7 still searches a newer ledger.
+SQLITE_KEYS_DDL = (
+    "CREATE TABLE claims_fts_keys (fts_rowid INTEGER PRIMARY KEY, claim_id TEXT NOT NULL UNIQUE)",
+    "INSERT INTO claims_fts_keys (fts_rowid, claim_id) SELECT rowid, id FROM claims_fts",
+    "DROP TRIGGER claims_fts_insert",
+    "DROP TRIGGER claims_fts_delete",
+    "DROP TRIGGER claims_fts_update",
+    """CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+         INSERT INTO claims_fts_keys (claim_id) VALUES (new.id);
+         INSERT INTO claims_fts (rowid, id, text)
+           VALUES ((SELECT fts_rowid FROM claims_fts_keys WHERE claim_id = new.id), new.id, new.text); END""",
+    """CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+         DELETE FROM claims_fts WHERE rowid = (SELECT fts_rowid FROM claims_fts_keys WHERE claim_id = old.id);
+         DELETE FROM claims_fts_keys WHERE claim_id = old.id; END""",
+    """CREATE TRIGGER claims_fts_update AFTER UPDATE OF id, text ON claims BEGIN
+         UPDATE claims_fts_keys SET claim_id = new.id WHERE claim_id = old.id;
+         UPDATE claims_fts SET id = new.id, text = new.text
+           WHERE rowid = (SELECT fts_rowid FROM claims_fts_keys WHERE claim_id = new.id); END""",
+)
 POSTGRES_DDL = (
     "CREATE INDEX claims_text_search ON claims USING gin (to_tsvector('english', text))",
     "CREATE INDEX documents_text_search ON documents "
@@ -59,19 +84,32 @@ def create_search(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+def create_search_keys(conn: Connection) -> None:
+    """SQLite: the claim <-> full-text row keys (PostgreSQL's GIN index needs none)."""
+    if conn.dialect.name == "sqlite":
+        for statement in SQLITE_KEYS_DDL:
+            conn.execute(text(statement))
+
+
 def search_words(q: str) -> list[str]:
     return WORD.findall(q)
 
 
-def claims_matching(dialect: str, q: str, many: bool = False) -> ColumnElement[bool]:
+def claims_matching(dialect: str, q: str, walk: str | None = None) -> ColumnElement[bool]:
     """Condition on ``claims``: its text contains every word of ``q``.
 
-    ``many`` (SQLite): the matches are many, so read claims in list order and test each
-    against them, rather than look up every match by id and sort them all."""
-    if dialect == "sqlite":
-        key = claims.c.id.concat("") if many else claims.c.id  # ``id || ''`` keeps SQLite off the id index
-        return key.in_(select(claims_fts.c.id).where(_claims_fts_match(q)))
-    return _ts_match(claims.c.text, q)
+    ``walk`` (SQLite), for many matches: read claims in list order and test each, rather than
+    look up every match and sort them all.  ``"probe"`` tests a claim by its key (nothing to
+    set up: early pages); ``"set"`` first collects the matching ids, then tests each claim
+    against them more cheaply (deep pages)."""
+    if dialect != "sqlite":
+        return _ts_match(claims.c.text, q)
+    matched = claims_fts_keys.c.fts_rowid.in_(
+        select(literal_column("rowid")).select_from(claims_fts).where(_claims_fts_match(q)))
+    if walk == "probe":
+        return exists().where(claims_fts_keys.c.claim_id == claims.c.id, matched)
+    key = claims.c.id.concat("") if walk == "set" else claims.c.id  # ``id || ''`` keeps SQLite off the id index
+    return key.in_(select(claims_fts_keys.c.claim_id).where(matched))
 
 
 def count_claims_matching(dialect: str, q: str) -> Select:
@@ -80,6 +118,12 @@ def count_claims_matching(dialect: str, q: str) -> Select:
     if dialect == "sqlite":
         return select(func.count()).select_from(claims_fts).where(_claims_fts_match(q))
     return select(func.count()).select_from(claims).where(claims_matching(dialect, q))
+
+
+def searchable_claims() -> Select:
+    """SQLite: about how many claims the search holds, read at no cost (the largest key; keys
+    grow with each claim added)."""
+    return select(func.max(claims_fts_keys.c.fts_rowid))
 
 
 def documents_matching(dialect: str, q: str) -> ColumnElement[bool]:

@@ -23,22 +23,28 @@ from datetime import datetime, timezone
 from functools import reduce
 from typing import Any, Optional, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Select, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Select, delete, func, insert, select, union, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.pool import StaticPool
 
 from claimgraph.model import EVENT_STATUSES, STATUSES, Claim, Document, Event, ReadFailure, Source
 from claimgraph.store import rows
-from claimgraph.store.conditions import claim_conditions, event_conditions
+from claimgraph.store.conditions import claim_condition_branches, claim_conditions, event_conditions
 from claimgraph.store.engine import WRITE, make_engine
 from claimgraph.store.filters import ClaimFilter, EventFilter, check_query
 from claimgraph.store.migrations import applied_migrations, migrate
-from claimgraph.store.schema import claims, document_copies, documents, events, failures, minhashes, sources
-from claimgraph.store.search import claims_matching, count_claims_matching, documents_matching
+from claimgraph.store.schema import (CLAIM_LIST_ORDER, claims, document_copies, documents, events, failures,
+                                    minhashes, sources)
+from claimgraph.store.search import claims_matching, count_claims_matching, documents_matching, searchable_claims
 
 T = TypeVar("T")
 STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
-MANY_MATCHES = 2000  # full-text matches above which a claim list is read in list order (SQLite)
+# SQLite, a full-text search alone (see search.claims_matching): above MANY_MATCHES matches,
+# claims are read in list order, tested by key probes while the page ends within
+# PROBE_SHARE x matches claims read, else against the collected matching ids (the two cost
+# the same there on a 100k-claim ledger, a word in 1 claim of 6: offset ~5000).
+MANY_MATCHES = 2000
+PROBE_SHARE = 2.0
 
 
 class Store:
@@ -121,8 +127,12 @@ class Store:
     # -- claims ------------------------------------------------------------------------
 
     def claims(self, filters: ClaimFilter = ClaimFilter(), limit: int = 50, offset: int = 0) -> list[Claim]:
-        statement = select(claims).where(*self._claim_conditions(filters)).order_by(*CLAIM_ORDER)
-        return self._page(statement, rows.claim_from_row, limit, offset)
+        branches = self._claim_branches(filters, limit, offset)
+        if len(branches) == 1:
+            statement = select(claims).where(*branches[0]).order_by(*CLAIM_ORDER)
+            return self._page(statement, rows.claim_from_row, limit, offset)
+        _check_paging(limit, offset)
+        return [rows.claim_from_row(row) for row in self._all(_page_of_union(branches, limit, offset))]
 
     def count_claims(self, filters: ClaimFilter = ClaimFilter()) -> int:
         if _text_only(filters):  # counted in the search index alone
@@ -130,12 +140,21 @@ class Store:
                 return conn.scalar(count_claims_matching(self.dialect, filters.q))
         return self._count(claims, claim_conditions(filters, self.dialect))
 
-    def _claim_conditions(self, filters: ClaimFilter) -> list[ColumnElement[bool]]:
-        """The filters as SQL; a full-text search alone that matches many claims (SQLite)
-        takes the plan that reads claims in list order."""
-        if self.dialect == "sqlite" and _text_only(filters) and self.count_claims(filters) > MANY_MATCHES:
-            return [claims_matching(self.dialect, filters.q, many=True)]
-        return claim_conditions(filters, self.dialect)
+    def _claim_branches(self, filters: ClaimFilter, limit: int, offset: int) -> list[list[ColumnElement[bool]]]:
+        """The filters as SQL alternatives (see claim_condition_branches); a full-text search
+        alone may take a plan that reads claims in list order (SQLite, see PROBE_SHARE)."""
+        if self.dialect == "sqlite" and _text_only(filters):
+            return [[claims_matching(self.dialect, filters.q, self._search_walk(filters.q, limit, offset))]]
+        return claim_condition_branches(filters, self.dialect)
+
+    def _search_walk(self, q: str, limit: int, offset: int) -> Optional[str]:
+        with self._read() as conn:
+            matches = conn.scalar(count_claims_matching(self.dialect, q))
+            stored = conn.scalar(searchable_claims()) or 0
+        if matches <= MANY_MATCHES:
+            return None
+        read_to_page_end = (offset + limit) * stored / matches  # claims read in list order
+        return "probe" if read_to_page_end < PROBE_SHARE * matches else "set"
 
     def get_claim(self, claim_id: str) -> Optional[Claim]:
         return self._first(select(claims).where(claims.c.id == claim_id), rows.claim_from_row)
@@ -258,8 +277,7 @@ class Store:
             return list(conn.execute(statement))
 
     def _page(self, statement: Select, convert: Callable[[Any], T], limit: int, offset: int) -> list[T]:
-        if limit < 0 or offset < 0:
-            raise ValueError(f"limit ({limit}) and offset ({offset}) must not be negative")
+        _check_paging(limit, offset)
         return [convert(row) for row in self._all(statement.limit(limit).offset(offset))]
 
     def _first(self, statement: Select, convert: Callable[[Any], T]) -> Optional[T]:
@@ -326,8 +344,8 @@ class Store:
                          .values(**rows.source_row(merged), claims=sources.c.claims + len(refs)))
 
     def _assessments(self, conn: Connection, *conditions: ColumnElement[bool]) -> dict[str, dict]:
-        stored = conn.execute(select(events).where(*conditions))
-        return {row.id: row.data["assessment"] for row in stored if row.data.get("assessment")}
+        stored = (rows.event_from_row(row) for row in conn.execute(select(events).where(*conditions)))
+        return {event.id: event.assessment for event in stored if event.assessment}
 
     def _upsert_events(self, conn: Connection, event_list: list[Event]) -> None:
         if not event_list:
@@ -347,6 +365,20 @@ READING_ORDER = (claims.c.document_id, claims.c.idx)
 DOCUMENT_ORDER = (documents.c.published.nulls_last(), documents.c.id)
 CLAIM_ORDER = (claims.c.date.nulls_last(), claims.c.document_id, claims.c.idx)
 EVENT_ORDER = (events.c.first_seen.nulls_last(), events.c.id)
+
+
+def _page_of_union(branches: list[list[ColumnElement[bool]]], limit: int, offset: int) -> Select:
+    """A page of the claims meeting any branch: the keys of each branch, read in list order
+    from its index, merged (UNION) up to the page's end; then the page's rows."""
+    keys = union(*(select(claims.c.id, *CLAIM_LIST_ORDER).where(*branch) for branch in branches))
+    key = keys.selected_columns
+    page = keys.order_by(key.date.nulls_last(), key.document_id, key.idx).limit(limit).offset(offset).subquery()
+    return select(claims).where(claims.c.id.in_(select(page.c.id))).order_by(*CLAIM_ORDER)
+
+
+def _check_paging(limit: int, offset: int) -> None:
+    if limit < 0 or offset < 0:
+        raise ValueError(f"limit ({limit}) and offset ({offset}) must not be negative")
 
 
 def _text_only(filters: ClaimFilter) -> bool:

@@ -302,11 +302,68 @@ def test_store_claim_event_id_is_set_only_by_save_events(store):
     assert store.get_claim(claim.id) == claim
 
 
-def test_store_full_text_matching_many_claims_reads_them_in_list_order(store, monkeypatch):
-    monkeypatch.setattr("claimgraph.store.store.MANY_MATCHES", 0)  # every search counts as matching many
+def test_store_source_filter_merges_canonical_and_written_names_in_list_order(store):
+    doc = make_document("Five claims, five days.")
+
+    def said_by(idx: int, name: str, canonical: str | None, status: str = "reported"):
+        day = TimeSpan(text=f"August {idx + 1}", start=f"2024-08-0{idx + 1}", resolved=True)
+        return make_claim(doc, idx, time=day, status=status, source_chain=[make_origin(name, canonical)])
+
+    by_canonical = said_by(0, "a reporter", "Harbour Times")
+    by_name = said_by(1, "Harbour Times", "Other Outlet")
+    other = said_by(2, "a reporter", "Other Outlet")
+    by_both = said_by(3, "harbour times", None)  # no canonical: its origin is the name
+    hedged = said_by(4, "Harbour Times", "Harbour Times", status="hedged")
+    store.add_document(doc, [by_canonical, by_name, other, by_both, hedged])
+    wanted = ClaimFilter(source="HARBOUR times")
+    expected = [by_canonical.id, by_name.id, by_both.id, hedged.id]  # each once, oldest first
+    assert [c.id for c in store.claims(wanted)] == expected
+    assert [c.id for offset in range(5) for c in store.claims(wanted, limit=1, offset=offset)] == expected
+    assert store.count_claims(wanted) == 4
+    assert store.claims(ClaimFilter(source="Harbour Times", status="hedged")) == [hedged]
+
+
+@pytest.mark.parametrize("probe_share", [1e9, 0])  # testing claims by key probes, or against the matching ids
+def test_store_full_text_matching_many_claims_reads_them_in_list_order(store, monkeypatch, probe_share):
+    monkeypatch.setattr("claimgraph.store.store.MANY_MATCHES", 0)  # every search reads claims in list order
+    monkeypatch.setattr("claimgraph.store.store.PROBE_SHARE", probe_share)
     near = stored_pair(store)[1]
     other = make_document("A second bridge was hit on Tuesday, officials said.", published="2024-08-09")
     later = make_claim(other, text="A second bridge was hit", time=None)
     store.add_document(other, [later])
     assert store.claims(ClaimFilter(q="bridge")) == [near, later]
     assert store.claims(ClaimFilter(q="bridge"), limit=1, offset=1) == [later]
+
+
+def test_store_full_text_follows_claims_changed_by_raw_sql(store_url, monkeypatch):
+    """Triggers keep the search in step with any write, also on a database migrated from
+    before the search keys (migration 7)."""
+    engine = make_engine(store_url)
+    migrate(engine, MIGRATIONS[:6])
+    engine.dispose()
+    with Store(store_url) as old:
+        doc, claim = stored_pair(old)
+    with Store(store_url) as store:
+        added = make_document("Drones hit a depot near Eastbury.", published="2024-08-10")
+        store.add_document(added, [make_claim(added, text="Drones hit a depot", time=None)])
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE claims SET text = 'A ferry sank' WHERE id = :id"), {"id": claim.id})
+            conn.execute(text("DELETE FROM claims WHERE document_id = :id"), {"id": added.id})
+        for many, probe_share in ((2000, 1), (0, 1e9), (0, 0)):  # each search plan (SQLite; PostgreSQL has one)
+            monkeypatch.setattr("claimgraph.store.store.MANY_MATCHES", many)
+            monkeypatch.setattr("claimgraph.store.store.PROBE_SHARE", probe_share)
+            assert [c.id for c in store.claims(ClaimFilter(q="ferry"))] == [claim.id]
+            assert store.claims(ClaimFilter(q="bridge")) == store.claims(ClaimFilter(q="drones")) == []
+
+
+def test_store_list_indexes_replace_the_narrow_ones(store_url):
+    engine = make_engine(store_url)
+    migrate(engine, MIGRATIONS[:5])  # a database from before migration 6
+    engine.dispose()
+    with Store(store_url) as store, store.engine.connect() as conn:
+        listed = ("SELECT name FROM sqlite_master WHERE type = 'index'" if store.dialect == "sqlite" else
+                  "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+        names = set(conn.scalars(text(listed)))  # (expression indexes are not reflected on SQLite)
+    assert {"claims_order", "claims_origin_order", "claims_origin_name_order", "claims_side_order",
+            "events_point_seen"} <= names
+    assert not names & {"claims_date", "claims_origin_lower", "claims_side_date", "events_point"}
