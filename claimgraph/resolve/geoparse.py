@@ -227,7 +227,8 @@ def _mention(text: str, place: Place, gazetteer: Gazetteer) -> Mention:
     following = text[place.span[1]: place.span[1] + 20].lower().split()
     region_word = bool(following) and following[0].strip(".,;'’") in name_rules()["region_words"]
     key = name_key(name)
-    candidates = (gazetteer.candidates(name) or _part_candidates(name, gazetteer))[:MAX_CANDIDATES]
+    candidates = (gazetteer.candidates(name) or _town_unit_candidates(name, gazetteer)
+                  or _part_candidates(name, gazetteer))[:MAX_CANDIDATES]
     return Mention(place, candidates, region=key.region or region_word, district=is_district(name),
                    within=_within(text, place.span, gazetteer),
                    namesake_regions=_namesake_regions(candidates))
@@ -295,6 +296,12 @@ def _namesake_regions(candidates: list[Candidate]) -> set[int]:
     capital_countries = {c.country for c in towns if c.feature == "PPLC"}
     return {c.geonameid for c in candidates if c.feature == "ADM1"
             and (c.admin1_code in town_regions or c.country in capital_countries)}
+
+
+def _town_unit_candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """'Readington Township' -> the places named Readington (see town_unit_words)."""
+    town, _, unit = name.rpartition(" ")
+    return gazetteer.candidates(town) if town and unit in rules()["town_unit_words"] else []
 
 
 def _part_candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:

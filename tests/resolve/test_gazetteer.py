@@ -6,7 +6,8 @@ import zipfile
 import pytest
 
 from claimgraph.resolve import gazetteer as gazetteer_module
-from claimgraph.resolve.gazetteer import Gazetteer, _capital_ids, import_geonames
+from claimgraph.resolve.gazetteer import (POSTAL_ID_BASE, Gazetteer, _capital_ids, add_admin1_names,
+                                          add_postal_towns, import_geonames)
 from claimgraph.resolve.geoparse import distance_km
 from claimgraph.settings import Settings
 
@@ -111,6 +112,30 @@ def test_gazetteer_rebuild_warns_about_a_deleted_import(gazetteer, tmp_path, cap
 def test_gazetteer_rebuilds_over_an_unreadable_index(gazetteer):
     gazetteer.path.write_bytes(b"not a database")
     assert ids(gazetteer.candidates("Kyiv")) == [703448]
+
+
+def _zip(code: str, city: str, state: str, lat: str, lon: str) -> dict:
+    return {"zip_code": code, "city": city, "state": state, "country": "US", "lat": lat, "long": lon}
+
+
+POSTAL = [
+    _zip("38301", "Maple Hollow", "TN", "36.0", "-88.0"),
+    _zip("38305", "Maple Hollow", "TN", "36.2", "-88.2"),
+    _zip("38242", "Paris", "TN", "36.3", "-88.3"),  # Paris, Tennessee is indexed already
+    _zip("30601", "Paris", "GA", "33.9", "-83.4"),  # no Paris in Georgia yet
+    _zip("00601", "Maple Hollow", "PR", "18.2", "-66.7"),  # Puerto Rico is no US state in GeoNames
+]
+
+
+def test_gazetteer_postal_towns_fill_gaps_within_a_state(gazetteer):
+    add_postal_towns(gazetteer.db, POSTAL)
+    add_admin1_names(gazetteer.db)
+    hollow = gazetteer.candidates("Maple Hollow")
+    assert [(c.geonameid, c.admin1, c.population, c.precision) for c in hollow] == [
+        (-(POSTAL_ID_BASE + 38301), "Tennessee", 0, "town")]
+    assert (hollow[0].lat, hollow[0].lon) == pytest.approx((36.1, -88.1))
+    paris = gazetteer.candidates("Paris")
+    assert ids(paris)[:2] == [2988507, 4646571] and len(paris) == 3 and paris[2].admin1 == "Georgia"
 
 
 @pytest.mark.slow

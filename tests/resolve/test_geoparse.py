@@ -5,6 +5,7 @@ import re
 import pytest
 
 from claimgraph.model import Place
+from claimgraph.resolve.gazetteer import Gazetteer, PlaceRow
 from claimgraph.resolve.geoparse import distance_km, find_toponyms, resolve_places, without_surnames
 
 
@@ -135,3 +136,13 @@ def test_geoparse_ner_places_lose_unknown_surnames(gazetteer):
 
 def test_geoparse_title_must_touch_the_name(gazetteer):
     assert [p.text for p in find_toponyms("She lives at 4 Orchard St., Kyiv, now.", gazetteer)] == ["Kyiv"]
+
+
+def test_geoparse_township_is_its_town_however_small(tmp_path):
+    hamlet = PlaceRow(-1_038_301, "Maple Hollow", 36.1, -88.1, "US", "US.TN", "PPL", 0, ())
+    gazetteer = Gazetteer(tmp_path / "gazetteer.sqlite", sources=[hamlet], demonyms=[])
+    text = "Maple Hollow Township voted, and Maple Hollow Park reopened."
+    township, park = resolve(gazetteer, text, "Maple Hollow Township", "Maple Hollow Park")
+    assert township.geonameid is None and (township.lat, township.name) == (36.1, "Maple Hollow")
+    assert park.lat is None  # other generic words still need a town of some size
+    gazetteer.close()
