@@ -3,9 +3,10 @@
 Incremental by design: stored events are rebuilt as profiles (from their own claims when a
 loader is given, see `stored.py`; else from their summary, places, quantities and dates), new
 claims are attached one by one in date order, events opened in the run then join an earlier
-event their claims fit on average (average linkage), and only events that are new or gained
-claims are returned.  Candidates come from an inverted index over blocking keys, so each
-claim is scored against a bounded number of events.
+event their claims fit on average (average linkage), a claim still alone then joins any event
+it clearly fits whatever its type, and only events that are new or gained claims are
+returned.  Candidates come from an inverted index over blocking keys, so each claim is scored
+against a bounded number of events.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from claimgraph.link.profile import (EventProfile, profile_of_event, profile_of_
                                     profiles_within_reach, similarity, within_reach)
 from claimgraph.link.rules import LinkRules, load_rules
 from claimgraph.link.similarity import Idf
-from claimgraph.link.stored import LoadClaim, Stored, document_token_sets, stored_events
+from claimgraph.link.stored import Batch, LoadClaim, Stored, document_token_sets, stored_events
 from claimgraph.model import Claim, Document, Event
 from claimgraph.settings import Settings
 
@@ -62,17 +63,28 @@ class Linker:
         for member in members:
             self.index.add(self._claim_keys(member)[1], len(self.profiles) - 1)
 
-    def best_event(self, claim: ClaimFeatures, vector: dict[str, float], lookup: list[Key]) -> Optional[int]:
+    def best_event(self, claim: ClaimFeatures, vector: dict[str, float], lookup: list[Key],
+                   besides: Optional[int] = None, threshold: Optional[float] = None) -> Optional[int]:
+        """The event the claim fits best, if any reaches `threshold` (default link_threshold);
+        `besides` is the claim's own event."""
         limit = self.rules.candidates["max_scored"]
         scored = [(similarity(claim, vector, self.profiles[i], self.rules), i)
                   for i in self.index.candidates(lookup, limit)
-                  if within_reach(claim, self.profiles[i], self.settings, self.rules)]
-        return self._best_above_threshold(scored)
+                  if i != besides and self.is_live(i)
+                  and within_reach(claim, self.profiles[i], self.settings, self.rules)]
+        return self._best_above_threshold(scored, threshold)
 
-    def _best_above_threshold(self, scored: list[tuple[float, int]]) -> Optional[int]:
-        """The highest-scoring event (the oldest on a tie) if it reaches link_threshold."""
+    def is_live(self, number: int) -> bool:
+        """Not an event emptied by a merge (the index still files it)."""
+        return bool(self.profiles[number].members or self.profiles[number].base)
+
+    def _best_above_threshold(self, scored: list[tuple[float, int]],
+                              threshold: Optional[float] = None) -> Optional[int]:
+        """The highest-scoring event (the oldest on a tie) if it reaches `threshold` (default
+        link_threshold)."""
         score, number = max(scored, key=lambda pair: (pair[0], -pair[1]), default=(0.0, None))
-        return number if score >= self.settings.link_threshold else None
+        needed = self.settings.link_threshold if threshold is None else threshold
+        return number if score >= needed else None
 
     def _claim_keys(self, claim: ClaimFeatures) -> tuple[list[Key], list[Key]]:
         return self._keys(claim.groups, claim.day, claim.place_keys, claim.tokens, claim.claim.event_type)
@@ -99,19 +111,50 @@ class Linker:
         numbers of the events changed in this run (a stored event may have gained claims here)."""
         changed = set(numbers)
         for number in numbers:
-            profile = self.profiles[number]
-            target = None if profile.base else self.best_merge(number)
+            target = None if self.profiles[number].base else self.best_merge(number)
             if target is not None:
-                for member in profile.members:
-                    self._attach(member, self.idf.vector(member.tokens), target, self._claim_keys(member)[1])
-                profile.members = []
+                self._move(number, target)
                 changed.add(target)
-        return sorted(n for n in changed if self.profiles[n].members)
+        return self._still_filled(changed)
+
+    def rehome_lone_claims(self, numbers: Sequence[int]) -> list[int]:
+        """Third pass: a claim still alone in an event opened in this run joins the event it
+        fits clearly (lone_claim_threshold), whatever that event's type group.  Extracted
+        types are often wrong ("had repelled the attack" typed a strike, "had repelled
+        attempts to advance" a territorial change), and a lone claim's move cannot pull an
+        event apart, so the groups that keep whole events apart need not keep it out.
+        Returns the numbers of the events changed."""
+        changed = set(numbers)
+        for number in numbers:
+            profile = self.profiles[number]
+            if profile.base or len(profile.members) != 1:
+                continue
+            claim = profile.members[0]
+            target = self.best_event(claim, claim.vector, self._any_group_keys(claim), number,
+                                     self.rules.lone_claim_threshold)
+            if target is not None:
+                self._move(number, target)
+                changed.add(target)
+        return self._still_filled(changed)
+
+    def _move(self, number: int, target: int) -> None:
+        """Every claim of event `number` joins event `target`, which is filed under their keys."""
+        profile = self.profiles[number]
+        for member in profile.members:
+            self._attach(member, self.idf.vector(member.tokens), target, self._claim_keys(member)[1])
+        profile.members = []
+
+    def _still_filled(self, numbers: set[int]) -> list[int]:
+        return sorted(n for n in numbers if self.profiles[n].members)
+
+    def _any_group_keys(self, claim: ClaimFeatures) -> list[Key]:
+        groups = tuple(dict.fromkeys((*self.rules.type_groups, *claim.groups)))  # every group, in a fixed order
+        return self._keys(groups, claim.day, claim.place_keys, claim.tokens, claim.claim.event_type)[0]
 
     def best_merge(self, number: int) -> Optional[int]:
         profile, limit = self.profiles[number], self.rules.candidates["max_scored"]
         candidates = {i for member in profile.members for i in self.index.candidates(self._claim_keys(member)[0], limit)
-                      if i < number and (self.profiles[i].members or self.profiles[i].base)}
+                      if i < number and self.is_live(i)}
         scored = [(profile_similarity(profile, self.profiles[i], self.rules), i) for i in candidates
                   if profiles_within_reach(profile, self.profiles[i], self.settings, self.rules)]
         return self._best_above_threshold(scored)
@@ -133,9 +176,10 @@ def link_claims(claims: Sequence[Claim], documents: Mapping[str, Document], even
     settings = settings or Settings.load()
     rules = load_rules()
     prepared = sorted((features(c, documents, rules) for c in claims), key=date_order)
-    days = [c.day for c in prepared if c.day is not None]
-    linker = Linker(prepared, stored_events(events, days, documents, settings, rules, load_claim), settings, rules)
-    touched = linker.merge_new_events(sorted({linker.add(claim) for claim in prepared}))
+    linker = Linker(prepared, stored_events(events, Batch.of(prepared), documents, settings, rules, load_claim),
+                    settings, rules)
+    with_new_claims = sorted({linker.add(claim) for claim in prepared})
+    touched = linker.rehome_lone_claims(linker.merge_new_events(with_new_claims))
     context = BuildContext(documents, syndication_representatives(documents), rules)
     changed = [build_event(linker.profiles[number], context) for number in touched]
     for event, number in zip(changed, touched):

@@ -56,6 +56,7 @@ def fold_members(profile: EventProfile, context: BuildContext) -> tuple[StatusSt
     The stored event's quantity records join the same date order, as claims already checked.
     """
     state = state_of_event(profile.base)
+    relaying = relaying_documents(profile)
     history = list(profile.base.history) if profile.base else []
     contradictions = list(profile.base.contradictions) if profile.base else []
     log = ConflictLog(context.rules)
@@ -68,7 +69,7 @@ def fold_members(profile: EventProfile, context: BuildContext) -> tuple[StatusSt
         before = state.status() if history else None
         found = log.check(statement)
         contradictions += found
-        add_to_state(state, member, bool(found), context)
+        add_to_state(state, member, bool(found), context, relaying)
         outcome = None if statement.denied else main_outcome(member, context.rules)
         if state.status() != before or (outcome and outcome != last_outcome(history)):
             history.append(StatusChange(date=iso(member.day), status=state.status(), claim=member.claim.id,
@@ -85,9 +86,24 @@ def last_outcome(history: list[StatusChange]) -> Optional[str]:
     return next((change.outcome for change in reversed(history) if change.outcome), None)
 
 
-def add_to_state(state: StatusState, member: ClaimFeatures, contradicted: bool, context: BuildContext) -> None:
+def relaying_documents(profile: EventProfile) -> set[str]:
+    """Documents that attribute some of their claims about the event to a source."""
+    return {document_of(m.claim.id) for m in profile.members if m.claim.source_chain}
+
+
+def adds_origin(member: ClaimFeatures, relaying: set[str]) -> bool:
+    """An outlet that relays a source about the happening restates it when it says more in its
+    own voice ("Sudzha had been retaken" after "the ministry said"): only its sources count,
+    unless it checked something itself (a claim it confirms, such as a geolocation)."""
+    claim = member.claim
+    return bool(claim.source_chain) or claim.status == "confirmed" or document_of(claim.id) not in relaying
+
+
+def add_to_state(state: StatusState, member: ClaimFeatures, contradicted: bool, context: BuildContext,
+                 relaying: set[str]) -> None:
     origin = origin_for(member, context)
-    state.add_origin(origin)
+    if adds_origin(member, relaying):
+        state.add_origin(origin)
     state.disputed |= contradicted
     if member.claim.status == "confirmed":
         state.add_confirmation(member.claim, origin)

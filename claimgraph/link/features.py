@@ -12,6 +12,9 @@ from functools import lru_cache
 from datetime import date
 from typing import Mapping, Optional
 
+import numpy as np
+
+from claimgraph.link.meaning import load_meaning
 from claimgraph.link.rules import LinkRules
 from claimgraph.model import Claim, Document, Place
 
@@ -87,6 +90,7 @@ class ClaimFeatures:
     facilities: frozenset[str] = frozenset()
     place_names: set[str] = field(default_factory=set)  # towns named, located or not
     vector: dict[str, float] = field(default_factory=dict)  # tf-idf, set when linked
+    meaning: Optional[np.ndarray] = None  # what the claim itself says (meaning.py); None if no word is known
 
 
 def outcomes_of(text: str, rules: LinkRules) -> set[str]:
@@ -183,4 +187,5 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         outcomes=outcomes_of(claim.text, rules) if claim.event_type in rules.outcome_types else set(),
         facilities=facilities_of(sentence, rules),
         place_names=place_names(specific, sentence, rules),
+        meaning=load_meaning(rules.meaning_file).vector(claim.text),
     )

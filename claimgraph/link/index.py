@@ -9,6 +9,7 @@ events (control of a town) are also keyed by (group, town) without a bucket.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import chain
 from typing import Hashable, Iterable, Optional
 
 Key = tuple[Hashable, ...]
@@ -43,9 +44,6 @@ class CandidateIndex:
 
     def candidates(self, keys: Iterable[Key], limit: int) -> list[int]:
         """Events sharing the most keys; only the most recent events of a key are read."""
-        shared: Counter[int] = Counter()
-        for key in keys:
-            posting = self.postings.get(key)
-            if posting:
-                shared.update(set(posting[-self.recent_per_key:]))
+        recent = (set(posting[-self.recent_per_key:]) for posting in map(self.postings.get, keys) if posting)
+        shared = Counter(chain.from_iterable(recent))  # one count, not one Counter.update per key (slow)
         return [event for event, _ in shared.most_common(limit)]

@@ -8,6 +8,7 @@ from typing import Optional
 
 from claimgraph.link.features import (ClaimFeatures, facilities_of, is_specific, parse_day, place_key, place_names,
                                      tokens)
+from claimgraph.link.meaning import MeaningProfile, load_meaning
 from claimgraph.link.quantities import overlaps, record_as_quantity, unit_of, value_range
 from claimgraph.link.rules import LinkRules
 from claimgraph.link.similarity import Idf, TokenProfile, nearest_km
@@ -20,6 +21,7 @@ class EventProfile:
     base: Optional[Event] = None  # the stored event this profile continues, if any
     members: list[ClaimFeatures] = field(default_factory=list)  # claims added in this run
     tokens: TokenProfile = field(default_factory=TokenProfile)
+    meaning: MeaningProfile = field(default_factory=MeaningProfile)  # what its claims say (meaning.py)
     types: Counter[str] = field(default_factory=Counter)  # event type -> claims of that type
     facilities: Counter[str] = field(default_factory=Counter)  # facility kind -> claims naming it
     facility_claims: int = 0  # claims that name any facility
@@ -41,6 +43,7 @@ class EventProfile:
         """What a claim tells about the event (a stored event's own claims come in this way)."""
         claim.vector = vector
         self.absorb(vector, claim.claim.event_type, claim.day, claim.day)
+        self.meaning.add(claim.meaning)
         self.count_facilities(claim.facilities)
         self.points.update(claim.points)
         self.place_keys |= claim.place_keys
@@ -81,6 +84,7 @@ def profile_of_event(event: Event, idf: Idf, rules: LinkRules) -> EventProfile:
     profile = EventProfile(base=event)
     summary_tokens = stored_tokens(event, rules)
     profile.absorb(idf.vector(summary_tokens), event.event_type, parse_day(event.first_seen), parse_day(event.last_seen))
+    profile.meaning.add(load_meaning(rules.meaning_file).vector(event.summary))
     profile.count_facilities(facilities_of(event.summary, rules))
     specific = [p for p in event.places if is_specific(p)]
     profile.points.update((p.lat, p.lon) for p in specific)
@@ -183,6 +187,16 @@ def text_score(cosine: float, rules: LinkRules) -> float:
     return rules.weights["text"] * min(1.0, cosine / rules.text_full_match)
 
 
+def meaning_score(cosine: Optional[float], rules: LinkRules) -> float:
+    """A penalty, up to weights.meaning_mismatch, as the claim's meaning falls from `related`
+    to `unrelated` away from its event's; nothing when either has no vector."""
+    if cosine is None:
+        return 0.0
+    unrelated, related = rules.meaning_range
+    shortfall = min(1.0, max(0.0, (related - cosine) / (related - unrelated)))
+    return -rules.weights["meaning_mismatch"] * shortfall
+
+
 def where_score(names: tuple[set[str], set[str]], facilities: tuple[frozenset[str], frozenset[str]],
                 rules: LinkRules) -> float:
     """Towns and facilities together: a facility and the town it stands in are different
@@ -193,10 +207,11 @@ def where_score(names: tuple[set[str], set[str]], facilities: tuple[frozenset[st
 
 
 def similarity(claim: ClaimFeatures, vector: dict[str, float], profile: EventProfile, rules: LinkRules) -> float:
-    """How well a claim fits an event: words, towns and facilities, type, actors, numbers."""
+    """How well a claim fits an event: words and meaning, towns and facilities, type, actors, numbers."""
     weights = rules.weights
     shared_actors = len(claim.actors & profile.actors) / len(claim.actors) if claim.actors else 0.0
     return (text_score(profile.tokens.cosine(vector), rules)
+            + meaning_score(profile.meaning.cosine(claim.meaning), rules)
             + where_score((claim.place_names, profile.place_names), (claim.facilities, facilities_if_about(profile, rules)),
                           rules)
             + type_score(known_type(claim.claim.event_type, rules), profile.main_type(rules), rules)

@@ -20,6 +20,7 @@ class LinkRules:
     persistent_types: frozenset[str]
     persistent_window_days: int
     weights: dict[str, float]
+    lone_claim_threshold: float  # a lone claim crosses type groups at this similarity
     government_seats: frozenset[str]
     locative_words: frozenset[str]
     settlement_cue: re.Pattern[str]  # a cue and the name after it (group 1)
@@ -27,6 +28,8 @@ class LinkRules:
     facility_share: float
     word_weights: dict[str, int]  # claim / sentence / paragraph -> times its words count
     text_full_match: float
+    meaning_file: Path  # word-piece vectors, see meaning.py
+    meaning_range: tuple[float, float]  # (unrelated, related) cosines
     candidates: dict[str, int]
     contradiction_days: int
     place_conflict_km: float
@@ -76,6 +79,7 @@ def load_rules(path: Path = RULES_FILE) -> LinkRules:
         persistent_types=frozenset(raw["persistent_types"]),
         persistent_window_days=int(raw["persistent_window_days"]),
         weights={k: float(v) for k, v in raw["weights"].items()},
+        lone_claim_threshold=float(raw["lone_claim_threshold"]),
         government_seats=frozenset(raw["government_seats"]),
         locative_words=frozenset(raw["locative_words"]),
         settlement_cue=cue_pattern(raw["settlement_cues"]),
@@ -83,6 +87,8 @@ def load_rules(path: Path = RULES_FILE) -> LinkRules:
         facility_share=float(raw["facility_share"]),
         word_weights={k: int(v) for k, v in raw["word_weights"].items()},
         text_full_match=float(raw["text_full_match"]),
+        meaning_file=path.with_name(raw["meaning"]["file"]),
+        meaning_range=(float(raw["meaning"]["unrelated"]), float(raw["meaning"]["related"])),
         candidates={k: int(v) for k, v in raw["candidates"].items()},
         contradiction_days=int(raw["contradiction_days"]),
         place_conflict_km=float(raw["place_conflict_km"]),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional, Sequence
 
 from claimgraph.link.events import document_of
-from claimgraph.link.features import ClaimFeatures, features, parse_day
+from claimgraph.link.features import ClaimFeatures, features, is_specific, parse_day, place_key
 from claimgraph.link.profile import stored_tokens
 from claimgraph.link.rules import LinkRules
 from claimgraph.model import Claim, Document, Event
@@ -30,13 +30,32 @@ def document_token_sets(claims: Sequence[ClaimFeatures]) -> dict[str, list[str]]
 LoadClaim = Callable[[str], Optional[Claim]]  # a stored claim by id (Store.get_claim), None if gone
 
 
-def in_play(event: Event, days: list[int], settings: Settings, rules: LinkRules) -> bool:
-    """Could claims of these days join the stored event (is it within their reach in time)?"""
+@dataclass(frozen=True)
+class Batch:
+    """When and where the claims of a linking run are: which stored events they might join."""
+    days: list[int]
+    place_keys: set[str]
+
+    @classmethod
+    def of(cls, claims: Sequence[ClaimFeatures]) -> "Batch":
+        return cls([c.day for c in claims if c.day is not None], {key for c in claims for key in c.place_keys})
+
+
+def may_last(event: Event, batch: Batch, rules: LinkRules) -> bool:
+    """Might the event be a lasting state the batch continues?  By its type, or because it
+    names a town the batch names: the type a stored event got from its first claims ("fighting
+    around Sudzha") does not say that later claims made it the record of the town's control."""
+    towns = {place_key(p) for p in event.places if is_specific(p)}
+    return rules.may_persist(event.event_type) or bool(towns & batch.place_keys)
+
+
+def in_play(event: Event, batch: Batch, settings: Settings, rules: LinkRules) -> bool:
+    """Could the batch's claims join the stored event (is it within their reach in time)?"""
     first, last = parse_day(event.first_seen), parse_day(event.last_seen)
-    if not days or first is None or last is None:
+    if not batch.days or first is None or last is None:
         return True
-    window = rules.persistent_window_days if rules.may_persist(event.event_type) else settings.link_window_days
-    return last >= min(days) - window and first <= max(days) + window
+    window = rules.persistent_window_days if may_last(event, batch, rules) else settings.link_window_days
+    return last >= min(batch.days) - window and first <= max(batch.days) + window
 
 
 @dataclass
@@ -51,11 +70,11 @@ class Stored:
         return list(document_token_sets(members).values()) + [tokens for _, tokens in self.summarised]
 
 
-def stored_events(events: Sequence[Event], days: list[int], documents: Mapping[str, Document], settings: Settings,
+def stored_events(events: Sequence[Event], batch: Batch, documents: Mapping[str, Document], settings: Settings,
                   rules: LinkRules, load_claim: Optional[LoadClaim]) -> Stored:
     stored = Stored()
     for event in events:
-        found = [load_claim(i) for i in event.claims] if load_claim and in_play(event, days, settings, rules) else []
+        found = [load_claim(i) for i in event.claims] if load_claim and in_play(event, batch, settings, rules) else []
         members = [features(claim, documents, rules) for claim in found if claim is not None]
         if members:
             stored.reloaded.append((event, members))

@@ -57,9 +57,31 @@ def test_cluster_distance_separates_far_apart_places():
 def test_cluster_type_groups_keep_unrelated_types_apart():
     events = link_claims([
         claim("d4:0", "Residents of Sudzha were taken out by bus", "evacuation", places=("Sudzha",)),
+        claim("d4:1", "Residents of Sudzha were taken out by bus", "evacuation", places=("Sudzha",)),
+        claim("d5:0", "Residents of Sudzha were taken out by bus", "strike", places=("Sudzha",)),
+        claim("d5:1", "Residents of Sudzha were taken out by bus", "strike", places=("Sudzha",)),
+    ], DOCS)
+    assert clusters(events) == [["d4:0", "d4:1"], ["d5:0", "d5:1"]]
+
+
+def test_cluster_lone_claim_joins_an_event_it_clearly_fits_whatever_its_type():
+    events = link_claims([
+        claim("d4:0", "Residents of Sudzha were taken out by bus", "evacuation", places=("Sudzha",)),
         claim("d5:0", "Residents of Sudzha were taken out by bus", "strike", places=("Sudzha",)),
     ], DOCS)
-    assert len(events) == 2
+    assert clusters(events) == [["d4:0", "d5:0"]]
+
+
+def test_cluster_lone_claim_needs_more_than_link_threshold_to_cross_type_groups():
+    settings = Settings.load(link_threshold=0.0)  # the shared town alone links within a group
+    evacuation = claim("d4:0", "Residents of Sudzha were taken out by bus", "evacuation", places=("Sudzha",))
+
+    def linked_with(event_type):
+        return clusters(link_claims([evacuation.model_copy(), claim(
+            "d5:0", "Families left their homes overnight", event_type, places=("Sudzha",))], DOCS, settings=settings))
+
+    assert linked_with("civilian_harm") == [["d4:0", "d5:0"]]
+    assert linked_with("strike") == [["d4:0"], ["d5:0"]]
 
 
 def test_cluster_incremental_returns_only_new_or_changed_events_with_stable_ids():
@@ -92,7 +114,7 @@ def test_cluster_second_pass_joins_an_event_that_matches_only_as_a_whole():
 
 def test_cluster_merging_into_a_stored_event_reports_that_event_as_changed():
     from claimgraph.link.cluster import Linker
-    from claimgraph.link.stored import stored_events
+    from claimgraph.link.stored import Batch, stored_events
     from claimgraph.link.features import features
     from claimgraph.link.profile import EventProfile
     from claimgraph.link.rules import load_rules
@@ -100,7 +122,7 @@ def test_cluster_merging_into_a_stored_event_reports_that_event_as_changed():
     rules, settings = load_rules(), Settings.load()
     [stored] = link_claims([claim("d4:0", "A bridge over the Seym near Glushkovo was destroyed", "strike")], DOCS)
     opened = features(claim("d5:0", "The bridge over the Seym near Glushkovo was destroyed", "strike"), DOCS, rules)
-    linker = Linker([opened], stored_events([stored], [], DOCS, settings, rules, None), settings, rules)
+    linker = Linker([opened], stored_events([stored], Batch.of([]), DOCS, settings, rules, None), settings, rules)
     linker.profiles.append(EventProfile())
     linker.profiles[1].add(opened, linker.idf.vector(opened.tokens), rules)
     assert linker.merge_new_events([1]) == [0]
@@ -151,3 +173,14 @@ def test_cluster_reloads_only_stored_events_within_reach_in_time():
     link_claims([claim("d6:0", "A drone hit a depot", "strike")], DOCS, [old], load_claim=lambda i: asked.append(i))
     link_claims([claim("d5:0", "A drone hit a depot", "strike")], DOCS, [old], load_claim=lambda i: asked.append(i))
     assert asked == ["d4:0"]
+
+
+def test_cluster_reloads_a_stored_event_naming_a_town_of_the_batch_over_the_lasting_window():
+    encircled = claim("d1:0", "Heavy fighting around Sudzha", "armed_clash", places=("Sudzha",), day="2024-08-08")
+    [old] = link_claims([encircled], DOCS)
+    asked = []
+    later = claim("d3:0", "Russian forces have retaken Sudzha", places=("Sudzha",), day="2025-03-13")
+    elsewhere = claim("d3:0", "Russian forces have retaken Korenevo", places=("Korenevo",), day="2025-03-13")
+    for batch in (later, elsewhere):
+        link_claims([batch], DOCS, [old], load_claim=lambda i: asked.append(i))
+    assert asked == ["d1:0"]

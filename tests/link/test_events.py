@@ -87,3 +87,26 @@ def test_events_history_records_a_town_changing_hands():
     assert [(h.date, h.outcome) for h in event.history] == [
         ("2024-08-08", "encircled"), ("2024-08-15", "held"), ("2025-03-13", "retaken")]
     assert [h.status for h in event.history] == ["claimed", "corroborated", "corroborated"]
+
+
+def test_events_an_outlet_relaying_a_source_adds_no_origin_in_its_own_voice():
+    docs = documents(document("d1", "2025-03-13", outlet="Northline Wire"),
+                     document("d2", "2025-03-14", outlet="Meridian Wire"))
+    ministry = source("Russian Ministry of Defence", "official", "Russia")
+    event = one_event([
+        claim("d1:0", "Russian forces have retaken the town of Sudzha", places=("Sudzha",), chain=(ministry,)),
+        claim("d1:1", "Sudzha was retaken after weeks of fighting", places=("Sudzha",)),
+        claim("d2:0", "Russian forces have retaken the town of Sudzha", places=("Sudzha",)),
+    ], docs)
+    assert event.origins == ["Russian Ministry of Defence", "Meridian Wire"]
+
+
+def test_events_an_outlet_that_checks_a_relayed_claim_is_an_origin():
+    docs = documents(document("d1", "2024-08-09", outlet="GeoTrace Desk"))
+    event = one_event([
+        claim("d1:0", "Video posted by NEXTA shows a destroyed convoy of trucks near Oktyabrskoye", "equipment_loss",
+              places=("Oktyabrskoye",), chain=(source("NEXTA", "social"),)),
+        claim("d1:1", "We geolocated the video of the destroyed convoy of trucks to Oktyabrskoye", "equipment_loss",
+              places=("Oktyabrskoye",), status="confirmed"),
+    ], docs)
+    assert event.origins == ["NEXTA", "GeoTrace Desk"]
