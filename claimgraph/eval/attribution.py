@@ -4,9 +4,11 @@ Reads ``<data>/{train,dev}/text/*.txt`` and the brat files in ``attributions/``,
 Extractor over the texts and compares each claim's source chain with the gold
 attributions (``E Attribution:T Source:T Cue:T Content:T``, and ``Attribution-no-source``):
 
-- every link of a claim's ``source_chain`` is one predicted attribution: Source = the
-  link's ``span``, Cue = its ``cue_span``, Content = the extent of the claims it covers
-  (claims sharing one source and cue are one attribution, split into propositions);
+- every attribution holding a claim is one predicted attribution: Source = the link's
+  ``span``, Cue = its ``cue_span``, Content = the extent of the claims it covers (claims
+  sharing one source and cue are one attribution, split into propositions).  The links are
+  read before ``source_chain`` names a source once in a row ("X said he thinks ..."), as
+  PolNeAR marks each cue;
 - several annotators labelled some articles: the annotation with the alphabetically first
   annotator suffix is used, so the choice is deterministic;
 - a discontinuous gold span is compared through its extent (first start, last end) for
@@ -171,13 +173,15 @@ def document_for(text: str) -> Document:
 def evaluate(data_dir: Path, split: str = "dev", limit: Optional[int] = None, extractor=None) -> list[Metric]:
     """Source / Cue / Content P-R-F1 (exact and overlap) and relation F1 on one split."""
     from claimgraph.extract import Extractor
+    from claimgraph.extract.convert import attribution_links, to_claims
     from claimgraph.settings import Settings
 
     extractor = extractor or Extractor(Settings.load())
     pairs = list(articles(polnear_dir(Path(data_dir)) / split, limit))
     totals = {name: Counts() for name in KINDS + ("relation",)}
-    documents = (document_for(text) for text, _ in pairs)
-    for (_, annotation), (_, claims) in zip(pairs, extractor.extract_many(documents)):
+    parsed = extractor.nlp.pipe(text for text, _ in pairs)
+    for (text, annotation), doc in zip(pairs, parsed):
+        claims = to_claims(document_for(text), doc, links=attribution_links)
         for name, counts in compare(predicted_attributions(claims), read_brat(annotation)).items():
             totals[name].add(counts)
     metrics = [m for name in KINDS for m in totals[name].metrics(name)]

@@ -66,17 +66,30 @@ def cue_word_features(cue: Token) -> list[str]:
     return found
 
 
+def subject_link(cue: Token, subject: Token) -> str:
+    """How the subject hangs on the cue: its own argument, a passive's "by" agent, or the
+    subject of a verb the cue depends on."""
+    if subject.head == cue:
+        return "argument"
+    return "agent" if subject.head.head == cue and subject.head.dep_ == "agent" else "inherited"
+
+
 def subject_features(cue: Token, subject: Token) -> list[str]:
-    """What the subject is: pronoun or noun, entity type, length, side of the cue."""
+    """What the subject is and how it attaches: pronoun or noun, entity type, length, side
+    of the cue."""
     is_pronoun = subject.pos_ == "PRON" or subject.tag_ in RELATIVE_TAGS
     length = subject.right_edge.i - subject.left_edge.i + 1
-    found = [f"subject_dep={subject.dep_}", f"subject_tag={subject.tag_}", f"subject_ent={subject.ent_type_}",
+    link = subject_link(cue, subject)
+    found = [f"link={link}", f"link={link}|dep={cue.dep_}",
+             f"subject_dep={subject.dep_}", f"subject_tag={subject.tag_}", f"subject_ent={subject.ent_type_}",
              f"subject_pos={subject.pos_}", f"lemma={cue.lemma_.lower()}|subject_pos={subject.pos_}",
              f"subject_pronoun={subject.lower_}" if is_pronoun else f"subject_head={subject.lemma_.lower()}",
              f"subject_length={min(length, LONGEST_SUBJECT)}",
              "subject_before" if subject.i < cue.i else "subject_after"]
     if subject.tag_ in RELATIVE_TAGS and cue.dep_ == "relcl":
         found += [f"antecedent_head={cue.head.lemma_.lower()}", f"antecedent_ent={cue.head.ent_type_}"]
+    if link != "argument":  # the lemma alone already speaks for a cue's own subject
+        found.append(f"lemma={cue.lemma_.lower()}|link={link}")
     entities = {t.ent_type_ for t in subject.subtree} & {"PERSON", "ORG", "NORP", "GPE"}
     return found + [f"subject_has={label}" for label in sorted(entities)]
 

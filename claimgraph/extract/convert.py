@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from spacy.tokens import Doc, Span
 
@@ -10,7 +10,7 @@ from ..model import Actor, Claim, Cue, Document, Evidence, LoadedTerm, Place, Qu
 from .lexicon import load_lexicon
 from .attribution import containing_attributions
 
-PATIENT_DEPS = ("dobj", "nsubjpass")
+ChainReader = Callable[[Doc, dict[str, Any]], list[SourceRef]]
 
 
 def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -27,14 +27,23 @@ def document_places(doc: Doc) -> list[Place]:
     return [Place(text=s.text, span=(s.start_char, s.end_char), role=s.label_) for s in doc.spans["cg_places"]]
 
 
-def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
-    chain: list[SourceRef] = []
+def attribution_links(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
+    """One link per attribution whose content holds the claim, innermost first."""
+    links = []
     for record in containing_attributions(doc, claim["head"]):
         cue = doc[record["cue"][0]: record["cue"][1]]
-        ref = SourceRef(name=record["name"], kind=record["source_kind"], cue=cue.text,
-                        span=char_span(doc, *record["source"]), cue_span=(cue.start_char, cue.end_char))
+        links.append(SourceRef(name=record["name"], kind=record["source_kind"], cue=cue.text,
+                               span=char_span(doc, *record["source"]), cue_span=(cue.start_char, cue.end_char)))
+    return links
+
+
+def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
+    """The claim's sources from its origin outwards, each once in a row: "X said he thinks ..."
+    names X once, by its outer mention (the chain lists who relayed the claim, not each cue)."""
+    chain: list[SourceRef] = []
+    for ref in attribution_links(doc, claim):
         if chain and chain[-1].name == ref.name:
-            chain[-1] = ref  # one source twice ("X said he thinks ..."): keep its outer mention
+            chain[-1] = ref
         else:
             chain.append(ref)
     return chain
@@ -93,10 +102,11 @@ def claim_text(doc: Doc, claim: dict[str, Any]) -> str:
     return text
 
 
-def to_claim(document: Document, doc: Doc, index: int, claim: dict[str, Any]) -> Claim:
+def to_claim(document: Document, doc: Doc, index: int, claim: dict[str, Any],
+             links: ChainReader = source_chain) -> Claim:
     start, end = claim["start"], claim["end"]
     sent = doc[claim["head"]].sent
-    chain = source_chain(doc, claim)
+    chain = links(doc, claim)
     return Claim(
         id=f"{document.id}:{index}", document_id=document.id, text=claim_text(doc, claim),
         span=char_span(doc, start, end), sentence_span=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
@@ -114,5 +124,7 @@ def to_claim(document: Document, doc: Doc, index: int, claim: dict[str, Any]) ->
     )
 
 
-def to_claims(document: Document, doc: Doc) -> list[Claim]:
-    return [to_claim(document, doc, index, claim) for index, claim in enumerate(doc._.cg_claims or [])]
+def to_claims(document: Document, doc: Doc, links: ChainReader = source_chain) -> list[Claim]:
+    """The doc's claims; ``links`` reads each claim's source chain (``attribution_links`` keeps
+    every attribution, as the evaluation counts them)."""
+    return [to_claim(document, doc, index, claim, links) for index, claim in enumerate(doc._.cg_claims or [])]

@@ -2,8 +2,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimgraph.extract.attribution import attribution_finder, is_bare_participle
-from claimgraph.extract.attribution_model import CueModel
+from claimgraph.extract.attribution import SourceNames, attribution_finder, is_bare_participle
+from claimgraph.extract.attribution_model import CueModel, subject_link
+from claimgraph.extract.convert import attribution_links, source_chain
 
 pytestmark = pytest.mark.slow
 
@@ -88,6 +89,11 @@ def test_attribution_passive_agent_is_the_source(claims_of):
     assert claims[0].source_chain[0].span == (text.index("the foreign"), text.index("."))
 
 
+def test_attribution_headline_label_is_no_speaker(claims_of):
+    claims = claims_of("Wow: Water Supply Restored In Eastern Districts\n\nCrews worked all night.")
+    assert chains(claims)[0] == []
+
+
 def test_attribution_one_source_twice_keeps_the_named_mention(claims_of):
     claims = claims_of("The harbour master said he had warned that the port would close.")
     assert [(link.name, link.span, link.cue) for link in claims[0].source_chain] == [
@@ -121,6 +127,7 @@ def test_attribution_learned_cue_beyond_the_word_lists(claims_of):
 
 def test_attribution_refusal_to_comment_reports_nothing(claims_of):
     assert chains(claims_of("The ministry declined to comment on the report.")) == [[]]
+    assert chains(claims_of("A ministry spokesman declined to discuss the convoy.")) == [[]]
 
 
 def test_attribution_first_person_owner_is_no_new_source(claims_of):
@@ -154,3 +161,42 @@ def test_attribution_bare_participle_is_no_cue():
                       ["NNS", "VBN", "TO", "VB", "RB", "VBD", "VBN"],
                       ["unit", "believe", "to", "be", "near", "have", "leave"])
     assert is_bare_participle(doc[1]) and not is_bare_participle(doc[6])
+
+
+def empty_finder():
+    return attribution_finder(CueModel({}, threshold=0.6, unlisted_stance_threshold=0.9))
+
+
+def test_attribution_verb_under_a_preposition_shares_the_clause_subject():
+    doc = hand_parsed(["The", "mayor", "won", "by", "citing", "figures", "."], [1, 2, 2, 2, 3, 4, 2],
+                      ["det", "nsubj", "ROOT", "prep", "pcomp", "dobj", "punct"],
+                      ["DT", "NN", "VBD", "IN", "VBG", "NNS", "."],
+                      ["the", "mayor", "win", "by", "cite", "figure", "."])
+    pairs = [(cue.text, subject.text) for cue, subject in empty_finder().candidates(doc[:])]
+    assert ("citing", "mayor") in pairs
+    assert subject_link(doc[4], doc[1]) == "inherited"
+    assert empty_finder()(doc)._.cg_attributions == []  # "citing X" is no "according to X"
+
+
+def test_attribution_source_names_find_the_latest_other_wording():
+    names = SourceNames()
+    names.add("Mayor Ana Okafor", [("last", "Okafor"), ("head", "Okafor")], "Mayor Ana Okafor")
+    names.add("Okafor", [("last", "Okafor"), ("head", "Okafor")], "Mayor Ana Okafor")
+    names.add("the adviser", [("last", "adviser"), ("head", "adviser")], "the adviser")
+    assert names.latest([("last", "Okafor")], "Okafor") == "Mayor Ana Okafor"
+    assert names.latest([("head", "adviser")], "the adviser") is None  # the same words: no earlier name
+    assert names.last == "the adviser" and names.count == 3
+
+
+def test_attribution_links_keep_each_cue_that_the_chain_names_once():
+    doc = hand_parsed(["The", "mayor", "said", "she", "hoped", "the", "port", "would", "close", "."],
+                      [1, 2, 2, 4, 2, 6, 8, 8, 4, 2],
+                      ["det", "nsubj", "ROOT", "nsubj", "ccomp", "det", "nsubj", "aux", "ccomp", "punct"],
+                      ["DT", "NN", "VBD", "PRP", "VBD", "DT", "NN", "MD", "VB", "."],
+                      ["the", "mayor", "say", "she", "hope", "the", "port", "would", "close", "."])
+    finder = attribution_finder(CueModel({"lemma=say": 5.0, "lemma=hope": 5.0}, threshold=0.6,
+                                         unlisted_stance_threshold=0.9))
+    claim = {"head": 8}  # "the port would close"
+    links = attribution_links(finder(doc), claim)
+    assert [(link.name, link.cue) for link in links] == [("The mayor", "hoped"), ("The mayor", "said")]
+    assert [link.cue for link in source_chain(doc, claim)] == ["said"]
