@@ -2,17 +2,19 @@
 
 Incremental by design: stored events are rebuilt as profiles (from their own claims when a
 loader is given, see `stored.py`; else from their summary, places, quantities and dates), new
-claims are attached one by one in date order, events opened in the run then join an earlier
-event their claims fit on average (average linkage), a claim still alone then joins any event
-it clearly fits whatever its type, and only events that are new or gained claims are
-returned.  Candidates come from an inverted index over blocking keys, so each claim is scored
-against a bounded number of events.
+claims are attached in date order (a claim that points back to what its article has just
+described, "the attack was repelled", together with it: `coreference.py`), events opened in
+the run then join an earlier event their claims fit on average (average linkage), a claim
+still alone then joins any event it clearly fits whatever its type, and only events that are
+new or gained claims are returned.  Candidates come from an inverted index over blocking
+keys, so each claim is scored against a bounded number of events.
 """
 
 from __future__ import annotations
 
 from typing import Mapping, Optional, Sequence
 
+from claimgraph.link.coreference import document_groups
 from claimgraph.link.events import BuildContext, build_event
 from claimgraph.link.features import ClaimFeatures, features
 from claimgraph.link.index import CandidateIndex, Key, blocking_keys
@@ -67,12 +69,16 @@ class Linker:
                    besides: Optional[int] = None, threshold: Optional[float] = None) -> Optional[int]:
         """The event the claim fits best, if any reaches `threshold` (default link_threshold);
         `besides` is the claim's own event."""
+        return self._best_above_threshold(self._scored(claim, vector, lookup, besides), threshold)
+
+    def _scored(self, claim: ClaimFeatures, vector: dict[str, float], lookup: list[Key],
+                besides: Optional[int] = None) -> list[tuple[float, int]]:
+        """(similarity, event) for the candidate events within the claim's reach."""
         limit = self.rules.candidates["max_scored"]
-        scored = [(similarity(claim, vector, self.profiles[i], self.rules), i)
-                  for i in self.index.candidates(lookup, limit)
-                  if i != besides and self.is_live(i)
-                  and within_reach(claim, self.profiles[i], self.settings, self.rules)]
-        return self._best_above_threshold(scored, threshold)
+        return [(similarity(claim, vector, self.profiles[i], self.rules), i)
+                for i in self.index.candidates(lookup, limit)
+                if i != besides and self.is_live(i)
+                and within_reach(claim, self.profiles[i], self.settings, self.rules)]
 
     def is_live(self, number: int) -> bool:
         """Not an event emptied by a merge (the index still files it)."""
@@ -89,15 +95,21 @@ class Linker:
     def _claim_keys(self, claim: ClaimFeatures) -> tuple[list[Key], list[Key]]:
         return self._keys(claim.groups, claim.day, claim.place_keys, claim.tokens, claim.claim.event_type)
 
-    def add(self, claim: ClaimFeatures) -> int:
-        """Attach a claim to its best event, or open a new one; returns the profile number."""
-        vector = self.idf.vector(claim.tokens)
-        lookup, filing = self._claim_keys(claim)
-        number = self.best_event(claim, vector, lookup)
+    def add_group(self, group: list[ClaimFeatures]) -> int:
+        """Attach the claims one article gives about one happening (coreference.py) together:
+        to the event one of them fits best, or to a new one; returns the profile number.  The
+        best single fit decides, since the claims that point back ("the attack was repelled")
+        say little on their own."""
+        vectors = [self.idf.vector(member.tokens) for member in group]
+        keys = [self._claim_keys(member) for member in group]
+        scored = [pair for member, vector, (lookup, _) in zip(group, vectors, keys)
+                  for pair in self._scored(member, vector, lookup)]
+        number = self._best_above_threshold(scored)
         if number is None:
             self.profiles.append(EventProfile())
             number = len(self.profiles) - 1
-        self._attach(claim, vector, number, filing)
+        for member, vector, (_, filing) in zip(group, vectors, keys):
+            self._attach(member, vector, number, filing)
         return number
 
     def _attach(self, claim: ClaimFeatures, vector: dict[str, float], number: int, filing: list[Key]) -> None:
@@ -178,7 +190,8 @@ def link_claims(claims: Sequence[Claim], documents: Mapping[str, Document], even
     prepared = sorted((features(c, documents, rules) for c in claims), key=date_order)
     linker = Linker(prepared, stored_events(events, Batch.of(prepared), documents, settings, rules, load_claim),
                     settings, rules)
-    with_new_claims = sorted({linker.add(claim) for claim in prepared})
+    groups = sorted(document_groups(prepared, rules.references), key=lambda group: min(map(date_order, group)))
+    with_new_claims = sorted({linker.add_group(group) for group in groups})
     touched = linker.rehome_lone_claims(linker.merge_new_events(with_new_claims))
     context = BuildContext(documents, syndication_representatives(documents), rules)
     changed = [build_event(linker.profiles[number], context) for number in touched]

@@ -11,6 +11,16 @@ from typing import Any
 import yaml
 
 RULES_FILE = Path(__file__).with_name("data") / "linking.yaml"
+PLACE_KIND = "place"  # what "the town" points back to: a claim that names a town
+
+
+@dataclass(frozen=True)
+class References:
+    """Definite descriptions that point back within an article ("the attack"), see coreference.py."""
+    pointer: re.Pattern[str]  # a determiner; group 1 is the word after it, unless a possessive ("the town's")
+    kinds: dict[str, str]  # noun after a determiner -> the kind of thing it points back to (or PLACE_KIND)
+    introduced_by: dict[str, re.Pattern[str]]  # kind -> any of the stems that introduce such a thing
+    paragraphs_back: int  # how far back the thing may have been introduced
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once
@@ -21,6 +31,7 @@ class LinkRules:
     persistent_window_days: int
     weights: dict[str, float]
     lone_claim_threshold: float  # a lone claim crosses type groups at this similarity
+    references: References
     government_seats: frozenset[str]
     locative_words: frozenset[str]
     settlement_cue: re.Pattern[str]  # a cue and the name after it (group 1)
@@ -65,6 +76,17 @@ def stems_pattern(stems: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
 
 
+def load_references(raw: dict[str, Any]) -> References:
+    kinds = {noun: kind for kind, words in raw["kinds"].items() for noun in words["nouns"]}
+    pointer = r"\b(?:" + "|".join(map(re.escape, raw["determiners"])) + r")\s+(?=(\w+)(?![\w'’]))"
+    return References(
+        pointer=re.compile(pointer, re.IGNORECASE),
+        kinds=kinds | {noun: PLACE_KIND for noun in raw["place_nouns"]},
+        introduced_by={kind: stems_pattern(words["introduced_by"]) for kind, words in raw["kinds"].items()},
+        paragraphs_back=int(raw["paragraphs_back"]),
+    )
+
+
 def cue_pattern(cues: list[str]) -> re.Pattern[str]:
     """A cue followed by a capitalised name of one or two words."""
     return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
@@ -80,6 +102,7 @@ def load_rules(path: Path = RULES_FILE) -> LinkRules:
         persistent_window_days=int(raw["persistent_window_days"]),
         weights={k: float(v) for k, v in raw["weights"].items()},
         lone_claim_threshold=float(raw["lone_claim_threshold"]),
+        references=load_references(raw["references"]),
         government_seats=frozenset(raw["government_seats"]),
         locative_words=frozenset(raw["locative_words"]),
         settlement_cue=cue_pattern(raw["settlement_cues"]),
