@@ -7,7 +7,9 @@ first-level regions the other names' choices lie in (a local paper's home state)
 first-level regions it names, "Town, Region" pairs, regions named as such earlier
 ("the Kursk region" ... "Kursk"), other names with a candidate nearby (Paris + Henry County
 -> Paris, Tennessee) and distance to the other places chosen.  A name is one decision: its
-repeated mentions neither vote for themselves nor outvote the rest of the document.
+repeated mentions neither vote for themselves nor outvote the rest of the document.  The
+passes run from two starts (each name's likeliest place alone, and its place other names lie
+near), and the reading whose choices agree better with each other wins.
 Gazetteer matching also reads the places institutions are named after ("Paris Police
 Department") and leaves out the document's surnames ("Bill Moore" ... "Moore said").  Rules and word lists:
 ``data/toponyms.yaml``, ``data/place_names.yaml``.
@@ -32,6 +34,7 @@ from claimgraph.resolve.names import is_district, name_key, rules as name_rules
 WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*"  # "Kursk", "U.S", "Ivano-Frankivsk"; no sentence-final dot
 CAPITALISED_RUN = re.compile(rf"{WORD}(?:(?:[ -]|[ ](?:of|de|du|la|al|el|on|upon)[ ]){WORD})*")
 MAX_CANDIDATES = 40
+POSSESSIVE = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +59,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, taken: list[Span] = ()) -> li
     found, surnames = [], _surnames(text, gazetteer)
     for match in CAPITALISED_RUN.finditer(text):
         start, run = _drop_leading(match.start(), match.group())
+        run = POSSESSIVE.sub("", run)  # "Gainesville’s" names Gainesville
         span = (start, start + len(run))
         if not run or _overlaps(span, taken) or not _plausible(text, span, run):
             continue
@@ -175,10 +179,16 @@ class Mention:
     support: dict[int, int] = field(default_factory=dict)  # candidate id -> other places with a candidate nearby
     best: Candidate | None = None
     namesake_regions: set[int] = field(default_factory=set)
+    priors: dict[int, float] = field(default_factory=dict)  # candidate id -> prior(), computed once
 
     @property
     def name(self) -> str:
         return self.place.text.lower()
+
+    @property
+    def reading(self) -> tuple:
+        """Mentions that read alike are one decision."""
+        return self.name, self.region, self.district, self.within
 
 
 CONTEXT_PASSES = 3  # each pass re-reads the document's context from the choices made so far
@@ -191,24 +201,64 @@ def resolve_places(text: str, places: list[Place], gazetteer: Gazetteer) -> list
     share_qualifiers(toponyms)
     add_support(toponyms)
     for m in toponyms:
-        m.best = max(m.candidates, key=lambda c: prior(m, c))
-    for _ in range(CONTEXT_PASSES):
-        context = Context.of(toponyms)
-        # one name after another: names reading each other's old choices could swap forever
-        for m in toponyms:
-            best = _best_in_context(m, context)
-            if best != m.best:
-                m.best = best
-                context = Context.of(toponyms)
+        m.priors = {c.geonameid: prior(m, c) for c in m.candidates}
+    # two readings of the document, each settled in context: from each name's likeliest place
+    # alone, and from its place that other names lie near (a large town drags a county to its
+    # own state, where a smaller town and that county lying together are both in another);
+    # the reading that agrees better with itself wins
+    readings: list[tuple[float, list[Candidate]]] = []
+    for start in (prior, supported_prior):
+        first = [max(m.candidates, key=lambda c: start(m, c)) for m in toponyms]
+        if any(first == bests for _, bests in readings):
+            continue  # a reading from here is already known
+        readings.append(settle(toponyms, first))
+    if readings:
+        _, bests = max(readings, key=lambda reading: reading[0])
+        for m, best in zip(toponyms, bests):
+            m.best = best
     return [_filled(m) for m in mentions]
 
 
-def _best_in_context(mention: Mention, context: Context) -> Candidate:
+def supported_prior(mention: Mention, candidate: Candidate) -> float:
+    """The prior, plus the support of the other names with a candidate nearby."""
+    return mention.priors[candidate.geonameid] + _support_bonus(mention, candidate)
+
+
+def settle(mentions: list[Mention], first: list[Candidate]) -> tuple[float, list[Candidate]]:
+    """From the ``first`` choices, let each mention re-choose in the document's context over a
+    few passes; returns the agreement of the result (see ``agreement``) and the choices."""
+    for m, best in zip(mentions, first):
+        m.best = best
+    alike: dict[tuple, list[Mention]] = {}
+    for m in mentions:
+        alike.setdefault(m.reading, []).append(m)
+    for _ in range(CONTEXT_PASSES):
+        context = pass_start = Context.of(mentions)
+        # one name after another: names reading each other's old choices could swap forever
+        for group in alike.values():
+            best = _best_candidate(group[0], context)
+            if any(best != m.best for m in group):
+                for m in group:
+                    m.best = best
+                context = Context.of(mentions)
+        if context is pass_start:
+            break  # a pass that changed nothing would be repeated exactly
+    return agreement(mentions), [m.best for m in mentions]
+
+
+def agreement(mentions: list[Mention]) -> float:
+    """How well the mentions' choices fit together: the sum of their scores in context."""
+    context = Context.of(mentions)
+    names = {m.name: m for m in mentions}.values()  # a name is one decision, however often it is named
+    return sum(m.priors[m.best.geonameid] + contextual(m, m.best, context, context.view(m)) for m in names)
+
+
+def _best_candidate(mention: Mention, context: Context) -> Candidate:
     view = context.view(mention)
     taken = context.named_otherwise(mention)
     candidates = [c for c in mention.candidates if not (c.geonameid in taken and _stray(mention, c))]
     return max(candidates or mention.candidates,
-               key=lambda c: prior(mention, c) + contextual(mention, c, context, view))
+               key=lambda c: mention.priors[c.geonameid] + contextual(mention, c, context, view))
 
 
 DEMONYM_OVER_TOWN = 100_000  # "Canadian" is the demonym, not Canadian, Texas; a big city keeps its name
@@ -223,7 +273,7 @@ def _mention(text: str, place: Place, gazetteer: Gazetteer) -> Mention:
         # a group word that is no demonym ("Democrat", "Christians") would only match namesake towns
         country = gazetteer.demonym(place.text)
         return Mention(place, [country] if country else [], best=country)
-    name = re.sub(r"['’]s$", "", place.text)
+    name = POSSESSIVE.sub("", place.text)
     following = text[place.span[1]: place.span[1] + 20].lower().split()
     region_word = bool(following) and following[0].strip(".,;'’") in name_rules()["region_words"]
     key = name_key(name)
@@ -245,6 +295,7 @@ def share_qualifiers(mentions: list[Mention]) -> None:
         m.within = m.within or within.get(m.name)
 
 
+KM_PER_DEGREE = 111.2  # of latitude
 SUPPORT_KM = 60  # two differently named places this close are likely meant together
 SUPPORT_CANDIDATES = 10  # of each other name, only the likeliest candidates lend support
 SUPPORT_BONUS, SUPPORT_CAP = 2.0, 4.0
@@ -284,14 +335,14 @@ def _near(a: Candidate, b: Candidate) -> bool:
     if abs(dlat) > 1:
         return False
     dlon = (a.lon - b.lon) * math.cos(math.radians(a.lat))
-    return a.geonameid != b.geonameid and 111.2 * math.hypot(dlat, dlon) < SUPPORT_KM
+    return a.geonameid != b.geonameid and KM_PER_DEGREE * math.hypot(dlat, dlon) < SUPPORT_KM
 
 
 def _namesake_regions(candidates: list[Candidate]) -> set[int]:
     """Regions sharing the name of a town inside them (Kursk Oblast / Kursk) or of their
     country's capital (Washington state / Washington, D.C.): the town is meant unless the
     mention names a region."""
-    towns = [c for c in candidates if c.precision == "town" and c.primary]
+    towns = [c for c in candidates if c.precision == "town" and (c.primary or c.population >= ALTERNATE_CITY)]
     town_regions = {c.admin1_code for c in towns}
     capital_countries = {c.country for c in towns if c.feature == "PPLC"}
     return {c.geonameid for c in candidates if c.feature == "ADM1"
@@ -342,28 +393,37 @@ class Context:
 
     choices: dict[str, Candidate]  # name -> its current choice
     mentions: Counter  # name -> how often the document names it (a country named often is its focus)
-    admin1_codes: Counter
     regions_named: set[int]  # regions named as such ("the Kursk region"): a bare "Kursk" later is the same
+    users: Counter = field(init=False)  # place id -> how many names chose it
+    countries: Counter = field(init=False)  # distinct places chosen, by country
+    regions: Counter = field(init=False)  # distinct places chosen, by first-level region code
+    named_regions: Counter = field(init=False)  # first-level regions chosen, by code
+    towns: list[Candidate] = field(init=False)  # local places chosen (see _local)
+    views: dict[str, View] = field(default_factory=dict)  # by name
+
+    def __post_init__(self):
+        places = _distinct(self.choices.values())
+        self.users = Counter(c.geonameid for c in self.choices.values())
+        self.countries = Counter(c.country for c in places if c.country)
+        self.regions = Counter(c.admin1_code for c in places if c.admin1_code)
+        self.named_regions = Counter(c.admin1_code for c in places if c.feature == "ADM1" and c.admin1_code)
+        self.towns = [c for c in places if _local(c)]
 
     @classmethod
     def of(cls, mentions: list[Mention]) -> "Context":
-        choices = {m.name: m.best for m in mentions if m.best is not None}
         return cls(
-            choices=choices,
+            choices={m.name: m.best for m in mentions if m.best is not None},
             mentions=Counter(m.name for m in mentions),
-            admin1_codes=Counter(c.admin1_code for c in _distinct(choices.values())
-                                 if c.feature == "ADM1" and c.admin1_code),
             regions_named={m.best.geonameid for m in mentions if m.region and m.best and m.best.feature == "ADM1"},
         )
 
     def view(self, mention: Mention) -> View:
-        others = self.others(mention)
-        return View([c for c in others if _local(c)], _shares(c.country for c in others),
-                    _shares(c.admin1_code for c in others), self.focus(mention))
-
-    def others(self, mention: Mention) -> list[Candidate]:
-        """The distinct places chosen for the OTHER names."""
-        return _distinct(c for name, c in self.choices.items() if name != mention.name)
+        if mention.name not in self.views:
+            choice = self.choices.get(mention.name)
+            own = choice if choice is not None and self.users[choice.geonameid] == 1 else None
+            towns = [c for c in self.towns if c is not own]
+            self.views[mention.name] = View(self, own, towns, self.focus(mention))
+        return self.views[mention.name]
 
     def named_otherwise(self, mention: Mention) -> set[int]:
         """Places the document calls by another name, unless that name lengthens this one:
@@ -384,22 +444,35 @@ class Context:
 
 @dataclass
 class View:
-    """The document's context as one mention sees it: the local places (towns, counties)
-    chosen for the other names, the other places' share in each country and in each
-    first-level region (a local paper's home state), and the country the document is about."""
+    """The document's context as one mention sees it: the places chosen for the OTHER names
+    (its own choice is no context for itself, unless another name chose it too), their share
+    in each country and in each first-level region (a local paper's home state), and the
+    country the document is about."""
 
-    towns: list[Candidate]
-    countries: Counter
-    regions: Counter
+    context: Context
+    own: Candidate | None  # the place only this name chose
+    towns: list[Candidate]  # the local places chosen for the other names
     focus: str | None
 
+    def country_share(self, code: str) -> float:
+        return _share(self.context.countries, code, self.own and self.own.country)
 
-def _shares(codes) -> Counter:
-    """Share of the other places under each code, shrunk towards 0 when they are few (one
+    def region_share(self, code: str | None) -> float:
+        return _share(self.context.regions, code, self.own and self.own.admin1_code)
+
+    def region_named(self, code: str | None) -> bool:
+        """Whether another name is that first-level region."""
+        own = self.own is not None and self.own.feature == "ADM1" and self.own.admin1_code == code
+        return self.context.named_regions[code] > own
+
+
+def _share(counts: Counter, code: str | None, own_code: str | None) -> float:
+    """Share of the other places under ``code``, shrunk towards 0 when they are few (one
     other place is weak evidence: n / (n + 1))."""
-    counts = Counter(code for code in codes if code)
-    total = sum(counts.values()) + 1
-    return Counter({code: count / total for code, count in counts.items()})
+    if not code:
+        return 0.0
+    total = sum(counts.values()) - bool(own_code) + 1
+    return (counts[code] - (own_code == code)) / total
 
 
 def _distinct(candidates) -> list[Candidate]:
@@ -453,18 +526,23 @@ COUNTRY_WEIGHT, REGION_WEIGHT = 3.0, 3.0
 
 
 def contextual(mention: Mention, candidate: Candidate, context: Context, view: View) -> float:
-    score = (COUNTRY_WEIGHT * view.countries[candidate.country]
-             + REGION_WEIGHT * view.regions[candidate.admin1_code])
-    if _region_or_capital(candidate) and candidate.country == view.focus:
+    score = (COUNTRY_WEIGHT * view.country_share(candidate.country)
+             + REGION_WEIGHT * view.region_share(candidate.admin1_code))
+    if (_region_or_capital(candidate) and candidate.country == view.focus
+            and candidate.geonameid not in mention.namesake_regions):
         score += 2  # a document about one country names its regions and its capital
-    if context.admin1_codes[candidate.admin1_code] and candidate.feature != "ADM1":
+    if candidate.feature != "ADM1" and view.region_named(candidate.admin1_code):
         score += 3
     if mention.within is not None and _inside(candidate, mention.within):
         score += 6
     if candidate.geonameid in context.regions_named:
         score += 4
-    score += min(SUPPORT_CAP, SUPPORT_BONUS * mention.support.get(candidate.geonameid, 0))
+    score += _support_bonus(mention, candidate)
     return score + _proximity(candidate, view.towns)
+
+
+def _support_bonus(mention: Mention, candidate: Candidate) -> float:
+    return min(SUPPORT_CAP, SUPPORT_BONUS * mention.support.get(candidate.geonameid, 0))
 
 
 def _region_or_capital(candidate: Candidate) -> bool:
@@ -491,8 +569,12 @@ def _proximity(candidate: Candidate, towns: list[Candidate]) -> float:
     """The bonus for the nearest of ``towns`` (the local places chosen for the other names)."""
     if not _local(candidate):
         return 0.0
-    nearest = min((distance_km(candidate.lat, candidate.lon, c.lat, c.lon)
-                   for c in towns if c.geonameid != candidate.geonameid), default=math.inf)
+    reach = PROXIMITY[-1][0] * 1.1 / KM_PER_DEGREE  # a flat-earth bound with room to spare:
+    shrink = math.cos(math.radians(candidate.lat))  # only towns within it are measured exactly
+    nearest = min((distance_km(candidate.lat, candidate.lon, c.lat, c.lon) for c in towns
+                   if c.geonameid != candidate.geonameid
+                   and math.hypot(c.lat - candidate.lat, (c.lon - candidate.lon) * shrink) < reach),
+                  default=math.inf)
     return next((bonus for km, bonus in PROXIMITY if nearest < km), 0.0)
 
 

@@ -115,7 +115,8 @@ def test_geoparse_repeated_name_votes_once(gazetteer):
 
 @pytest.mark.parametrize("text, name", [("The Kursk Police Department said so.", "Kursk"),
                                         ("The Henry County Fire Department came.", "Henry County"),
-                                        ("The National Bank of Ukraine said so.", "Ukraine")])
+                                        ("The National Bank of Ukraine said so.", "Ukraine"),
+                                        ("Kursk Mayor Anna Petrova said so.", "Kursk")])
 def test_geoparse_find_toponyms_place_of_an_institution(gazetteer, text, name):
     start = text.index(name)
     assert [(p.text, p.span) for p in find_toponyms(text, gazetteer)] == [(name, (start, start + len(name)))]
@@ -146,3 +147,9 @@ def test_geoparse_township_is_its_town_however_small(tmp_path):
     assert township.geonameid is None and (township.lat, township.name) == (36.1, "Maple Hollow")
     assert park.lat is None  # other generic words still need a town of some size
     gazetteer.close()
+
+
+@pytest.mark.parametrize("text", ["A Kursk man was fined.", "Kursk’s trains ran late.", "Kursk's trains ran late."])
+def test_geoparse_find_toponyms_reads_article_and_possessive_off(gazetteer, text):
+    start = text.index("Kursk")
+    assert [(p.text, p.span) for p in find_toponyms(text, gazetteer)] == [("Kursk", (start, start + 5))]

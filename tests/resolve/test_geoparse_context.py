@@ -7,7 +7,7 @@ import pytest
 
 from claimgraph.model import Place
 from claimgraph.resolve.gazetteer import Gazetteer, PlaceRow
-from claimgraph.resolve.geoparse import resolve_places
+from claimgraph.resolve.geoparse import Context, _mention, resolve_places
 
 # First-level regions of one country: R1 in the north-east, R2 in the south-west, R3 holding
 # the capital and R4, a region named like the capital.
@@ -28,6 +28,14 @@ PLACES = [
     PlaceRow(14, "Westmark", 32.0, -98.0, "US", "US.R2", "ADM1", 5_000_000, ()),
     PlaceRow(15, "Nolan", 41.0, -85.0, "US", "US.R1", "PPL", 80_000, ()),
     PlaceRow(16, "Nolan", 32.5, -97.0, "US", "US.R2", "PPL", 5_000, ()),
+    # a large Harlow in R1 with a Tamsin County ~135 km off, and a smaller pair lying together in R2
+    PlaceRow(30, "Harlow", 44.0, -80.0, "US", "US.R1", "PPL", 200_000, ()),
+    PlaceRow(31, "Harlow", 30.0, -95.0, "US", "US.R2", "PPL", 40_000, ()),
+    PlaceRow(32, "Tamsin County", 45.0, -81.0, "US", "US.R1", "ADM2", 20_000, ()),
+    PlaceRow(33, "Tamsin County", 30.1, -95.1, "US", "US.R2", "ADM2", 40_000, ()),
+    # R5 is named like its largest city, which bears the bare name only as an alternate name
+    PlaceRow(40, "Kestrel", 43.0, -75.0, "US", "US.R5", "ADM1", 19_000_000, ()),
+    PlaceRow(41, "Kestrel City", 40.7, -74.0, "US", "US.R5", "PPL", 8_000_000, ("Kestrel",)),
     # another country, whose capital also goes by the country's name
     PlaceRow(20, "Zembla", 20.0, 10.0, "ZZ", None, "PCLI", 100_000_000, ()),
     PlaceRow(21, "Zembla City", 21.0, 11.0, "ZZ", "ZZ.01", "PPLC", 20_000_000, ("Zembla",)),
@@ -68,6 +76,15 @@ CASES = {
     # no gazetteer entry for the bank; "Bank" is a generic word, not the village of Bank
     "bank named after a country is read as the country": (
         "The Bank of Zembla cut rates.", [], "Bank of Zembla", 20),
+    # read from each name's likeliest place, the large Harlow drags the county to R1; read from
+    # the places other names lie near, the pair settles in R2, and agrees better with itself
+    "reading that agrees with itself wins over the larger town": (
+        "Tamsin County deputies patrol Harlow.", ["Tamsin County"], "Harlow", 31),
+    # neither the region's own reading nor its size makes the city a town of a "named" region
+    "region named like its big city means the city": (
+        "Flights from Alder to Kestrel were cancelled.", ["Alder"], "Kestrel", 41),
+    "big city's region named by a region word": (
+        "Flights from Alder to Kestrel state were cancelled.", ["Alder"], "Kestrel", 40),
 }
 
 
@@ -88,3 +105,16 @@ def test_geoparse_context_qualifier_after_one_mention_holds_for_the_others(gazet
     first = Place(text="Nolan", span=(0, 5))
     later = Place(text="Nolan", span=(text.rindex("Nolan"), text.rindex("Nolan") + 5))
     assert [p.geonameid for p in resolve_places(text, [first, later], gazetteer)] == [16, 16]
+
+
+def test_geoparse_context_name_is_no_context_for_itself(gazetteer):
+    # "Kestrel" read as the region must not make the region "named" for its own city reading
+    text = "Kestrel and Alder voted."
+    kestrel, alder = (_mention(text, Place(text=name, span=(text.index(name), text.index(name) + len(name))),
+                               gazetteer) for name in ("Kestrel", "Alder"))
+    kestrel.best = next(c for c in kestrel.candidates if c.feature == "ADM1")
+    alder.best = alder.candidates[0]
+    context = Context.of([kestrel, alder])
+    assert not context.view(kestrel).region_named("US.R5")
+    assert context.view(alder).region_named("US.R5")
+    assert context.view(kestrel).region_share("US.R5") == 0
