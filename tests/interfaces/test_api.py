@@ -306,3 +306,21 @@ def test_api_cache_shows_other_writers_after_it_expires(fresh_store):
     assert client.get("/api/stats").json()["documents"] == 4
     time.sleep(0.4)
     assert client.get("/api/stats").json()["documents"] == 5
+
+
+def test_api_server_process_calms_the_garbage_collector(tmp_path, monkeypatch):
+    # A served process freezes its start-up objects and collects the young generation less
+    # often: full collections in mid-request were the API's latency tail (bench/api_load.py).
+    import gc
+
+    from claimgraph.interfaces.api import GC_YOUNG_THRESHOLD, app_from_environment
+
+    monkeypatch.setenv("CLAIMGRAPH_DB", f"sqlite:///{tmp_path / 'served.db'}")
+    thresholds = gc.get_threshold()
+    try:
+        app_from_environment()
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
