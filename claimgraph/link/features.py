@@ -15,6 +15,7 @@ from typing import Mapping, Optional
 import numpy as np
 
 from claimgraph.link.meaning import load_meaning
+from claimgraph.link.quantities import unit_of
 from claimgraph.link.rules import LinkRules
 from claimgraph.model import Claim, Document, Place
 
@@ -45,6 +46,13 @@ def facilities_of(text: str, rules: LinkRules) -> frozenset[str]:
     """Kinds of facility a text names ("any" for a facility of unknown kind)."""
     words = facility_words(rules)
     return frozenset(words[w] for w in WORD.findall(text.lower()) if w in words)
+
+
+def measures_extent(claim: Claim, rules: LinkRules) -> bool:
+    """Does the claim measure how much ground a side holds ("1,000 km²", "12 kilometres deep")?"""
+    extent = rules.extent
+    return any(unit in extent.units or (unit == extent.depth_unit and bool(extent.depth_cues.search(claim.text)))
+               for unit in (unit_of(q) for q in claim.quantities))
 
 
 def tokens(text: str, stopwords: frozenset[str]) -> list[str]:
@@ -89,6 +97,7 @@ class ClaimFeatures:
     outcomes: set[str] = field(default_factory=set)
     facilities: frozenset[str] = frozenset()
     place_names: set[str] = field(default_factory=set)  # towns named, located or not
+    extent: bool = False  # measures held ground: an area, settlements, a depth
     vector: dict[str, float] = field(default_factory=dict)  # tf-idf, set when linked
     meaning: Optional[np.ndarray] = None  # what the claim itself says (meaning.py); None if no word is known
 
@@ -187,5 +196,6 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         outcomes=outcomes_of(claim.text, rules) if claim.event_type in rules.outcome_types else set(),
         facilities=facilities_of(sentence, rules),
         place_names=place_names(specific, sentence, rules),
+        extent=measures_extent(claim, rules),
         meaning=load_meaning(rules.meaning_file).vector(claim.text),
     )

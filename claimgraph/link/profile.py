@@ -25,6 +25,7 @@ class EventProfile:
     types: Counter[str] = field(default_factory=Counter)  # event type -> claims of that type
     facilities: Counter[str] = field(default_factory=Counter)  # facility kind -> claims naming it
     facility_claims: int = 0  # claims that name any facility
+    extent_claims: int = 0  # claims that measure held ground
     size: int = 0  # claims absorbed (a stored event known by its summary counts as one)
     first_day: Optional[int] = None
     last_day: Optional[int] = None
@@ -45,6 +46,7 @@ class EventProfile:
         self.absorb(vector, claim.claim.event_type, claim.day, claim.day)
         self.meaning.add(claim.meaning)
         self.count_facilities(claim.facilities)
+        self.extent_claims += claim.extent
         self.points.update(claim.points)
         self.place_keys |= claim.place_keys
         self.place_names |= claim.place_names
@@ -72,6 +74,9 @@ class EventProfile:
     def about_facility(self, rules: LinkRules) -> bool:
         return self.size > 0 and self.facility_claims >= rules.facility_share * self.size
 
+    def measures_extent(self, rules: LinkRules) -> bool:
+        return self.size > 0 and self.extent_claims >= rules.extent.share * self.size
+
     def _add_quantities(self, quantities: list[Quantity], rules: LinkRules) -> None:
         for quantity in quantities:
             span = value_range(quantity, rules.approximate_tolerance, rules.open_ended_cues)
@@ -86,6 +91,7 @@ def profile_of_event(event: Event, idf: Idf, rules: LinkRules) -> EventProfile:
     profile.absorb(idf.vector(summary_tokens), event.event_type, parse_day(event.first_seen), parse_day(event.last_seen))
     profile.meaning.add(load_meaning(rules.meaning_file).vector(event.summary))
     profile.count_facilities(facilities_of(event.summary, rules))
+    profile.extent_claims = int(bool(event.quantities.keys() & rules.extent.units))
     specific = [p for p in event.places if is_specific(p)]
     profile.points.update((p.lat, p.lon) for p in specific)
     profile.place_keys.update(place_key(p) for p in specific)
@@ -183,6 +189,13 @@ def facilities_if_about(profile: EventProfile, rules: LinkRules) -> frozenset[st
     return frozenset(profile.facilities) if profile.about_facility(rules) else frozenset()
 
 
+def extent_score(claim_measures: bool, event_measures: bool, rules: LinkRules) -> float:
+    """A bonus when claim and event both measure held ground, a penalty when only one does."""
+    if claim_measures and event_measures:
+        return rules.weights["extent"]
+    return -rules.weights["extent_missing"] if claim_measures or event_measures else 0.0
+
+
 def text_score(cosine: float, rules: LinkRules) -> float:
     return rules.weights["text"] * min(1.0, cosine / rules.text_full_match)
 
@@ -215,6 +228,7 @@ def similarity(claim: ClaimFeatures, vector: dict[str, float], profile: EventPro
             + where_score((claim.place_names, profile.place_names), (claim.facilities, facilities_if_about(profile, rules)),
                           rules)
             + type_score(known_type(claim.claim.event_type, rules), profile.main_type(rules), rules)
+            + extent_score(claim.extent, profile.measures_extent(rules), rules)
             + weights["actors"] * shared_actors
             + weights["numbers"] * numbers_agree(claim, profile, rules))
 

@@ -23,6 +23,15 @@ class References:
     paragraphs_back: int  # how far back the thing may have been introduced
 
 
+@dataclass(frozen=True)
+class Extent:
+    """Quantities that measure held ground (see `extent` in linking.yaml)."""
+    units: frozenset[str]
+    depth_unit: str
+    depth_cues: re.Pattern[str]
+    share: float  # an event measures held ground when this share of its claims do
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once
 class LinkRules:
     type_groups: dict[str, tuple[str, ...]]
@@ -37,6 +46,7 @@ class LinkRules:
     settlement_cue: re.Pattern[str]  # a cue and the name after it (group 1)
     facilities: dict[str, tuple[str, ...]]  # facility kind -> the words that name it
     facility_share: float
+    extent: Extent
     word_weights: dict[str, int]  # claim / sentence / paragraph -> times its words count
     text_full_match: float
     meaning_file: Path  # word-piece vectors, see meaning.py
@@ -87,6 +97,11 @@ def load_references(raw: dict[str, Any]) -> References:
     )
 
 
+def load_extent(raw: dict[str, Any]) -> Extent:
+    return Extent(units=frozenset(raw["units"]), depth_unit=raw["depth_unit"],
+                  depth_cues=stems_pattern(raw["depth_cues"]), share=float(raw["share"]))
+
+
 def cue_pattern(cues: list[str]) -> re.Pattern[str]:
     """A cue followed by a capitalised name of one or two words."""
     return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
@@ -108,6 +123,7 @@ def load_rules(path: Path = RULES_FILE) -> LinkRules:
         settlement_cue=cue_pattern(raw["settlement_cues"]),
         facilities={kind: tuple(words) for kind, words in raw["facilities"].items()},
         facility_share=float(raw["facility_share"]),
+        extent=load_extent(raw["extent"]),
         word_weights={k: int(v) for k, v in raw["word_weights"].items()},
         text_full_match=float(raw["text_full_match"]),
         meaning_file=path.with_name(raw["meaning"]["file"]),

@@ -1,7 +1,8 @@
-from claimgraph.link.features import claim_day, claim_tokens, features, located_places, outcomes_of, stem
+from claimgraph.link.features import (claim_day, claim_tokens, features, located_places, measures_extent, outcomes_of,
+                                     stem)
 from claimgraph.link.rules import load_rules
 from claimgraph.model import Document
-from tests.link.factories import claim, document, source, town
+from tests.link.factories import claim, document, quantity, source, town
 
 RULES = load_rules()
 
@@ -84,3 +85,13 @@ def test_features_a_short_clause_takes_words_from_its_paragraph_only():
     clause = claim("d1:0", "it had collapsed").model_copy(update={"sentence_span": (38, 69)})
     found = set(claim_tokens(clause, doc, RULES))
     assert {"seym", "bridge", stem("collapsed")} <= found and stem("Prisoners") not in found
+
+
+def test_features_an_area_a_settlement_count_or_a_depth_measures_held_ground():
+    area = claim("a:1", "forces controlled about 1,000 square kilometres", quantities=(quantity("1,000", 1000, "km²"),))
+    towns = claim("a:2", "forces held 28 settlements", quantities=(quantity("28 settlements", 28, "settlements"),))
+    deep = claim("a:3", "troops advanced up to 12 kilometres deep", quantities=(quantity("12 km", 12, "km"),))
+    far = claim("a:4", "a convoy 12 kilometres from the border", quantities=(quantity("12 km", 12, "km"),))
+    people = claim("a:5", "about 20,000 people were evacuated", quantities=(quantity("20,000", 20000, "people"),))
+    assert all(measures_extent(c, RULES) for c in (area, towns, deep))
+    assert not any(measures_extent(c, RULES) for c in (far, people))

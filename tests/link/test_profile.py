@@ -22,3 +22,10 @@ def test_profile_a_shared_town_earns_nothing_between_a_facility_and_the_town():
     town_and_town = where_score(({"sudzha"}, {"sudzha"}), (frozenset(), frozenset()), RULES)
     station_and_town = where_score(({"sudzha"}, {"sudzha"}), (frozenset({"station"}), frozenset()), RULES)
     assert town_and_town == RULES.weights["place"] and station_and_town == -RULES.weights["facility_missing"]
+
+
+def test_profile_claims_measuring_held_ground_belong_together():
+    from claimgraph.link.profile import extent_score
+
+    assert extent_score(True, True, RULES) > 0 == extent_score(False, False, RULES)
+    assert extent_score(True, False, RULES) < 0 and extent_score(False, True, RULES) < 0
