@@ -30,6 +30,7 @@ from spacy.tokens import Doc, DocBin
 from claimgraph.eval import DEFAULT_DATA
 from claimgraph.eval.attribution import Attribution, articles, overlaps, polnear_dir, read_brat
 from claimgraph.extract.attribution_model import MODEL_PATH, CueModel
+from claimgraph.extract.convert import char_span
 
 CACHE = Path.home() / ".cache" / "claimgraph"
 THRESHOLD = 0.4  # pair probability from which the finder accepts; best source F1 on held-out train
@@ -56,8 +57,12 @@ def parsed_articles(nlp: Language, texts: list[str]) -> list[Doc]:
 
 
 def char_extent(doc: Doc, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    span = doc[start:end]
-    return ((span.start_char, span.end_char),)
+    """Tokens [start, end) as the one-piece character extent the gold spans are compared by."""
+    return (char_span(doc, start, end),)
+
+
+def cue_model(weights: dict[str, float]) -> CueModel:
+    return CueModel(weights, THRESHOLD, UNLISTED_STANCE_THRESHOLD)
 
 
 def labelled_pairs(finder, doc: Doc, gold: list[Attribution]) -> list[Example]:
@@ -79,7 +84,7 @@ def fit(examples: list[Example], seed: int = SEED) -> dict[str, float]:
     kept = [([n for n in features if counts[n] >= MIN_COUNT], label) for features, label in examples]
     weights: dict[str, float] = {}
     order = random.Random(seed)
-    model = CueModel(weights, THRESHOLD, UNLISTED_STANCE_THRESHOLD)  # reads the weights as they move
+    model = cue_model(weights)  # reads the weights as they move
     for epoch in range(EPOCHS):
         order.shuffle(kept)
         for features, label in kept:
@@ -108,7 +113,7 @@ def training_examples(data_dir: Path, limit: Optional[int] = None) -> list[list[
     from claimgraph.extract.pipeline import add_parsing_components
 
     nlp = add_parsing_components(load_private())
-    finder = attribution_finder(CueModel({}, THRESHOLD, UNLISTED_STANCE_THRESHOLD))
+    finder = attribution_finder(cue_model({}))
     pairs = list(articles(polnear_dir(data_dir) / "train", limit))
     docs = parsed_articles(nlp, [text for text, _ in pairs])
     return [labelled_pairs(finder, doc, read_brat(annotation)) for doc, (_, annotation) in zip(docs, pairs)]
@@ -118,7 +123,7 @@ def check(per_article: list[list[Example]]) -> str:
     """Pair precision/recall of a model fitted without every fifth article, on those articles."""
     train = [e for i, examples in enumerate(per_article) if i % 5 for e in examples]
     held = [e for i, examples in enumerate(per_article) if not i % 5 for e in examples]
-    precision, recall = pair_scores(CueModel(fit(train), THRESHOLD, UNLISTED_STANCE_THRESHOLD), held)
+    precision, recall = pair_scores(cue_model(fit(train)), held)
     return f"held-out pairs: precision {precision:.3f}, recall {recall:.3f} ({len(held)} pairs)"
 
 
@@ -134,7 +139,7 @@ def main(argv: list[str]) -> int:
         print(check(per_article))
     weights = fit([e for examples in per_article for e in examples])
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(CueModel(weights, THRESHOLD, UNLISTED_STANCE_THRESHOLD).to_json(ABOUT) + "\n", encoding="utf-8")
+    args.out.write_text(cue_model(weights).to_json(ABOUT) + "\n", encoding="utf-8")
     print(f"{len(weights)} weights written to {args.out}")
     return 0
 

@@ -153,7 +153,7 @@ class Linker:
         """Every claim of event `number` joins event `target`, which is filed under their keys."""
         profile = self.profiles[number]
         for member in profile.members:
-            self._attach(member, self.idf.vector(member.tokens), target, self._claim_keys(member)[1])
+            self._attach(member, member.vector, target, self._claim_keys(member)[1])  # tf-idf set when first attached
         profile.members = []
 
     def _still_filled(self, numbers: set[int]) -> list[int]:

@@ -72,10 +72,14 @@ class EventProfile:
         return max(known)[1] if known else None
 
     def about_facility(self, rules: LinkRules) -> bool:
-        return self.size > 0 and self.facility_claims >= rules.facility_share * self.size
+        return self._held_by_share(self.facility_claims, rules.facility_share)
 
     def measures_extent(self, rules: LinkRules) -> bool:
-        return self.size > 0 and self.extent_claims >= rules.extent.share * self.size
+        return self._held_by_share(self.extent_claims, rules.extent.share)
+
+    def _held_by_share(self, claims_with_it: int, share: float) -> bool:
+        """Do at least `share` of the event's claims have the trait?"""
+        return self.size > 0 and claims_with_it >= share * self.size
 
     def _add_quantities(self, quantities: list[Quantity], rules: LinkRules) -> None:
         for quantity in quantities:
