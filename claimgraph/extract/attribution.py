@@ -46,6 +46,11 @@ CUE_DEPS = ("aux", "neg", "advmod")
 OPEN_QUOTES = "“\"«‘'"
 CLOSE_QUOTES = "”\"»’'"
 DEFINITE = ("the", "this", "that", "these", "those")
+DATELINE_DASHES = ("—", "–", "―", "-", "--")
+# what describes a source rather than names it: "NEXTA, which first posted the video",
+# "Putin, dressed in fatigues", "officials speaking on condition of anonymity"
+DESCRIBING_DEPS = ("relcl", "acl")
+TIME_ENTITIES = ("DATE", "TIME")
 QUOTE_SENTENCES = 6  # how far back a quotation closed by "..., she said." may have opened
 
 
@@ -114,10 +119,46 @@ def fused_nouns(cue: Token) -> list[Token]:
 
 
 def source_bounds(subject: Token, cue: Token) -> tuple[int, int]:
-    """The subject's words, with the nouns fused into the cue ("FEC records" show)."""
+    """The subject's words, with the nouns fused into the cue ("FEC records" show), after
+    a dateline that the parser took into the subject."""
     start, end = subject_bounds(subject)
     fused = [c.i for c in fused_nouns(cue)]
-    return min([start, *fused]), max([end, *(i + 1 for i in fused)])
+    start, end = min([start, *fused]), max([end, *(i + 1 for i in fused)])
+    return after_dateline(subject.doc, start, end), end
+
+
+def after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Where a source opening a paragraph starts when a dateline comes first ("KURSK
+    (Regional Desk) — The acting governor said"): after the dash that follows the upper-case
+    place; ``start`` when there is no dateline."""
+    first = doc[start]
+    opens_paragraph = start == 0 or "\n" in doc[start - 1].text_with_ws
+    if not (opens_paragraph and first.is_upper and len(first.text) > 1):
+        return start
+    dash = next((t.i for t in doc[start:end] if t.text in DATELINE_DASHES), None)
+    return dash + 1 if dash is not None and dash + 1 < end else start
+
+
+def name_end(span: Span, naming_verbs: set[str]) -> int:
+    """Where the source's name ends: before a clause or a time that describes the source
+    ("NEXTA, which first posted the video", "the General Staff on Sunday"), so that one
+    source gets one name; a clause that gives a name ("a blogger writing as Northern Front")
+    stays."""
+    for token in span[1:]:
+        if not span.start <= token.head.i < span.end or token.head == token:
+            continue
+        describing = token.dep_ in DESCRIBING_DEPS and token.lemma_ not in naming_verbs
+        if describing or is_time_phrase(token):
+            start, end = trim(span.doc, span.start, token.left_edge.i)
+            return end if end > start else span.end
+    return span.end
+
+
+def is_time_phrase(token: Token) -> bool:
+    """"on Sunday", "Friday": a time modifying a noun."""
+    if token.dep_ == "npadvmod":
+        return token.ent_type_ in TIME_ENTITIES
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in token.children)
 
 
 def antecedent(relative: Token) -> Span:
@@ -224,10 +265,14 @@ class AttributionFinder(Component):
         stance_verbs: Iterable[str],
         refusals: Iterable[str],
         comment_verbs: Iterable[str],
+        naming_verbs: Iterable[str],
+        according_idioms: Iterable[str],
         evidence_nouns: Iterable[str] = (),
         cue_model: CueModel,
     ) -> None:
         self.cue_model = cue_model
+        self.naming_verbs = set(naming_verbs)
+        self.according_idioms = set(according_idioms)
         self.refusals = set(refusals)
         self.comment_verbs = set(comment_verbs)
         self.evidence_nouns = set(evidence_nouns)
@@ -399,7 +444,7 @@ class AttributionFinder(Component):
         if not objects:
             return []
         source = trim(sent.doc, *subtree_bounds(objects[0]))
-        if source[1] <= source[0]:
+        if source[1] <= source[0] or sent.doc[source[0]: source[1]].text.lower() in self.according_idioms:
             return []
         removed = set(range(cue_start, source[1]))
         content = bounds_without(range(sent.start, sent.end), removed)
@@ -477,7 +522,8 @@ class AttributionFinder(Component):
     def set_annotations(self, doc: Doc, found: list[Attribution]) -> None:
         names = SourceNames()
         for record in sorted(found, key=lambda a: a["source"][0]):
-            span = doc[record["source"][0]: record["source"][1]]
+            mention = doc[record["source"][0]: record["source"][1]]
+            span = doc[mention.start: name_end(mention, self.naming_verbs)]
             record["name"] = self._resolve_name(span, names)
             record["source_kind"] = "social" if record["kind"] == "post" else guess_kind(record["name"], span)
             names.add(span.text, self._referent_keys(span, every=True), record["name"])

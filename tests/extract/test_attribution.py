@@ -200,3 +200,28 @@ def test_attribution_links_keep_each_cue_that_the_chain_names_once():
     links = attribution_links(finder(doc), claim)
     assert [(link.name, link.cue) for link in links] == [("The mayor", "hoped"), ("The mayor", "said")]
     assert [link.cue for link in source_chain(doc, claim)] == ["said"]
+
+
+def test_attribution_source_name_leaves_out_what_describes_the_source(claims_of):
+    text = ("The harbour pilots' union, which first reported the closure on Monday, said that "
+            "three tankers were turned back. The port authority on Tuesday said the channel was cleared.")
+    claims = claims_of(text)
+    assert chains(claims) == [["The harbour pilots' union"], ["The port authority"]]
+    assert claims[0].source_chain[0].span[1] > text.index("Monday")  # the mention keeps its words
+
+
+def test_attribution_source_name_keeps_a_clause_that_names_the_source(claims_of):
+    claims = claims_of('A local blogger writing as "River Watch" said the ferry stopped running.')
+    assert chains(claims) == [['A local blogger writing as "River Watch']]
+
+
+def test_attribution_source_after_a_dateline(claims_of):
+    text = "PORTVILLE (Coast Desk) — The mayor of Portville said the ferry stopped running on Friday."
+    claims = claims_of(text)
+    assert chains(claims) == [["The mayor of Portville"]]
+    assert claims[0].source_chain[0].span[0] == text.index("The mayor")
+
+
+def test_attribution_according_to_plan_is_an_idiom(claims_of):
+    claims = claims_of("The evacuation of the island went according to plan.")
+    assert chains(claims) == [[]]
