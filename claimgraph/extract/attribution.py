@@ -378,11 +378,22 @@ class AttributionFinder(Component):
         """Who performs the cue: its subject (or that of the verb it hangs from), a passive's
         agent, or the noun after a cue that closes a quotation (“…,” tweeted another); None
         for "there" and first/second person."""
-        subject = subject_of(cue, deps=("nsubj",)) or passive_agent(cue) or inverted_subject(cue)
+        subject = subject_of(self._sharing_subject_with(cue), deps=("nsubj",))
+        subject = subject or passive_agent(cue) or inverted_subject(cue)
         subject = subject or next(iter(fused_nouns(cue)), None)
         if subject is None or subject.lower_ == "there" or self._is_first_or_second_person(subject):
             return None
         return subject
+
+    def _sharing_subject_with(self, cue: Token) -> Token:
+        """The verb whose subject a subjectless cue shares.  In "X confirmed that the bridge
+        fell and said Y" the parser hangs "said" on "fell", the first cue's reported clause,
+        but X said it: a speech verb coordinated with a reported clause shares the subject of
+        the verb reporting that clause."""
+        if cue.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in cue.children) or not self._is_cue_verb(cue):
+            return cue
+        reported = cue.head
+        return reported.head if reported.dep_ in CONTENT_DEPS and self._is_cue_verb(reported.head) else cue
 
     def _is_first_or_second_person(self, subject: Token) -> bool:
         """"we", "you", and nouns they own ("our editorial staff")."""

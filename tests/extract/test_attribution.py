@@ -225,3 +225,9 @@ def test_attribution_source_after_a_dateline(claims_of):
 def test_attribution_according_to_plan_is_an_idiom(claims_of):
     claims = claims_of("The evacuation of the island went according to plan.")
     assert chains(claims) == [[]]
+
+
+def test_attribution_second_cue_hung_on_the_first_ones_clause_keeps_the_speaker(claim_nlp):
+    doc = claim_nlp("The ministry said the dam had been breached and warned that the river would rise.")
+    warned = next(r for r in doc._.cg_attributions if doc[r["cue"][0]: r["cue"][1]].text == "warned")
+    assert warned["name"] == "The ministry"
