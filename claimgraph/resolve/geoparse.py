@@ -8,8 +8,12 @@ first-level regions it names, "Town, Region" pairs, regions named as such earlie
 ("the Kursk region" ... "Kursk"), other names with a candidate nearby (Paris + Henry County
 -> Paris, Tennessee) and distance to the other places chosen.  A name is one decision: its
 repeated mentions neither vote for themselves nor outvote the rest of the document.  The
-passes run from two starts (each name's likeliest place alone, and its place other names lie
-near), and the reading whose choices agree better with each other wins.
+passes run from several starts (each name's likeliest place alone, its place other names lie
+near, and its place in a first-level region where most names have one: a local paper's
+small towns), and the reading whose choices agree better with each other wins.  A name no
+gazetteer knows ("Riverbanks"), or one read through a part that lands far from the local
+place the document is about ("Shawnee Park" -> a distant Shawnee), is placed at that place,
+with no GeoNames id and region precision, when most of the document's places lie in its area.
 Gazetteer matching also reads the places institutions are named after ("Paris Police
 Department") and leaves out the document's surnames ("Bill Moore" ... "Moore said").  Rules and word lists:
 ``data/toponyms.yaml``, ``data/place_names.yaml``.
@@ -176,6 +180,7 @@ class Mention:
     region: bool = False  # names a first-level region ("the Kursk region")
     district: bool = False  # names a county/district
     within: Candidate | None = None  # "Alexandria, Louisiana": the region after the comma
+    partial: bool = False  # the candidates are those of a part of the name ("Shawnee Park" -> Shawnee)
     support: dict[int, int] = field(default_factory=dict)  # candidate id -> other places with a candidate nearby
     best: Candidate | None = None
     namesake_regions: set[int] = field(default_factory=set)
@@ -207,7 +212,7 @@ def resolve_places(text: str, places: list[Place], gazetteer: Gazetteer) -> list
     # own state, where a smaller town and that county lying together are both in another);
     # the reading that agrees better with itself wins
     readings: list[tuple[float, list[Candidate]]] = []
-    for start in (prior, supported_prior):
+    for start in (prior, supported_prior, *home_region_starts(toponyms)):
         first = [max(m.candidates, key=lambda c: start(m, c)) for m in toponyms]
         if any(first == bests for _, bests in readings):
             continue  # a reading from here is already known
@@ -216,12 +221,68 @@ def resolve_places(text: str, places: list[Place], gazetteer: Gazetteer) -> list
         _, bests = max(readings, key=lambda reading: reading[0])
         for m, best in zip(toponyms, bests):
             m.best = best
-    return [_filled(m) for m in mentions]
+    vicinity = _vicinity([m for m in toponyms if not m.partial])
+    return [_near_vicinity(m, vicinity) if _astray(m, vicinity) else _filled(m) for m in mentions]
+
+
+VICINITY_SHARE = 0.5  # more than this share of a document's places in one area makes it a local story
+PART_REACH_KM = 161  # a name read through a part, chosen farther than this from the document's vicinity, is astray
+
+
+def _astray(mention: Mention, vicinity: Candidate | None) -> bool:
+    """A name no gazetteer knows ("Riverbanks"), or one read through a part whose choice lies
+    far from the local place the document is about ("Shawnee Park" in a story about one town,
+    read as a Shawnee across the country): it is better placed at the document's vicinity."""
+    if mention.place.role != "place" or vicinity is None:
+        return False
+    if not mention.candidates:
+        return True
+    best = mention.best
+    if not mention.partial or best is None or not _local(best):
+        return False
+    if _local(vicinity):
+        return distance_km(best.lat, best.lon, vicinity.lat, vicinity.lon) > PART_REACH_KM
+    return vicinity.feature == "ADM1" and best.admin1_code != vicinity.admin1_code
 
 
 def supported_prior(mention: Mention, candidate: Candidate) -> float:
     """The prior, plus the support of the other names with a candidate nearby."""
     return mention.priors[candidate.geonameid] + _support_bonus(mention, candidate)
+
+
+HOME_REGION_NAMES = 2  # a first-level region holding candidates of this many names may be the home
+HOME_REGION_STARTS = 3  # of the regions holding the most names, this many (best first) are tried
+
+
+def home_region_starts(mentions: list[Mention]) -> list:
+    """More starts, for a local paper naming small namesakes ("Brandon", "Albany", "Douglas
+    County", each likelier elsewhere alone): each name's likeliest place in a first-level
+    region where the most names have a candidate of their own name (by their summed priors
+    and support there, best first)."""
+    names: dict[str, dict[str, float]] = {}  # name -> region code -> its best score there
+    for m in mentions:
+        regions = names.setdefault(m.name, {})
+        for c in m.candidates:
+            if c.admin1_code and c.precision != "country" and not _stray(m, c):
+                regions[c.admin1_code] = max(regions.get(c.admin1_code, -math.inf), supported_prior(m, c))
+    coverage: dict[str, tuple[int, float]] = {}
+    for regions in names.values():
+        for code, score in regions.items():
+            count, total = coverage.get(code, (0, 0.0))
+            coverage[code] = (count + 1, total + score)
+    most = max((count for count, _ in coverage.values()), default=0)
+    if most < HOME_REGION_NAMES:
+        return []
+    homes = sorted((code for code, (count, _) in coverage.items() if count == most),
+                   key=lambda code: -coverage[code][1])
+    return [_in_region(home) for home in homes[:HOME_REGION_STARTS]]
+
+
+def _in_region(home: str):
+    """A start choosing each name's best supported place in ``home`` when it has one there."""
+    def start(mention: Mention, candidate: Candidate) -> tuple[bool, float]:
+        return candidate.admin1_code == home, supported_prior(mention, candidate)
+    return start
 
 
 def settle(mentions: list[Mention], first: list[Candidate]) -> tuple[float, list[Candidate]]:
@@ -277,9 +338,12 @@ def _mention(text: str, place: Place, gazetteer: Gazetteer) -> Mention:
     following = text[place.span[1]: place.span[1] + 20].lower().split()
     region_word = bool(following) and following[0].strip(".,;'’") in name_rules()["region_words"]
     key = name_key(name)
-    candidates = (gazetteer.candidates(name) or _town_unit_candidates(name, gazetteer)
+    candidates = gazetteer.candidates(name)
+    partial = not candidates
+    candidates = (candidates or _town_unit_candidates(name, gazetteer)
                   or _part_candidates(name, gazetteer))[:MAX_CANDIDATES]
     return Mention(place, candidates, region=key.region or region_word, district=is_district(name),
+                   partial=partial,
                    within=_within(text, place.span, gazetteer),
                    namesake_regions=_namesake_regions(candidates))
 
@@ -576,6 +640,38 @@ def _proximity(candidate: Candidate, towns: list[Candidate]) -> float:
                    and math.hypot(c.lat - candidate.lat, (c.lon - candidate.lon) * shrink) < reach),
                   default=math.inf)
     return next((bonus for km, bonus in PROXIMITY if nearest < km), 0.0)
+
+
+def _vicinity(mentions: list[Mention]) -> Candidate | None:
+    """Where a name no gazetteer knows most likely lies (a local paper's "Riverbanks", "Coffman
+    Park", a village of the region a report is about): the local place (see _local) the
+    document names most often, else its most named region, else its most named country;
+    on a tie the first named.  None unless the document stays in one area: when at most half
+    of its places lie in the vicinity's first-level region (its country, for a country), an
+    unknown name may be anywhere (a report from Kyiv naming "Emirates" and "Gazprom")."""
+    placed = [m.best for m in mentions if m.best is not None]
+    counts = Counter(c.geonameid for c in placed)
+    scale = {"town": 0, "point": 0, "region": 1, "country": 2}
+    vicinity = min(_distinct(placed), key=lambda c: (0 if _local(c) else scale[c.precision], -counts[c.geonameid]),
+                   default=None)
+    if vicinity is None:
+        return None
+    def area(c: Candidate) -> tuple:
+        return (c.country, c.admin1_code) if vicinity.admin1_code else (c.country,)
+    in_area = sum(area(c) == area(vicinity) for c in placed)
+    return vicinity if in_area > VICINITY_SHARE * len(placed) else None
+
+
+def _near_vicinity(mention: Mention, vicinity: Candidate | None) -> Place:
+    """An unknown name placed at the document's vicinity: no GeoNames entry, and at best region
+    precision, as it is a guess of the area, not of the place (never more precise than the
+    place the guess comes from)."""
+    if vicinity is None:
+        return mention.place
+    return mention.place.model_copy(update={
+        "lat": vicinity.lat, "lon": vicinity.lon, "country": vicinity.country or None,
+        "admin1": vicinity.admin1, "precision": "country" if vicinity.precision == "country" else "region",
+    })
 
 
 def _filled(mention: Mention) -> Place:
