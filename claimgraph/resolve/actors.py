@@ -35,6 +35,7 @@ class Pattern:
     words: frozenset[str]
     entity: Entity
     order: int
+    roles: frozenset[str] = frozenset()  # person roles that still name the entity ("the channel Rybar")
 
 
 class ActorCatalogue:
@@ -57,10 +58,11 @@ class ActorCatalogue:
         patterns = []
         for order, entry in enumerate(entries):
             entity = Entity(entry["canonical"], entry.get("kind"), entry.get("side"))
+            roles = frozenset(str(w).lower() for w in entry.get("roles") or [])
             for text in [entry["canonical"], *(entry.get("patterns") or [])]:
                 words = frozenset(self.tokens(str(text)))
                 if words:
-                    patterns.append(Pattern(words, entity, order))
+                    patterns.append(Pattern(words, entity, order, roles))
         # most specific first; among equals the entity listed first
         return sorted(patterns, key=lambda p: (-len(p.words), p.order))
 
@@ -82,7 +84,7 @@ class ActorCatalogue:
         words = set(self.tokens(name))
         roles = words & self.person_roles  # "a Russian military blogger" is a person, not the army
         for pattern in self.patterns:
-            if pattern.words <= words and roles <= pattern.words:
+            if pattern.words <= words and roles <= pattern.words | pattern.roles:
                 return pattern.entity
         return None
 

@@ -72,3 +72,11 @@ def test_actors_person_described_by_affiliation_is_not_the_institution(catalogue
 
 def test_actors_institution_still_matches_without_a_person_role(catalogue):
     assert catalogue.lookup("the Russian military").canonical == "Armed Forces of the Russian Federation"
+
+
+@pytest.mark.parametrize("name, canonical", [("The pro-war channel Rybar", "Rybar"),
+                                             ("DeepState's analysts", "DeepState"),
+                                             ("ISW analysts", "Institute for the Study of War")])
+def test_actors_person_role_the_entity_lists_still_names_it(catalogue, name, canonical):
+    assert catalogue.lookup(name).canonical == canonical
+
