@@ -38,7 +38,8 @@ def document_of(claim_id: str) -> str:
 
 
 def origin_for(member: ClaimFeatures, context: BuildContext) -> Origin:
-    return origin_of(member.claim, member.document, context.documents, context.representatives)
+    return origin_of(member.claim, member.document, context.documents, context.representatives,
+                     context.rules.material_sources)
 
 
 def stored_statements(event: Optional[Event]) -> list[Statement]:

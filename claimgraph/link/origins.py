@@ -5,6 +5,9 @@
   whatever order the chain was written in.
 - A claim in the author's own voice has the document's outlet (or, unknown, its author) as
   origin: two reporters of one outlet are one voice.
+- Material is no source: a chain that starts at "the footage" or "the updated map" (words in
+  `material_sources` of linking.yaml) is read from its next link, or as the author's voice,
+  since the material speaks for whoever shows it.
 - Copies add nothing: an author-voice claim in a duplicate or syndicated copy is credited
   to the original document's author, so the copy repeats an origin instead of adding one.
 """
@@ -67,9 +70,16 @@ def author_origin(document: Optional[Document], documents: Mapping[str, Document
     return Origin(normalise_name(name), "author", None)
 
 
+def names_material(ref: SourceRef, material_words: frozenset[str]) -> bool:
+    """"the footage", "the updated map", "preliminary information": the name's last word."""
+    words = normalise_name(ref.name).casefold().split()
+    return bool(words) and words[-1] in material_words
+
+
 def origin_of(claim: Claim, document: Optional[Document], documents: Mapping[str, Document],
-              representatives: Mapping[str, Document]) -> Origin:
-    if not claim.source_chain:
+              representatives: Mapping[str, Document], material_words: frozenset[str] = frozenset()) -> Origin:
+    chain = [ref for ref in claim.source_chain if not names_material(ref, material_words)]
+    if not chain:
         return author_origin(document, documents, representatives)
-    ref = first_non_relay(claim.source_chain)
+    ref = first_non_relay(chain)
     return Origin(normalise_name(ref.canonical or ref.name), ref.kind, ref.side)

@@ -61,6 +61,7 @@ class LinkRules:
     incompatible_outcomes: frozenset[frozenset[str]]
     support_rank: dict[str, int]
     stopwords: frozenset[str]
+    material_sources: frozenset[str]  # "the footage said": material, not a source (see origins.py)
 
     def may_persist(self, event_type: str) -> bool:
         """Could a claim of this type be about a lasting state (a wildcard type might)?"""
@@ -138,4 +139,5 @@ def load_rules(path: Path = RULES_FILE) -> LinkRules:
         incompatible_outcomes=frozenset(frozenset(pair) for pair in raw["incompatible_outcomes"]),
         support_rank={k: int(v) for k, v in raw["support_rank"].items()},
         stopwords=frozenset(raw["stopwords"].split()),
+        material_sources=frozenset(raw["material_sources"]),
     )

@@ -40,3 +40,13 @@ def test_origins_syndication_group_is_one_origin():
 
 def test_origins_normalise_name_drops_article_and_spacing():
     assert normalise_name("  the   Kremlin, ") == "Kremlin"
+
+
+def test_origins_material_is_read_through_to_who_shows_it():
+    docs = documents(document("d1", author="Anna Kovalenko", outlet="Meridian Wire"))
+    material = frozenset({"footage", "map"})
+    footage = claim("d1:0", "x", chain=(source("Additional geolocated footage", None), POST))
+    updated_map = claim("d1:1", "x", chain=(source("the updated map", None),))
+    assert origin_of(footage, docs["d1"], docs, {}, material).name == "Washington Post"
+    assert origin_of(updated_map, docs["d1"], docs, {}, material).name == "Meridian Wire"
+    assert origin_of(updated_map, docs["d1"], docs, {}).name == "updated map"  # without the word list
