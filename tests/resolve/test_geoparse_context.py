@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.model import Place
-from claimgraph.resolve.gazetteer import Gazetteer, PlaceRow
+from claimgraph.resolve.gazetteer import PlaceRow
 from claimgraph.resolve.geoparse import Context, _mention, resolve_places
+from tests.resolve.invented import invented_gazetteer, resolve
 
 # First-level regions of one country: R1 in the north-east, R2 in the south-west, R3 holding
 # the capital and R4, a region named like the capital.
@@ -45,16 +46,8 @@ PLACES = [
 
 
 @pytest.fixture()
-def gazetteer(tmp_path) -> Gazetteer:
-    gazetteer = Gazetteer(tmp_path / "gazetteer.sqlite", sources=PLACES, demonyms=[])
-    yield gazetteer
-    gazetteer.close()
-
-
-def resolve(gazetteer: Gazetteer, text: str, *names: str) -> dict[str, Place]:
-    """``names`` resolved together, in text order as the resolver gets them."""
-    places = [Place(text=name, span=(text.index(name), text.index(name) + len(name))) for name in names]
-    return {p.text: p for p in resolve_places(text, sorted(places, key=lambda p: p.span), gazetteer)}
+def gazetteer(tmp_path):
+    yield from invented_gazetteer(tmp_path, PLACES)
 
 
 CASES = {

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.model import Place
-from claimgraph.resolve.gazetteer import Gazetteer, PlaceRow
+from claimgraph.resolve.gazetteer import PlaceRow
 from claimgraph.resolve.geoparse import resolve_places
+from tests.resolve.invented import invented_gazetteer, resolve
 
 PLACES = [
     # R6 holds three small places lying together (post-office towns without a population,
@@ -27,15 +28,8 @@ PLACES = [
 
 
 @pytest.fixture()
-def gazetteer(tmp_path) -> Gazetteer:
-    gazetteer = Gazetteer(tmp_path / "gazetteer.sqlite", sources=PLACES, demonyms=[])
-    yield gazetteer
-    gazetteer.close()
-
-
-def resolve(gazetteer: Gazetteer, text: str, *names: str) -> dict[str, Place]:
-    places = [Place(text=name, span=(text.index(name), text.index(name) + len(name))) for name in names]
-    return {p.text: p for p in resolve_places(text, sorted(places, key=lambda p: p.span), gazetteer)}
+def gazetteer(tmp_path):
+    yield from invented_gazetteer(tmp_path, PLACES)
 
 
 def test_geoparse_vicinity_names_settle_in_the_region_holding_them_all(gazetteer):
