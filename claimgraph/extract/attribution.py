@@ -9,6 +9,7 @@ Finds these shapes of attribution and writes them to ``doc._.cg_attributions``
 - according: "according to X, Y"
 - block: a line "From X:" followed by quoted paragraphs (X relays them)
 - post: a paragraph signed like an embedded social post, "… — Name (@handle) Month D, YYYY"
+- signed: a quoted paragraph signed "“…” ― Name", at its end or on the line after it
 - headline: a line "Name: words" (a news headline quoting Name)
 
 Whether a verb and its subject form a speech or stance attribution is decided by the learned
@@ -257,6 +258,8 @@ class AttributionFinder(Component):
         according: Iterable[str],
         block_intro: Iterable[str],
         social_post: str,
+        signed_quote: str,
+        signature: str,
         headline: str,
         headline_labels: Iterable[str],
         pronouns: Iterable[str],
@@ -282,6 +285,8 @@ class AttributionFinder(Component):
         self.according = [phrase.split() for phrase in according]
         self.block_intro = set(block_intro)
         self.social_post = re.compile(social_post)
+        self.signed_quote = re.compile(signed_quote)
+        self.signature = re.compile(signature)
         self.headline = re.compile(headline)
         self.headline_labels = set(headline_labels)
         self.pronouns = set(pronouns)
@@ -491,17 +496,44 @@ class AttributionFinder(Component):
         return run
 
     def _lines(self, doc: Doc) -> list[Attribution]:
-        """Line-shaped attributions: signed social posts and "Name: ..." headlines."""
-        found, offset = [], 0
+        """Line-shaped attributions: signed social posts and quotes, "Name: ..." headlines."""
+        found, offset, previous = [], 0, (0, "")
         for line in doc.text.split("\n"):
             post = self.social_post.search(line)
             if post and post.start() > 0:
                 found += self._post_record(doc, offset, post)
+            found += self._signed_records(doc, offset, line, previous)
             headline = self.headline.match(line)
             if headline and headline.group("name").lower() not in self.headline_labels:
                 found += self._headline_record(doc, offset, headline)
+            previous = (offset, line) if line.strip() else previous
             offset += len(line) + 1
         return found
+
+    def _signed_records(self, doc: Doc, offset: int, line: str, previous: tuple[int, str]) -> list[Attribution]:
+        """A quoted paragraph signed by a dash and a name, "“…” ― Name", with the signature
+        at its end or alone on the next line: the quotation has no cue verb, so the verb-led
+        shapes never see it (reader comments, epigraphs)."""
+        signed = self.signed_quote.match(line)
+        if signed:
+            return self._span_record(doc, "signed", *(offset + i for g in ("name", "cue", "content") for i in signed.span(g)))
+        signature = self.signature.match(line)
+        quoted = self.signed_quote.match(previous[1] + " ― X")  # the line before, as if signed
+        if not signature or not quoted or previous[0] + len(previous[1]) + 1 > offset:
+            return []
+        return self._span_record(doc, "signed", *(offset + i for g in ("name", "cue") for i in signature.span(g)),
+                                 previous[0] + quoted.start("content"), previous[0] + quoted.end("content"))
+
+    def _span_record(self, doc: Doc, kind: str, *chars: int) -> list[Attribution]:
+        """A record from character offsets (source start, end, cue start, end, content start,
+        end); none when a span falls outside the tokens."""
+        spans = [doc.char_span(chars[i], chars[i + 1], alignment_mode="expand") for i in (0, 2, 4)]
+        if any(span is None or not len(span) for span in spans):
+            return []
+        source, cue, content = (trim(doc, span.start, span.end) for span in spans)
+        if source[1] <= source[0]:
+            return []
+        return [self._record(source, (spans[1].start, spans[1].end), content, kind, [(cue[0], source[1])])]
 
     def _headline_record(self, doc: Doc, offset: int, match: re.Match) -> list[Attribution]:
         spans = [doc.char_span(offset + match.start(g), offset + match.end(g), alignment_mode="expand")

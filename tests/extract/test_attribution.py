@@ -51,6 +51,24 @@ def test_attribution_signed_social_post(claims_of):
     assert claims[0].source_chain[0].kind == "social"
 
 
+def test_attribution_signed_quote_at_line_end(claims_of):
+    text = ("\u201cThe council waited too long to repair the bridge.\u201d \u2015 Ana Ruiz\n"
+            "\u201cThe ferry should run all winter.\u201d\u2015 Tom Hale.\n\nRain fell.")
+    claims = claims_of(text)
+    assert chains(claims) == [["Ana Ruiz"], ["Tom Hale"], []]
+    assert claims[0].source_chain[0].span == (text.index("Ana"), text.index("Ana") + len("Ana Ruiz"))
+
+
+def test_attribution_signature_on_the_next_line(claims_of):
+    claims = claims_of("\u201cThe council waited too long to repair the bridge.\u201d\n\u2014 Ana Ruiz\n\nRain fell.")
+    assert chains(claims) == [["Ana Ruiz"], []]
+
+
+def test_attribution_dash_after_a_quoted_phrase_is_no_signature(claims_of):
+    claims = claims_of("The plan was \u201ca failure\u201d \u2014 Ana Ruiz\n\nRain fell.")
+    assert chains(claims)[0] == []
+
+
 def test_attribution_anonymous_source(claims_of):
     claims = claims_of("Officials said the convoy turned back at the checkpoint.")
     assert claims[0].source_chain[0].kind == "anonymous"
