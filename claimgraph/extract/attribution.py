@@ -114,6 +114,12 @@ def is_bare_participle(token: Token) -> bool:
     return token.tag_ == "VBN" and not own_auxiliaries and token.dep_ != "conj"
 
 
+def is_name_word(token: Token) -> bool:
+    """A proper noun, or a capitalised noun the tagger did not take for a name ("Sanders",
+    "Poll" opening a headline)."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+
+
 def fused_nouns(cue: Token) -> list[Token]:
     """Nouns the parser fused into a cue it took for a noun ("records" in "records show")."""
     return [c for c in cue.children if c.dep_ == "compound" and c.i < cue.i]
@@ -540,8 +546,8 @@ class AttributionFinder(Component):
                  for g in ("name", "cue", "content")]
         if any(span is None for span in spans):
             return []
-        if not all(t.pos_ == "PROPN" or t.is_punct for t in spans[0]):
-            return []  # "Wow: ...", "The Latest: ...", "BYLINE: ...": a label, not a speaker
+        if not all(is_name_word(t) or t.is_punct for t in spans[0]):
+            return []  # "Wow: ...", "The Latest: ...": a label, not a speaker
         source, cue, content = ((s.start, s.end) for s in spans)
         return [self._record(source, cue, trim(doc, *content), "headline", [(source[0], cue[1])])]
 

@@ -79,6 +79,19 @@ def test_attribution_headline_name_colon(claims_of):
     assert chains(claims)[0] == ["Mayor Okafor"]
 
 
+def test_attribution_transcript_turns_inside_quotation_marks(claims_of):
+    text = ("Part of the interview follows.\n\n\"OKAFOR: The water supply was restored on Monday.\n\n"
+            "\"BRENNAN: The pumps in the eastern districts still fail.")
+    assert chains(claims_of(text))[1:] == [["OKAFOR"], ["BRENNAN"]]
+
+
+def test_attribution_headline_name_the_tagger_took_for_a_noun(claims_of):
+    claims = claims_of("Poll: Water Supply Restored In Eastern Districts\n\nCrews worked all night.")
+    assert chains(claims)[0] == ["Poll"]
+    claims = claims_of("Clarification: Water Supply Restored In Eastern Districts\n\nCrews worked all night.")
+    assert chains(claims)[0] == []
+
+
 def test_attribution_first_person_inside_quote_is_not_a_new_source(claims_of):
     claims = claims_of("\u201cI think the talks will fail,\u201d the envoy said.")
     assert chains(claims) == [["the envoy"]]
