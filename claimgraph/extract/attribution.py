@@ -7,6 +7,7 @@ Finds these shapes of attribution and writes them to ``doc._.cg_attributions``
   and quoted sentences that go on after such a quote in the same paragraph
 - stance: "X praised the deal" — the act is the claim, X its origin (no separate content)
 - according: "according to X, Y"
+- noun: "X's claim that Y", "a report by X that Y", "a Ledger report that Y" (speech_nouns)
 - block: a line "From X:" followed by quoted paragraphs (X relays them)
 - post: a paragraph signed like an embedded social post, "… — Name (@handle) Month D, YYYY"
 - signed: a quoted paragraph signed "“…” ― Name", at its end or on the line after it
@@ -192,6 +193,12 @@ def noun_complements(cue: Token) -> list[Token]:
             if clause.dep_ in ("acl", "ccomp") and any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children)]
 
 
+def has_that(clause: Token) -> bool:
+    """The clause opens with the complementiser "that" (a relative clause has "that" as its
+    subject or object instead, so a "relcl" with it is a complement the parser mislabelled)."""
+    return any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children)
+
+
 def cue_bounds(verb: Token) -> tuple[int, int]:
     """The cue verb with the auxiliaries and adverbs right before it ("has also said")."""
     start = verb.i
@@ -276,6 +283,7 @@ class AttributionFinder(Component):
         comment_verbs: Iterable[str],
         naming_verbs: Iterable[str],
         according_idioms: Iterable[str],
+        speech_nouns: Iterable[str] = (),
         evidence_nouns: Iterable[str] = (),
         cue_model: CueModel,
     ) -> None:
@@ -285,6 +293,7 @@ class AttributionFinder(Component):
         self.refusals = set(refusals)
         self.comment_verbs = set(comment_verbs)
         self.evidence_nouns = set(evidence_nouns)
+        self.speech_nouns = set(speech_nouns)
         self.stance_verbs = set(stance_verbs)
         self.speech_verbs = set(speech_verbs)
         self.question_verbs = set(question_verbs)
@@ -308,6 +317,7 @@ class AttributionFinder(Component):
         for index, sent in enumerate(sents):
             found += self._speech(sent, sents[index + 1:], relayed_from(blocks, sent))
             found += self._according(sent)
+            found += self._noun_cues(sent)
         found += blocks + self._lines(doc)
         found += self._continued_quotes(sents, found) + self._opened_quotes(sents, found)
         return sorted(found, key=lambda a: (a["content"][0], -a["content"][1]))
@@ -474,6 +484,32 @@ class AttributionFinder(Component):
             return []
         cue = (cue_start, cue_end)
         return [self._record(source, cue, trim(sent.doc, *content), "according", [(cue_start, source[1])])]
+
+    def _noun_cues(self, sent: Span) -> list[Attribution]:
+        """"the mayor's claim that X", "a report by the agency that X": a statement named by a
+        noun, with its owner and its "that" clause.  No verb says it, so the verb pairs never
+        see it; the noun stays in the outer clause ("Critics doubted the mayor's claim that
+        X"), whose object it is."""
+        found = []
+        for noun in sent:
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and has_that(c)]
+            owner = self._noun_owner(noun) if clauses and noun.lemma_.lower() in self.speech_nouns else None
+            if owner is None or noun.pos_ != "NOUN":
+                continue
+            content = trim(sent.doc, *subtree_bounds(clauses[0]))
+            found.append(self._record(owner, (noun.i, noun.i + 1), content, "noun", []))
+        return found
+
+    def _noun_owner(self, noun: Token) -> Optional[tuple[int, int]]:
+        """Who owns a statement noun: its possessor ("the mayor's"), its "by" object, or the
+        names compounded with it ("a Ledger report"); None for first/second person."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = owner or next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
+                               for o in p.children if o.dep_ == "pobj"), None)
+        if owner is not None:
+            return None if self._is_first_or_second_person(owner) else subject_bounds(owner)
+        names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"]
+        return trim(noun.doc, names[0].left_edge.i, names[-1].i + 1) if names else None
 
     def _blocks(self, sents: list[Span]) -> list[Attribution]:
         found = []

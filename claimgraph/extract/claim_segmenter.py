@@ -36,7 +36,9 @@ def attribution_sets(doc: Doc) -> tuple[set[int], set[int], list[tuple[int, int]
     """Cue tokens, frame tokens (source + cue) and content ranges of the doc's attributions."""
     cues, frames, contents = set(), set(), []
     for record in doc._.cg_attributions or []:
-        if record["kind"] != "stance":  # a stance verb is its own claim's predicate
+        # a stance verb is its own claim's predicate; a statement noun ("the mayor's claim
+        # that ...") stays the object of the clause that names it
+        if record["kind"] not in ("stance", "noun"):
             cues.update(range(*record["cue"]))
         for start, end in record["frame"]:
             frames.update(range(start, end))

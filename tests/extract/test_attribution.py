@@ -92,6 +92,21 @@ def test_attribution_headline_name_the_tagger_took_for_a_noun(claims_of):
     assert chains(claims)[0] == []
 
 
+def test_attribution_statement_noun_with_its_owner(claims_of):
+    claims = claims_of("The storm came a day after the mayor's claim that the bridge was safe.")
+    assert [c.text for c in claims] == ["The storm came a day after the mayor's claim", "the bridge was safe"]
+    assert chains(claims) == [[], ["the mayor's"]]
+    assert claims[1].source_chain[0].cue == "claim"
+    claims = claims_of("The fine followed a report by the agency that the bank had opened fake accounts.")
+    assert chains(claims)[-1] == ["the agency"]
+
+
+def test_attribution_statement_noun_without_owner_or_with_a_relative_clause(claims_of):
+    assert chains(claims_of("The storm came a day after the claim that the bridge was safe.")) == [[]]
+    claims = claims_of("The mayor's report that reached the council was short.")
+    assert all(link.cue != "report" for claim in claims for link in claim.source_chain)
+
+
 def test_attribution_first_person_inside_quote_is_not_a_new_source(claims_of):
     claims = claims_of("\u201cI think the talks will fail,\u201d the envoy said.")
     assert chains(claims) == [["the envoy"]]
