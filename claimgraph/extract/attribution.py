@@ -193,6 +193,15 @@ def noun_complements(cue: Token) -> list[Token]:
             if clause.dep_ in ("acl", "ccomp") and any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children)]
 
 
+def clause_bounds(clause: Token, cue: Token) -> tuple[int, int]:
+    """The clause's words; a clause after its cue whose subject or object came before it
+    ("donations, which he said were legal", "what the senators said was a scheme") starts
+    after the cue, or the content would hold its own cue and give no claim of its own (the
+    claim keeps the fronted word through the clause's subtree)."""
+    start, end = subtree_bounds(clause)
+    return (cue.i + 1, end) if start <= cue.i < clause.i else (start, end)
+
+
 def has_that(clause: Token) -> bool:
     """The clause opens with the complementiser "that" (a relative clause has "that" as its
     subject or object instead, so a "relcl" with it is a complement the parser mislabelled)."""
@@ -443,7 +452,7 @@ class AttributionFinder(Component):
         clauses = [child for child in cue.children if child.dep_ in CONTENT_DEPS and child != subject]
         clauses = clauses or noun_complements(cue)
         if clauses:
-            return sides_of(sent.doc, cue.i, [subtree_bounds(c) for c in clauses])
+            return sides_of(sent.doc, cue.i, [clause_bounds(c, cue) for c in clauses])
         if cue.dep_ == "parataxis":
             removed = set(range(*subtree_bounds(cue)))
             span = bounds_without(range(*subtree_bounds(cue.head)), removed)

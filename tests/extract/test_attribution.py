@@ -107,6 +107,12 @@ def test_attribution_statement_noun_without_owner_or_with_a_relative_clause(clai
     assert all(link.cue != "report" for claim in claims for link in claim.source_chain)
 
 
+def test_attribution_relative_clause_around_its_cue(claims_of):
+    claims = claims_of("The council rejected the contracts, which the mayor said were legal.")
+    assert chains(claims)[-1][0] == "the mayor"  # inside the council's stance
+    assert claims[-1].text == "which were legal"
+
+
 def test_attribution_first_person_inside_quote_is_not_a_new_source(claims_of):
     claims = claims_of("\u201cI think the talks will fail,\u201d the envoy said.")
     assert chains(claims) == [["the envoy"]]
