@@ -251,6 +251,19 @@ def quote_opening(before: list[Span], sent: Span, cue: int) -> Optional[int]:
     return None
 
 
+def quote_before(before: list[Span], sent: Span, source: tuple[int, int], cue: tuple[int, int]) -> list[tuple[int, int]]:
+    """“Why would we wait?” she asked. — the sentence splitter cut the cue from its quotation
+    after the "?" or "!": a sentence holding only a source, a cue and at most a time word
+    ("said Monday") reports the quoted sentence before it in the same paragraph."""
+    rest = [t for t in sent if not (t.is_punct or t.is_space) and not (source[0] <= t.i < source[1] or cue[0] <= t.i < cue[1])]
+    if not before or len(rest) > 1 or not starts_in_paragraph(sent):
+        return []
+    quoted = before[-1].text.rstrip()
+    if quoted[-1:] not in CLOSE_QUOTES or quoted.lstrip()[:1] not in OPEN_QUOTES:
+        return []
+    return [trim(sent.doc, before[-1].start, before[-1].end)]
+
+
 def starts_in_paragraph(sent: Span) -> bool:
     """No line break comes right before the sentence."""
     previous = sent.doc[sent.start - 1] if sent.start else None
@@ -324,7 +337,7 @@ class AttributionFinder(Component):
         blocks = self._blocks(sents)
         found: list[Attribution] = []
         for index, sent in enumerate(sents):
-            found += self._speech(sent, sents[index + 1:], relayed_from(blocks, sent))
+            found += self._speech(sent, sents[max(index - 1, 0): index], sents[index + 1:], relayed_from(blocks, sent))
             found += self._according(sent)
             found += self._noun_cues(sent)
         found += blocks + self._lines(doc)
@@ -357,16 +370,18 @@ class AttributionFinder(Component):
                 extra.append(dict(record, content=list(trim(sents[index].doc, opening, sents[index].start)), frame=[]))
         return extra
 
-    def _speech(self, sent: Span, following: list[Span], quotation_floor: int = 0) -> list[Attribution]:
+    def _speech(self, sent: Span, before: list[Span], following: list[Span],
+                quotation_floor: int = 0) -> list[Attribution]:
         """Pairs the cue model accepts; a sentence of a relayed block is read from
-        ``quotation_floor`` on, as if the block's own quotation marks were not there."""
+        ``quotation_floor`` on, as if the block's own quotation marks were not there;
+        ``before`` holds the sentence before (none for the first)."""
         found = []
         for token, subject in self.candidates(sent):
             probability = self.cue_model.probability(self.features(token, subject, quotation_floor))
             source, cue = source_bounds(subject, token), cue_bounds(token)
             if probability < self.cue_model.threshold or source[1] <= source[0]:
                 continue
-            contents = self._speech_contents(token, subject, sent, following)
+            contents = self._speech_contents(token, subject, sent, following) or quote_before(before, sent, source, cue)
             records = [self._record(source, cue, content, "speech", [source, cue]) for content in contents]
             found += records or self._stance(token, subject, (source, cue), probability)
         return found

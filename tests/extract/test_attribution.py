@@ -113,6 +113,13 @@ def test_attribution_relative_clause_around_its_cue(claims_of):
     assert claims[-1].text == "which were legal"
 
 
+def test_attribution_cue_cut_from_its_question_by_the_sentence_splitter(claims_of):
+    claims = claims_of("\u201cHow many times must the bridge fall before we act?\u201d the mayor asked.\n\nRain fell.")
+    assert chains(claims) == [["the mayor"], []]
+    claims = claims_of("The old bridge fell into the river. The mayor agreed.\n\nRain fell.")
+    assert chains(claims)[0] == []
+
+
 def test_attribution_first_person_inside_quote_is_not_a_new_source(claims_of):
     claims = claims_of("\u201cI think the talks will fail,\u201d the envoy said.")
     assert chains(claims) == [["the envoy"]]
