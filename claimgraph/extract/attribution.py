@@ -251,6 +251,13 @@ def quote_opening(before: list[Span], sent: Span, cue: int) -> Optional[int]:
     return None
 
 
+def is_fragment(doc: Doc, content: tuple[int, int]) -> bool:
+    """A quoted word or phrase without a verb ("called them “deplorables”", "condemned the
+    test as “a grave threat”"): no claim of its own, so a cue the finder takes as a stance
+    reads as one, its clause carrying the phrase."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[content[0]: content[1]])
+
+
 def quote_before(before: list[Span], sent: Span, source: tuple[int, int], cue: tuple[int, int]) -> list[tuple[int, int]]:
     """“Why would we wait?” she asked. — the sentence splitter cut the cue from its quotation
     after the "?" or "!": a sentence holding only a source, a cue and at most a time word
@@ -383,7 +390,9 @@ class AttributionFinder(Component):
                 continue
             contents = self._speech_contents(token, subject, sent, following) or quote_before(before, sent, source, cue)
             records = [self._record(source, cue, content, "speech", [source, cue]) for content in contents]
-            found += records or self._stance(token, subject, (source, cue), probability)
+            if all(is_fragment(sent.doc, content) for content in contents):
+                records = self._stance(token, subject, (source, cue), probability) or records
+            found += records
         return found
 
     def _stance(self, token: Token, subject: Token, frame: tuple[tuple[int, int], tuple[int, int]],

@@ -120,6 +120,12 @@ def test_attribution_cue_cut_from_its_question_by_the_sentence_splitter(claims_o
     assert chains(claims)[0] == []
 
 
+def test_attribution_quoted_phrase_without_verb_makes_a_stance(claims_of):
+    claims = claims_of("The senator condemned the budget as \u201ca grave threat.\u201d")
+    assert chains(claims) == [["The senator"]]
+    assert "condemned the budget" in claims[0].text
+
+
 def test_attribution_first_person_inside_quote_is_not_a_new_source(claims_of):
     claims = claims_of("\u201cI think the talks will fail,\u201d the envoy said.")
     assert chains(claims) == [["the envoy"]]
