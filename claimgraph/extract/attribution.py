@@ -535,13 +535,14 @@ class AttributionFinder(Component):
 
     def _noun_owner(self, noun: Token) -> Optional[tuple[int, int]]:
         """Who owns a statement noun: its possessor ("the mayor's"), its "by" object, or the
-        names compounded with it ("a Ledger report"); None for first/second person."""
+        names compounded with it ("a Ledger report", and "Okafor charges that X" when the
+        tagger took the verb for a plural noun); None for first/second person."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         owner = owner or next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
                                for o in p.children if o.dep_ == "pobj"), None)
         if owner is not None:
             return None if self._is_first_or_second_person(owner) else subject_bounds(owner)
-        names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"]
+        names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and is_name_word(c)]
         return trim(noun.doc, names[0].left_edge.i, names[-1].i + 1) if names else None
 
     def _blocks(self, sents: list[Span]) -> list[Attribution]:

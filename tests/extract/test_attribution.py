@@ -296,3 +296,13 @@ def test_attribution_second_cue_hung_on_the_first_ones_clause_keeps_the_speaker(
     doc = claim_nlp("The ministry said the dam had been breached and warned that the river would rise.")
     warned = next(r for r in doc._.cg_attributions if doc[r["cue"][0]: r["cue"][1]].text == "warned")
     assert warned["name"] == "The ministry"
+
+
+def test_attribution_statement_noun_compounded_with_a_name_tagged_as_noun():
+    doc = hand_parsed(["Okafor", "charges", "that", "the", "council", "hid", "costs", "."], [1, 1, 5, 4, 5, 1, 5, 1],
+                      ["compound", "ROOT", "mark", "det", "nsubj", "acl", "dobj", "punct"],
+                      ["NN", "NNS", "IN", "DT", "NN", "VBD", "NNS", "."],
+                      ["okafor", "charge", "that", "the", "council", "hide", "cost", "."])
+    found = [(doc[slice(*a["source"])].text, doc[slice(*a["cue"])].text, a["kind"])
+             for a in empty_finder()(doc)._.cg_attributions]
+    assert found == [("Okafor", "charges", "noun")]
