@@ -12,6 +12,7 @@ Finds these shapes of attribution and writes them to ``doc._.cg_attributions``
 - post: a paragraph signed like an embedded social post, "… — Name (@handle) Month D, YYYY"
 - signed: a quoted paragraph signed "“…” ― Name", at its end or on the line after it
 - headline: a line "Name: words" (a news headline quoting Name)
+- title: a title-case line "Name Vows To ..." whose cue the parser missed (read by word forms)
 
 Whether a verb and its subject form a speech or stance attribution is decided by the learned
 cue model (``attribution_model.py``, weights in ``models/attribution_cues.json``); the word
@@ -271,6 +272,19 @@ def quote_before(before: list[Span], sent: Span, source: tuple[int, int], cue: t
     return [trim(sent.doc, before[-1].start, before[-1].end)]
 
 
+def is_title_case(line: Span) -> bool:
+    """Most words capitalised, as in a headline: "Sanders Vows To End Tax Breaks"."""
+    words = [t for t in line if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def title_cue(word: str, previous: str, verbs: set[str]) -> bool:
+    """A headline verb form of a listed cue: "vows", "denies", or the bare verb after a plural
+    ("Lawmakers Rip")."""
+    forms = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else set()
+    return bool(forms & verbs) or (word in verbs and previous.endswith("s") and len(previous) > 3)
+
+
 def starts_in_paragraph(sent: Span) -> bool:
     """No line break comes right before the sentence."""
     previous = sent.doc[sent.start - 1] if sent.start else None
@@ -348,6 +362,7 @@ class AttributionFinder(Component):
             found += self._according(sent)
             found += self._noun_cues(sent)
         found += blocks + self._lines(doc)
+        found += self._titles(doc, found)
         found += self._continued_quotes(sents, found) + self._opened_quotes(sents, found)
         return sorted(found, key=lambda a: (a["content"][0], -a["content"][1]))
 
@@ -585,6 +600,35 @@ class AttributionFinder(Component):
             previous = (offset, line) if line.strip() else previous
             offset += len(line) + 1
         return found
+
+    def _titles(self, doc: Doc, found: list[Attribution]) -> list[Attribution]:
+        """Title-case lines ("Sanders Vows To End Tax Breaks") where no cue was found: the
+        parser reads capitalised verbs as names, so the cue is found by its word form, a
+        listed verb with "-s" ("Vows"), or bare after a plural ("Lawmakers Rip")."""
+        cues = {i for a in found for i in range(*a["cue"])}
+        records, offset = [], 0
+        for line in doc.text.split("\n"):
+            span = doc.char_span(offset, offset + len(line), alignment_mode="contract") if line.strip() else None
+            offset += len(line) + 1
+            if span is not None and is_title_case(span) and not any(t.i in cues for t in span):
+                records += self._title_record(span)
+        return records
+
+    def _title_record(self, line: Span) -> list[Attribution]:
+        """The first cue word of a title line, its name run before it and the words after."""
+        verbs = self.speech_verbs | self.stance_verbs
+        for index, word in enumerate(line[1:], start=1):
+            previous = line[index - 1]
+            if not title_cue(word.lower_, previous.lower_, verbs):
+                continue
+            start = index
+            while start > 0 and (line[start - 1].is_title or line[start - 1].like_num) and not line[start - 1].is_punct:
+                start -= 1
+            source, content = (line[start].i, word.i), trim(line.doc, word.i + 1, line.end)
+            if start == index or content[1] - content[0] < 2:
+                return []
+            return [self._record(source, (word.i, word.i + 1), content, "title", [(source[0], word.i + 1)])]
+        return []
 
     def _signed_records(self, doc: Doc, offset: int, line: str, previous: tuple[int, str]) -> list[Attribution]:
         """A quoted paragraph signed by a dash and a name, "“…” ― Name", with the signature

@@ -126,6 +126,20 @@ def test_attribution_quoted_phrase_without_verb_makes_a_stance(claims_of):
     assert "condemned the budget" in claims[0].text
 
 
+def test_attribution_title_case_headline_cue_by_word_form(claims_of):
+    claims = claims_of("Harbour Workers Vow To Strike Over Unpaid Wages\n\nThe port stayed open on Monday.")
+    assert chains(claims)[0] == ["Harbour Workers"]
+    assert chains(claims)[-1] == []
+
+
+def test_attribution_title_cue_forms():
+    from claimgraph.extract.attribution import title_cue
+    verbs = {"vow", "deny", "rip", "say"}
+    assert title_cue("vows", "okafor", verbs) and title_cue("denies", "mayor", verbs)
+    assert title_cue("rip", "lawmakers", verbs) and not title_cue("rip", "mayor", verbs)
+    assert not title_cue("votes", "mayor", verbs)
+
+
 def test_attribution_first_person_inside_quote_is_not_a_new_source(claims_of):
     claims = claims_of("\u201cI think the talks will fail,\u201d the envoy said.")
     assert chains(claims) == [["the envoy"]]
