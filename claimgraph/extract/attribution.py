@@ -111,9 +111,14 @@ def acts_as_verb(token: Token) -> bool:
 def is_bare_participle(token: Token) -> bool:
     """A past participle with no auxiliary of its own: its "subject" is what it describes
     ("units believed to be fighting"), not who speaks.  Coordinated participles share the
-    first one's auxiliary ("has criticized X and praised Y") and are not bare."""
+    first one's auxiliary ("has criticized X and praised Y") and are not bare, and neither is a
+    clause head with its own subject ("Trump tweeted that ...", "Regulators worried that ..."):
+    a past tense the tagger took for a participle, unless an infinitive follows at once, as
+    after a participle of belief ("units believed to be fighting")."""
     own_auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in token.children)
-    return token.tag_ == "VBN" and not own_auxiliaries and token.dep_ != "conj"
+    raising = any(c.dep_ == "xcomp" and c.left_edge.i == token.i + 1 for c in token.children)
+    finite = token.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "nsubj" for c in token.children) and not raising
+    return token.tag_ == "VBN" and not own_auxiliaries and not finite and token.dep_ != "conj"
 
 
 def is_name_word(token: Token) -> bool:

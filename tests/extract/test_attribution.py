@@ -242,6 +242,19 @@ def test_attribution_bare_participle_is_no_cue():
     assert is_bare_participle(doc[1]) and not is_bare_participle(doc[6])
 
 
+def test_attribution_past_tense_tagged_as_participle_is_a_cue():
+    doc = hand_parsed(["Regulators", "worried", "that", "the", "mine", "would", "close"], [1, 1, 6, 4, 6, 6, 1],
+                      ["nsubj", "ROOT", "mark", "det", "nsubj", "aux", "ccomp"],
+                      ["NNS", "VBN", "IN", "DT", "NN", "MD", "VB"],
+                      ["regulator", "worry", "that", "the", "mine", "would", "close"])
+    assert not is_bare_participle(doc[1])
+    assert [(cue.text, subject.text) for cue, subject in empty_finder().candidates(doc[:])][0] == ("worried", "Regulators")
+    raised = hand_parsed(["Units", "believed", "to", "be", "near"], [1, 1, 3, 1, 3],
+                         ["nsubj", "ROOT", "aux", "xcomp", "acomp"], ["NNS", "VBN", "TO", "VB", "RB"],
+                         ["unit", "believe", "to", "be", "near"])
+    assert is_bare_participle(raised[1])  # a participle of belief before its infinitive
+
+
 def empty_finder():
     return attribution_finder(CueModel({}, threshold=0.6, unlisted_stance_threshold=0.9))
 
