@@ -265,16 +265,19 @@ def is_fragment(doc: Doc, content: tuple[int, int]) -> bool:
 
 
 def quote_before(before: list[Span], sent: Span, source: tuple[int, int], cue: tuple[int, int]) -> list[tuple[int, int]]:
-    """“Why would we wait?” she asked. — the sentence splitter cut the cue from its quotation
-    after the "?" or "!": a sentence holding only a source, a cue and at most a time word
-    ("said Monday") reports the quoted sentence before it in the same paragraph."""
+    """“We pay. Why would they not?” she asked. — the sentence splitter cut the cue from its
+    quotation after the "?" or "!": a sentence holding only a source, a cue and at most a time
+    word ("said Monday") reports the quotation that closes right before it, from the sentence
+    of the same paragraph that opens it."""
     rest = [t for t in sent if not (t.is_punct or t.is_space) and not (source[0] <= t.i < source[1] or cue[0] <= t.i < cue[1])]
-    if not before or len(rest) > 1 or not starts_in_paragraph(sent):
+    if not before or len(rest) > 1 or not starts_in_paragraph(sent) or before[-1].text.rstrip()[-1:] not in CLOSE_QUOTES:
         return []
-    quoted = before[-1].text.rstrip()
-    if quoted[-1:] not in CLOSE_QUOTES or quoted.lstrip()[:1] not in OPEN_QUOTES:
-        return []
-    return [trim(sent.doc, before[-1].start, before[-1].end)]
+    for earlier in reversed(before):
+        if earlier.text.lstrip()[:1] in OPEN_QUOTES:
+            return [trim(sent.doc, earlier.start, before[-1].end)]
+        if not starts_in_paragraph(earlier):
+            return []
+    return []
 
 
 def is_title_case(line: Span) -> bool:
@@ -363,7 +366,8 @@ class AttributionFinder(Component):
         blocks = self._blocks(sents)
         found: list[Attribution] = []
         for index, sent in enumerate(sents):
-            found += self._speech(sent, sents[max(index - 1, 0): index], sents[index + 1:], relayed_from(blocks, sent))
+            before = sents[max(index - QUOTE_SENTENCES, 0): index]
+            found += self._speech(sent, before, sents[index + 1:], relayed_from(blocks, sent))
             found += self._according(sent)
             found += self._noun_cues(sent)
         found += blocks + self._lines(doc)
@@ -401,7 +405,7 @@ class AttributionFinder(Component):
                 quotation_floor: int = 0) -> list[Attribution]:
         """Pairs the cue model accepts; a sentence of a relayed block is read from
         ``quotation_floor`` on, as if the block's own quotation marks were not there;
-        ``before`` holds the sentence before (none for the first)."""
+        ``before`` holds the sentences before (at most ``QUOTE_SENTENCES``)."""
         found = []
         for token, subject in self.candidates(sent):
             probability = self.cue_model.probability(self.features(token, subject, quotation_floor))

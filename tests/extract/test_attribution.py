@@ -116,6 +116,8 @@ def test_attribution_relative_clause_around_its_cue(claims_of):
 def test_attribution_cue_cut_from_its_question_by_the_sentence_splitter(claims_of):
     claims = claims_of("\u201cHow many times must the bridge fall before we act?\u201d the mayor asked.\n\nRain fell.")
     assert chains(claims) == [["the mayor"], []]
+    claims = claims_of("\u201cThe old bridge fell again. Why must we wait for it to fall twice?\u201d the mayor asked.")
+    assert chains(claims) == [["the mayor"], ["the mayor"]]
     claims = claims_of("The old bridge fell into the river. The mayor agreed.\n\nRain fell.")
     assert chains(claims)[0] == []
 
