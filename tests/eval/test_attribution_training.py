@@ -29,7 +29,7 @@ def test_attribution_training_fit_separates_features_and_drops_rare_ones():
     weights = fit(examples)
     assert weights["lemma=say"] > 0 > weights["lemma=eat"]
     assert "rare" not in weights
-    assert fit(examples) == weights  # seeded: the same file every time
+    assert fit(examples) == weights  # an optimum, not a random descent: the same file every time
 
 
 def test_attribution_training_pair_scores():

@@ -50,6 +50,6 @@ def test_attribution_model_json_round_trip(tmp_path):
 def test_attribution_model_committed_file_holds_feature_weights_only():
     model = CueModel.load()
     assert 0 < model.threshold <= model.unlisted_stance_threshold < 1
-    assert MODEL_PATH.stat().st_size < 400_000
+    assert MODEL_PATH.stat().st_size < 500_000
     assert all(" " not in name for name in model.weights)  # feature names, never corpus text
     assert model.weights["lemma=say"] > 0
