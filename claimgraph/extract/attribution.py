@@ -9,10 +9,7 @@ Finds these shapes of attribution and writes them to ``doc._.cg_attributions``
 - according: "according to X, Y"
 - noun: "X's claim that Y", "a report by X that Y", "a Ledger report that Y" (speech_nouns)
 - block: a line "From X:" followed by quoted paragraphs (X relays them)
-- post: a paragraph signed like an embedded social post, "… — Name (@handle) Month D, YYYY"
-- signed: a quoted paragraph signed "“…” ― Name", at its end or on the line after it
-- headline: a line "Name: words" (a news headline quoting Name)
-- title: a title-case line "Name Vows To ..." whose cue the parser missed (read by word forms)
+- post, signed, headline, title: line-shaped attributions (``attribution_lines.py``)
 
 Whether a verb and its subject form a speech or stance attribution is decided by the learned
 cue model (``attribution_model.py``, weights in ``models/attribution_cues.json``); the word
@@ -27,19 +24,18 @@ noun; a bare surname takes the full name; a pronoun takes the previous source's 
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable, Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions
+from .attribution_lines import LineShapes
 from .attribution_model import DOUBLE_QUOTES, RELATIVE_TAGS, CueModel, pair_features
 from .component import Component
 from .lexicon import load_lexicon
 from .sources import guess_kind
-
-Attribution = dict[str, Any]
+from .token_ranges import Attribution, attribution_record, bounds_without, is_name_word, subtree_bounds, trim
 CONTENT_DEPS = ("ccomp",)
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # a verb without a subject shares the one of the verb it hangs from: "X declined, saying ...",
@@ -55,24 +51,6 @@ DATELINE_DASHES = ("—", "–", "―", "-", "--")
 DESCRIBING_DEPS = ("relcl", "acl")
 TIME_ENTITIES = ("DATE", "TIME")
 QUOTE_SENTENCES = 6  # how far back a quotation closed by "..., she said." may have opened
-
-
-def subtree_bounds(token: Token) -> tuple[int, int]:
-    return token.left_edge.i, token.right_edge.i + 1
-
-
-def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) past punctuation, quotes and whitespace at both edges."""
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
-def bounds_without(tokens: Iterable[int], removed: set[int]) -> Optional[tuple[int, int]]:
-    kept = [i for i in tokens if i not in removed]
-    return (min(kept), max(kept) + 1) if kept else None
 
 
 def subject_of(verb: Token, inherit: tuple[str, ...] = INHERIT_SUBJECT_DEPS,
@@ -119,12 +97,6 @@ def is_bare_participle(token: Token) -> bool:
     raising = any(c.dep_ == "xcomp" and c.left_edge.i == token.i + 1 for c in token.children)
     finite = token.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "nsubj" for c in token.children) and not raising
     return token.tag_ == "VBN" and not own_auxiliaries and not finite and token.dep_ != "conj"
-
-
-def is_name_word(token: Token) -> bool:
-    """A proper noun, or a capitalised noun the tagger did not take for a name ("Sanders",
-    "Poll" opening a headline)."""
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
 
 
 def fused_nouns(cue: Token) -> list[Token]:
@@ -196,7 +168,7 @@ def noun_complements(cue: Token) -> list[Token]:
     """Clauses completing the cue's object noun: "dismissed concerns that X", "rejected the
     idea that X", "cited no evidence that X"."""
     return [clause for noun in cue.children if noun.dep_ == "dobj" for clause in noun.children
-            if clause.dep_ in ("acl", "ccomp") and any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children)]
+            if clause.dep_ in ("acl", "ccomp") and has_that(clause)]
 
 
 def clause_bounds(clause: Token, cue: Token) -> tuple[int, int]:
@@ -264,13 +236,16 @@ def is_fragment(doc: Doc, content: tuple[int, int]) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[content[0]: content[1]])
 
 
-def quote_before(before: list[Span], sent: Span, source: tuple[int, int], cue: tuple[int, int]) -> list[tuple[int, int]]:
+def quote_before(before: list[Span], sent: Span, source: tuple[int, int],
+                 cue: tuple[int, int]) -> list[tuple[int, int]]:
     """“We pay. Why would they not?” she asked. — the sentence splitter cut the cue from its
     quotation after the "?" or "!": a sentence holding only a source, a cue and at most a time
     word ("said Monday") reports the quotation that closes right before it, from the sentence
     of the same paragraph that opens it."""
-    rest = [t for t in sent if not (t.is_punct or t.is_space) and not (source[0] <= t.i < source[1] or cue[0] <= t.i < cue[1])]
-    if not before or len(rest) > 1 or not starts_in_paragraph(sent) or before[-1].text.rstrip()[-1:] not in CLOSE_QUOTES:
+    framing = set(range(*source)) | set(range(*cue))
+    rest = [t for t in sent if not (t.is_punct or t.is_space or t.i in framing)]
+    closes_quote = bool(before) and before[-1].text.rstrip()[-1:] in CLOSE_QUOTES
+    if len(rest) > 1 or not closes_quote or not starts_in_paragraph(sent):
         return []
     for earlier in reversed(before):
         if earlier.text.lstrip()[:1] in OPEN_QUOTES:
@@ -278,19 +253,6 @@ def quote_before(before: list[Span], sent: Span, source: tuple[int, int], cue: t
         if not starts_in_paragraph(earlier):
             return []
     return []
-
-
-def is_title_case(line: Span) -> bool:
-    """Most words capitalised, as in a headline: "Sanders Vows To End Tax Breaks"."""
-    words = [t for t in line if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
-
-
-def title_cue(word: str, previous: str, verbs: set[str]) -> bool:
-    """A headline verb form of a listed cue: "vows", "denies", or the bare verb after a plural
-    ("Lawmakers Rip")."""
-    forms = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else set()
-    return bool(forms & verbs) or (word in verbs and previous.endswith("s") and len(previous) > 3)
 
 
 def starts_in_paragraph(sent: Span) -> bool:
@@ -350,11 +312,9 @@ class AttributionFinder(Component):
         self.question_verbs = set(question_verbs)
         self.according = [phrase.split() for phrase in according]
         self.block_intro = set(block_intro)
-        self.social_post = re.compile(social_post)
-        self.signed_quote = re.compile(signed_quote)
-        self.signature = re.compile(signature)
-        self.headline = re.compile(headline)
-        self.headline_labels = set(headline_labels)
+        self.line_shapes = LineShapes(social_post=social_post, signed_quote=signed_quote, signature=signature,
+                                      headline=headline, headline_labels=headline_labels,
+                                      title_verbs=self.speech_verbs | self.stance_verbs)
         self.pronouns = set(pronouns)
         self.speakers = set(speakers)
         self.spelling_variants = dict(spelling_variants)
@@ -370,8 +330,8 @@ class AttributionFinder(Component):
             found += self._speech(sent, before, sents[index + 1:], relayed_from(blocks, sent))
             found += self._according(sent)
             found += self._noun_cues(sent)
-        found += blocks + self._lines(doc)
-        found += self._titles(doc, found)
+        found += blocks
+        found += self.line_shapes.find(doc, found)
         found += self._continued_quotes(sents, found) + self._opened_quotes(sents, found)
         return sorted(found, key=lambda a: (a["content"][0], -a["content"][1]))
 
@@ -413,7 +373,7 @@ class AttributionFinder(Component):
             if probability < self.cue_model.threshold or source[1] <= source[0]:
                 continue
             contents = self._speech_contents(token, subject, sent, following) or quote_before(before, sent, source, cue)
-            records = [self._record(source, cue, content, "speech", [source, cue]) for content in contents]
+            records = [attribution_record(source, cue, content, "speech", [source, cue]) for content in contents]
             if all(is_fragment(sent.doc, content) for content in contents):
                 records = self._stance(token, subject, (source, cue), probability) or records
             found += records
@@ -429,7 +389,7 @@ class AttributionFinder(Component):
             return []
         source, cue = frame
         content = bounds_without(range(*subtree_bounds(token)), set(range(*source)))
-        return [self._record(source, cue, trim(token.doc, *content), "stance", [source])] if content else []
+        return [attribution_record(source, cue, trim(token.doc, *content), "stance", [source])] if content else []
 
     def candidates(self, sent: Span) -> Iterator[tuple[Token, Token]]:
         """Every (cue word, subject) pair the cue model judges: verbs with a speaker."""
@@ -540,7 +500,7 @@ class AttributionFinder(Component):
         if content is None:
             return []
         cue = (cue_start, cue_end)
-        return [self._record(source, cue, trim(sent.doc, *content), "according", [(cue_start, source[1])])]
+        return [attribution_record(source, cue, trim(sent.doc, *content), "according", [(cue_start, source[1])])]
 
     def _noun_cues(self, sent: Span) -> list[Attribution]:
         """"the mayor's claim that X", "a report by the agency that X": a statement named by a
@@ -554,7 +514,7 @@ class AttributionFinder(Component):
             if owner is None or noun.pos_ != "NOUN":
                 continue
             content = trim(sent.doc, *subtree_bounds(clauses[0]))
-            found.append(self._record(owner, (noun.i, noun.i + 1), content, "noun", []))
+            found.append(attribution_record(owner, (noun.i, noun.i + 1), content, "noun", []))
         return found
 
     def _noun_owner(self, noun: Token) -> Optional[tuple[int, int]]:
@@ -579,7 +539,7 @@ class AttributionFinder(Component):
             if quoted:
                 content = trim(sent.doc, quoted[0].start, quoted[-1].end)
                 source, cue = (words[1].i, words[-1].i), (words[0].i, words[0].i + 1)
-                found.append(self._record(source, cue, content, "block", [(sent.start, sent.end)]))
+                found.append(attribution_record(source, cue, content, "block", [(sent.start, sent.end)]))
         return found
 
     @staticmethod
@@ -594,101 +554,6 @@ class AttributionFinder(Component):
             if sent.text.rstrip()[-1:] in CLOSE_QUOTES:
                 break
         return run
-
-    def _lines(self, doc: Doc) -> list[Attribution]:
-        """Line-shaped attributions: signed social posts and quotes, "Name: ..." headlines."""
-        found, offset, previous = [], 0, (0, "")
-        for line in doc.text.split("\n"):
-            post = self.social_post.search(line)
-            if post and post.start() > 0:
-                found += self._post_record(doc, offset, post)
-            found += self._signed_records(doc, offset, line, previous)
-            headline = self.headline.match(line)
-            if headline and headline.group("name").lower() not in self.headline_labels:
-                found += self._headline_record(doc, offset, headline)
-            previous = (offset, line) if line.strip() else previous
-            offset += len(line) + 1
-        return found
-
-    def _titles(self, doc: Doc, found: list[Attribution]) -> list[Attribution]:
-        """Title-case lines ("Sanders Vows To End Tax Breaks") where no cue was found: the
-        parser reads capitalised verbs as names, so the cue is found by its word form, a
-        listed verb with "-s" ("Vows"), or bare after a plural ("Lawmakers Rip")."""
-        cues = {i for a in found for i in range(*a["cue"])}
-        records, offset = [], 0
-        for line in doc.text.split("\n"):
-            span = doc.char_span(offset, offset + len(line), alignment_mode="contract") if line.strip() else None
-            offset += len(line) + 1
-            if span is not None and is_title_case(span) and not any(t.i in cues for t in span):
-                records += self._title_record(span)
-        return records
-
-    def _title_record(self, line: Span) -> list[Attribution]:
-        """The first cue word of a title line, its name run before it and the words after."""
-        verbs = self.speech_verbs | self.stance_verbs
-        for index, word in enumerate(line[1:], start=1):
-            previous = line[index - 1]
-            if not title_cue(word.lower_, previous.lower_, verbs):
-                continue
-            start = index
-            while start > 0 and (line[start - 1].is_title or line[start - 1].like_num) and not line[start - 1].is_punct:
-                start -= 1
-            source, content = (line[start].i, word.i), trim(line.doc, word.i + 1, line.end)
-            if start == index or content[1] - content[0] < 2:
-                return []
-            return [self._record(source, (word.i, word.i + 1), content, "title", [(source[0], word.i + 1)])]
-        return []
-
-    def _signed_records(self, doc: Doc, offset: int, line: str, previous: tuple[int, str]) -> list[Attribution]:
-        """A quoted paragraph signed by a dash and a name, "“…” ― Name", with the signature
-        at its end or alone on the next line: the quotation has no cue verb, so the verb-led
-        shapes never see it (reader comments, epigraphs)."""
-        signed = self.signed_quote.match(line)
-        if signed:
-            return self._span_record(doc, "signed", *(offset + i for g in ("name", "cue", "content") for i in signed.span(g)))
-        signature = self.signature.match(line)
-        quoted = self.signed_quote.match(previous[1] + " ― X")  # the line before, as if signed
-        if not signature or not quoted or previous[0] + len(previous[1]) + 1 > offset:
-            return []
-        return self._span_record(doc, "signed", *(offset + i for g in ("name", "cue") for i in signature.span(g)),
-                                 previous[0] + quoted.start("content"), previous[0] + quoted.end("content"))
-
-    def _span_record(self, doc: Doc, kind: str, *chars: int) -> list[Attribution]:
-        """A record from character offsets (source start, end, cue start, end, content start,
-        end); none when a span falls outside the tokens."""
-        spans = [doc.char_span(chars[i], chars[i + 1], alignment_mode="expand") for i in (0, 2, 4)]
-        if any(span is None or not len(span) for span in spans):
-            return []
-        source, cue, content = (trim(doc, span.start, span.end) for span in spans)
-        if source[1] <= source[0]:
-            return []
-        return [self._record(source, (spans[1].start, spans[1].end), content, kind, [(cue[0], source[1])])]
-
-    def _headline_record(self, doc: Doc, offset: int, match: re.Match) -> list[Attribution]:
-        spans = [doc.char_span(offset + match.start(g), offset + match.end(g), alignment_mode="expand")
-                 for g in ("name", "cue", "content")]
-        if any(span is None for span in spans):
-            return []
-        if not all(is_name_word(t) or t.is_punct for t in spans[0]):
-            return []  # "Wow: ...", "The Latest: ...": a label, not a speaker
-        source, cue, content = ((s.start, s.end) for s in spans)
-        return [self._record(source, cue, trim(doc, *content), "headline", [(source[0], cue[1])])]
-
-    def _post_record(self, doc: Doc, offset: int, match: re.Match) -> list[Attribution]:
-        source = doc.char_span(offset + match.start("name"), offset + match.end("name"), alignment_mode="expand")
-        content = doc.char_span(offset, offset + match.start(), alignment_mode="expand")
-        signature = doc.char_span(offset + match.start(), offset + match.end(), alignment_mode="expand")
-        if source is None or content is None or signature is None:
-            return []
-        cue = (signature.start, signature.start + 1)
-        return [self._record((source.start, source.end), cue, trim(doc, content.start, content.end), "post",
-                             [(signature.start, signature.end)])]
-
-    @staticmethod
-    def _record(source, cue, content, kind: str, frame) -> Attribution:
-        """One attribution; ``frame`` lists the token ranges that only attribute (not content)."""
-        return {"source": list(source), "cue": list(cue), "content": list(content), "kind": kind,
-                "frame": [list(r) for r in frame]}
 
     # -- annotations ----------------------------------------------------------------
     def set_annotations(self, doc: Doc, found: list[Attribution]) -> None:

@@ -21,9 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions
-from .attribution import subject_of, trim
+from .attribution import subject_of
 from .component import Component
 from .lexicon import load_lexicon
+from .token_ranges import trim
 
 Claim = dict[str, Any]
 CONTENT_POS = ("VERB", "NOUN", "PROPN", "NUM", "ADJ", "AUX")

@@ -135,7 +135,7 @@ def test_attribution_title_case_headline_cue_by_word_form(claims_of):
 
 
 def test_attribution_title_cue_forms():
-    from claimgraph.extract.attribution import title_cue
+    from claimgraph.extract.attribution_lines import title_cue
     verbs = {"vow", "deny", "rip", "say"}
     assert title_cue("vows", "okafor", verbs) and title_cue("denies", "mayor", verbs)
     assert title_cue("rip", "lawmakers", verbs) and not title_cue("rip", "mayor", verbs)
