@@ -72,13 +72,15 @@ def author_origin(document: Optional[Document], documents: Mapping[str, Document
 
 def names_material(ref: SourceRef, material_words: frozenset[str]) -> bool:
     """"the footage", "the updated map", "preliminary information": the name's last word."""
-    words = normalise_name(ref.name).casefold().split()
-    return bool(words) and words[-1] in material_words
+    words = ref.name.casefold().split()
+    return bool(words) and words[-1].strip(" ,.;:") in material_words
 
 
 def origin_of(claim: Claim, document: Optional[Document], documents: Mapping[str, Document],
               representatives: Mapping[str, Document], material_words: frozenset[str] = frozenset()) -> Origin:
-    chain = [ref for ref in claim.source_chain if not names_material(ref, material_words)]
+    chain = claim.source_chain
+    if chain and names_material(first_non_relay(chain), material_words):
+        chain = [ref for ref in chain if not names_material(ref, material_words)]
     if not chain:
         return author_origin(document, documents, representatives)
     ref = first_non_relay(chain)
