@@ -221,9 +221,16 @@ def quote_opening(before: list[Span], sent: Span, cue: int) -> Optional[int]:
     marks = [t for t in sent.doc[sent.start: cue] if t.text in DOUBLE_QUOTES]
     if len(marks) % 2 == 0:
         return None
+    opening = opening_sentence(before)
+    return opening.start if opening is not None else None
+
+
+def opening_sentence(before: list[Span]) -> Optional[Span]:
+    """The latest of the sentences ``before`` (at most ``QUOTE_SENTENCES`` back, without
+    crossing a paragraph break) that opens with a quotation mark; None when none does."""
     for earlier in reversed(before[-QUOTE_SENTENCES:]):
         if earlier.text.lstrip()[:1] in OPEN_QUOTES:
-            return earlier.start
+            return earlier
         if not starts_in_paragraph(earlier):
             return None
     return None
@@ -247,12 +254,8 @@ def quote_before(before: list[Span], sent: Span, source: tuple[int, int],
     closes_quote = bool(before) and before[-1].text.rstrip()[-1:] in CLOSE_QUOTES
     if len(rest) > 1 or not closes_quote or not starts_in_paragraph(sent):
         return []
-    for earlier in reversed(before):
-        if earlier.text.lstrip()[:1] in OPEN_QUOTES:
-            return [trim(sent.doc, earlier.start, before[-1].end)]
-        if not starts_in_paragraph(earlier):
-            return []
-    return []
+    opening = opening_sentence(before)
+    return [trim(sent.doc, opening.start, before[-1].end)] if opening is not None else []
 
 
 def starts_in_paragraph(sent: Span) -> bool:

@@ -662,12 +662,10 @@ def _vicinity(mentions: list[Mention]) -> Candidate | None:
     return vicinity if in_area > VICINITY_SHARE * len(placed) else None
 
 
-def _near_vicinity(mention: Mention, vicinity: Candidate | None) -> Place:
+def _near_vicinity(mention: Mention, vicinity: Candidate) -> Place:
     """An unknown name placed at the document's vicinity: no GeoNames entry, and at best region
     precision, as it is a guess of the area, not of the place (never more precise than the
     place the guess comes from)."""
-    if vicinity is None:
-        return mention.place
     return mention.place.model_copy(update={
         "lat": vicinity.lat, "lon": vicinity.lon, "country": vicinity.country or None,
         "admin1": vicinity.admin1, "precision": "country" if vicinity.precision == "country" else "region",
