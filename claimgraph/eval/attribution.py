@@ -18,6 +18,11 @@ attributions (``E Attribution:T Source:T Cue:T Content:T``, and ``Attribution-no
   attribution as found when a prediction matches its source (overlap) and overlaps its
   content.  Attributions without a source count for Cue/Content and not for Source.
 
+For scale, ``attribution.agreement.*`` scores one annotator against another by the same
+measures, over every article of train and dev that two annotators labelled (no model is
+involved, so reading train does not leak): a system scoring near it does as well as a
+second person would.
+
 ``data_dir`` may be the PolNeAR folder itself or an evaluation root holding
 ``attribution/polnear``.
 """
@@ -138,6 +143,25 @@ def pick_annotation(folder: Path, article: str) -> Optional[Path]:
     return candidates[0] if candidates else None
 
 
+def annotator_agreement(polnear: Path, splits: Iterable[str] = ("train", "dev")) -> list[Metric]:
+    """The second annotator (alphabetically) scored against the first, as a system would be,
+    over the articles of ``splits`` that two annotators labelled."""
+    totals = {name: Counts() for name in KINDS + ("relation",)}
+    articles_read = 0
+    for split in splits:
+        folder = polnear / split / "attributions"
+        for text_path in sorted((polnear / split / "text").glob("*.txt")):
+            annotations = sorted(folder.glob(f"{text_path.stem}_*.ann"))
+            if len(annotations) < 2:
+                continue
+            articles_read += 1
+            for name, counts in compare(read_brat(annotations[1]), read_brat(annotations[0])).items():
+                totals[name].add(counts)
+    detail = f"annotator against annotator, {articles_read} articles ({', '.join(splits)})"
+    return [Metric(m.name.replace("attribution.", "attribution.agreement.", 1), m.value, detail)
+            for name in ("source", "cue", "content") for m in totals[name].metrics(name) if "f1" in m.name]
+
+
 def polnear_dir(data_dir: Path) -> Path:
     nested = data_dir / "attribution" / "polnear"
     return nested if nested.exists() else data_dir
@@ -190,4 +214,4 @@ def evaluate(data_dir: Path, split: str = "dev", limit: Optional[int] = None, ex
                          relation.gold_overlapped / relation.gold if relation.gold else 0.0)
     metrics += [Metric("attribution.relation.f1", f1(precision, recall),
                        f"precision {precision:.3f}, recall {recall:.3f}; {len(pairs)} articles ({split})")]
-    return metrics
+    return metrics + annotator_agreement(polnear_dir(Path(data_dir)))

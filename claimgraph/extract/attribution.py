@@ -50,6 +50,7 @@ DATELINE_DASHES = ("—", "–", "―", "-", "--")
 # "Putin, dressed in fatigues", "officials speaking on condition of anonymity"
 DESCRIBING_DEPS = ("relcl", "acl")
 TIME_ENTITIES = ("DATE", "TIME")
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 QUOTE_SENTENCES = 6  # how far back a quotation closed by "..., she said." may have opened
 
 
@@ -298,6 +299,7 @@ class AttributionFinder(Component):
         refusals: Iterable[str],
         comment_verbs: Iterable[str],
         naming_verbs: Iterable[str],
+        inference_verbs: Iterable[str],
         according_idioms: Iterable[str],
         speech_nouns: Iterable[str] = (),
         evidence_nouns: Iterable[str] = (),
@@ -305,6 +307,7 @@ class AttributionFinder(Component):
     ) -> None:
         self.cue_model = cue_model
         self.naming_verbs = set(naming_verbs)
+        self.inference_verbs = set(inference_verbs)
         self.according_idioms = set(according_idioms)
         self.refusals = set(refusals)
         self.comment_verbs = set(comment_verbs)
@@ -424,7 +427,17 @@ class AttributionFinder(Component):
         subject = subject or next(iter(fused_nouns(cue)), None)
         if subject is None or subject.lower_ == "there" or self._is_first_or_second_person(subject):
             return None
-        return subject
+        return None if self._is_sentential_which(cue, subject) else subject
+
+    def _is_sentential_which(self, cue: Token, subject: Token) -> bool:
+        """"…west of Sudzha, which suggests the column was moving": the relative word stands
+        for the clause before it, though the parser hangs it on the place.  The place is
+        told by its entity type or, as the tagger takes many towns for people, by a name
+        after a preposition ("around Sudzha", "near Kherson")."""
+        if subject.lower_ != "which" or cue.dep_ != "relcl" or cue.lemma_ not in self.inference_verbs:
+            return False
+        place = cue.head
+        return place.ent_type_ in PLACE_ENTITIES or (place.pos_ == "PROPN" and place.dep_ == "pobj")
 
     def _sharing_subject_with(self, cue: Token) -> Token:
         """The verb whose subject a subjectless cue shares.  In "X confirmed that the bridge
@@ -582,9 +595,12 @@ class AttributionFinder(Component):
     def _referent_keys(self, span: Span, every: bool = False) -> list[tuple[str, str]]:
         """What an earlier mention must share to name the same source: a name's last word
         ("Okafor" for "Mayor Okafor"), or a definite phrase's head noun ("the adviser");
-        ``every`` gives both, as an earlier mention is filed under each."""
+        ``every`` gives both, as an earlier mention is filed under each (under the names it
+        gives its source, see ``own_names``)."""
         keys = []
-        if every or all(t.pos_ == "PROPN" for t in span):
+        if every:
+            keys += [("last", name) for name in own_names(span)]
+        elif all(t.pos_ == "PROPN" for t in span):
             keys.append(("last", span[-1].text))
         if every or any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in span.root.children):
             keys.append(("head", self._head(span)))
@@ -616,6 +632,15 @@ class SourceNames:
         found = [next((entry for entry in reversed(self.by_key.get(key, [])) if entry[1] != text), None)
                  for key in keys]
         return max((entry for entry in found if entry), default=(0, "", None))[2]
+
+
+def own_names(span: Span) -> list[str]:
+    """The last words of the names a mention gives its own source: "Okafor" for "Mayor
+    Okafor", "Syrskyi" for "Ukraine's top commander, General Oleksandr Syrskyi", and none for
+    "an adviser to President Zelensky", whose name is someone else's."""
+    root = span.root
+    names = [root] if root.pos_ == "PROPN" else [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return [name.text for name in names]
 
 
 def subject_bounds(subject: Token) -> tuple[int, int]:

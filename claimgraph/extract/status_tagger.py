@@ -58,6 +58,14 @@ def question_mark(head: Token) -> list[tuple[str, Span]]:
     return [("speculative", doc[end: end + 1])] if doc[end].text == "?" else []
 
 
+def negated_confirmation(cue: Span) -> Span:
+    """A confirming cue the text negates says the claim is not verified: "the figure has not
+    been independently verified", "we cannot confirm how many died"."""
+    if cue.label_ == "confirmed" and any(c.dep_ == "neg" for c in cue.root.children):
+        return Span(cue.doc, cue.start, cue.end, label="unverified")
+    return cue
+
+
 class StatusTagger(Component):
     """Set ``status`` and ``status_cues`` on every claim in ``doc._.cg_claims``."""
 
@@ -85,7 +93,7 @@ class StatusTagger(Component):
     def match(self, doc: Doc) -> list[Span]:
         """Status cue spans over the whole doc, labelled with their status; longest wins."""
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
-        return [s for s in filter_spans(spans) if self._is_cue(s)]
+        return [negated_confirmation(s) for s in filter_spans(spans) if self._is_cue(s)]
 
     @staticmethod
     def _is_cue(span: Span) -> bool:

@@ -1,7 +1,8 @@
 import pytest
 
 from claimgraph.eval.attribution import (
-    Attribution, compare, compare_spans, evaluate, pick_annotation, predicted_attributions, read_brat,
+    Attribution, annotator_agreement, compare, compare_spans, evaluate, pick_annotation, predicted_attributions,
+    read_brat,
 )
 from claimgraph.model import Claim, SourceRef
 
@@ -30,6 +31,22 @@ def test_attribution_pick_annotation_is_alphabetical(tmp_path):
     for suffix in ("ef2d", "4b22", "6b86"):
         (tmp_path / f"story_{suffix}.ann").write_text("", encoding="utf-8")
     assert pick_annotation(tmp_path, "story").name == "story_4b22.ann"
+
+
+def test_attribution_agreement_scores_the_second_annotator_against_the_first(tmp_path):
+    other = ANN.replace("T1\tSource 0 9\tThe mayor", "T1\tSource 4 9\tmayor")
+    for split, texts in (("train", {"one": (ANN, other), "two": (ANN,)}), ("dev", {"three": (ANN, "")})):
+        for article, annotations in texts.items():
+            (tmp_path / split / "text").mkdir(parents=True, exist_ok=True)
+            (tmp_path / split / "attributions").mkdir(exist_ok=True)
+            (tmp_path / split / "text" / f"{article}.txt").write_text("x" * 90, encoding="utf-8")
+            for suffix, annotation in zip(("a1", "b2"), annotations):
+                (tmp_path / split / "attributions" / f"{article}_{suffix}.ann").write_text(annotation, encoding="utf-8")
+    metrics = {m.name: m for m in annotator_agreement(tmp_path)}
+    # "one": same source by overlap, not exactly; "three": the second annotator marked nothing
+    assert metrics["attribution.agreement.source.f1_overlap"].value == pytest.approx(2 * 0.5 / 1.5)
+    assert metrics["attribution.agreement.source.f1_exact"].value == 0.0
+    assert "2 articles" in metrics["attribution.agreement.source.f1_overlap"].detail
 
 
 def test_attribution_compare_spans_exact_and_overlap():

@@ -34,6 +34,22 @@ def test_attribution_parenthetical_cue_and_coreference(claims_of):
     assert claims[-1].source_chain[0].span == (text.index("the aide"), text.index("the aide") + len("the aide"))
 
 
+def test_attribution_surname_is_not_taken_for_someone_named_by_it(claims_of):
+    text = ("An aide to Governor Maria Okafor said the port was closed. "
+            "Okafor asked the navy to clear the mines. "
+            "The port's director, Captain Ivan Lutsenko, said ships were waiting. Lutsenko said the queue was long.")
+    names = [link.name for claim in claims_of(text) for link in claim.source_chain]
+    assert names[0] == "An aide to Governor Maria Okafor"
+    assert "Okafor" in names and names[-1] == "The port's director, Captain Ivan Lutsenko"
+
+
+def test_attribution_which_standing_for_a_clause_is_no_source(claims_of):
+    inferred = claims_of("The crater lies east of Kherson, which suggests the strike came from the river.")
+    assert all(not claim.source_chain for claim in inferred)
+    reported = claims_of("The agency published a report, which suggests the strike came from the river.")
+    assert any(claim.source_chain for claim in reported)
+
+
 def test_attribution_block_quote_relays_following_paragraphs(claims_of):
     text = ("From the Morning Ledger:\n\n"
             "\u201cThe garrison commander said his men held the airfield.\u201d\n\n"

@@ -82,6 +82,7 @@ def test_seed_reading_post_confirmed_by_geolocation(seed_claims):
 def test_seed_reading_missile_request_with_loaded_language(seed_claims):
     claim = find(seed_claims, "asking", "missiles")
     assert claim.event_type == "request" and claim.status == "speculative"
+    assert origin(claim) == "zelensky"  # Zelensky asks; not the adviser named after him earlier
     assert [(t.text, t.neutral) for t in claim.loaded_language] == [("Biden regime", "Biden administration")]
 
 

@@ -22,6 +22,12 @@ def test_status_tagger_unverified_in_same_sentence(claims_of):
     assert claims[0].status == "unverified"
 
 
+def test_status_tagger_negated_confirmation_is_unverified(claims_of):
+    claims = claims_of("The toll of forty dead cited by local channels has not been independently verified.")
+    assert [c.status for c in claims] == ["unverified"]
+    assert claims[0].status_cues[0].text == "verified"
+
+
 def test_status_tagger_confirmed_with_method(claims_of):
     claims = claims_of("Researchers geolocated the video of the strike on the fuel depot.")
     assert claims[0].status == "confirmed"
