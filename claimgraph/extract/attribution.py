@@ -77,7 +77,10 @@ def passive_agent(verb: Token) -> Optional[Token]:
 
 def inverted_subject(verb: Token) -> Optional[Token]:
     """"“…,” tweeted another": after its quoted clause, the cue's subject parsed as its object."""
-    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    # the clause must be a quotation: "Residents interviewed by media described vehicles" is
+    # a misparse of an ordinary subject, and "vehicles" said nothing
+    if clause is None or not any(t.is_quote for t in verb.doc[clause.i: verb.i]):
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.i > verb.i), None)
 
@@ -378,15 +381,17 @@ class AttributionFinder(Component):
             source, cue = source_bounds(subject, token), cue_bounds(token)
             if probability < self.cue_model.threshold or source[1] <= source[0]:
                 continue
+            # the subject's words outside the source (a dateline before it) are no claim's either
+            framing = (min(subject.left_edge.i, source[0]), source[1])
             contents = self._speech_contents(token, subject, sent, following) or quote_before(before, sent, source, cue)
-            records = [attribution_record(source, cue, content, "speech", [source, cue]) for content in contents]
+            records = [attribution_record(source, cue, content, "speech", [framing, cue]) for content in contents]
             if all(is_fragment(sent.doc, content) for content in contents):
-                records = self._stance(token, subject, (source, cue), probability) or records
+                records = self._stance(token, subject, (source, cue), framing, probability) or records
             found += records
         return found
 
     def _stance(self, token: Token, subject: Token, frame: tuple[tuple[int, int], tuple[int, int]],
-                probability: float) -> list[Attribution]:
+                framing: tuple[int, int], probability: float) -> list[Attribution]:
         """A cue that reports no clause: the act is the claim ("X praised the deal"), unless the
         subject is evidence or the verb is no listed stance and the model is unsure."""
         if subject.lemma_.lower() in self.evidence_nouns:
@@ -394,8 +399,8 @@ class AttributionFinder(Component):
         if not self._is_stance(token) and probability < self.cue_model.unlisted_stance_threshold:
             return []
         source, cue = frame
-        content = bounds_without(range(*subtree_bounds(token)), set(range(*source)))
-        return [attribution_record(source, cue, trim(token.doc, *content), "stance", [source])] if content else []
+        content = bounds_without(range(*subtree_bounds(token)), set(range(*framing)))
+        return [attribution_record(source, cue, trim(token.doc, *content), "stance", [framing])] if content else []
 
     def candidates(self, sent: Span) -> Iterator[tuple[Token, Token]]:
         """Every (cue word, subject) pair the cue model judges: verbs with a speaker."""
@@ -639,7 +644,9 @@ def own_names(span: Span) -> list[str]:
     Okafor", "Syrskyi" for "Ukraine's top commander, General Oleksandr Syrskyi", and none for
     "an adviser to President Zelensky", whose name is someone else's."""
     root = span.root
-    names = [root] if root.pos_ == "PROPN" else [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    # the parser hangs an appositive name on the nearest noun as often as on the root
+    # ("the mayor of Nova Kakhovka, Vladimir Leontyev")
+    names = [root] if root.pos_ == "PROPN" else [t for t in span if t.dep_ == "appos" and t.pos_ == "PROPN"]
     return [name.text for name in names]
 
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions
-from .attribution import subject_of
+from .attribution import DATELINE_DASHES, after_dateline, subject_of
 from .component import Component
 from .lexicon import load_lexicon
 from .token_ranges import trim
@@ -49,14 +49,16 @@ def attribution_sets(doc: Doc) -> tuple[set[int], set[int], list[tuple[int, int]
 
 def claim_subject(head: Token) -> Optional[tuple[int, int]]:
     """Bounds of the claim's subject: its own, a coordinated predicate's, or the noun a
-    relative clause describes ("a convoy that reportedly contained" -> "a convoy")."""
+    relative clause describes ("a convoy that reportedly contained" -> "a convoy"); a
+    dateline the parser took into it ("KURSK (Desk) — The governor") is left out."""
     subject = subject_of(head, inherit=("conj",))
     if subject is None:
         return None
     if subject.tag_ in RELATIVE_TAGS and head.dep_ == "relcl":
         noun = head.head
         return noun.left_edge.i, noun.i + 1
-    return trim(head.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    start, end = trim(head.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    return after_dateline(head.doc, start, end), end
 
 
 def claim_scope(claim: Claim) -> set[int]:
@@ -65,6 +67,12 @@ def claim_scope(claim: Claim) -> set[int]:
     for start, end in claim["retro"]:
         scope.update(range(start, end))
     return scope
+
+
+def is_dateline(sent: Span) -> bool:
+    """A wire dateline the splitter made a sentence of: "MOSCOW (Eastern Dispatch) —"."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[0].is_upper and len(words[0].text) > 1 and words[-1].text in DATELINE_DASHES
 
 
 def is_edge_filler(token: Token, deps: tuple[str, ...]) -> bool:
@@ -137,6 +145,8 @@ class ClaimSegmenter(Component):
         return any(words[: len(p)] == p and len(words) <= len(p) + 1 for p in self.retro_subjects)
 
     def _sentence_claims(self, sent: Span, cues: set[int], frames: set[int], contents) -> list[Claim]:
+        if is_dateline(sent):
+            return []
         heads = self._heads(sent, cues, contents)
         claims = []
         for head in heads:

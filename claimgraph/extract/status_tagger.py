@@ -27,7 +27,10 @@ from .lexicon import load_lexicon, phrase_patterns
 
 Claim = dict[str, Any]
 MODAL_ONLY = ("will", "would", "shall", "could", "may", "might")
-CLAUSE_BOUND = ("hedged", "speculative")  # cues that qualify only their own clause
+# cues that qualify only their own clause, and the subordinate clauses that bound them: a
+# hedge in "refugees that may have been infiltrated" is the refugees', and a check in "they add
+# territory only once footage confirmed a position" confirms the position, not the claim
+CLAUSE_BOUND = {"hedged": ("relcl", "acl"), "speculative": ("relcl", "acl"), "confirmed": ("relcl", "acl", "advcl")}
 
 
 def cue_scope(doc: Doc, attribution: dict[str, Any]) -> set[int]:
@@ -40,11 +43,10 @@ def cue_scope(doc: Doc, attribution: dict[str, Any]) -> set[int]:
     return scope
 
 
-def in_relative_clause(token: Token, head: Token) -> bool:
-    """True when a relative or reduced clause lies between ``token`` and the claim head:
-    "refugees that may have been infiltrated" hedges the refugees, not the claim."""
+def in_subordinate_clause(token: Token, head: Token, deps: tuple[str, ...]) -> bool:
+    """True when a clause of one of ``deps`` lies between ``token`` and the claim head."""
     while token != head and token.head != token:
-        if token.dep_ in ("relcl", "acl"):
+        if token.dep_ in deps:
             return True
         token = token.head
     return False
@@ -125,7 +127,7 @@ class StatusTagger(Component):
             scope.update(cue_scope(doc, chain[0]))
         head = doc[claim["head"]]
         found = [(s.label_, s) for s in cues if all(i in scope for i in range(s.start, s.end))
-                 and not (s.label_ in CLAUSE_BOUND and in_relative_clause(s.root, head))]
+                 and not in_subordinate_clause(s.root, head, CLAUSE_BOUND.get(s.label_, ()))]
         found += self._denial(doc, claim, chain) + self._vouched(doc, chain)
         return found + self._request(head) + question_mark(head)
 

@@ -23,7 +23,8 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from claimgraph.model import STATUSES, Claim, Document, Event
+from claimgraph.model import STATUSES, Claim, Document, Event, SourceRef
+from claimgraph.resolve.actors import source_name_key
 from claimgraph.store import ClaimFilter, EventFilter, Store
 
 TEMPLATES = Path(__file__).parent / "web" / "templates"
@@ -184,9 +185,11 @@ def status_lines(claims: list[Claim], citations: Citations) -> list[Line]:
 
 def origin_lines(event: Event, claims: list[Claim], citations: Citations) -> list[Line]:
     lines = []
+    outlets = document_voices(claims, citations.store)
     for origin in event.origins:
-        backing = [c for c in claims if c.origin and origin in (c.origin.canonical, c.origin.name)]
-        side = next((c.origin.side for c in backing if c.origin.side), None)
+        key = source_name_key(origin)
+        backing = [c for c in claims if said_by(c, key, outlets)]
+        side = next((link.side for c in backing for link in links_named(c, key) if link.side), None)
         lines.append(Line(f"Origin: {origin}" + (f" ({side} side)." if side else "."), citations.cite(backing)))
     sides = ", ".join(event.sides) or "none identified"
     count = f"{plural(event.independent_sources, 'independent source')}; sides: {sides}."
@@ -194,6 +197,26 @@ def origin_lines(event: Event, claims: list[Claim], citations: Citations) -> lis
     if not attributed:
         count = f"No attributed origin: stated in the documents' own voice; {count}"
     return lines + [Line(count, citations.cite(attributed or claims))]
+
+
+def document_voices(claims: list[Claim], store: Store) -> dict[str, set[str]]:
+    """The keys of each cited document's own voice (its outlet and author), by document id."""
+    ids = list(dict.fromkeys(document_of(c) for c in claims if not c.source_chain))
+    documents = (doc for i in range(0, len(ids), PAGE) for doc in store.documents_by_id(ids[i:i + PAGE]))
+    return {doc.id: {source_name_key(n) for n in (doc.outlet, doc.author) if n} for doc in documents}
+
+
+def said_by(claim: Claim, key: str, voices: dict[str, set[str]]) -> bool:
+    """The origin named by ``key`` is in the claim's chain (by canonical or written name) or,
+    for a claim in the author's voice, is its document's outlet or author."""
+    if not claim.source_chain:
+        return key in voices.get(document_of(claim), set())
+    return bool(links_named(claim, key))
+
+
+def links_named(claim: Claim, key: str) -> list[SourceRef]:
+    return [link for link in claim.source_chain if key in (source_name_key(link.canonical or ""),
+                                                          source_name_key(link.name))]
 
 
 def plural(count: int, noun: str) -> str:

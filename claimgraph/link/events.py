@@ -166,7 +166,7 @@ def build_event(profile: EventProfile, context: BuildContext) -> Event:
     ids = claim_ids(profile)
     event_type = main_type(profile)
     best = summary_claim(profile, event_type, context.rules)
-    origins = [o.name for o in state.origins.values()]
+    origins = [o.shown() for o in state.origins.values()]
     sides = sorted({o.side for o in state.origins.values() if o.side not in NEUTRAL_SIDES}
                    | set(profile.base.sides if profile.base else ()))
     return Event(

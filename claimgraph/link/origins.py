@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Mapping, Optional
 
 from claimgraph.model import Claim, Document, SourceRef
+from claimgraph.resolve.actors import source_name_key
 
 RELAY_KINDS = {"media"}
 LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -26,9 +27,16 @@ LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Origin:
+    """``name`` is what origins are told apart by (the catalogue's canonical name, or the
+    grouping key of a name it does not know); ``label`` is how the origin is shown."""
+
     name: str
     kind: Optional[str]
     side: Optional[str]
+    label: str = ""
+
+    def shown(self) -> str:
+        return self.label or self.name
 
 
 def normalise_name(name: str) -> str:
@@ -84,4 +92,7 @@ def origin_of(claim: Claim, document: Optional[Document], documents: Mapping[str
     if not chain:
         return author_origin(document, documents, representatives)
     ref = first_non_relay(chain)
-    return Origin(normalise_name(ref.canonical or ref.name), ref.kind, ref.side)
+    # a name the catalogue does not know is grouped by its lower-case key, shown as written
+    unknown = not ref.canonical or ref.canonical == source_name_key(ref.name)
+    return Origin(normalise_name(ref.canonical or ref.name), ref.kind, ref.side,
+                  normalise_name(ref.name if unknown else ref.canonical))

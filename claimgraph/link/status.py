@@ -9,32 +9,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from claimgraph.link.origins import Origin, normalise_name
+from claimgraph.link.origins import Origin
+from claimgraph.resolve.actors import source_name_key
 from claimgraph.model import Claim, Event
 
 PRECEDENCE = ("claimed", "corroborated", "confirmed", "disputed")
 NEUTRAL_SIDES = {None, "neutral"}
 
 
-def name_key(name: str) -> str:
-    return normalise_name(name).casefold()
 
 
 @dataclass
 class StatusState:
-    origins: dict[str, Origin] = field(default_factory=dict)  # by name_key
+    origins: dict[str, Origin] = field(default_factory=dict)  # by source_name_key
     confirmers: list[tuple[str, set[str]]] = field(default_factory=list)  # (who checked, whose material)
     disputed: bool = False
     floor: str = "claimed"  # the stored event's status when continuing it
 
     def add_origin(self, origin: Origin) -> None:
-        self.origins.setdefault(name_key(origin.name), origin)
+        self.origins.setdefault(source_name_key(origin.name), origin)
 
     def add_confirmation(self, claim: Claim, origin: Origin) -> None:
         """Remember who checked (the evidence's verifier, else the claim's origin) and whose material."""
         verifier = next((e.verified_by for e in claim.evidence if e.verified_by), None) or origin.name
-        publishers = {name_key(e.publisher) for e in claim.evidence if e.publisher}
-        self.confirmers.append((name_key(verifier), publishers))
+        publishers = {source_name_key(e.publisher) for e in claim.evidence if e.publisher}
+        self.confirmers.append((source_name_key(verifier), publishers))
 
     def is_confirmed(self) -> bool:
         """Someone checked material that is not (only) their own."""

@@ -37,7 +37,8 @@ def _placeholders(rules: dict) -> dict[str, str]:
         "genre": "(?P<genre>" + "|".join(re.escape(g).replace(r"\ ", r"\s+") for g in genres) + ")",
         "words": r"(?P<genre>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)",
         # names are recognised by their capitals, so case matters inside them
-        "name": f"(?P<author>(?-i:{rules['name_pattern']}))",
+        # a name may come in quotation marks (a channel's name: by "Southern Front Notes")
+        "name": f"[\"“]?(?P<author>(?-i:{rules['name_pattern']}))[\"”]?",
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
-from claimgraph.resolve.actors import ActorCatalogue
+from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.resolve.geoparse import find_toponyms, is_toponym, resolve_places, without_surnames
 from claimgraph.resolve.quantities import find_quantities, parse
@@ -75,7 +75,7 @@ class Resolver:
     def resolve_source(self, source: SourceRef) -> SourceRef:
         entity = self.actors.lookup(source.name)
         if entity is None:
-            return source.model_copy(update={"canonical": self.actors.normalised(source.name)})
+            return source.model_copy(update={"canonical": source_name_key(source.name)})
         return source.model_copy(update={"canonical": entity.canonical, "kind": entity.kind or source.kind,
                                          "side": entity.side})
 

@@ -23,6 +23,15 @@ FILLER = {"the", "a", "an", "of", "to", "for", "and", "s"}
 ARTICLES = {"the", "a", "an"}
 
 
+def source_name_key(name: str) -> str:
+    """The grouping key for a name the catalogue does not know: 'A local resident,' and
+    'local resident' group together, and so do "Ukraine's air force" and "Ukraine air force"."""
+    words = NON_WORD.sub(" ", POSSESSIVE.sub("", name.lower())).split()
+    while words and words[0] in ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class Entity:
     canonical: str
@@ -72,14 +81,6 @@ class ActorCatalogue:
         mapped = " ".join(self.words.get(w, w) for w in words).split()
         return [w for w in mapped if w not in FILLER]
 
-    def normalised(self, name: str) -> str:
-        """The grouping key for a name the catalogue does not know: 'A local resident,' and
-        'local resident' group together."""
-        words = NON_WORD.sub(" ", POSSESSIVE.sub("", name.lower())).split()
-        while words and words[0] in ARTICLES:
-            words = words[1:]
-        return " ".join(words)
-
     def lookup(self, name: str) -> Entity | None:
         words = set(self.tokens(name))
         roles = words & self.person_roles  # "a Russian military blogger" is a person, not the army
@@ -90,7 +91,7 @@ class ActorCatalogue:
 
     def canonical(self, name: str) -> Entity:
         """The known entity, or one named by the normalised form of ``name``."""
-        return self.lookup(name) or Entity(self.normalised(name))
+        return self.lookup(name) or Entity(source_name_key(name))
 
 
 def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:

@@ -58,7 +58,22 @@ def parse(text: str, after: str = "") -> Quantity:
     if match is None:
         return Quantity(text=text)
     quantity = _quantity(match, text, text[match.end():] + " " + after)
+    read = f"{text}{after}"
+    longer = pattern().search(read)
+    if longer is not None and longer.start() == match.start() and reads_on(match, longer):
+        quantity = _quantity(longer, read, read[longer.end():])
     return quantity.model_copy(update={"text": text})
+
+
+def reads_on(phrase: re.Match, longer: re.Match) -> bool:
+    """The phrase was cut before what it counts, and the text after it says: it ends on the
+    first word of a unit or a modifier ("1,100 square" + " kilometres", "20 armoured" +
+    " vehicles"), or on its number before a described noun ("100" + " Russian servicemen"),
+    never on a plain word ("59,000" + " were evacuated")."""
+    own = phrase["unit"].split()
+    if own:
+        return own[-1].lower() in rules()["unit_prefixes"] or own[-1].lower() in rules()["unit_modifiers"]
+    return _unit(longer)[1] == 2 and describes_next(longer["unit"].split()[0])
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -93,9 +108,22 @@ def _unit(match: re.Match) -> tuple[str | None, int]:
     first = words[0].lower()
     if first in rules()["units"]:
         return rules()["units"][first], 1
-    if first in rules()["not_units"] or not first.isalpha() or words[0][0].isupper():
+    if len(words) > 1 and describes_next(words[0]) and is_counted_word(words[1]):
+        return words[1].lower(), 2  # "20 armoured vehicles", "115 Russian servicemen"
+    if not is_counted_word(words[0]) or first in rules()["unit_modifiers"]:
         return None, 0
     return first, 1
+
+
+def describes_next(word: str) -> bool:
+    """A word that describes the counted noun after it: a listed modifier ("nearby", "more",
+    "armoured") or a capitalised adjective of origin ("Russian")."""
+    return word.lower() in rules()["unit_modifiers"] or word[0].isupper()
+
+
+def is_counted_word(word: str) -> bool:
+    """A lower-case word that can name what is counted ("prisoners"), not a function word."""
+    return word.isalpha() and not word[0].isupper() and word.lower() not in rules()["not_units"]
 
 
 def _quantity(match: re.Match, text: str, after: str) -> Quantity:

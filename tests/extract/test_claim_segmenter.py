@@ -16,6 +16,15 @@ def test_claim_segmenter_retro_sentence_is_not_a_claim(claims_of):
     assert claims[0].status == "unverified"
 
 
+@pytest.mark.parametrize("text", [
+    "ODESA (Harbour Desk) \u2014 The port's new harbour master, Ivan Lutsenko, said two tugs had sunk.",
+    "ODESA (Harbour Desk) \u2014 The port's harbour master, Ivan Lutsenko, closed the outer channel on Monday.",
+])
+def test_claim_segmenter_dateline_is_no_claim_and_no_part_of_one(claims_of, text):
+    claims = claims_of(text)
+    assert claims and not any("ODESA" in claim.text or "Desk" in claim.text for claim in claims)
+
+
 def test_claim_segmenter_hedged_relative_clause_is_its_own_claim(claims_of):
     claims = claims_of("Drones hit a barge that reportedly carried fuel.")
     texts = [c.text for c in claims]

@@ -28,6 +28,11 @@ def test_status_tagger_negated_confirmation_is_unverified(claims_of):
     assert claims[0].status_cues[0].text == "verified"
 
 
+def test_status_tagger_check_inside_a_subordinate_clause_confirms_nothing_else(claims_of):
+    claims = claims_of("The mapping group adds a village only once footage confirmed a position there.")
+    assert [c.status for c in claims] == ["asserted"]
+
+
 def test_status_tagger_confirmed_with_method(claims_of):
     claims = claims_of("Researchers geolocated the video of the strike on the fuel depot.")
     assert claims[0].status == "confirmed"

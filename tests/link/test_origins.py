@@ -50,3 +50,16 @@ def test_origins_material_is_read_through_to_who_shows_it():
     assert origin_of(footage, docs["d1"], docs, {}, material).name == "Washington Post"
     assert origin_of(updated_map, docs["d1"], docs, {}, material).name == "Meridian Wire"
     assert origin_of(updated_map, docs["d1"], docs, {}).name == "updated map"  # without the word list
+
+
+def test_origins_unknown_name_is_grouped_by_its_key_and_shown_as_written():
+    from claimgraph.model import SourceRef
+    from claimgraph.resolve.actors import source_name_key
+
+    docs = documents(document("d1"))
+    written = [SourceRef(name=name, canonical=source_name_key(name), kind="official")
+               for name in ("Ukraine's air force", "the Ukraine air force")]
+    origins = [origin_of(claim(f"d1:{i}", "x", chain=(ref,)), docs["d1"], docs, {}) for i, ref in enumerate(written)]
+    assert {o.name for o in origins} == {"ukraine air force"}  # one origin, however written
+    assert origins[0].shown() == "Ukraine's air force"
+    assert origin_of(claim("d1:3", "x", chain=(ADVISER,)), docs["d1"], docs, {}).shown() == ADVISER.name

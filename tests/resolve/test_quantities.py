@@ -55,3 +55,22 @@ def test_quantities_finder_spans_and_skips_dates():
     assert [q.text for q in found] == ["approximately 300 kilometers", "hundreds of prisoners"]
     assert all(text[q.span[0]:q.span[1]] == q.text for q in found)
     assert found[0].unit_mismatch and found[1].conservative == 100
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("two nearby villages", "villages"),
+    ("more than 20 armoured vehicles", "vehicles"),
+    ("at least 3 more settlements", "settlements"),
+    ("more than 100 Russian servicemen", "servicemen"),
+    ("five wounded", "wounded"),
+])
+def test_quantities_unit_is_the_counted_noun_after_its_modifiers(text, unit):
+    assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+def test_quantities_unit_read_past_a_phrase_cut_short():
+    quantity = parse("more than 1,100 square", " kilometres of the region")
+    assert (quantity.text, quantity.unit, quantity.min) == ("more than 1,100 square", "km²", 1100.0)
+    assert parse("more than 20 armoured", " vehicles took part").unit == "vehicles"
+    assert parse("more than 100", " Russian servicemen in a day").unit == "servicemen"
+    assert parse("59,000", " were evacuated").unit is None and parse("3 more", " were sent").unit is None
