@@ -27,6 +27,7 @@ from .lexicon import load_lexicon, phrase_patterns
 
 Claim = dict[str, Any]
 MODAL_ONLY = ("will", "would", "shall", "could", "may", "might")
+NEGATIVE_WORDS = ("no", "neither", "nobody", "none")
 # cues that qualify only their own clause, and the subordinate clauses that bound them: a
 # hedge in "refugees that may have been infiltrated" is the refugees', and a check in "they add
 # territory only once footage confirmed a position" confirms the position, not the claim
@@ -62,10 +63,20 @@ def question_mark(head: Token) -> list[tuple[str, Span]]:
 
 def negated_confirmation(cue: Span) -> Span:
     """A confirming cue the text negates says the claim is not verified: "the figure has not
-    been independently verified", "we cannot confirm how many died"."""
-    if cue.label_ == "confirmed" and any(c.dep_ == "neg" for c in cue.root.children):
+    been independently verified", "we cannot confirm how many died", "neither figure could be
+    independently checked"."""
+    if cue.label_ == "confirmed" and is_negated(cue.root):
         return Span(cue.doc, cue.start, cue.end, label="unverified")
     return cue
+
+
+def is_negated(verb: Token) -> bool:
+    """"has not been verified", and "neither figure could be checked", "no one could verify"."""
+    return any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and is_negative_phrase(c)) for c in verb.children)
+
+
+def is_negative_phrase(noun: Token) -> bool:
+    return noun.lower_ in NEGATIVE_WORDS or any(c.dep_ == "det" and c.lower_ in NEGATIVE_WORDS for c in noun.children)
 
 
 class StatusTagger(Component):

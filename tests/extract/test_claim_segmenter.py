@@ -16,6 +16,12 @@ def test_claim_segmenter_retro_sentence_is_not_a_claim(claims_of):
     assert claims[0].status == "unverified"
 
 
+def test_claim_segmenter_sentence_about_both_previous_figures_is_no_claim(claims_of):
+    claims = claims_of("Kyiv said 40 drones were downed. Moscow said it lost none. Neither figure could be "
+                       "independently checked.")
+    assert len(claims) == 2 and claims[-1].status == "unverified"
+
+
 @pytest.mark.parametrize("text", [
     "ODESA (Harbour Desk) \u2014 The port's new harbour master, Ivan Lutsenko, said two tugs had sunk.",
     "ODESA (Harbour Desk) \u2014 The port's harbour master, Ivan Lutsenko, closed the outer channel on Monday.",
