@@ -28,6 +28,7 @@ from .token_ranges import trim
 
 Claim = dict[str, Any]
 CONTENT_POS = ("VERB", "NOUN", "PROPN", "NUM", "ADJ", "AUX")
+PREDICATE_POS = ("VERB", "AUX")
 EDGE_DEPS = ("cc", "mark", "prep")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_TAGS = ("WDT", "WP")
@@ -150,7 +151,8 @@ class ClaimSegmenter(Component):
         heads = self._heads(sent, cues, contents)
         claims = []
         for head in heads:
-            claim = self._claim(head, heads, cues, frames)
+            attributed = any(start <= head.i < end for start, end in contents)
+            claim = self._claim(head, heads, cues, frames, attributed)
             if claim is not None:
                 claims.append(claim)
         return claims
@@ -178,7 +180,8 @@ class ClaimSegmenter(Component):
     def _is_hedged_clause(self, token: Token) -> bool:
         return token.dep_ == "relcl" and any(c.lower_ in self.clause_hedges for c in token.children)
 
-    def _claim(self, head: Token, heads: list[Token], cues: set[int], frames: set[int]) -> Optional[Claim]:
+    def _claim(self, head: Token, heads: list[Token], cues: set[int], frames: set[int],
+               attributed: bool) -> Optional[Claim]:
         removed = set(frames)
         for other in heads:
             if head.is_ancestor(other):
@@ -188,12 +191,16 @@ class ClaimSegmenter(Component):
                 removed.update(t.i for t in token.subtree)
         removed.update(t.i for t in head.children if t.dep_ in SUBJECT_DEPS and t.tag_ in RELATIVE_TAGS)
         tokens = trim_edges(head.doc, [t.i for t in head.subtree if t.i not in removed])
-        return self._record(head, tokens) if self._has_content(head.doc, tokens) else None
+        return self._record(head, tokens) if self._has_content(head.doc, tokens, attributed) else None
 
     @staticmethod
-    def _has_content(doc: Doc, tokens: list[int]) -> bool:
+    def _has_content(doc: Doc, tokens: list[int], attributed: bool) -> bool:
+        """Two words or more, one of them a verb unless someone is quoted saying them: a
+        heading ("Key takeaways from today's assessment") names a topic and claims nothing,
+        while a quoted headline ("Mayor: Water Supply Restored") is a claim however tagged."""
         words = [doc[i] for i in tokens if doc[i].is_alpha]
-        return len(words) >= 2 and any(t.pos_ in CONTENT_POS for t in words)
+        predicate_pos = CONTENT_POS if attributed else PREDICATE_POS
+        return len(words) >= 2 and any(t.pos_ in predicate_pos for t in words)
 
     @staticmethod
     def _record(head: Token, tokens: list[int]) -> Claim:

@@ -16,6 +16,11 @@ def test_claim_segmenter_retro_sentence_is_not_a_claim(claims_of):
     assert claims[0].status == "unverified"
 
 
+def test_claim_segmenter_heading_without_a_verb_is_no_claim(claims_of):
+    claims = claims_of("Key points from our morning briefing\n\nThe ferry to the island stopped running.")
+    assert [c.text for c in claims] == ["The ferry to the island stopped running"]
+
+
 def test_claim_segmenter_sentence_about_both_previous_figures_is_no_claim(claims_of):
     claims = claims_of("Kyiv said 40 drones were downed. Moscow said it lost none. Neither figure could be "
                        "independently checked.")
