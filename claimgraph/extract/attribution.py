@@ -400,7 +400,9 @@ class AttributionFinder(Component):
             return []
         source, cue = frame
         content = bounds_without(range(*subtree_bounds(token)), set(range(*framing)))
-        return [attribution_record(source, cue, trim(token.doc, *content), "stance", [framing])] if content else []
+        # the claim keeps its actor ("Zelensky is asking ..."); only a dateline before it goes
+        dateline = [(framing[0], source[0])] if framing[0] < source[0] else []
+        return [attribution_record(source, cue, trim(token.doc, *content), "stance", dateline)] if content else []
 
     def candidates(self, sent: Span) -> Iterator[tuple[Token, Token]]:
         """Every (cue word, subject) pair the cue model judges: verbs with a speaker."""

@@ -48,6 +48,12 @@ def test_attribution_surname_is_not_taken_for_someone_named_by_it(claims_of):
     assert names == ["The Russian-installed mayor of Nova Kakhovka, Vladimir Leontyev"] * 2
 
 
+def test_attribution_stance_claim_keeps_its_actor(claims_of):
+    claims = claims_of("Seeking more help, the mayor is now asking the region to send fuel trucks.")
+    assert claims[0].text.startswith("Seeking more help, the mayor is now asking")
+    assert chains(claims) == [["the mayor"]]
+
+
 def test_attribution_which_standing_for_a_clause_is_no_source(claims_of):
     inferred = claims_of("The crater lies east of Kherson, which suggests the strike came from the river.")
     assert all(not claim.source_chain for claim in inferred)
