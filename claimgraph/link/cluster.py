@@ -25,6 +25,7 @@ from claimgraph.link.rules import LinkRules, load_rules
 from claimgraph.link.similarity import Idf
 from claimgraph.link.stored import Batch, LoadClaim, Stored, document_token_sets, stored_events
 from claimgraph.model import Claim, Document, Event
+from claimgraph.resolve.actors import ActorCatalogue
 from claimgraph.settings import Settings
 
 
@@ -193,7 +194,8 @@ def link_claims(claims: Sequence[Claim], documents: Mapping[str, Document], even
     groups = sorted(document_groups(prepared, rules.references), key=lambda group: min(map(date_order, group)))
     with_new_claims = sorted({linker.add_group(group) for group in groups})
     touched = linker.rehome_lone_claims(linker.merge_new_events(with_new_claims))
-    context = BuildContext(documents, syndication_representatives(documents), rules)
+    context = BuildContext(documents, syndication_representatives(documents), rules,
+                           ActorCatalogue.load(settings).side_of_entity)
     changed = [build_event(linker.profiles[number], context) for number in touched]
     for event, number in zip(changed, touched):
         for member in linker.profiles[number].members:

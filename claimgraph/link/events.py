@@ -10,7 +10,7 @@ from typing import Any, Mapping, Optional
 
 from claimgraph.link.contradictions import ConflictLog, Statement, statement_of
 from claimgraph.link.features import DATELINE, ClaimFeatures, parse_day, place_key
-from claimgraph.link.origins import Origin, origin_of
+from claimgraph.link.origins import Origin, SideOf, no_side, origin_of
 from claimgraph.link.profile import EventProfile
 from claimgraph.link.quantities import record_as_quantity, summarise, unit_of, value_record
 from claimgraph.link.rules import LinkRules
@@ -23,6 +23,7 @@ class BuildContext:
     documents: Mapping[str, Document]
     representatives: Mapping[str, Document]  # syndication group -> the copy that stands for it
     rules: LinkRules
+    outlet_side: SideOf = no_side  # the side an outlet writes for, from the actor catalogue
 
 
 def event_id(first_claim_id: str) -> str:
@@ -39,7 +40,7 @@ def document_of(claim_id: str) -> str:
 
 def origin_for(member: ClaimFeatures, context: BuildContext) -> Origin:
     return origin_of(member.claim, member.document, context.documents, context.representatives,
-                     context.rules.material_sources)
+                     context.rules.material_sources, context.outlet_side)
 
 
 def stored_statements(event: Optional[Event]) -> list[Statement]:

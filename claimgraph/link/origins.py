@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Mapping, Optional
+from typing import Callable, Mapping, Optional
 
 from claimgraph.model import Claim, Document, SourceRef
 from claimgraph.resolve.actors import source_name_key
 
 RELAY_KINDS = {"media"}
+SideOf = Callable[[str], Optional[str]]
 LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
@@ -68,14 +69,20 @@ def syndication_representatives(documents: Mapping[str, Document]) -> dict[str, 
     return groups
 
 
+def no_side(name: str) -> Optional[str]:
+    return None
+
+
 def author_origin(document: Optional[Document], documents: Mapping[str, Document],
-                  representatives: Mapping[str, Document]) -> Origin:
+                  representatives: Mapping[str, Document], outlet_side: SideOf = no_side) -> Origin:
+    """The voice of the document's outlet (or author); its side, as ``outlet_side`` knows it
+    ("Rybar" writes for the Russian side), so that its own claims corroborate only across sides."""
     if document is None:
         return Origin("unknown author", "author", None)
     document = original_document(document, documents)
     document = representatives.get(document.syndication_group or "", document)
     name = document.outlet or document.author or f"document {document.id}"  # an outlet is one voice
-    return Origin(normalise_name(name), "author", None)
+    return Origin(normalise_name(name), "author", outlet_side(name))
 
 
 def names_material(ref: SourceRef, material_words: frozenset[str]) -> bool:
@@ -85,12 +92,13 @@ def names_material(ref: SourceRef, material_words: frozenset[str]) -> bool:
 
 
 def origin_of(claim: Claim, document: Optional[Document], documents: Mapping[str, Document],
-              representatives: Mapping[str, Document], material_words: frozenset[str] = frozenset()) -> Origin:
+              representatives: Mapping[str, Document], material_words: frozenset[str] = frozenset(),
+              outlet_side: SideOf = no_side) -> Origin:
     chain = claim.source_chain
     if chain and names_material(first_non_relay(chain), material_words):
         chain = [ref for ref in chain if not names_material(ref, material_words)]
     if not chain:
-        return author_origin(document, documents, representatives)
+        return author_origin(document, documents, representatives, outlet_side)
     ref = first_non_relay(chain)
     # a name the catalogue does not know is grouped by its lower-case key, shown as written
     unknown = not ref.canonical or ref.canonical == source_name_key(ref.name)

@@ -75,7 +75,8 @@ class Resolver:
     def resolve_source(self, source: SourceRef) -> SourceRef:
         entity = self.actors.lookup(source.name)
         if entity is None:
-            return source.model_copy(update={"canonical": source_name_key(source.name)})
+            return source.model_copy(update={"canonical": source_name_key(source.name),
+                                             "side": source.side or self.actors.side_of(source.name, source.kind)})
         return source.model_copy(update={"canonical": entity.canonical, "kind": entity.kind or source.kind,
                                          "side": entity.side})
 

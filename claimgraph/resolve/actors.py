@@ -45,6 +45,12 @@ class Pattern:
     entity: Entity
     order: int
     roles: frozenset[str] = frozenset()  # person roles that still name the entity ("the channel Rybar")
+    exact: bool = False  # the name must hold these words and no others ("Kyiv", not "Kyiv residents")
+
+    def matches(self, words: set[str], roles: set[str]) -> bool:
+        if self.exact:
+            return words == self.words
+        return self.words <= words and roles <= self.words | self.roles
 
 
 class ActorCatalogue:
@@ -53,7 +59,10 @@ class ActorCatalogue:
     def __init__(self, data: dict[str, Any]):
         self.words: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("words") or {}).items()}
         self.person_roles = frozenset(str(w).lower() for w in data.get("person_roles") or [])
+        self.side_words: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("side_words") or {}).items()}
+        self.side_kinds = frozenset(data.get("side_kinds") or [])
         self.patterns = self._patterns(data.get("entities") or [])
+        self._sides: dict[str, str | None] = {}
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "ActorCatalogue":
@@ -72,6 +81,8 @@ class ActorCatalogue:
                 words = frozenset(self.tokens(str(text)))
                 if words:
                     patterns.append(Pattern(words, entity, order, roles))
+            patterns += [Pattern(frozenset(self.tokens(str(text))), entity, order, exact=True)
+                         for text in entry.get("names") or []]
         # most specific first; among equals the entity listed first
         return sorted(patterns, key=lambda p: (-len(p.words), p.order))
 
@@ -84,10 +95,23 @@ class ActorCatalogue:
     def lookup(self, name: str) -> Entity | None:
         words = set(self.tokens(name))
         roles = words & self.person_roles  # "a Russian military blogger" is a person, not the army
-        for pattern in self.patterns:
-            if pattern.words <= words and roles <= pattern.words | pattern.roles:
-                return pattern.entity
-        return None
+        return next((pattern.entity for pattern in self.patterns if pattern.matches(words, roles)), None)
+
+    def side_of_entity(self, name: str) -> str | None:
+        """The side of the catalogue's entity for ``name`` (None when it knows none); a ledger
+        names few outlets many times, so each is looked up once."""
+        if name not in self._sides:
+            entity = self.lookup(name)
+            self._sides[name] = entity.side if entity else None
+        return self._sides[name]
+
+    def side_of(self, name: str, kind: str | None) -> str | None:
+        """The side the words of an unknown name give it ("Ukrainian officials"), if its kind
+        takes a side and the words name only one."""
+        if kind not in self.side_kinds:
+            return None
+        sides = {self.side_words[w] for w in self.tokens(name) if w in self.side_words}
+        return sides.pop() if len(sides) == 1 else None
 
     def canonical(self, name: str) -> Entity:
         """The known entity, or one named by the normalised form of ``name``."""
@@ -102,5 +126,7 @@ def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
     return {
         "words": {**(packaged.get("words") or {}), **(user.get("words") or {})},
         "person_roles": [*(packaged.get("person_roles") or []), *(user.get("person_roles") or [])],
+        "side_words": {**(packaged.get("side_words") or {}), **(user.get("side_words") or {})},
+        "side_kinds": user.get("side_kinds") or packaged.get("side_kinds") or [],
         "entities": [*user_entities, *kept],
     }

@@ -63,3 +63,12 @@ def test_origins_unknown_name_is_grouped_by_its_key_and_shown_as_written():
     assert {o.name for o in origins} == {"ukraine air force"}  # one origin, however written
     assert origins[0].shown() == "Ukraine's air force"
     assert origin_of(claim("d1:3", "x", chain=(ADVISER,)), docs["d1"], docs, {}).shown() == ADVISER.name
+
+
+def test_origins_outlet_voice_takes_the_side_the_outlet_writes_for():
+    from claimgraph.resolve.actors import ActorCatalogue
+
+    docs = documents(document("d1", outlet="Rybar"), document("d2", outlet="Dnipro Daily"))
+    side_of = ActorCatalogue.load().side_of_entity
+    assert origin_of(claim("d1:0", "x"), docs["d1"], docs, {}, outlet_side=side_of).side == "Russia"
+    assert origin_of(claim("d2:0", "x"), docs["d2"], docs, {}, outlet_side=side_of).side is None

@@ -80,3 +80,26 @@ def test_actors_institution_still_matches_without_a_person_role(catalogue):
 def test_actors_person_role_the_entity_lists_still_names_it(catalogue, name, canonical):
     assert catalogue.lookup(name).canonical == canonical
 
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("Kyiv", "Government of Ukraine"), ("Ukraine", "Government of Ukraine"),
+    ("Moscow", "Government of the Russian Federation"), ("Russia", "Government of the Russian Federation"),
+])
+def test_actors_capital_or_country_alone_is_its_government(catalogue, name, canonical):
+    assert catalogue.lookup(name).canonical == canonical
+
+
+@pytest.mark.parametrize("name", ["Kyiv residents", "Ukraine's air force", "Ukrainian families", "Russian emergency officials"])
+def test_actors_government_names_match_only_whole(catalogue, name):
+    entity = catalogue.lookup(name)
+    assert entity is None or not entity.canonical.startswith("Government of")
+
+
+@pytest.mark.parametrize("name, kind, side", [
+    ("Ukrainian officials", "anonymous", "Ukraine"), ("a pro-Russian channel", "social", "Russia"),
+    ("Russian state television", "media", "Russia"), ("Residents of the Russian-held bank", "witness", None),
+    ("officials in Kyiv and Moscow", "anonymous", None), ("independent analysts", "expert", None),
+])
+def test_actors_unknown_name_takes_the_side_its_words_name(catalogue, name, kind, side):
+    assert catalogue.side_of(name, kind) == side
