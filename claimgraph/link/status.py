@@ -10,13 +10,11 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from claimgraph.link.origins import Origin
-from claimgraph.resolve.actors import source_name_key
 from claimgraph.model import Claim, Event
+from claimgraph.resolve.actors import source_name_key
 
 PRECEDENCE = ("claimed", "corroborated", "confirmed", "disputed")
 NEUTRAL_SIDES = {None, "neutral"}
-
-
 
 
 @dataclass
