@@ -24,7 +24,8 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from claimgraph.model import STATUSES, Claim, Document, Event, SourceRef
-from claimgraph.resolve.actors import source_name_key
+from claimgraph.resolve.actors import ActorCatalogue, source_name_key
+from claimgraph.settings import Settings
 from claimgraph.store import ClaimFilter, EventFilter, Store
 
 TEMPLATES = Path(__file__).parent / "web" / "templates"
@@ -123,6 +124,7 @@ class Citations:
     def __init__(self, store: Store):
         self.store = store
         self.numbers: dict[str, int] = {}
+        self.actors = ActorCatalogue.load(Settings.load())  # sides of outlets whose own voice is an origin
 
     def cite(self, claims: Iterable[Claim]) -> list[int]:
         doc_ids = dict.fromkeys(document_of(c) for c in claims)
@@ -189,7 +191,8 @@ def origin_lines(event: Event, claims: list[Claim], citations: Citations) -> lis
     for origin in event.origins:
         key = source_name_key(origin)
         backing = [c for c in claims if said_by(c, key, outlets)]
-        side = next((link.side for c in backing for link in links_named(c, key) if link.side), None)
+        named_sides = (link.side for c in backing for link in links_named(c, key) if link.side)
+        side = next(named_sides, None) or citations.actors.side_of_entity(origin)  # an outlet's own voice
         lines.append(Line(f"Origin: {origin}" + (f" ({side} side)." if side else "."), citations.cite(backing)))
     sides = ", ".join(event.sides) or "none identified"
     count = f"{plural(event.independent_sources, 'independent source')}; sides: {sides}."

@@ -162,6 +162,13 @@ def main_type(profile: EventProfile) -> str:
     return (known or counts).most_common(1)[0][0]
 
 
+def headline(text: str) -> str:
+    """A claim's words as an event's summary: no dateline, and a capital first letter (claims
+    cut from reported speech start in lower case: "the bridge had collapsed")."""
+    text = DATELINE.sub("", text)
+    return text[:1].upper() + text[1:]
+
+
 def build_event(profile: EventProfile, context: BuildContext) -> Event:
     state, history, contradictions = fold_members(profile, context)
     ids = claim_ids(profile)
@@ -173,7 +180,7 @@ def build_event(profile: EventProfile, context: BuildContext) -> Event:
     return Event(
         id=profile.base.id if profile.base else event_id(ids[0]),
         event_type=event_type,
-        summary=DATELINE.sub("", best.claim.text) if best else profile.base.summary,
+        summary=headline(best.claim.text) if best else profile.base.summary,
         claims=ids,
         documents=len({document_of(i) for i in ids}),
         origins=origins,

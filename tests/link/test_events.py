@@ -110,3 +110,10 @@ def test_events_an_outlet_that_checks_a_relayed_claim_is_an_origin():
               places=("Oktyabrskoye",), status="confirmed"),
     ], docs)
     assert event.origins == ["NEXTA", "GeoTrace Desk"]
+
+
+def test_events_headline_starts_with_a_capital_and_no_dateline():
+    from claimgraph.link.events import headline
+
+    assert headline("the bridge had collapsed") == "The bridge had collapsed"
+    assert headline("KYIV (Meridian Wire) — the dam was breached") == "The dam was breached"
