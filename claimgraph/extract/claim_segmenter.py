@@ -101,7 +101,9 @@ class ClaimSegmenter(Component):
         first_person: Iterable[str],
         clause_hedges: Iterable[str],
         deny_cues: Iterable[str],
+        account_nouns: Iterable[str],
     ) -> None:
+        self.account_nouns = set(account_nouns)
         self.deny_cues = set(deny_cues)
         self.retro_subjects = [phrase.split() for phrase in retro_subjects]
         self.verify_verbs = set(verify_verbs)
@@ -125,15 +127,24 @@ class ClaimSegmenter(Component):
         return claims
 
     def _is_retro(self, sent: Span) -> bool:
-        """Only about the previous claim: "this claim remains ...", "we compared ..."."""
+        """Only about the previous claim: "this claim remains ...", "we compared ...", "the
+        agency could not verify either side's account"."""
         root = sent.root
         subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None:
             return False
-        if self._points_back(subject):
+        if self._points_back(subject) or self._fails_to_check_an_account(root):
             return True
         first_person = any(t.lower_ in self.first_person for t in subject.subtree)
         return first_person and root.lemma_ in self.verify_verbs
+
+    def _fails_to_check_an_account(self, root: Token) -> bool:
+        """A negated verification of an account ("could not verify either side's account",
+        "could not confirm the figures"): it says what the text could not check, not what
+        happened."""
+        negated = any(c.dep_ == "neg" for c in root.children)
+        objects = [c for c in root.children if c.dep_ == "dobj"]
+        return negated and root.lemma_ in self.verify_verbs and any(o.lemma_ in self.account_nouns for o in objects)
 
     def _rejects_previous(self, sent: Span) -> bool:
         """A denial of the previous claim, and a claim itself: "Kyiv dismissed the report"."""
@@ -223,5 +234,5 @@ def make_claim_segmenter(nlp: Language, name: str) -> ClaimSegmenter:
     return ClaimSegmenter(
         retro_subjects=status["retro_subjects"], verify_verbs=status["verify_verbs"],
         first_person=status["first_person"], clause_hedges=status["clause_hedges"],
-        deny_cues=status["deny_cues"],
+        deny_cues=status["deny_cues"], account_nouns=status["account_nouns"],
     )

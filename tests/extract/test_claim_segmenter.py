@@ -16,6 +16,12 @@ def test_claim_segmenter_retro_sentence_is_not_a_claim(claims_of):
     assert claims[0].status == "unverified"
 
 
+def test_claim_segmenter_failed_check_of_an_account_is_no_claim(claims_of):
+    claims = claims_of("The governor said drones hit the fuel depot. The Harbour Desk could not independently "
+                       "verify the governor's account.")
+    assert len(claims) == 1 and claims[0].status == "unverified"
+
+
 def test_claim_segmenter_heading_without_a_verb_is_no_claim(claims_of):
     claims = claims_of("Key points from our morning briefing\n\nThe ferry to the island stopped running.")
     assert [c.text for c in claims] == ["The ferry to the island stopped running"]
