@@ -112,11 +112,13 @@ def add_to_state(state: StatusState, member: ClaimFeatures, contradicted: bool, 
 
 
 def summary_claim(profile: EventProfile, event_type: str, rules: LinkRules) -> Optional[ClaimFeatures]:
-    """The best-supported new claim: of the event's type, best status, closest to what the
-    event's claims say together.  None keeps a stored event's summary."""
-    def support(member: ClaimFeatures) -> tuple[bool, int, float]:
-        return (member.claim.event_type == event_type, rules.support_rank.get(member.claim.status, 0),
-                profile.tokens.cosine(member.vector))
+    """The best-supported new claim: of the event's type, naming what it is about (not "It
+    controlled Sudzha"), best status, closest to what the event's claims say together.  None
+    keeps a stored event's summary."""
+    def support(member: ClaimFeatures) -> tuple[bool, bool, int, float]:
+        first_word = member.claim.text.split(maxsplit=1)[0].lower() if member.claim.text.strip() else ""
+        return (member.claim.event_type == event_type, first_word not in rules.vague_openings,
+                rules.support_rank.get(member.claim.status, 0), profile.tokens.cosine(member.vector))
 
     best = max(profile.members, key=support, default=None)
     if best is None or profile.base is None:

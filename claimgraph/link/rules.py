@@ -60,6 +60,7 @@ class LinkRules:
     outcomes: dict[str, re.Pattern[str]]  # outcome -> any of its stems at the start of a word
     incompatible_outcomes: frozenset[frozenset[str]]
     support_rank: dict[str, int]
+    vague_openings: frozenset[str]  # a summary opening with one of these names nothing ("It ...")
     stopwords: frozenset[str]
     material_sources: frozenset[str]  # "the footage said": material, not a source (see origins.py)
 
@@ -138,6 +139,7 @@ def load_rules(path: Path = RULES_FILE) -> LinkRules:
         outcomes={name: stems_pattern(stems) for name, stems in raw["outcomes"].items()},
         incompatible_outcomes=frozenset(frozenset(pair) for pair in raw["incompatible_outcomes"]),
         support_rank={k: int(v) for k, v in raw["support_rank"].items()},
+        vague_openings=frozenset(raw["vague_openings"]),
         stopwords=frozenset(raw["stopwords"].split()),
         material_sources=frozenset(raw["material_sources"]),
     )

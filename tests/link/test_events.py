@@ -36,6 +36,17 @@ def test_events_summary_comes_from_the_best_supported_claim():
     assert event.summary.startswith("Ukrainian forces captured")
 
 
+def test_events_summary_prefers_a_claim_that_names_what_it_is_about():
+    docs = documents(document("d1", "2024-08-14"), document("d2", "2024-08-14"))
+    event = one_event([
+        claim("d1:0", "It captured more than 100 Russian servicemen in the Kursk region", "prisoners",
+              chain=(ZELENSKY,), status="confirmed"),
+        claim("d2:0", "Ukrainian forces captured more than 100 Russian servicemen in the Kursk region", "prisoners",
+              chain=(BLOGGER,)),
+    ], docs)
+    assert event.summary.startswith("Ukrainian forces captured")
+
+
 def test_events_history_reads_in_date_order():
     docs = documents(document("d1", "2024-08-12"), document("d2", "2024-08-13"))
     event = one_event([
