@@ -68,12 +68,12 @@ def parse(text: str, after: str = "") -> Quantity:
 def reads_on(phrase: re.Match, longer: re.Match) -> bool:
     """The phrase was cut before what it counts, and the text after it says: it ends on the
     first word of a unit or a modifier ("1,100 square" + " kilometres", "20 armoured" +
-    " vehicles"), or on its number before a described noun ("100" + " Russian servicemen"),
-    never on a plain word ("59,000" + " were evacuated")."""
+    " vehicles"), or on its number before what it counts ("several hundred" + " residents",
+    "100" + " Russian servicemen"); a function word is never a unit ("59,000" + " were")."""
     own = phrase["unit"].split()
     if own:
         return own[-1].lower() in rules()["unit_prefixes"] or own[-1].lower() in rules()["unit_modifiers"]
-    return _unit(longer)[1] == 2 and describes_next(longer["unit"].split()[0])
+    return _unit(longer)[0] is not None
 
 
 def find_quantities(text: str) -> list[Quantity]:

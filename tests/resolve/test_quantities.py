@@ -73,4 +73,13 @@ def test_quantities_unit_read_past_a_phrase_cut_short():
     assert (quantity.text, quantity.unit, quantity.min) == ("more than 1,100 square", "km²", 1100.0)
     assert parse("more than 20 armoured", " vehicles took part").unit == "vehicles"
     assert parse("more than 100", " Russian servicemen in a day").unit == "servicemen"
+    assert parse("12", " civilians were killed").unit == "civilians"
+
+
+@pytest.mark.parametrize("text, low, conservative", [
+    ("several hundred residents", 300, 100), ("a few thousand people", 2000, 1000), ("several dozen trucks", 36, 12),
+])
+def test_quantities_vague_multiples(text, low, conservative):
+    q = parse(text)
+    assert (q.min, q.conservative, q.approximate) == (low, conservative, True)
     assert parse("59,000", " were evacuated").unit is None and parse("3 more", " were sent").unit is None
