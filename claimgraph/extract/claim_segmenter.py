@@ -3,9 +3,10 @@
 For each sentence the claim heads are the sentence root and the root of every
 attribution content in it, minus the attribution cues themselves; coordinated
 predicates ("advanced ..., took ..., and captured ...") become claims of their own that
-share the subject, and so does a relative clause carrying its own hedge ("a convoy that
-reportedly contained ..."). A claim's words are its head's subtree minus the other
-claims and attribution frames inside it.
+share the subject, and so do a relative clause carrying its own hedge ("a convoy that
+reportedly contained ...") and a clause the writer infers ("..., which suggests the column
+was hit": hedged by "suggests", which the claim lists under ``hedges``). A claim's words are
+its head's subtree minus the other claims and attribution frames inside it.
 
 A sentence that only comments on the one before ("However, this claim remains
 unverified.", "We compared the place with the frames.") is no claim: its range is added
@@ -102,8 +103,10 @@ class ClaimSegmenter(Component):
         clause_hedges: Iterable[str],
         deny_cues: Iterable[str],
         account_nouns: Iterable[str],
+        inference_verbs: Iterable[str],
     ) -> None:
         self.account_nouns = set(account_nouns)
+        self.inference_verbs = set(inference_verbs)
         self.deny_cues = set(deny_cues)
         self.retro_subjects = [phrase.split() for phrase in retro_subjects]
         self.verify_verbs = set(verify_verbs)
@@ -177,6 +180,7 @@ class ClaimSegmenter(Component):
                 if token.i not in cues and token not in heads:
                     heads.append(token)
         heads += [t for t in sent if self._is_hedged_clause(t) and t not in heads]
+        heads += [t for t in sent if self._inferring_verb(t) is not None and t not in heads]
         return sorted(heads, key=lambda t: t.i)
 
     @staticmethod
@@ -191,18 +195,33 @@ class ClaimSegmenter(Component):
     def _is_hedged_clause(self, token: Token) -> bool:
         return token.dep_ == "relcl" and any(c.lower_ in self.clause_hedges for c in token.children)
 
+    def _inferring_verb(self, clause: Token) -> Optional[Token]:
+        """The verb that infers ``clause`` from what came before: "…, which suggests [the column
+        was hit]".  The inferred clause is a claim of its own, hedged by that verb."""
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.dep_ != "relcl" or verb.lemma_ not in self.inference_verbs:
+            return None
+        return verb if any(c.lower_ == "which" and c.dep_ in SUBJECT_DEPS for c in verb.children) else None
+
     def _claim(self, head: Token, heads: list[Token], cues: set[int], frames: set[int],
                attributed: bool) -> Optional[Claim]:
         removed = set(frames)
         for other in heads:
             if head.is_ancestor(other):
-                removed.update(t.i for t in other.subtree)
+                # an inferred clause takes its "which suggests" along
+                inferring = self._inferring_verb(other)
+                removed.update(t.i for t in (inferring or other).subtree)
         for token in head.subtree:
             if token.i in cues and head.is_ancestor(token):
                 removed.update(t.i for t in token.subtree)
         removed.update(t.i for t in head.children if t.dep_ in SUBJECT_DEPS and t.tag_ in RELATIVE_TAGS)
         tokens = trim_edges(head.doc, [t.i for t in head.subtree if t.i not in removed])
-        return self._record(head, tokens) if self._has_content(head.doc, tokens, attributed) else None
+        if not self._has_content(head.doc, tokens, attributed):
+            return None
+        claim = self._record(head, tokens)
+        inferring = self._inferring_verb(head)
+        claim["hedges"] = [[inferring.i, inferring.i + 1]] if inferring is not None else []
+        return claim
 
     @staticmethod
     def _has_content(doc: Doc, tokens: list[int], attributed: bool) -> bool:
@@ -235,4 +254,5 @@ def make_claim_segmenter(nlp: Language, name: str) -> ClaimSegmenter:
         retro_subjects=status["retro_subjects"], verify_verbs=status["verify_verbs"],
         first_person=status["first_person"], clause_hedges=status["clause_hedges"],
         deny_cues=status["deny_cues"], account_nouns=status["account_nouns"],
+        inference_verbs=load_lexicon("attribution")["inference_verbs"],
     )

@@ -139,6 +139,7 @@ class StatusTagger(Component):
         head = doc[claim["head"]]
         found = [(s.label_, s) for s in cues if all(i in scope for i in range(s.start, s.end))
                  and not in_subordinate_clause(s.root, head, CLAUSE_BOUND.get(s.label_, ()))]
+        found += [("hedged", doc[start:end]) for start, end in claim.get("hedges", [])]  # "which suggests"
         found += self._denial(doc, claim, chain) + self._vouched(doc, chain)
         return found + self._request(head) + question_mark(head)
 

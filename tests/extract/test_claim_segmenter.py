@@ -22,6 +22,13 @@ def test_claim_segmenter_failed_check_of_an_account_is_no_claim(claims_of):
     assert len(claims) == 1 and claims[0].status == "unverified"
 
 
+def test_claim_segmenter_inferred_clause_is_a_hedged_claim_of_its_own(claims_of):
+    claims = claims_of("The crater lies east of Kherson, which suggests the strike came from the river.")
+    assert [(c.text, c.status) for c in claims] == [
+        ("The crater lies east of Kherson", "asserted"), ("the strike came from the river", "hedged")]
+    assert not any(c.source_chain for c in claims)
+
+
 def test_claim_segmenter_heading_without_a_verb_is_no_claim(claims_of):
     claims = claims_of("Key points from our morning briefing\n\nThe ferry to the island stopped running.")
     assert [c.text for c in claims] == ["The ferry to the island stopped running"]
