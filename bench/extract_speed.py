@@ -3,7 +3,8 @@
 All run in one process on the same texts (after one warm-up pass each), taking turns for
 ``--rounds`` rounds; each rate is from its fastest round, as timeit does, because on a shared
 machine a slow round says more about the neighbours than about the code (single rounds of the
-same code gave ratios from 0.61 to 0.97 on 2026-12-02).  The ratio extract / bare must stay >= 0.6.  Also measured: the whole of `claimgraph extract`
+same code gave ratios from 0.61 to 0.97 on 2026-12-02).  The ratio extract / bare must stay
+>= 0.6.  Also measured: the whole of `claimgraph extract`
 (extraction + resolution, `ClaimGraph.extract`), the cold start of the command on one
 file (a new process: imports, model load, gazetteer open, one file's claims), and the
 process's peak RSS.

@@ -441,7 +441,7 @@ class AttributionFinder(Component):
         for the clause before it, though the parser hangs it on the place.  The place is
         told by its entity type or, as the tagger takes many towns for people, by a name
         after a preposition ("around Sudzha", "near Kherson")."""
-        if subject.lower_ != "which" or cue.dep_ != "relcl" or cue.lemma_ not in self.inference_verbs:
+        if subject.lower_ != "which" or not infers_with_which(cue, self.inference_verbs):
             return False
         place = cue.head
         return place.ent_type_ in PLACE_ENTITIES or (place.pos_ == "PROPN" and place.dep_ == "pobj")
@@ -639,6 +639,14 @@ class SourceNames:
         found = [next((entry for entry in reversed(self.by_key.get(key, [])) if entry[1] != text), None)
                  for key in keys]
         return max((entry for entry in found if entry), default=(0, "", None))[2]
+
+
+def infers_with_which(verb: Token, inference_verbs: set[str]) -> bool:
+    """"…, which suggests …": a relative clause whose "which" stands for what came before and
+    whose verb infers from it (a word of ``inference_verbs``)."""
+    if verb.dep_ != "relcl" or verb.lemma_ not in inference_verbs:
+        return False
+    return any(c.lower_ == "which" and c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def own_names(span: Span) -> list[str]:

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions
-from .attribution import DATELINE_DASHES, after_dateline, subject_of
+from .attribution import DATELINE_DASHES, after_dateline, infers_with_which, subject_of
 from .component import Component
 from .lexicon import load_lexicon
 from .token_ranges import trim
@@ -199,9 +199,7 @@ class ClaimSegmenter(Component):
         """The verb that infers ``clause`` from what came before: "…, which suggests [the column
         was hit]".  The inferred clause is a claim of its own, hedged by that verb."""
         verb = clause.head
-        if clause.dep_ != "ccomp" or verb.dep_ != "relcl" or verb.lemma_ not in self.inference_verbs:
-            return None
-        return verb if any(c.lower_ == "which" and c.dep_ in SUBJECT_DEPS for c in verb.children) else None
+        return verb if clause.dep_ == "ccomp" and infers_with_which(verb, self.inference_verbs) else None
 
     def _claim(self, head: Token, heads: list[Token], cues: set[int], frames: set[int],
                attributed: bool) -> Optional[Claim]:

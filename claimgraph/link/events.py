@@ -116,7 +116,7 @@ def summary_claim(profile: EventProfile, event_type: str, rules: LinkRules) -> O
     controlled Sudzha"), best status, closest to what the event's claims say together.  None
     keeps a stored event's summary."""
     def support(member: ClaimFeatures) -> tuple[bool, bool, int, float]:
-        first_word = member.claim.text.split(maxsplit=1)[0].lower() if member.claim.text.strip() else ""
+        first_word = next(iter(member.claim.text.lower().split()), "")
         return (member.claim.event_type == event_type, first_word not in rules.vague_openings,
                 rules.support_rank.get(member.claim.status, 0), profile.tokens.cosine(member.vector))
 

@@ -90,7 +90,8 @@ def test_actors_capital_or_country_alone_is_its_government(catalogue, name, cano
     assert catalogue.lookup(name).canonical == canonical
 
 
-@pytest.mark.parametrize("name", ["Kyiv residents", "Ukraine's air force", "Ukrainian families", "Russian emergency officials"])
+@pytest.mark.parametrize("name", ["Kyiv residents", "Ukraine's air force", "Ukrainian families",
+                                  "Russian emergency officials"])
 def test_actors_government_names_match_only_whole(catalogue, name):
     entity = catalogue.lookup(name)
     assert entity is None or not entity.canonical.startswith("Government of")
