@@ -50,6 +50,7 @@ DATELINE_DASHES = ("—", "–", "―", "-", "--")
 # "Putin, dressed in fatigues", "officials speaking on condition of anonymity"
 DESCRIBING_DEPS = ("relcl", "acl")
 TIME_ENTITIES = ("DATE", "TIME")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 QUOTE_SENTENCES = 6  # how far back a quotation closed by "..., she said." may have opened
 
@@ -101,6 +102,24 @@ def is_bare_participle(token: Token) -> bool:
     raising = any(c.dep_ == "xcomp" and c.left_edge.i == token.i + 1 for c in token.children)
     finite = token.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "nsubj" for c in token.children) and not raising
     return token.tag_ == "VBN" and not own_auxiliaries and not finite and token.dep_ != "conj"
+
+
+def apposed_speaker(cue: Token) -> Optional[Token]:
+    """"It was no accident -- Buck, a spokesman for Ryan, told POLITICO ...": a finite cue with
+    no subject of its own right after an apposition that the parser hung on an earlier noun;
+    the apposition names the speaker (the inner one of a chain, or the name an inner common
+    noun describes)."""
+    if cue.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    doc, end = cue.doc, cue.i
+    while end > cue.sent.start and (doc[end - 1].is_punct or doc[end - 1].ent_type_ in TIME_ENTITIES):
+        end -= 1
+    apposed = [t for t in doc[cue.sent.start: end] if t.dep_ == "appos" and end - 1 <= t.right_edge.i < cue.i]
+    if not apposed:
+        return None
+    speaker = apposed[-1]
+    named = speaker.head.dep_ == "appos" and speaker.head.pos_ == "PROPN" and speaker.pos_ == "NOUN"
+    return speaker.head if named else speaker
 
 
 def fused_nouns(cue: Token) -> list[Token]:
@@ -238,6 +257,23 @@ def opening_sentence(before: list[Span]) -> Optional[Span]:
         if not starts_in_paragraph(earlier):
             return None
     return None
+
+
+def fronted_content(cue: Token, subject: Token) -> Optional[tuple[int, int]]:
+    """"Shelling hit the city's north overnight, the governor said.": a speech verb closing
+    its sentence after a comma reports the words before the comma, even when the parser did
+    not make them its clause (it took "Shelling" for a gerund hanging on "said")."""
+    doc, start = cue.doc, subject.left_edge.i
+    if not cue.sent.start < start - 1 or doc[start - 1].text != "," or subject.i > cue.i:
+        return None
+    after = [t for t in doc[cue.i + 1: cue.sent.end] if not (t.is_punct or t.is_space)]
+    if any(t.head.i < cue.i or t.dep_ not in ("prep", "pobj", "npadvmod", "compound", "det") for t in after):
+        return None  # the cue goes on ("the governor said, adding ..."): not a closing clause
+    if not any(c.i < start for c in cue.children if c.dep_ != "punct"):
+        return None  # the words before belong to another verb ("X fell, and the governor said")
+    content = trim(doc, cue.sent.start, start - 1)
+    # a finite verb makes it a report; "Speaking on television, the governor said" is none
+    return content if any(t.tag_ in FINITE_TAGS for t in doc[content[0]: content[1]]) else None
 
 
 def is_fragment(doc: Doc, content: tuple[int, int]) -> bool:
@@ -429,7 +465,7 @@ class AttributionFinder(Component):
         """Who performs the cue: its subject (or that of the verb it hangs from), a passive's
         agent, or the noun after a cue that closes a quotation (“…,” tweeted another); None
         for "there" and first/second person."""
-        subject = subject_of(self._sharing_subject_with(cue), deps=("nsubj",))
+        subject = apposed_speaker(cue) or subject_of(self._sharing_subject_with(cue), deps=("nsubj",))
         subject = subject or passive_agent(cue) or inverted_subject(cue)
         subject = subject or next(iter(fused_nouns(cue)), None)
         if subject is None or subject.lower_ == "there" or self._is_first_or_second_person(subject):
@@ -488,7 +524,10 @@ class AttributionFinder(Component):
             removed = set(range(*subtree_bounds(cue)))
             span = bounds_without(range(*subtree_bounds(cue.head)), removed)
             return [trim(sent.doc, *span)] if span else []
-        return self._quoted_contents(cue, sent, following)
+        quoted = self._quoted_contents(cue, sent, following)
+        if quoted or not self._is_cue_verb(cue):
+            return quoted
+        return [content for content in [fronted_content(cue, subject)] if content]
 
     def _quoted_contents(self, cue: Token, sent: Span, following: list[Span]) -> list[tuple[int, int]]:
         """Quotation near the cue, or the next sentence when the cue ends with a colon."""

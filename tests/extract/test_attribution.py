@@ -226,6 +226,27 @@ def test_attribution_misparsed_subject_is_no_inverted_quotation(claims_of):
     assert "foreign armoured vehicles" not in names
 
 
+def test_attribution_apposition_before_a_subjectless_cue_is_the_speaker(claims_of):
+    # the parser hangs the spokeswoman on "one-off" and gives "told" the subject "It"
+    claims = claims_of("It was not a one-off -- Maria Zakharova, a spokeswoman for the foreign ministry, "
+                       "told TASS that Kyiv had planned the raid for months.")
+    raid = next(claim for claim in claims if claim.text.startswith("Kyiv had planned"))
+    assert [link.name for link in raid.source_chain] == ["Maria Zakharova, a spokeswoman for the foreign ministry"]
+    assert raid.status == "reported"
+
+
+def test_attribution_closing_cue_reports_the_words_before_its_comma(claims_of):
+    # the parser takes "Shelling" for a gerund on "said", so "said" has no clause of its own
+    claims = claims_of("Shelling hit Kharkiv's north on Monday, the region's governor said.")
+    assert [(claim.text, chain) for claim, chain in zip(claims, chains(claims))] == [
+        ("Shelling hit Kharkiv's north on Monday", ["the region's governor"])]
+
+
+def test_attribution_closing_cue_after_words_without_a_finite_verb_reports_nothing(claims_of):
+    claims = claims_of("Speaking on television, the governor said.")
+    assert all(claim.text != "Speaking on television" for claim in claims)
+
+
 def test_attribution_inverted_cue_after_quotation(claims_of):
     assert chains(claims_of("\u201cThe road is open again,\u201d wrote one resident.")) == [["one resident"]]
 
