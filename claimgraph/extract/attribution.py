@@ -122,6 +122,15 @@ def apposed_speaker(cue: Token) -> Optional[Token]:
     return speaker.head if named else speaker
 
 
+def absolute_speaker(cue: Token) -> Optional[Token]:
+    """"Fighting went on, with Russian bloggers saying the town was nearly surrounded": in a
+    "with" phrase, the noun a participle describes is who speaks."""
+    noun = cue.head
+    if cue.tag_ == "VBG" and cue.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        return noun
+    return None
+
+
 def fused_nouns(cue: Token) -> list[Token]:
     """Nouns the parser fused into a cue it took for a noun ("records" in "records show")."""
     return [c for c in cue.children if c.dep_ == "compound" and c.i < cue.i]
@@ -131,6 +140,8 @@ def source_bounds(subject: Token, cue: Token) -> tuple[int, int]:
     """The subject's words, with the nouns fused into the cue ("FEC records" show), after
     a dateline that the parser took into the subject."""
     start, end = subject_bounds(subject)
+    if start <= cue.i < end:  # the cue describes its speaker ("with bloggers saying X")
+        start, end = trim(subject.doc, start, cue.i)
     fused = [c.i for c in fused_nouns(cue)]
     start, end = min([start, *fused]), max([end, *(i + 1 for i in fused)])
     return after_dateline(subject.doc, start, end), end
@@ -462,11 +473,12 @@ class AttributionFinder(Component):
         return pair_features(cue, subject, quotation_floor) + rules
 
     def _speaker(self, cue: Token) -> Optional[Token]:
-        """Who performs the cue: its subject (or that of the verb it hangs from), a passive's
-        agent, or the noun after a cue that closes a quotation (“…,” tweeted another); None
-        for "there" and first/second person."""
+        """Who performs the cue: an apposition the parser cut from a subjectless cue, its
+        subject (or that of the verb it hangs from), a passive's agent, the noun after a cue
+        that closes a quotation (“…,” tweeted another) or the noun a participle describes
+        ("with bloggers saying"); None for "there" and first/second person."""
         subject = apposed_speaker(cue) or subject_of(self._sharing_subject_with(cue), deps=("nsubj",))
-        subject = subject or passive_agent(cue) or inverted_subject(cue)
+        subject = subject or passive_agent(cue) or inverted_subject(cue) or absolute_speaker(cue)
         subject = subject or next(iter(fused_nouns(cue)), None)
         if subject is None or subject.lower_ == "there" or self._is_first_or_second_person(subject):
             return None

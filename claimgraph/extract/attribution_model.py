@@ -68,9 +68,12 @@ def cue_word_features(cue: Token) -> list[str]:
 
 def subject_link(cue: Token, subject: Token) -> str:
     """How the subject hangs on the cue: its own argument, a passive's "by" agent, an
-    apposition just before it, or the subject of a verb the cue depends on."""
+    apposition just before it, the noun the cue describes, or the subject of a verb the cue
+    depends on."""
     if subject.head == cue:
         return "argument"
+    if cue.head == subject:
+        return "described"
     if subject.dep_ == "appos" and subject.i < cue.i:
         return "apposed"
     return "agent" if subject.head.head == cue and subject.head.dep_ == "agent" else "inherited"

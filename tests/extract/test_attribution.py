@@ -247,6 +247,13 @@ def test_attribution_closing_cue_after_words_without_a_finite_verb_reports_nothi
     assert all(claim.text != "Speaking on television" for claim in claims)
 
 
+def test_attribution_speaker_in_a_with_phrase(claims_of):
+    claims = claims_of("Fighting continued for a third day, with military bloggers saying the town "
+                       "was nearly surrounded.")
+    assert [(c.text, chain) for c, chain in zip(claims, chains(claims))] == [
+        ("Fighting continued for a third day", []), ("the town was nearly surrounded", ["military bloggers"])]
+
+
 def test_attribution_inverted_cue_after_quotation(claims_of):
     assert chains(claims_of("\u201cThe road is open again,\u201d wrote one resident.")) == [["one resident"]]
 

@@ -17,6 +17,11 @@ def test_status_tagger_hedged(claims_of):
     assert status(claims_of, "The militia allegedly looted the warehouse.") == ["hedged"]
 
 
+def test_status_tagger_reported_to_be_without_a_source_is_hedged(claims_of):
+    assert status(claims_of, "The breach is reported to be more than ten kilometres deep.") == ["hedged"]
+    assert status(claims_of, "The looting was reported to the police on Monday.") == ["asserted"]
+
+
 def test_status_tagger_unverified_in_same_sentence(claims_of):
     claims = claims_of("Scouts destroyed a radar station, which could not be independently verified.")
     assert claims[0].status == "unverified"
