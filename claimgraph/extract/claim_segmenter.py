@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions
-from .attribution import DATELINE_DASHES, after_dateline, infers_with_which, subject_of
+from .attribution import DATELINE_DASHES, SUBJECT_DEPS, after_dateline, infers_with_which, subject_of
 from .component import Component
 from .lexicon import load_lexicon
 from .token_ranges import trim
@@ -31,7 +31,6 @@ Claim = dict[str, Any]
 CONTENT_POS = ("VERB", "NOUN", "PROPN", "NUM", "ADJ", "AUX")
 PREDICATE_POS = ("VERB", "AUX")
 EDGE_DEPS = ("cc", "mark", "prep")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_TAGS = ("WDT", "WP")
 
 
