@@ -105,7 +105,7 @@ def is_bare_participle(token: Token) -> bool:
 
 
 def apposed_speaker(cue: Token) -> Optional[Token]:
-    """"It was no accident -- Buck, a spokesman for Ryan, told POLITICO ...": a finite cue with
+    """"It was not a one-off -- Zakharova, a spokeswoman, told TASS ...": a finite cue with
     no subject of its own right after an apposition that the parser hung on an earlier noun;
     the apposition names the speaker (the inner one of a chain, or the name an inner common
     noun describes)."""
