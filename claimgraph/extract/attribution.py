@@ -51,6 +51,7 @@ DATELINE_DASHES = ("—", "–", "―", "-", "--")
 DESCRIBING_DEPS = ("relcl", "acl")
 TIME_ENTITIES = ("DATE", "TIME")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+CLOSING_SOURCE_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")  # "…, campaign finance records show."
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 QUOTE_SENTENCES = 6  # how far back a quotation closed by "..., she said." may have opened
 
@@ -386,6 +387,7 @@ class AttributionFinder(Component):
             found += self._speech(sent, before, sents[index + 1:], relayed_from(blocks, sent))
             found += self._according(sent)
             found += self._noun_cues(sent)
+            found += self._closing_report(sent, found)
         found += blocks
         found += self.line_shapes.find(doc, found)
         found += self._continued_quotes(sents, found) + self._opened_quotes(sents, found)
@@ -590,6 +592,30 @@ class AttributionFinder(Component):
             content = trim(sent.doc, *subtree_bounds(clauses[0]))
             found.append(attribution_record(owner, (noun.i, noun.i + 1), content, "noun", []))
         return found
+
+    def _closing_report(self, sent: Span, found: list[Attribution]) -> list[Attribution]:
+        """"…, campaign finance records show.": a sentence that closes on a comma, a noun phrase
+        and a speech verb reports the words before the comma, whatever the parser made of the
+        verb (here often a noun, "show" in apposition to a date).  Only when no other shape
+        took that verb as its cue."""
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        if len(words) < 4 or words[-1].lemma_.lower() not in self.speech_verbs:
+            return []
+        cue = words[-1]
+        if any(a["cue"][0] <= cue.i < a["cue"][1] for a in found):
+            return []
+        start = cue.i
+        while start > sent.start and sent.doc[start - 1].pos_ in CLOSING_SOURCE_POS:
+            start -= 1
+        names = [t for t in sent.doc[start: cue.i] if t.pos_ in ("NOUN", "PROPN")]
+        if not names or start - 1 <= sent.start or sent.doc[start - 1].text != "," or \
+                self._is_first_or_second_person(names[-1]):
+            return []
+        content = trim(sent.doc, sent.start, start - 1)
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[content[0]: content[1]]):
+            return []
+        source, cue_range = (start, cue.i), (cue.i, cue.i + 1)
+        return [attribution_record(source, cue_range, content, "speech", [source, cue_range])]
 
     def _noun_owner(self, noun: Token) -> Optional[tuple[int, int]]:
         """Who owns a statement noun: its possessor ("the mayor's"), its "by" object, or the

@@ -264,6 +264,15 @@ def test_attribution_records_show_is_a_document_source(claims_of):
     assert claims[0].status == "confirmed"
 
 
+def test_attribution_closing_document_cue_the_parser_took_for_a_noun(claims_of):
+    # "show" parsed as a noun in apposition to the date
+    claims = claims_of("A firm called Delta Works gave $3,000 to the committee on May 2, 2013, "
+                       "campaign finance records show.")
+    assert [(c.text, [(link.name, link.kind) for link in c.source_chain], c.status) for c in claims] == [
+        ("A firm called Delta Works gave $3,000 to the committee on May 2, 2013",
+         [("campaign finance records", "document")], "confirmed")]
+
+
 def test_attribution_learned_cue_beyond_the_word_lists(claims_of):
     claims = claims_of("The governor hopes the talks will succeed.")
     assert chains(claims) == [["The governor"]]

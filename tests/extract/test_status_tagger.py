@@ -22,6 +22,11 @@ def test_status_tagger_reported_to_be_without_a_source_is_hedged(claims_of):
     assert status(claims_of, "The looting was reported to the police on Monday.") == ["asserted"]
 
 
+def test_status_tagger_called_untrue_is_denied(claims_of):
+    assert status(claims_of, "The story that the dam was mined by its own guards is simply not true.") == ["denied"]
+    assert status(claims_of, "Reports that the mayor had fled the city are false, his office said.") == ["denied"]
+
+
 def test_status_tagger_unverified_in_same_sentence(claims_of):
     claims = claims_of("Scouts destroyed a radar station, which could not be independently verified.")
     assert claims[0].status == "unverified"
