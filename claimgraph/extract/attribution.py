@@ -132,6 +132,14 @@ def absolute_speaker(cue: Token) -> Optional[Token]:
     return None
 
 
+def leaves_open(cue: Token) -> bool:
+    """"The air force did not say whether any missiles were intercepted": a question the
+    speaker left open is no claim of theirs."""
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    return negated and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
+                                                     for m in c.children) for c in cue.children)
+
+
 def fused_nouns(cue: Token) -> list[Token]:
     """Nouns the parser fused into a cue it took for a noun ("records" in "records show")."""
     return [c for c in cue.children if c.dep_ == "compound" and c.i < cue.i]
@@ -210,9 +218,11 @@ def clause_bounds(clause: Token, cue: Token) -> tuple[int, int]:
     """The clause's words; a clause after its cue whose subject or object came before it
     ("donations, which he said were legal", "what the senators said was a scheme") starts
     after the cue, or the content would hold its own cue and give no claim of its own (the
-    claim keeps the fronted word through the clause's subtree)."""
+    claim keeps the fronted word through the clause's subtree).  A dateline the parser hung on
+    a clause opening the story ("KHARKIV (Wire) — Russian forces struck ..., the governor
+    said") is not part of it."""
     start, end = subtree_bounds(clause)
-    return (cue.i + 1, end) if start <= cue.i < clause.i else (start, end)
+    return (cue.i + 1, end) if start <= cue.i < clause.i else (after_dateline(clause.doc, start, end), end)
 
 
 def has_that(clause: Token) -> bool:
@@ -456,7 +466,8 @@ class AttributionFinder(Component):
     def candidates(self, sent: Span) -> Iterator[tuple[Token, Token]]:
         """Every (cue word, subject) pair the cue model judges: verbs with a speaker."""
         for token in sent:
-            if not acts_as_verb(token) or is_bare_participle(token) or self._refuses_comment(token):
+            if not acts_as_verb(token) or is_bare_participle(token) or self._refuses_comment(token) \
+                    or leaves_open(token):
                 continue
             subject = self._speaker(token)
             if subject is not None:

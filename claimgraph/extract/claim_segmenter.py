@@ -212,6 +212,8 @@ class ClaimSegmenter(Component):
             if token.i in cues and head.is_ancestor(token):
                 removed.update(t.i for t in token.subtree)
         removed.update(t.i for t in head.children if t.dep_ in SUBJECT_DEPS and t.tag_ in RELATIVE_TAGS)
+        # a dateline the parser hung on the story's first clause ("KHARKIV (Wire) — Russian forces struck")
+        removed.update(range(head.left_edge.i, after_dateline(head.doc, head.left_edge.i, head.right_edge.i + 1)))
         tokens = trim_edges(head.doc, [t.i for t in head.subtree if t.i not in removed])
         if not self._has_content(head.doc, tokens, attributed):
             return None

@@ -92,7 +92,9 @@ class StatusTagger(Component):
         confirm_cues: Iterable[str],
         document_cues: Iterable[str],
         request_verbs: Iterable[str],
+        imagery_words: Iterable[str] = (),
     ) -> None:
+        self.imagery_words = set(imagery_words)
         self.confirm_cues = set(confirm_cues)
         self.document_cues = set(document_cues)
         self.precedence = list(precedence)
@@ -141,7 +143,7 @@ class StatusTagger(Component):
                  and not in_subordinate_clause(s.root, head, CLAUSE_BOUND.get(s.label_, ()))]
         found += [("hedged", doc[start:end]) for start, end in claim.get("hedges", [])]  # "which suggests"
         found += self._denial(doc, claim, chain) + self._vouched(doc, chain)
-        return found + self._request(head) + question_mark(head)
+        return found + self._request(head) + self._shown_by_imagery(head) + question_mark(head)
 
     def _vouched(self, doc: Doc, chain: list[dict[str, Any]]) -> list[tuple[str, Span]]:
         """"The ministry confirmed that ...", "records show ...": the source vouches for it."""
@@ -159,6 +161,13 @@ class StatusTagger(Component):
         cues += [doc[start:end].root for start, end in claim["retro"]]
         return [("denied", doc[t.i: t.i + 1]) for t in cues if t.lemma_ in self.deny_cues]
 
+    def _shown_by_imagery(self, head: Token) -> list[tuple[str, Span]]:
+        """"Satellite images taken on Wednesday show heavy damage": imagery that shows the claim
+        is how it was checked, however many words stand between "satellite" and "show"."""
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        by_imagery = any(t.lower_ in self.imagery_words for subject in subjects for t in subject.subtree)
+        return [("confirmed", head.doc[head.i: head.i + 1])] if by_imagery and head.lemma_ in self.document_cues else []
+
     def _request(self, head: Token) -> list[tuple[str, Span]]:
         """"X is asking Y to ...": a request is not (yet) a fact."""
         if head.lemma_ in self.request_verbs and any(c.dep_ in ("xcomp", "dobj", "prep") for c in head.children):
@@ -173,4 +182,5 @@ def make_status_tagger(nlp: Language, name: str) -> StatusTagger:
         make_doc=nlp.make_doc, phrases=lexicon["phrases"], precedence=lexicon["precedence"],
         deny_cues=lexicon["deny_cues"], confirm_cues=lexicon["confirm_cues"],
         document_cues=lexicon["document_cues"], request_verbs=lexicon["request_verbs"],
+        imagery_words=lexicon["imagery_words"],
     )

@@ -43,6 +43,9 @@ def test_claim_segmenter_sentence_about_both_previous_figures_is_no_claim(claims
 @pytest.mark.parametrize("text", [
     "ODESA (Harbour Desk) \u2014 The port's new harbour master, Ivan Lutsenko, said two tugs had sunk.",
     "ODESA (Harbour Desk) \u2014 The port's harbour master, Ivan Lutsenko, closed the outer channel on Monday.",
+    # the clause a closing "…, the governor said" reports, with the dateline hung on it
+    "ODESA, Ukraine (Harbour Desk) \u2014 Drones struck a grain terminal in the port overnight, "
+    "starting a fire, the regional governor said on Tuesday.",
 ])
 def test_claim_segmenter_dateline_is_no_claim_and_no_part_of_one(claims_of, text):
     claims = claims_of(text)

@@ -27,6 +27,20 @@ def test_status_tagger_called_untrue_is_denied(claims_of):
     assert status(claims_of, "Reports that the mayor had fled the city are false, his office said.") == ["denied"]
 
 
+def test_status_tagger_satellite_imagery_showing_the_claim_confirms_it(claims_of):
+    claims = claims_of("Satellite images taken on Friday morning show heavy damage to the depot.")
+    assert [c.status for c in claims] == ["confirmed"]
+
+
+def test_status_tagger_question_a_speaker_left_open_is_unverified_and_not_theirs(claims_of):
+    claims = claims_of("The air force said it had shot down ten drones but did not say whether any "
+                       "missiles had been intercepted.")
+    intercepted = next(c for c in claims if "intercepted" in c.text)
+    assert intercepted.status == "unverified"
+    assert not any(link.name == "The air force" and "intercepted" in intercepted.text and link.cue == "say"
+                   for link in intercepted.source_chain)
+
+
 def test_status_tagger_unverified_in_same_sentence(claims_of):
     claims = claims_of("Scouts destroyed a radar station, which could not be independently verified.")
     assert claims[0].status == "unverified"
