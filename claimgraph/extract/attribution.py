@@ -320,6 +320,18 @@ def quote_before(before: list[Span], sent: Span, source: tuple[int, int],
     return [trim(sent.doc, opening.start, before[-1].end)] if opening is not None else []
 
 
+def quote_ending_before(before: list[Span], sent: Span, cue: tuple[int, int]) -> list[tuple[int, int]]:
+    """“We are holding. We will not give them a metre,” a commander told us. — a quotation
+    that opened in an earlier sentence of the paragraph ends in this one before its cue: the
+    words up to the closing mark are what was said (``_opened_quotes`` adds the sentences
+    before)."""
+    marks = [t for t in sent.doc[sent.start: cue[0]] if t.text in DOUBLE_QUOTES]
+    if len(marks) % 2 == 0 or not starts_in_paragraph(sent) or opening_sentence(before) is None:
+        return []
+    content = trim(sent.doc, sent.start, marks[-1].i)
+    return [content] if content[1] > content[0] else []
+
+
 def starts_in_paragraph(sent: Span) -> bool:
     """No line break comes right before the sentence."""
     previous = sent.doc[sent.start - 1] if sent.start else None
@@ -442,7 +454,8 @@ class AttributionFinder(Component):
                 continue
             # the subject's words outside the source (a dateline before it) are no claim's either
             framing = (min(subject.left_edge.i, source[0]), source[1])
-            contents = self._speech_contents(token, subject, sent, following) or quote_before(before, sent, source, cue)
+            contents = (self._speech_contents(token, subject, sent, following) or quote_before(before, sent, source, cue)
+                        or quote_ending_before(before, sent, cue))
             records = [attribution_record(source, cue, content, "speech", [framing, cue]) for content in contents]
             if all(is_fragment(sent.doc, content) for content in contents):
                 records = self._stance(token, subject, (source, cue), framing, probability) or records

@@ -39,9 +39,15 @@ def attribution_links(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
 
 def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
     """The claim's sources from its origin outwards, each once in a row: "X said he thinks ..."
-    names X once, by its outer mention (the chain lists who relayed the claim, not each cue)."""
+    names X once, by its outer mention (the chain lists who relayed the claim, not each cue).
+    A party that denies the claim it quotes ("Russia says it took the village; Kyiv denies")
+    relays nothing: the claim's status tells the denial."""
+    deny_cues = set(load_lexicon("status")["deny_cues"])
+    records = containing_attributions(doc, claim["head"])
     chain: list[SourceRef] = []
-    for ref in attribution_links(doc, claim):
+    for index, (record, ref) in enumerate(zip(records, attribution_links(doc, claim))):
+        if index and doc[record["cue"][1] - 1].lemma_ in deny_cues:
+            continue
         if chain and chain[-1].name == ref.name:
             chain[-1] = ref
         else:

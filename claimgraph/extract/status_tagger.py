@@ -155,9 +155,11 @@ class StatusTagger(Component):
         return [("confirmed", cue.doc[cue.i: cue.i + 1])] if cue.lemma_ in self.confirm_cues or by_document else []
 
     def _denial(self, doc: Doc, claim: Claim, chain: list[dict[str, Any]]) -> list[tuple[str, Span]]:
-        """"X denied that ...": the innermost attribution's cue denies the content; "Kyiv
-        dismissed the report": a later sentence's denying predicate denies this claim."""
+        """"X denied that ...": the innermost attribution's cue denies the content, and so does
+        an outer one ("Russia says it took the village; Kyiv denies"); "Kyiv dismissed the
+        report": a later sentence's denying predicate denies this claim."""
         cues = [doc[chain[0]["cue"][1] - 1]] if chain and chain[0]["kind"] != "stance" else []
+        cues += [doc[outer["cue"][1] - 1] for outer in chain[1:]]  # "Russia says X; Kyiv denies"
         cues += [doc[start:end].root for start, end in claim["retro"]]
         return [("denied", doc[t.i: t.i + 1]) for t in cues if t.lemma_ in self.deny_cues]
 

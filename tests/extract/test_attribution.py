@@ -254,6 +254,21 @@ def test_attribution_speaker_in_a_with_phrase(claims_of):
         ("Fighting continued for a third day", []), ("the town was nearly surrounded", ["military bloggers"])]
 
 
+def test_attribution_quotation_closing_before_its_cue_after_opening_sentences_earlier(claims_of):
+    text = ('"We are holding. We will not give them another metre," a platoon commander, who gave '
+            'only his call sign, told our reporter by phone.')
+    claims = claims_of(text)
+    assert [(c.text, chain) for c, chain in zip(claims, chains(claims))] == [
+        ("We are holding", ["a platoon commander"]), ("We will not give them another metre", ["a platoon commander"])]
+
+
+def test_attribution_a_party_denying_a_claim_is_no_relay_of_it(claims_of):
+    claims = claims_of("Russia says it has taken a village near Pokrovsk; Kyiv denies.")
+    taken = next(c for c in claims if "taken" in c.text)
+    assert [link.name for link in taken.source_chain] == ["Russia"]
+    assert taken.status == "denied"
+
+
 def test_attribution_inverted_cue_after_quotation(claims_of):
     assert chains(claims_of("\u201cThe road is open again,\u201d wrote one resident.")) == [["one resident"]]
 
