@@ -9,7 +9,7 @@ from typing import Optional
 import py3langid
 
 from claimgraph.model import Document, ReadFailure
-from claimgraph.read.header import Header, split_header
+from claimgraph.read.header import Header, headline_and_byline, split_header
 from claimgraph.read.normalise import document_id
 from claimgraph.read.rules import load_rules
 
@@ -61,15 +61,20 @@ def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
     """A Document for ``text`` with id, language and metadata set.
 
     Only plain text is searched for a header line: text extracted from markup starts
-    with a headline, which in title case can look like "Analysis by Some Names".
+    with a headline, which in title case can look like "Analysis by Some Names".  Plain text
+    without a header may open with its headline and a byline: they give title and author.
     """
     header, body = split_header(text) if plain_text else (Header(), text)
+    title = meta.title
+    if plain_text and header == Header():
+        headline, header = headline_and_byline(body)
+        title = title or headline
     body = strip_blank_lines(body)
     if not WORD_CHARACTER.search(body):
         return ReadFailure(origin=origin, message="no text (no words outside a header)")
     return Document(
         id=document_id(body), text=body, url=meta.url, outlet=meta.outlet or dateline_outlet(body),
         author=meta.author or header.author, published=meta.published or header.published,
-        title=meta.title, genre=header.genre, language=detect_language(body),
+        title=title, genre=header.genre, language=detect_language(body),
         origin=origin, format=fmt,
     )

@@ -94,3 +94,20 @@ def split_header(text: str) -> tuple[Header, str]:
             break
         header, header_end = header.merged(parsed), line.end()
     return header, text[header_end:]
+
+
+def headline_and_byline(text: str) -> tuple[Optional[str], Header]:
+    """A plain-text article that opens with its headline, then a byline ("By Anna Smith"): the
+    headline as title and the byline's metadata; (None, empty header) for any other opening.
+    Both lines stay in the text (the headline is read for claims, and offsets point into it)."""
+    lines = [match.group(0).strip() for match in islice(NON_BLANK_LINE.finditer(text), 2)]
+    if len(lines) < 2 or not _is_headline(lines[0]) or parse_header_line(lines[0]) is not None:
+        return None, Header()
+    byline = parse_header_line(lines[1])
+    return (lines[0], byline) if byline is not None and byline.author else (None, Header())
+
+
+def _is_headline(line: str) -> bool:
+    """Short, and not closed by a full stop as a sentence of the body would be."""
+    return len(line.split()) <= load_rules("headers")["headline_max_words"] and not line.endswith(".")
+

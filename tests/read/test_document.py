@@ -52,3 +52,10 @@ def test_document_dateline_names_the_outlet():
     assert dateline_outlet("KYIV (Meridian Wire) — Ukraine's air force said on Monday…") == "Meridian Wire"
     assert dateline_outlet("NEW YORK, Aug. 12 (Harbor News) -- Officials said…") == "Harbor News"
     assert dateline_outlet("Officials in Sumy (a northern city) said…") is None
+
+
+def test_document_plain_text_headline_and_byline_are_title_and_author_and_stay_in_the_text():
+    text = "Ferry service resumes after storm\n\nBy Anna Smith\n\nThe ferry sailed at noon."
+    document = make_document(text, "ferry.txt", "text", plain_text=True)
+    assert (document.title, document.author) == ("Ferry service resumes after storm", "Anna Smith")
+    assert document.text == text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.read.header import Header, parse_header_line, split_header
+from claimgraph.read.header import Header, headline_and_byline, parse_header_line, split_header
 
 
 def test_header_seed_first_line_is_parsed(seed_path):
@@ -51,3 +51,17 @@ def test_header_several_lines_are_merged_and_removed():
 def test_header_text_without_header_is_unchanged():
     text = "\nThe ferry sailed at noon.\nBy Anna Smith"
     assert split_header(text) == (Header(), text)
+
+
+def test_header_headline_then_byline_gives_title_and_author():
+    text = "Ferry service resumes after storm\n\nBy Anna Smith\n\nThe ferry sailed at noon."
+    assert headline_and_byline(text) == ("Ferry service resumes after storm", Header(None, None, "Anna Smith"))
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry sailed at noon.\nBy Anna Smith\n\nIt docked at six.",  # a sentence, not a headline
+    "Ferry service resumes after storm\n\nThe ferry sailed at noon.",  # no byline
+    "By Anna Smith\n\nThe ferry sailed at noon.",  # a header line, read by split_header
+])
+def test_header_other_openings_give_no_title(text):
+    assert headline_and_byline(text) == (None, Header())
