@@ -531,9 +531,10 @@ class AttributionFinder(Component):
         return reported.head if reported.dep_ in CONTENT_DEPS and self._is_cue_verb(reported.head) else cue
 
     def _is_first_or_second_person(self, subject: Token) -> bool:
-        """"we", "you", and nouns they own ("our editorial staff")."""
+        """"we", "you", and nouns they own ("our editorial staff"); pronouns only, so "the US"
+        and "the US's ambassador" speak."""
         owners = [c for c in subject.children if c.dep_ == "poss"]
-        return any(word.lower_ in self.speakers for word in [subject, *owners])
+        return any(word.lower_ in self.speakers and word.pos_ == "PRON" for word in [subject, *owners])
 
     def _is_stance(self, token: Token) -> bool:
         """A stance act with an object: "X praised the deal", "X called for calm", "the deal

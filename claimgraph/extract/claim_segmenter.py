@@ -137,8 +137,24 @@ class ClaimSegmenter(Component):
             return False
         if self._points_back(subject) or self._fails_to_check_an_account(root):
             return True
-        first_person = any(t.lower_ in self.first_person for t in subject.subtree)
-        return first_person and root.lemma_ in self.verify_verbs
+        return self._is_first_person(subject) and (root.lemma_ in self.verify_verbs or self._checks_back(root))
+
+    def _is_first_person(self, subject: Token) -> bool:
+        # pronouns only: "US President Donald Trump" holds no "us"
+        return any(t.lower_ in self.first_person and t.pos_ == "PRON" for t in subject.subtree)
+
+    def _checks_back(self, head: Token) -> bool:
+        """The writer on what came before: "we have not observed confirmation of this claim"
+        (a phrase of its objects points back)."""
+        objects = [t for t in head.subtree if t.dep_ in ("dobj", "pobj") and t.head.i >= head.i]
+        return any(self._points_back(o) for o in objects)
+
+    def _comments_on_sentence(self, head: Token) -> bool:
+        """A clause in which the writer comments on the clauses before it in the sentence:
+        "A blogger claimed that X, but we have not observed confirmation of this claim"."""
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        return head.dep_ == "conj" and subject is not None and self._is_first_person(subject) \
+            and self._checks_back(head)
 
     def _fails_to_check_an_account(self, root: Token) -> bool:
         """A negated verification of an account ("could not verify either side's account",
@@ -166,7 +182,12 @@ class ClaimSegmenter(Component):
         for head in heads:
             attributed = any(start <= head.i < end for start, end in contents)
             claim = self._claim(head, heads, cues, frames, attributed)
-            if claim is not None:
+            if claim is None:
+                continue
+            if claims and self._comments_on_sentence(head):
+                for earlier in claims:
+                    earlier["retro"].append([claim["start"], claim["end"]])
+            else:
                 claims.append(claim)
         return claims
 

@@ -31,6 +31,8 @@ NEGATIVE_WORDS = ("no", "neither", "nobody", "none")
 # cues that qualify only their own clause, and the subordinate clauses that bound them: a
 # hedge in "refugees that may have been infiltrated" is the refugees', and a check in "they add
 # territory only once footage confirmed a position" confirms the position, not the claim
+# statuses a claim's source can carry in its own words ("geolocated footage", "unverified posts")
+SOURCE_CHECKS = ("confirmed", "unverified")
 CLAUSE_BOUND = {"hedged": ("relcl", "acl"), "speculative": ("relcl", "acl"), "confirmed": ("relcl", "acl", "advcl")}
 
 
@@ -141,6 +143,10 @@ class StatusTagger(Component):
         head = doc[claim["head"]]
         found = [(s.label_, s) for s in cues if all(i in scope for i in range(s.start, s.end))
                  and not in_subordinate_clause(s.root, head, CLAUSE_BOUND.get(s.label_, ()))]
+        if chain:  # a source that says how it was checked: "geolocated footage indicates that ..."
+            source = range(*chain[0]["source"])
+            found += [(s.label_, s) for s in cues
+                      if s.label_ in SOURCE_CHECKS and s.start in source and s.end <= source.stop]
         found += [("hedged", doc[start:end]) for start, end in claim.get("hedges", [])]  # "which suggests"
         found += self._denial(doc, claim, chain) + self._vouched(doc, chain)
         return found + self._request(head) + self._shown_by_imagery(head) + question_mark(head)

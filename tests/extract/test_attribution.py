@@ -269,6 +269,11 @@ def test_attribution_a_party_denying_a_claim_is_no_relay_of_it(claims_of):
     assert taken.status == "denied"
 
 
+def test_attribution_the_us_is_no_first_person(claims_of):
+    assert chains(claims_of("The US said the strikes were lawful.")) == [["The US"]]
+    assert chains(claims_of("The US's ambassador said the vote was delayed.")) == [["The US's ambassador"]]
+
+
 def test_attribution_inverted_cue_after_quotation(claims_of):
     assert chains(claims_of("\u201cThe road is open again,\u201d wrote one resident.")) == [["one resident"]]
 

@@ -65,3 +65,10 @@ def test_claim_segmenter_ids_and_spans(claims_of, make_document, extractor):
     assert [c.id for c in claims] == [f"{document.id}:0", f"{document.id}:1"]
     assert all(document.text[c.span[0]: c.span[1]] in c.text for c in claims)
     assert all(c.document_id == document.id for c in claims)
+
+
+def test_claim_segmenter_a_us_president_is_not_the_writer_commenting(claims_of):
+    # "US" lower-cased is "us": the sentence is no first-person comment on the one before
+    claims = claims_of("The army said the town held. US President Donald Trump had said on Friday that thousands "
+                       "of soldiers were surrounded, and the Kremlin later repeated the claim.")
+    assert any(c.text.startswith("thousands of soldiers were surrounded") for c in claims)

@@ -41,6 +41,20 @@ def test_status_tagger_question_a_speaker_left_open_is_unverified_and_not_theirs
                    for link in intercepted.source_chain)
 
 
+def test_status_tagger_a_source_that_says_how_it_was_checked_confirms(claims_of):
+    claims = claims_of("Geolocated footage published on Monday indicates that the brigade advanced along the rail line.")
+    assert [(c.text, c.status) for c in claims] == [("the brigade advanced along the rail line", "confirmed")]
+
+
+def test_status_tagger_writer_not_seeing_confirmation_later_in_the_sentence(claims_of):
+    claims = claims_of("A military blogger claimed that the brigade seized the depot, but we have not observed "
+                       "confirmation of this claim.")
+    assert [(c.text, c.status) for c in claims] == [("the brigade seized the depot", "unverified")]
+    claims = claims_of("A military blogger claimed that the brigade seized the depot. We have not observed "
+                       "confirmation of this claim.")
+    assert [(c.text, c.status) for c in claims] == [("the brigade seized the depot", "unverified")]
+
+
 def test_status_tagger_unverified_in_same_sentence(claims_of):
     claims = claims_of("Scouts destroyed a radar station, which could not be independently verified.")
     assert claims[0].status == "unverified"
