@@ -250,7 +250,8 @@ def contradiction_lines(event: Event, claims: list[Claim], citations: Citations)
 def history_lines(event: Event, claims: list[Claim], citations: Citations) -> list[Line]:
     if not event.history:
         return []
-    steps = " → ".join(f"{h.status} ({h.date or 'undated'})" for h in event.history)
+    steps = " → ".join(f"{h.status} ({h.date or 'undated'}{f', reported {h.outcome}' if h.outcome else ''})"
+                       for h in event.history)
     causes = {h.claim for h in event.history if h.claim}
     return [Line(f"Status history: {steps}.", citations.cite(c for c in claims if c.id in causes))]
 

@@ -133,7 +133,7 @@ def events(docs: list[tuple[Document, list[Claim]]]) -> list[Event]:
         contradictions=[Contradiction(claims=[a0.id, b1.id], kind="denial",
                                       note="Moscow denied the loss of the station")],
         history=[StatusChange(date="2024-08-08", status="claimed", claim=a0.id),
-                 StatusChange(date="2024-08-09", status="corroborated", claim=b0.id),
+                 StatusChange(date="2024-08-09", status="corroborated", claim=b0.id, outcome="held"),
                  StatusChange(date="2024-08-09", status="disputed", claim=b1.id)])
     bridge = Event(
         id="e-bridge", event_type="strike", summary="A bridge over the Seym near Glushkovo was destroyed",

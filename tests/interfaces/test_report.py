@@ -36,6 +36,8 @@ def test_report_markdown_gives_origins_numbers_and_contradictions(sample_store):
     assert "- Contradiction (denial): Moscow denied the loss of the station." in markdown
     assert "- Claims: 1 reported, 1 hedged, 1 denied." in markdown
     assert "3 independent sources; sides: Ukraine, Russia." in markdown
+    # an outcome tells two steps of one status apart ("corroborated ..., reported held")
+    assert "Status history: claimed (2024-08-08) → corroborated (2024-08-09, reported held) → disputed" in markdown
 
 
 def test_report_markdown_cites_documents_on_every_line(sample_store):

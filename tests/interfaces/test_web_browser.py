@@ -141,6 +141,7 @@ def test_web_browser_event_card_lists_claims_and_chains(watched, sample_url):
     assert card.locator("mark.hl-hedge", has_text="reportedly").count() == 1
     assert card.locator(".doc-line a[href='https://example.org/north/station']").count() == 1
     assert "Moscow denied the loss of the station" in card.inner_text()
+    assert card.locator(".history li", has_text="reported held").count() == 1
     watched.shot("web-event-card.png")
     assert watched.errors == []
 

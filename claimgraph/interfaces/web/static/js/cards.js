@@ -185,7 +185,14 @@ function history(event) {
       "ol",
       { class: "history" },
       event.history.map((h) =>
-        el("li", {}, el("span", { class: "date", text: h.date || "undated" }), chip("status", h.status)),
+        el(
+          "li",
+          {},
+          el("span", { class: "date", text: h.date || "undated" }),
+          chip("status", h.status),
+          // the state the causing claim reports: a place changing hands reads as one record
+          h.outcome ? el("span", { class: "outcome", text: `reported ${h.outcome}` }) : null,
+        ),
       ),
     ),
   );
