@@ -471,7 +471,11 @@ class AttributionFinder(Component):
         if not self._is_stance(token) and probability < self.cue_model.unlisted_stance_threshold:
             return []
         source, cue = frame
-        content = bounds_without(range(*subtree_bounds(token)), set(range(*framing)))
+        # a coordinated clause with a subject of its own is not the stance's ("DeepState did not
+        # publish an estimate, and our desk could not verify the markings")
+        removed = set(range(*framing)) | {t.i for c in token.children if c.dep_ == "conj"
+                                          and any(s.dep_ in SUBJECT_DEPS for s in c.children) for t in c.subtree}
+        content = bounds_without(range(*subtree_bounds(token)), removed)
         # the claim keeps its actor ("Zelensky is asking ..."); only a dateline before it goes
         dateline = [(framing[0], source[0])] if framing[0] < source[0] else []
         return [attribution_record(source, cue, trim(token.doc, *content), "stance", dateline)] if content else []

@@ -274,6 +274,13 @@ def test_attribution_the_us_is_no_first_person(claims_of):
     assert chains(claims_of("The US's ambassador said the vote was delayed.")) == [["The US's ambassador"]]
 
 
+def test_attribution_stance_leaves_out_a_coordinated_clause_with_its_own_subject(claims_of):
+    claims = claims_of("DeepState did not publish its own estimate of the area, and the Herald could "
+                       "not verify the map's markings independently.")
+    verify = next(c for c in claims if "could not verify" in c.text)
+    assert verify.source_chain == [] and verify.status == "unverified"
+
+
 def test_attribution_inverted_cue_after_quotation(claims_of):
     assert chains(claims_of("\u201cThe road is open again,\u201d wrote one resident.")) == [["one resident"]]
 
