@@ -1,11 +1,14 @@
 """StatusTagger: how sure the text is about each claim (the spec's seven statuses).
 
 Cues (``status.yaml``) are read in a claim's own words, on the cue that attributes it
-("X reportedly said", "found no evidence that") and in the sentences that comment on it
-(``retro``: "this claim remains unverified").  Hedges and modals inside a relative clause
-qualify that clause only.  A denying cue ("X denied that", "Kyiv dismissed the report")
-makes the claim denied; a vouching one ("the ministry confirmed that", "records show")
-confirmed; a question or a request predicate speculative.  With no cue, an attributed
+("X reportedly said", "found no evidence that"), in its source's words for checks
+("geolocated footage indicates", "unverified posts say") and in the sentences or clauses
+that comment on it (``retro``: "this claim remains unverified", "..., but we have not
+observed confirmation of this claim").  Hedges and modals inside a relative clause qualify
+that clause only.  A denying cue ("X denied that", "Kyiv dismissed the report", "Russia says
+X; Kyiv denies") makes the claim denied; a vouching one ("the ministry confirmed that",
+"records show", "satellite images taken on Monday show") confirmed; a question or a request
+predicate speculative.  With no cue, an attributed
 claim is ``reported`` and an unattributed one ``asserted``; the first status of
 ``precedence`` that has a cue wins.
 """
