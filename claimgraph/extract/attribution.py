@@ -454,8 +454,8 @@ class AttributionFinder(Component):
                 continue
             # the subject's words outside the source (a dateline before it) are no claim's either
             framing = (min(subject.left_edge.i, source[0]), source[1])
-            contents = (self._speech_contents(token, subject, sent, following) or quote_before(before, sent, source, cue)
-                        or quote_ending_before(before, sent, cue))
+            contents = (self._speech_contents(token, subject, sent, following)
+                        or quote_before(before, sent, source, cue) or quote_ending_before(before, sent, cue))
             records = [attribution_record(source, cue, content, "speech", [framing, cue]) for content in contents]
             if all(is_fragment(sent.doc, content) for content in contents):
                 records = self._stance(token, subject, (source, cue), framing, probability) or records

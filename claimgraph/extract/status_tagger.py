@@ -180,8 +180,11 @@ class StatusTagger(Component):
         return [("confirmed", head.doc[head.i: head.i + 1])] if by_imagery and head.lemma_ in self.document_cues else []
 
     def _request(self, head: Token) -> list[tuple[str, Span]]:
-        """"X is asking Y to ...": a request is not (yet) a fact."""
-        if head.lemma_ in self.request_verbs and any(c.dep_ in ("xcomp", "dobj", "prep") for c in head.children):
+        """"X is asking Y to ...", "X called for calm": a request is not (yet) a fact.  A verb is
+        looked up with its preposition first ("call for", "call on": "what Kyiv called the
+        largest attack" requests nothing)."""
+        words = {head.lemma_} | {f"{head.lemma_} {c.lower_}" for c in head.children if c.dep_ in ("prep", "prt")}
+        if words & self.request_verbs and any(c.dep_ in ("xcomp", "dobj", "prep") for c in head.children):
             return [("speculative", head.doc[head.i: head.i + 1])]
         return []
 

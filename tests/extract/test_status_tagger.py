@@ -99,3 +99,9 @@ def test_status_tagger_later_dismissal_denies_previous_claim(claims_of):
     claims = claims_of("The army said it downed four drones. The governor dismissed the claim as invented.")
     assert [c.status for c in claims] == ["denied", "reported"]
     assert claims[1].event_type == "statement"
+
+
+def test_status_tagger_call_names_unless_it_calls_for_or_on(claims_of):
+    assert status(claims_of, "Kyiv called the strike a war crime.") == ["reported"]
+    assert status(claims_of, "The mayor called for calm after the strike.") == ["speculative"]
+    assert status(claims_of, "The governor called on residents to leave the district.") == ["speculative"]

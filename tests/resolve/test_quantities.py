@@ -83,3 +83,8 @@ def test_quantities_vague_multiples(text, low, conservative):
     q = parse(text)
     assert (q.min, q.conservative, q.approximate) == (low, conservative, True)
     assert parse("59,000", " were evacuated").unit is None and parse("3 more", " were sent").unit is None
+
+
+def test_quantities_a_preposition_or_possessive_is_no_unit_and_a_partitive_counts_its_noun():
+    found = find_quantities("19 of the drones were shot down over Bryansk, 12 over Kursk, in one of its largest raids.")
+    assert [(q.text, q.unit, q.conservative) for q in found] == [("19 of the drones", "drones", 19)]
