@@ -640,6 +640,8 @@ class AttributionFinder(Component):
         if not names or start - 1 <= sent.start or sent.doc[start - 1].text != "," or \
                 self._is_first_or_second_person(names[-1]):
             return []
+        if any(t.lemma_.lower() in self.speech_nouns for t in names[:-1]):
+            return []  # "…, a claim Moscow rejects.": a relative clause on the statement, not its source
         content = trim(sent.doc, sent.start, start - 1)
         if not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[content[0]: content[1]]):
             return []

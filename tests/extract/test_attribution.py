@@ -434,3 +434,9 @@ def test_attribution_statement_noun_compounded_with_a_name_tagged_as_noun():
     found = [(doc[slice(*a["source"])].text, doc[slice(*a["cue"])].text, a["kind"])
              for a in empty_finder()(doc)._.cg_attributions]
     assert found == [("Okafor", "charges", "noun")]
+
+
+def test_attribution_closing_statement_noun_with_a_relative_clause_names_no_source(claims_of):
+    claims = claims_of("Kyiv says the shelling of the city was staged by the occupiers themselves, "
+                       "a claim Moscow rejects.")
+    assert all("a claim" not in link.name for claim in claims for link in claim.source_chain)

@@ -41,7 +41,8 @@ def test_status_tagger_question_a_speaker_left_open_is_unverified_and_not_theirs
 
 
 def test_status_tagger_a_source_that_says_how_it_was_checked_confirms(claims_of):
-    claims = claims_of("Geolocated footage published on Monday indicates that the brigade advanced along the rail line.")
+    claims = claims_of("Geolocated footage published on Monday indicates that the brigade advanced "
+                       "along the rail line.")
     assert [(c.text, c.status) for c in claims] == [("the brigade advanced along the rail line", "confirmed")]
 
 
@@ -105,3 +106,10 @@ def test_status_tagger_call_names_unless_it_calls_for_or_on(claims_of):
     assert status(claims_of, "Kyiv called the strike a war crime.") == ["reported"]
     assert status(claims_of, "The mayor called for calm after the strike.") == ["speculative"]
     assert status(claims_of, "The governor called on residents to leave the district.") == ["speculative"]
+
+
+def test_status_tagger_the_images_could_not_be_verified_marks_the_claim_before(claims_of):
+    claims = claims_of("Photos published by the city council show a burnt-out bus near the market.\n\n"
+                       "The images could not be independently verified.")
+    assert [(c.text, c.status) for c in claims] == [
+        ("Photos published by the city council show a burnt-out bus near the market", "unverified")]
