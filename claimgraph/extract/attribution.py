@@ -51,6 +51,7 @@ DATELINE_DASHES = ("—", "–", "―", "-", "--")
 DESCRIBING_DEPS = ("relcl", "acl")
 TIME_ENTITIES = ("DATE", "TIME")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+CLOSING_CUE_DEPS = ("prep", "pobj", "npadvmod", "compound", "det", "amod", "poss", "case", "dobj", "dative")
 CLOSING_SOURCE_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")  # "…, campaign finance records show."
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 QUOTE_SENTENCES = 6  # how far back a quotation closed by "..., she said." may have opened
@@ -283,15 +284,25 @@ def opening_sentence(before: list[Span]) -> Optional[Span]:
 
 def fronted_content(cue: Token, subject: Token) -> Optional[tuple[int, int]]:
     """"Shelling hit the city's north overnight, the governor said.": a speech verb closing
-    its sentence after a comma reports the words before the comma, even when the parser did
-    not make them its clause (it took "Shelling" for a gerund hanging on "said")."""
+    its clause after a comma reports the words before the comma, even when the parser did
+    not make them its clause (it took "Shelling" for a gerund hanging on "said").  Up to the
+    next comma the cue may only take a time, a place or whom it told ("a commander told the
+    newspaper, adding ...")."""
     doc, start = cue.doc, subject.left_edge.i
     if not cue.sent.start < start - 1 or doc[start - 1].text != "," or subject.i > cue.i:
         return None
-    after = [t for t in doc[cue.i + 1: cue.sent.end] if not (t.is_punct or t.is_space)]
-    if any(t.head.i < cue.i or t.dep_ not in ("prep", "pobj", "npadvmod", "compound", "det") for t in after):
-        return None  # the cue goes on ("the governor said, adding ..."): not a closing clause
-    if not any(c.i < start for c in cue.children if c.dep_ != "punct"):
+    after = []
+    for token in doc[cue.i + 1: cue.sent.end]:
+        if token.text == ",":
+            break
+        after += [] if token.is_punct or token.is_space else [token]
+    if any(t.head.i < cue.i or t.dep_ not in CLOSING_CUE_DEPS for t in after):
+        return None  # the cue goes on ("the governor said the bridge held"): not a closing clause
+    hung_on_cue = any(c.i < start for c in cue.children if c.dep_ != "punct")
+    # "X are massing, a commander told the newspaper": the parser coordinates the cue with the
+    # words before and hangs its speaker on them as an apposition
+    coordinated = subject.dep_ == "appos" and cue.dep_ == "conj" and cue.head.i < start
+    if not (hung_on_cue or coordinated):
         return None  # the words before belong to another verb ("X fell, and the governor said")
     content = trim(doc, cue.sent.start, start - 1)
     # a finite verb makes it a report; "Speaking on television, the governor said" is none
@@ -509,6 +520,8 @@ class AttributionFinder(Component):
         ("with bloggers saying"); None for "there" and first/second person."""
         subject = apposed_speaker(cue) or subject_of(self._sharing_subject_with(cue), deps=("nsubj",))
         subject = subject or passive_agent(cue) or inverted_subject(cue) or absolute_speaker(cue)
+        if subject is None and cue.dep_ == "advcl" and self._is_cue_verb(cue.head):
+            subject = self._speaker(cue.head)  # "a commander told us, adding that ...": the teller adds
         subject = subject or next(iter(fused_nouns(cue)), None)
         if subject is None or subject.lower_ == "there" or self._is_first_or_second_person(subject):
             return None

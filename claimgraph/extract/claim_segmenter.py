@@ -52,7 +52,10 @@ def claim_subject(head: Token) -> Optional[tuple[int, int]]:
     """Bounds of the claim's subject: its own, a coordinated predicate's, or the noun a
     relative clause describes ("a convoy that reportedly contained" -> "a convoy"); a
     dateline the parser took into it ("KURSK (Desk) — The governor") is left out."""
-    subject = subject_of(head, inherit=("conj",))
+    # a subject the parser hung on the head's auxiliary ("at least 12 schools were closed")
+    on_auxiliary = (s for a in head.children if a.dep_ in ("aux", "auxpass") for s in a.children
+                    if s.dep_ in SUBJECT_DEPS)
+    subject = subject_of(head, inherit=()) or next(on_auxiliary, None) or subject_of(head, inherit=("conj",))
     if subject is None:
         return None
     if subject.tag_ in RELATIVE_TAGS and head.dep_ == "relcl":

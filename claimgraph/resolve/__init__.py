@@ -86,8 +86,18 @@ class Resolver:
 
 
 def _read_quantity(text: str, quantity: Quantity) -> Quantity:
-    after = text[quantity.span[1]: quantity.span[1] + QUANTITY_CONTEXT] if quantity.span else ""
-    return parse(quantity.text, after).model_copy(update={"span": quantity.span})
+    """The mention read, or the number phrase around it when the mention is part of one
+    ("Between 20 and" + "30 soldiers": the tagger found only the second number)."""
+    if not quantity.span:
+        return parse(quantity.text)
+    start, end = quantity.span
+    window = max(0, start - QUANTITY_CONTEXT)
+    around = [q for q in find_quantities(text[window: end + QUANTITY_CONTEXT])
+              if q.span[0] + window <= start and end <= q.span[1] + window and q.span[1] - q.span[0] > end - start]
+    if around:
+        wider = max(around, key=lambda q: q.span[1] - q.span[0])
+        return wider.model_copy(update={"span": (wider.span[0] + window, wider.span[1] + window)})
+    return parse(quantity.text, text[end: end + QUANTITY_CONTEXT]).model_copy(update={"span": quantity.span})
 
 
 def publication_date(published: str | None) -> date | None:

@@ -440,3 +440,11 @@ def test_attribution_closing_statement_noun_with_a_relative_clause_names_no_sour
     claims = claims_of("Kyiv says the shelling of the city was staged by the occupiers themselves, "
                        "a claim Moscow rejects.")
     assert all("a claim" not in link.name for claim in claims for link in claim.source_chain)
+
+
+def test_attribution_apposed_teller_in_mid_sentence_reports_the_clause_before_and_what_it_adds(claims_of):
+    claims = claims_of("Some 4,000 troops are believed to be massing near Vovchansk, a Ukrainian commander told "
+                       "the newspaper, adding that reinforcements had arrived from the south.")
+    assert [(c.text, chain) for c, chain in zip(claims, chains(claims))] == [
+        ("Some 4,000 troops are believed to be massing near Vovchansk", ["a Ukrainian commander"]),
+        ("reinforcements had arrived from the south", ["a Ukrainian commander"])]

@@ -72,3 +72,9 @@ def test_claim_segmenter_a_us_president_is_not_the_writer_commenting(claims_of):
     claims = claims_of("The army said the town held. US President Donald Trump had said on Friday that thousands "
                        "of soldiers were surrounded, and the Kremlin later repeated the claim.")
     assert any(c.text.startswith("thousands of soldiers were surrounded") for c in claims)
+
+
+def test_claim_segmenter_subject_hung_on_an_auxiliary_stays_with_its_clause(claims_of):
+    claims = claims_of("More than 300 homes were damaged, and at least 12 schools were closed.\n\n"
+                       "The school year will start late.")
+    assert [c.text for c in claims][:2] == ["More than 300 homes were damaged", "at least 12 schools were closed"]

@@ -79,6 +79,17 @@ def test_resolver_finds_quantities_when_extractor_gave_none(resolver):
         "approximately 300 kilometers", "hundreds of prisoners"]
 
 
+def test_resolver_reads_the_number_phrase_around_a_partial_mention(resolver):
+    text = "Between 20 and 30 soldiers were killed in the strike, officials said."
+    mention = Quantity(text="30 soldiers", span=(text.index("30"), text.index("30") + len("30 soldiers")))
+    killed = claim().model_copy(update={"text": text[:52], "span": (0, 52), "sentence_span": (0, 52),
+                                        "quantities": [mention], "places": [], "time": None, "actors": []})
+    _, [resolved] = resolver.resolve(Document(id="d", text=text), [killed])
+    [quantity] = resolved.quantities
+    assert (quantity.min, quantity.max, quantity.conservative, quantity.unit) == (20, 30, 20, "soldiers")
+    assert text[quantity.span[0]:quantity.span[1]] == "Between 20 and 30 soldiers"
+
+
 def test_resolver_unknown_source_keeps_name_and_kind(resolver):
     unknown = claim().model_copy(update={"source_chain": [SourceRef(name="A local resident", kind="witness")]})
     _, [resolved] = resolver.resolve(Document(id="d", text=TEXT), [unknown])
