@@ -150,8 +150,8 @@ def source_bounds(subject: Token, cue: Token) -> tuple[int, int]:
     """The subject's words, with the nouns fused into the cue ("FEC records" show), after
     a dateline that the parser took into the subject."""
     start, end = subject_bounds(subject)
-    if start <= cue.i < end:  # the cue describes its speaker ("with bloggers saying X")
-        start, end = trim(subject.doc, start, cue.i)
+    if start <= cue.i < end:  # "with bloggers saying X", or an apposition after the cue
+        start, end = trim(subject.doc, start, cue_bounds(cue)[0])
     fused = [c.i for c in fused_nouns(cue)]
     start, end = min([start, *fused]), max([end, *(i + 1 for i in fused)])
     return after_dateline(subject.doc, start, end), end

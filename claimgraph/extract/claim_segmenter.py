@@ -181,6 +181,8 @@ class ClaimSegmenter(Component):
         if is_dateline(sent):
             return []
         heads = self._heads(sent, cues, contents)
+        comments = self._appended_comments(sent)
+        frames = frames | {i for start, end in comments for i in range(start, end)}
         claims = []
         for head in heads:
             attributed = any(start <= head.i < end for start, end in contents)
@@ -192,7 +194,41 @@ class ClaimSegmenter(Component):
                     earlier["retro"].append([claim["start"], claim["end"]])
             else:
                 claims.append(claim)
-        return claims
+        for start, end in comments:
+            for claim in (c for c in claims if c["start"] < start):
+                claim["retro"].append([start, end])
+        return sorted(claims + self._orphan_clauses(sent, heads, claims, cues, frames, contents),
+                      key=lambda c: c["start"])
+
+    def _appended_comments(self, sent: Span) -> list[tuple[int, int]]:
+        """"…, a claim the agency could not verify", "…, a claim Moscow rejects": an indefinite
+        statement noun with a relative clause comments on the claims before it, as a sentence
+        of its own would, and is part of none."""
+        found = []
+        # the clause checks or rejects: "a report that X was considering Y" is no comment
+        checking = self.verify_verbs | self.deny_cues
+        for clause in (t for t in sent if t.dep_ == "relcl" and t.head.lemma_ in self.account_nouns
+                       and t.lemma_ in checking):
+            noun = clause.head
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+                found.append((noun.left_edge.i, clause.right_edge.i + 1))
+        return found
+
+    def _orphan_clauses(self, sent: Span, heads: list[Token], claims: list[Claim], cues: set[int],
+                        frames: set[int], contents) -> list[Claim]:
+        """Relative clauses no claim holds, because the parser hung them on a cue or a source
+        ("Russia says X, a claim contradicted by UN monitors, who have documented thousands of
+        deaths"): each is a claim of its own rather than lost."""
+        covered = cues | frames | {i for claim in claims for i in claim["tokens"]}
+        # "a claim the agency could not verify" comments on a claim and is none
+        orphans = [t for t in sent if t.dep_ == "relcl" and t.pos_ in PREDICATE_POS and t.i not in covered
+                   and t.head.lemma_ not in self.account_nouns]
+        found = []
+        for head in orphans:
+            attributed = any(start <= head.i < end for start, end in contents)
+            claim = self._claim(head, heads + orphans, cues, frames, attributed)
+            found += [claim] if claim is not None else []
+        return found
 
     def _heads(self, sent: Span, cues: set[int], contents) -> list[Token]:
         doc = sent.doc

@@ -170,6 +170,8 @@ class StatusTagger(Component):
         cues = [doc[chain[0]["cue"][1] - 1]] if chain and chain[0]["kind"] != "stance" else []
         cues += [doc[outer["cue"][1] - 1] for outer in chain[1:]]  # "Russia says X; Kyiv denies"
         cues += [doc[start:end].root for start, end in claim["retro"]]
+        # "…, a claim Moscow rejects": the clause on the statement noun denies
+        cues += [t for start, end in claim["retro"] for t in doc[start:end] if t.dep_ == "relcl"]
         return [("denied", doc[t.i: t.i + 1]) for t in cues if t.lemma_ in self.deny_cues]
 
     def _shown_by_imagery(self, head: Token) -> list[tuple[str, Span]]:

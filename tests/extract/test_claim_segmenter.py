@@ -78,3 +78,20 @@ def test_claim_segmenter_subject_hung_on_an_auxiliary_stays_with_its_clause(clai
     claims = claims_of("More than 300 homes were damaged, and at least 12 schools were closed.\n\n"
                        "The school year will start late.")
     assert [c.text for c in claims][:2] == ["More than 300 homes were damaged", "at least 12 schools were closed"]
+
+
+def test_claim_segmenter_appended_comment_marks_the_claims_before_and_is_part_of_none(claims_of):
+    claims = claims_of("The command said the dam had been mined and blown up from the inside, a claim the Herald "
+                       "could not verify.")
+    assert claims and all("a claim" not in c.text and c.status == "unverified" for c in claims)
+    claims = claims_of("Kyiv says the shelling of the city was staged by the occupiers themselves, a claim Moscow "
+                       "rejects.")
+    assert [(c.text, c.status) for c in claims] == [
+        ("the shelling of the city was staged by the occupiers themselves", "denied")]
+
+
+def test_claim_segmenter_relative_clause_hung_on_a_source_is_a_claim_of_its_own(claims_of):
+    claims = claims_of("Russia has repeatedly said it does not target civilians, a claim contradicted by UN "
+                       "monitors, who have documented thousands of civilian deaths since February 2022.")
+    assert "UN monitors have documented thousands of civilian deaths since February 2022" in [c.text for c in claims]
+    assert [link.name for link in claims[0].source_chain] == ["Russia"]
