@@ -168,7 +168,9 @@ class StatusTagger(Component):
         an outer one ("Russia says it took the village; Kyiv denies"); "Kyiv dismissed the
         report": a later sentence's denying predicate denies this claim."""
         cues = [doc[chain[0]["cue"][1] - 1]] if chain and chain[0]["kind"] != "stance" else []
-        cues += [doc[outer["cue"][1] - 1] for outer in chain[1:]]  # "Russia says X; Kyiv denies"
+        # "Russia says X; Kyiv denies"; not a stance around the claim ("X denied the claim,
+        # saying Y" does not deny Y)
+        cues += [doc[outer["cue"][1] - 1] for outer in chain[1:] if outer["kind"] != "stance"]
         cues += [doc[start:end].root for start, end in claim["retro"]]
         # "…, a claim Moscow rejects": the clause on the statement noun denies
         cues += [t for start, end in claim["retro"] for t in doc[start:end] if t.dep_ == "relcl"]

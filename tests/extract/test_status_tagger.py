@@ -113,3 +113,10 @@ def test_status_tagger_the_images_could_not_be_verified_marks_the_claim_before(c
                        "The images could not be independently verified.")
     assert [(c.text, c.status) for c in claims] == [
         ("Photos published by the city council show a burnt-out bus near the market", "unverified")]
+
+
+def test_status_tagger_what_a_denier_says_instead_is_not_denied(claims_of):
+    claims = claims_of("The General Staff denied the claim, saying its forces were still holding positions "
+                       "north of the village.")
+    holding = next(c for c in claims if "holding" in c.text)
+    assert holding.status == "reported"
