@@ -31,9 +31,11 @@ from spacy.tokens import Doc, Span, Token
 
 from . import extensions
 from .attribution_lines import LineShapes
-from .attribution_model import DOUBLE_QUOTES, RELATIVE_TAGS, CueModel, pair_features
+from .attribution_model import RELATIVE_TAGS, CueModel, pair_features
 from .component import Component
 from .lexicon import load_lexicon
+from .quotations import (CLOSE_QUOTES, OPEN_QUOTES, QUOTE_SENTENCES, quote_before, quote_ending_before,
+                         quote_opening, quoted_ranges, sentence_index, sides_of, starts_quoted_in_paragraph)
 from .sources import guess_kind
 from .token_ranges import Attribution, attribution_record, bounds_without, is_name_word, subtree_bounds, trim
 CONTENT_DEPS = ("ccomp",)
@@ -42,8 +44,6 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # "X won by citing ..." (pcomp under the prep "by")
 INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep")
 CUE_DEPS = ("aux", "neg", "advmod")
-OPEN_QUOTES = "“\"«‘'"
-CLOSE_QUOTES = "”\"»’'"
 DEFINITE = ("the", "this", "that", "these", "those")
 DATELINE_DASHES = ("—", "–", "―", "-", "--")
 # what describes a source rather than names it: "NEXTA, which first posted the video",
@@ -54,7 +54,6 @@ FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 CLOSING_CUE_DEPS = ("prep", "pobj", "npadvmod", "compound", "det", "amod", "poss", "case", "dobj", "dative")
 CLOSING_SOURCE_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")  # "…, campaign finance records show."
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
-QUOTE_SENTENCES = 6  # how far back a quotation closed by "..., she said." may have opened
 
 
 def subject_of(verb: Token, inherit: tuple[str, ...] = INHERIT_SUBJECT_DEPS,
@@ -245,43 +244,6 @@ def relayed_from(blocks: list[Attribution], sent: Span) -> int:
     return next((b["content"][0] for b in blocks if b["content"][0] < sent.end and sent.start < b["content"][1]), 0)
 
 
-def sides_of(doc: Doc, cue: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pieces before the cue as one content and those after it as another: a quotation
-    interrupted by its cue (“We held,” she said, “and we will.”) keeps the cue out of both."""
-    sides = ([p for p in pieces if p[1] <= cue], [p for p in pieces if p[1] > cue])
-    return [trim(doc, min(p[0] for p in side), max(p[1] for p in side)) for side in sides if side]
-
-
-def starts_quoted_in_paragraph(sent: Span) -> bool:
-    """The sentence opens with a quotation mark and no line break comes before it."""
-    return starts_in_paragraph(sent) and sent.text.lstrip()[:1] in OPEN_QUOTES
-
-
-def sentence_index(sents: list[Span], token: int) -> int:
-    return next(index for index, sent in enumerate(sents) if sent.start <= token < sent.end)
-
-
-def quote_opening(before: list[Span], sent: Span, cue: int) -> Optional[int]:
-    """Where the quotation that ``sent`` closes before its cue opened, when that is an earlier
-    sentence of the same paragraph (at most ``QUOTE_SENTENCES`` back); None otherwise."""
-    marks = [t for t in sent.doc[sent.start: cue] if t.text in DOUBLE_QUOTES]
-    if len(marks) % 2 == 0:
-        return None
-    opening = opening_sentence(before)
-    return opening.start if opening is not None else None
-
-
-def opening_sentence(before: list[Span]) -> Optional[Span]:
-    """The latest of the sentences ``before`` (at most ``QUOTE_SENTENCES`` back, without
-    crossing a paragraph break) that opens with a quotation mark; None when none does."""
-    for earlier in reversed(before[-QUOTE_SENTENCES:]):
-        if earlier.text.lstrip()[:1] in OPEN_QUOTES:
-            return earlier
-        if not starts_in_paragraph(earlier):
-            return None
-    return None
-
-
 def fronted_content(cue: Token, subject: Token) -> Optional[tuple[int, int]]:
     """"Shelling hit the city's north overnight, the governor said.": a speech verb closing
     its clause after a comma reports the words before the comma, even when the parser did
@@ -314,51 +276,6 @@ def is_fragment(doc: Doc, content: tuple[int, int]) -> bool:
     test as “a grave threat”"): no claim of its own, so a cue the finder takes as a stance
     reads as one, its clause carrying the phrase."""
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[content[0]: content[1]])
-
-
-def quote_before(before: list[Span], sent: Span, source: tuple[int, int],
-                 cue: tuple[int, int]) -> list[tuple[int, int]]:
-    """“We pay. Why would they not?” she asked. — the sentence splitter cut the cue from its
-    quotation after the "?" or "!": a sentence holding only a source, a cue and at most a time
-    word ("said Monday") reports the quotation that closes right before it, from the sentence
-    of the same paragraph that opens it."""
-    framing = set(range(*source)) | set(range(*cue))
-    rest = [t for t in sent if not (t.is_punct or t.is_space or t.i in framing)]
-    closes_quote = bool(before) and before[-1].text.rstrip()[-1:] in CLOSE_QUOTES
-    if len(rest) > 1 or not closes_quote or not starts_in_paragraph(sent):
-        return []
-    opening = opening_sentence(before)
-    return [trim(sent.doc, opening.start, before[-1].end)] if opening is not None else []
-
-
-def quote_ending_before(before: list[Span], sent: Span, cue: tuple[int, int]) -> list[tuple[int, int]]:
-    """“We are holding. We will not give them a metre,” a commander told us. — a quotation
-    that opened in an earlier sentence of the paragraph ends in this one before its cue: the
-    words up to the closing mark are what was said (``_opened_quotes`` adds the sentences
-    before)."""
-    marks = [t for t in sent.doc[sent.start: cue[0]] if t.text in DOUBLE_QUOTES]
-    if len(marks) % 2 == 0 or not starts_in_paragraph(sent) or opening_sentence(before) is None:
-        return []
-    content = trim(sent.doc, sent.start, marks[-1].i)
-    return [content] if content[1] > content[0] else []
-
-
-def starts_in_paragraph(sent: Span) -> bool:
-    """No line break comes right before the sentence."""
-    previous = sent.doc[sent.start - 1] if sent.start else None
-    return previous is not None and "\n" not in previous.text + previous.whitespace_
-
-
-def quoted_ranges(sent: Span) -> list[tuple[int, int]]:
-    """Token ranges inside quotation marks within a sentence."""
-    ranges, start = [], None
-    for token in sent:
-        if token.text in OPEN_QUOTES and start is None:
-            start = token.i + 1
-        elif token.text in CLOSE_QUOTES and start is not None:
-            ranges.append((start, token.i))
-            start = None
-    return ranges
 
 
 class AttributionFinder(Component):
