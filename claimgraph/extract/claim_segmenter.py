@@ -201,18 +201,27 @@ class ClaimSegmenter(Component):
                       key=lambda c: c["start"])
 
     def _appended_comments(self, sent: Span) -> list[tuple[int, int]]:
-        """"…, a claim the agency could not verify", "…, a claim Moscow rejects": an indefinite
-        statement noun with a relative clause comments on the claims before it, as a sentence
-        of its own would, and is part of none."""
+        """"…, a claim the agency could not verify", "…, a claim Moscow rejects", "…, which the
+        group denies": an indefinite statement noun with a relative clause that checks or
+        rejects, or such a clause on what came before, comments on the claims before it, as a
+        sentence of its own would, and is part of none."""
         found = []
         # the clause checks or rejects: "a report that X was considering Y" is no comment
         checking = self.verify_verbs | self.deny_cues
-        for clause in (t for t in sent if t.dep_ == "relcl" and t.head.lemma_ in self.account_nouns
-                       and t.lemma_ in checking):
+        for clause in (t for t in sent if t.dep_ == "relcl" and t.lemma_ in checking):
             noun = clause.head
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            if noun.lemma_ in self.account_nouns and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                         for c in noun.children):
                 found.append((noun.left_edge.i, clause.right_edge.i + 1))
+            elif self._is_sentential_which(clause):  # "X accuses Y of Z, which Y denies"
+                found.append((clause.left_edge.i, clause.right_edge.i + 1))
         return found
+
+    @staticmethod
+    def _is_sentential_which(clause: Token) -> bool:
+        """", which the group denies": "which" after a comma, standing for what came before."""
+        start = clause.left_edge
+        return start.lower_ == "which" and start.i > 0 and start.doc[start.i - 1].text == ","
 
     def _orphan_clauses(self, sent: Span, heads: list[Token], claims: list[Claim], cues: set[int],
                         frames: set[int], contents) -> list[Claim]:

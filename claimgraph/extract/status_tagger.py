@@ -98,8 +98,10 @@ class StatusTagger(Component):
         document_cues: Iterable[str],
         request_verbs: Iterable[str],
         imagery_words: Iterable[str] = (),
+        perception_verbs: Iterable[str] = (),
     ) -> None:
         self.imagery_words = set(imagery_words)
+        self.perception_verbs = set(perception_verbs)
         self.confirm_cues = set(confirm_cues)
         self.document_cues = set(document_cues)
         self.precedence = list(precedence)
@@ -115,11 +117,15 @@ class StatusTagger(Component):
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         return [negated_confirmation(s) for s in filter_spans(spans) if self._is_cue(s)]
 
-    @staticmethod
-    def _is_cue(span: Span) -> bool:
+    def _is_cue(self, span: Span) -> bool:
         if span.label_ != "speculative" or span.text.lower() not in MODAL_ONLY:
             return True
-        return span[0].tag_ in ("MD", "")
+        return span[0].tag_ in ("MD", "") and not self._reports_perception(span[0])
+
+    def _reports_perception(self, modal: Token) -> bool:
+        """"Artillery could be heard all night": what people perceived, not a possibility."""
+        verb = modal.head
+        return verb.lemma_ in self.perception_verbs and any(c.dep_ == "auxpass" for c in verb.children)
 
     def set_annotations(self, doc: Doc, cues: list[Span]) -> None:
         for claim in doc._.cg_claims or []:
@@ -200,5 +206,5 @@ def make_status_tagger(nlp: Language, name: str) -> StatusTagger:
         make_doc=nlp.make_doc, phrases=lexicon["phrases"], precedence=lexicon["precedence"],
         deny_cues=lexicon["deny_cues"], confirm_cues=lexicon["confirm_cues"],
         document_cues=lexicon["document_cues"], request_verbs=lexicon["request_verbs"],
-        imagery_words=lexicon["imagery_words"],
+        imagery_words=lexicon["imagery_words"], perception_verbs=lexicon["perception_verbs"],
     )

@@ -120,3 +120,13 @@ def test_status_tagger_what_a_denier_says_instead_is_not_denied(claims_of):
                        "north of the village.")
     holding = next(c for c in claims if "holding" in c.text)
     assert holding.status == "reported"
+
+
+def test_status_tagger_could_be_heard_is_no_speculation(claims_of):
+    assert status(claims_of, "Explosions could be heard across the city overnight.") == ["asserted"]
+    assert status(claims_of, "The strike could cut power to the city again.") == ["speculative"]
+
+
+def test_status_tagger_which_the_accused_denies_denies_the_accusation(claims_of):
+    claims = claims_of("The army accuses the militia of shelling the camp, which the militia denies.")
+    assert [(c.status, "denies" in c.text) for c in claims] == [("denied", False)]
