@@ -573,7 +573,7 @@ class AttributionFinder(Component):
         if any(t.lemma_.lower() in self.speech_nouns for t in names[:-1]):
             return []  # "…, a claim Moscow rejects.": a relative clause on the statement, not its source
         content = trim(sent.doc, sent.start, start - 1)
-        if not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[content[0]: content[1]]):
+        if is_fragment(sent.doc, content):
             return []
         source, cue_range = (start, cue.i), (cue.i, cue.i + 1)
         return [attribution_record(source, cue_range, content, "speech", [source, cue_range])]

@@ -65,6 +65,10 @@ def claim_subject(head: Token) -> Optional[tuple[int, int]]:
     return after_dateline(head.doc, start, end), end
 
 
+def own_subject(head: Token) -> Optional[Token]:
+    return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
 def claim_scope(claim: Claim) -> set[int]:
     """The claim's own tokens and those of the sentences commenting on it."""
     scope = set(claim["tokens"])
@@ -135,7 +139,7 @@ class ClaimSegmenter(Component):
         """Only about the previous claim: "this claim remains ...", "we compared ...", "the
         agency could not verify either side's account"."""
         root = sent.root
-        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = own_subject(root)
         if subject is None:
             return False
         if self._points_back(subject) or self._fails_to_check_an_account(root):
@@ -155,7 +159,7 @@ class ClaimSegmenter(Component):
     def _comments_on_sentence(self, head: Token) -> bool:
         """A clause in which the writer comments on the clauses before it in the sentence:
         "A blogger claimed that X, but we have not observed confirmation of this claim"."""
-        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = own_subject(head)
         return head.dep_ == "conj" and subject is not None and self._is_first_person(subject) \
             and self._checks_back(head)
 
@@ -185,8 +189,7 @@ class ClaimSegmenter(Component):
         frames = frames | {i for start, end in comments for i in range(start, end)}
         claims = []
         for head in heads:
-            attributed = any(start <= head.i < end for start, end in contents)
-            claim = self._claim(head, heads, cues, frames, attributed)
+            claim = self._claim(head, heads, cues, frames, contents)
             if claim is None:
                 continue
             if claims and self._comments_on_sentence(head):
@@ -232,12 +235,8 @@ class ClaimSegmenter(Component):
         # "a claim the agency could not verify" comments on a claim and is none
         orphans = [t for t in sent if t.dep_ == "relcl" and t.pos_ in PREDICATE_POS and t.i not in covered
                    and t.head.lemma_ not in self.account_nouns]
-        found = []
-        for head in orphans:
-            attributed = any(start <= head.i < end for start, end in contents)
-            claim = self._claim(head, heads + orphans, cues, frames, attributed)
-            found += [claim] if claim is not None else []
-        return found
+        claims = (self._claim(head, heads + orphans, cues, frames, contents) for head in orphans)
+        return [claim for claim in claims if claim is not None]
 
     def _heads(self, sent: Span, cues: set[int], contents) -> list[Token]:
         doc = sent.doc
@@ -270,7 +269,7 @@ class ClaimSegmenter(Component):
         return verb if clause.dep_ == "ccomp" and infers_with_which(verb, self.inference_verbs) else None
 
     def _claim(self, head: Token, heads: list[Token], cues: set[int], frames: set[int],
-               attributed: bool) -> Optional[Claim]:
+               contents) -> Optional[Claim]:
         removed = set(frames)
         for other in heads:
             if head.is_ancestor(other):
@@ -284,6 +283,7 @@ class ClaimSegmenter(Component):
         # a dateline the parser hung on the story's first clause ("KHARKIV (Wire) — Russian forces struck")
         removed.update(range(head.left_edge.i, after_dateline(head.doc, head.left_edge.i, head.right_edge.i + 1)))
         tokens = trim_edges(head.doc, [t.i for t in head.subtree if t.i not in removed])
+        attributed = any(start <= head.i < end for start, end in contents)
         if not self._has_content(head.doc, tokens, attributed):
             return None
         claim = self._record(head, tokens)

@@ -29,12 +29,13 @@ def document_places(doc: Doc) -> list[Place]:
 
 def attribution_links(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
     """One link per attribution whose content holds the claim, innermost first."""
-    links = []
-    for record in containing_attributions(doc, claim["head"]):
-        cue = doc[record["cue"][0]: record["cue"][1]]
-        links.append(SourceRef(name=record["name"], kind=record["source_kind"], cue=cue.text,
-                               span=char_span(doc, *record["source"]), cue_span=(cue.start_char, cue.end_char)))
-    return links
+    return [source_ref(doc, record) for record in containing_attributions(doc, claim["head"])]
+
+
+def source_ref(doc: Doc, record: dict[str, Any]) -> SourceRef:
+    cue = doc[record["cue"][0]: record["cue"][1]]
+    return SourceRef(name=record["name"], kind=record["source_kind"], cue=cue.text,
+                     span=char_span(doc, *record["source"]), cue_span=(cue.start_char, cue.end_char))
 
 
 def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
@@ -42,12 +43,12 @@ def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
     names X once, by its outer mention (the chain lists who relayed the claim, not each cue).
     A party that denies the claim it quotes ("Russia says it took the village; Kyiv denies")
     relays nothing: the claim's status tells the denial."""
-    deny_cues = set(load_lexicon("status")["deny_cues"])
-    records = containing_attributions(doc, claim["head"])
+    deny_cues = load_lexicon("status")["deny_cues"]
     chain: list[SourceRef] = []
-    for index, (record, ref) in enumerate(zip(records, attribution_links(doc, claim))):
+    for index, record in enumerate(containing_attributions(doc, claim["head"])):
         if index and doc[record["cue"][1] - 1].lemma_ in deny_cues:
             continue
+        ref = source_ref(doc, record)
         if chain and chain[-1].name == ref.name:
             chain[-1] = ref
         else:

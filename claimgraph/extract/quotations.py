@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .attribution_model import DOUBLE_QUOTES
 from .token_ranges import trim
@@ -36,11 +36,15 @@ def sentence_index(sents: list[Span], token: int) -> int:
     return next(index for index, sent in enumerate(sents) if sent.start <= token < sent.end)
 
 
+def marks_before(sent: Span, cue: int) -> list[Token]:
+    """The double quotation marks of ``sent`` before token ``cue``."""
+    return [t for t in sent.doc[sent.start: cue] if t.text in DOUBLE_QUOTES]
+
+
 def quote_opening(before: list[Span], sent: Span, cue: int) -> Optional[int]:
     """Where the quotation that ``sent`` closes before its cue opened, when that is an earlier
     sentence of the same paragraph (at most ``QUOTE_SENTENCES`` back); None otherwise."""
-    marks = [t for t in sent.doc[sent.start: cue] if t.text in DOUBLE_QUOTES]
-    if len(marks) % 2 == 0:
+    if len(marks_before(sent, cue)) % 2 == 0:
         return None
     opening = opening_sentence(before)
     return opening.start if opening is not None else None
@@ -77,10 +81,9 @@ def quote_ending_before(before: list[Span], sent: Span, cue: tuple[int, int]) ->
     that opened in an earlier sentence of the paragraph ends in this one before its cue: the
     words up to the closing mark are what was said (``_opened_quotes`` adds the sentences
     before)."""
-    marks = [t for t in sent.doc[sent.start: cue[0]] if t.text in DOUBLE_QUOTES]
-    if len(marks) % 2 == 0 or not starts_in_paragraph(sent) or opening_sentence(before) is None:
+    if not starts_in_paragraph(sent) or quote_opening(before, sent, cue[0]) is None:
         return []
-    content = trim(sent.doc, sent.start, marks[-1].i)
+    content = trim(sent.doc, sent.start, marks_before(sent, cue[0])[-1].i)
     return [content] if content[1] > content[0] else []
 
 

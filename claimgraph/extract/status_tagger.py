@@ -31,11 +31,11 @@ from .lexicon import load_lexicon, phrase_patterns
 Claim = dict[str, Any]
 MODAL_ONLY = ("will", "would", "shall", "could", "may", "might")
 NEGATIVE_WORDS = ("no", "neither", "nobody", "none")
+# statuses a claim's source can carry in its own words ("geolocated footage", "unverified posts")
+SOURCE_CHECKS = ("confirmed", "unverified")
 # cues that qualify only their own clause, and the subordinate clauses that bound them: a
 # hedge in "refugees that may have been infiltrated" is the refugees', and a check in "they add
 # territory only once footage confirmed a position" confirms the position, not the claim
-# statuses a claim's source can carry in its own words ("geolocated footage", "unverified posts")
-SOURCE_CHECKS = ("confirmed", "unverified")
 CLAUSE_BOUND = {"hedged": ("relcl", "acl"), "speculative": ("relcl", "acl"), "confirmed": ("relcl", "acl", "advcl")}
 
 
