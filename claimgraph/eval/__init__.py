@@ -14,11 +14,15 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
 @dataclass(frozen=True)
 class Metric:
-    """One measured figure, e.g. ("attribution.source.f1_overlap", 0.86)."""
+    """One measured figure, e.g. ("attribution.source.f1_overlap", 0.86).
+
+    ``column`` names the part of a corpus a figure is for ("kakhovka-dam-2023", "all"): such
+    figures print as one table, a row per measure and a column per part."""
 
     name: str
     value: float
     detail: str = ""
+    column: str = ""
 
 
 def f1(precision: float, recall: float) -> float:

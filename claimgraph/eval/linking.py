@@ -69,13 +69,33 @@ def bcubed_recall(key: Clustering, response: Clustering) -> float:
     return sum(len(key_sets[m] & response_sets[m]) / len(key_sets[m]) for m in key) / len(key) if key else 0.0
 
 
+def phi4(key: frozenset[str], response: frozenset[str]) -> float:
+    return 2 * len(key & response) / (len(key) + len(response))
+
+
+def best_alignment(key: Clustering, response: Clustering) -> tuple[list[tuple[frozenset[str], frozenset[str]]], float]:
+    """The one-to-one alignment of key and response entities that maximises the summed phi4
+    similarity (pairs that share no mention left out), and that sum."""
+    keys, responses = as_sets(key), as_sets(response)
+    if not keys or not responses:
+        return [], 0.0
+    similarity = [[phi4(k, r) for r in responses] for k in keys]
+    rows, cols = linear_sum_assignment(similarity, maximize=True)
+    pairs = [(keys[i], responses[j]) for i, j in zip(rows, cols) if similarity[i][j] > 0]
+    return pairs, sum(similarity[i][j] for i, j in zip(rows, cols))
+
+
 def ceafe(key: Clustering, response: Clustering) -> tuple[float, float]:
     """(precision, recall) of the best one-to-one entity alignment, phi4 similarity."""
-    keys, responses = as_sets(key), as_sets(response)
-    similarity = [[2 * len(k & r) / (len(k) + len(r)) for r in responses] for k in keys]
-    rows, cols = linear_sum_assignment(similarity, maximize=True)
-    total = sum(similarity[i][j] for i, j in zip(rows, cols))
-    return (total / len(responses) if responses else 0.0), (total / len(keys) if keys else 0.0)
+    _, total = best_alignment(key, response)
+    keys, responses = len(as_sets(key)), len(as_sets(response))
+    return (total / responses if responses else 0.0), (total / keys if keys else 0.0)
+
+
+def ceafe_alignment(key: Clustering, response: Clustering) -> list[tuple[frozenset[str], Hashable]]:
+    """(key entity, response cluster id) for each aligned pair of the CEAF-e alignment."""
+    pairs, _ = best_alignment(key, response)
+    return [(k, response[next(iter(r))]) for k, r in pairs]
 
 
 def scores(gold: Clustering, predicted: Clustering) -> dict[str, tuple[float, float, float]]:

@@ -53,8 +53,11 @@ EVALUATIONS = {
                                       "gold_events.yaml", {"incremental": True}),
     "linking_heldout": Evaluation("linking_heldout", "claimgraph.eval.linking", SAMPLES / "heldout",
                                   "gold_events.yaml"),
+    # real multi-outlet reporting, one ledger per episode folder (gold.yaml + articles/)
+    "linking_real": Evaluation("linking_real", "claimgraph.eval.linking_real", DEFAULT_DATA / "linking-real", "."),
 }
-CORPUS_EVALUATIONS = ("attribution", "geoparse", "status")  # read ../shared/eval (or --data)
+# evaluations that read ../shared/eval (or `eval all --data FOLDER`), and their folder in it
+CORPUS_EVALUATIONS = {"attribution": ".", "geoparse": ".", "status": ".", "linking_real": "linking-real"}
 
 
 def load_floors(path: Path = BASELINE) -> dict[str, float]:
@@ -87,7 +90,10 @@ def run_evaluations(data: dict[str, Optional[Path]], console: Console) -> bool:
         metrics += results
         console.print(f"[dim]{name}: {len(results)} metrics in {time.perf_counter() - started:.0f} s[/dim]")
         problems += check_floors(results, floors)
-    console.print(metrics_table(metrics, floors))
+    if any(not m.column for m in metrics):
+        console.print(metrics_table(metrics, floors))
+    if any(m.column for m in metrics):  # wide: a column per part of the corpus, in a log too
+        Console(file=console.file, width=max(console.width, WIDE), soft_wrap=True).print(columns_table(metrics, floors))
     for problem in problems:
         console.print(f"[red]FAIL[/red] {problem}")
     return not problems
@@ -95,8 +101,40 @@ def run_evaluations(data: dict[str, Optional[Path]], console: Console) -> bool:
 
 def metrics_table(metrics: list[Metric], floors: dict[str, float]) -> Table:
     table = Table("metric", "value", "floor", "")
-    for metric in metrics:
+    for metric in (m for m in metrics if not m.column):
         floor = floors.get(metric.name)
         verdict = "" if floor is None else ("ok" if metric.value >= floor else "[red]under[/red]")
         table.add_row(metric.name, f"{metric.value:.3f}", "" if floor is None else f"{floor:.3f}", verdict)
     return table
+
+
+def row_name(metric: Metric) -> str:
+    """A figure's name without its column ("linking_real.kakhovka-dam-2023.conll.f1" -> "linking_real.conll.f1")."""
+    return metric.name.replace(f".{metric.column}.", ".", 1)
+
+
+WIDE = 170  # characters: the width of a table with a column per part of a corpus
+
+
+def columns_table(metrics: list[Metric], floors: dict[str, float]) -> Table:
+    """Figures measured per part of a corpus: a row per measure, a column per part; a figure
+    under its floor is marked."""
+    columned = [m for m in metrics if m.column]
+    columns = list(dict.fromkeys(m.column for m in columned))
+    rows: dict[str, dict[str, Metric]] = {}
+    for metric in columned:
+        rows.setdefault(row_name(metric), {})[metric.column] = metric
+    table = Table("measure", *columns)
+    for name, cells in rows.items():
+        table.add_row(name, *(cell_text(cells.get(column), floors) for column in columns))
+    return table
+
+
+def cell_text(metric: Optional[Metric], floors: dict[str, float]) -> str:
+    if metric is None:
+        return ""
+    floor = floors.get(metric.name)
+    value = f"{metric.value:.3f}" if metric.value <= 1 else f"{metric.value:.1f}"
+    if "/" in metric.detail and len(metric.detail) <= 9:  # the counts behind a share: "12/49"
+        value += f" ({metric.detail})"
+    return value if floor is None or metric.value >= floor else f"[red]{value} < {floor:.3f}[/red]"

@@ -243,12 +243,21 @@ def eval_linking(path: Optional[Path] = typer.Argument(None, help="A folder with
     _run_eval({"linking": None, "linking_incremental": None, "linking_heldout": None})
 
 
+@eval_app.command("linking-real")
+def eval_linking_real(path: Optional[Path] = typer.Argument(
+        None, help="A folder of episode folders, each with articles/ and gold.yaml (default "
+                   "../shared/eval/linking-real).")):
+    """Events on real multi-outlet news: CoNLL F1 with baselines, origins, sides, event and mention status."""
+    _run_eval({"linking_real": path})
+
+
 @eval_app.command("all")
 def eval_all(data: Optional[Path] = typer.Option(None, "--data", help="Evaluation corpora folder.")):
     """Every evaluation, one table: metric, value, floor (fails when a floor is missed)."""
     from claimgraph.eval.runner import CORPUS_EVALUATIONS, EVALUATIONS
 
-    _run_eval({name: data if name in CORPUS_EVALUATIONS else None for name in EVALUATIONS})
+    _run_eval({name: data / CORPUS_EVALUATIONS[name] if data and name in CORPUS_EVALUATIONS else None
+               for name in EVALUATIONS})
 
 
 @gazetteer_app.command("build")

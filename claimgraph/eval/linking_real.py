@@ -1,0 +1,328 @@
+"""Event linking on real multi-outlet reporting: `claimgraph eval linking-real [PATH]`.
+
+Each episode folder of ``../shared/eval/linking-real`` (articles/ and gold.yaml, format in its
+README) is ingested into a fresh SQLite ledger the way a user would, and the ledger is scored
+against the gold events:
+
+- **linking**: CoNLL F1 (mean of MUC, B³, CEAF-e) over the gold mentions; a mention maps to the
+  claim whose span overlaps its quote most (one claim per mention, one mention per claim); an
+  unmatched mention is a singleton.  Beside it the singleton, one-cluster and per-document
+  baselines over the same mentions.
+- **events**, aligned gold -> system by the CEAF-e alignment (an unaligned gold event counts
+  wrong): clean (≥80% of its mentions in one system event that is ≥80% this event's),
+  independent-origin count exact and within one, sides, event status and event type.
+- **mentions**: status and origin of the matched claim.
+
+Per episode and pooled (the union of the episodes).  Nothing of the corpus enters the repository.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Hashable, Mapping, Optional, Sequence
+
+import yaml
+
+from claimgraph.eval import DEFAULT_DATA, Metric
+from claimgraph.eval.linking import Clustering, as_sets, ceafe_alignment, overlap, scores
+from claimgraph.model import Claim, Document, Event
+from claimgraph.resolve.actors import ActorCatalogue
+from claimgraph.settings import Settings
+
+POOLED = "all"
+CLEAN_SHARE = 0.8  # a clean event: this share of its mentions in one system event this pure
+NEUTRAL = {None, "neutral"}
+UNCOUNTED_KINDS = {"unspecified", "author"}
+PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+GENERIC_WORDS = frozenset({"unspecified", "resident", "recording", "statement"})
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    id: str  # "<event>#<n>"
+    file: str
+    quote: str
+    event: str
+    status: str
+    origins: tuple[str, ...]  # "author" or names of the episode's sources; a joint attribution lists several
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    id: str
+    event_type: str
+    status: str
+    independent_sources: int
+    sides: frozenset[str]
+    mentions: tuple[GoldMention, ...]
+
+
+@dataclass(frozen=True)
+class Episode:
+    name: str
+    articles: Path
+    events: tuple[GoldEvent, ...]
+    sources: Mapping[str, Mapping[str, Optional[str]]]  # canonical name -> {side, kind}
+
+    @property
+    def mentions(self) -> list[GoldMention]:
+        return [m for event in self.events for m in event.mentions]
+
+
+def as_tuple(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(map(str, value)) if isinstance(value, (list, tuple)) else (str(value),)
+
+
+def load_episode(folder: Path) -> Episode:
+    raw = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+    sources = raw.get("sources") or {}
+    events = []
+    for entry in raw["events"]:
+        mentions = tuple(GoldMention(f"{entry['id']}#{n}", m["file"], m["quote"], entry["id"], m["status"],
+                                     as_tuple(m.get("origin")) or ("author",))
+                         for n, m in enumerate(entry.get("mentions") or []))
+        sides = frozenset(s for s in ((sources.get(o) or {}).get("side") for o in entry.get("origins") or [])
+                          if s not in NEUTRAL)
+        events.append(GoldEvent(entry["id"], entry["event_type"], entry["status"],
+                                int(entry.get("independent_sources", len(entry.get("origins") or []))), sides,
+                                mentions))
+    return Episode(folder.name, folder / "articles", tuple(events), sources)
+
+
+def load_episodes(root: Path) -> list[Episode]:
+    return [load_episode(folder) for folder in sorted(root.iterdir()) if (folder / "gold.yaml").is_file()]
+
+
+# --- running the product -------------------------------------------------------------------
+
+@dataclass
+class Ledger:
+    """What an ingest left: documents, claims (with event ids) and events."""
+    documents: dict[str, Document]
+    claims: list[Claim]
+    events: list[Event]
+
+
+Run = Callable[[Episode, Settings], Ledger]
+
+
+def ingest_episode(episode: Episode, settings: Settings) -> Ledger:
+    """`claimgraph ingest EPISODE/articles` into a fresh SQLite file, read back."""
+    from claimgraph.app import ClaimGraph
+
+    with tempfile.TemporaryDirectory(prefix="claimgraph-eval-") as folder:
+        with ClaimGraph(settings.with_(db=f"sqlite:///{folder}/ledger.db", workers=1, scheduler="")) as graph:
+            graph.ingest([episode.articles])
+            store = graph.store
+            return Ledger({d.id: d for d in store.all_documents()}, list(store.all_claims()),
+                          list(store.all_events()))
+
+
+# --- matching claims to gold mentions ------------------------------------------------------
+
+def file_name(document: Document) -> Optional[str]:
+    return Path(document.origin.split("#")[0]).name if document.origin else None
+
+
+def match_mentions(episode: Episode, ledger: Ledger) -> dict[str, Claim]:
+    """Gold mention id -> the claim whose span overlaps its quote most, one to one: a claim
+    overlapping several mentions goes to the one it overlaps most."""
+    by_file = {file_name(d): d for d in ledger.documents.values()}
+    claims_of: dict[str, list[Claim]] = {}
+    for claim in ledger.claims:
+        claims_of.setdefault(claim.document_id or claim.id.rsplit(":", 1)[0], []).append(claim)
+    pairs = []  # (overlap, mention, claim)
+    for mention in episode.mentions:
+        document = by_file.get(mention.file)
+        if document is None or mention.quote not in document.text:
+            continue
+        start = document.text.index(mention.quote)
+        quote = (start, start + len(mention.quote))
+        pairs += [(overlap(c.span, quote), mention.id, c) for c in claims_of.get(document.id, [])
+                  if overlap(c.span, quote)]
+    matched: dict[str, Claim] = {}
+    taken: set[str] = set()
+    for _, mention_id, claim in sorted(pairs, key=lambda p: (-p[0], p[1], p[2].id)):
+        if mention_id not in matched and claim.id not in taken:
+            matched[mention_id] = claim
+            taken.add(claim.id)
+    return matched
+
+
+# --- origins: the system's names against the episode's canonical names ----------------------
+
+class OriginMatcher:
+    """Does a system origin name the gold origin?  Compared through the product's own actor
+    catalogue (so "Kyiv" and "Government of Ukraine" agree) and by words: every content word of
+    the gold name ("Energoatom"; "Russian-installed Kherson administration") found among the
+    words of the system's name and canonical name."""
+
+    def __init__(self, catalogue: ActorCatalogue):
+        self.catalogue = catalogue
+
+    def words(self, name: str) -> set[str]:
+        return set(self.catalogue.tokens(PARENTHESIS.sub("", name))) - GENERIC_WORDS
+
+    def matches(self, claim: Claim, gold_origins: tuple[str, ...]) -> bool:
+        if not claim.source_chain:
+            return "author" in gold_origins
+        ref = claim.source_chain[0]
+        said = self.words(ref.name) | self.words(ref.canonical or "")
+        system_entity = self.catalogue.lookup(ref.canonical or ref.name)
+        for gold in gold_origins:
+            if gold == "author":
+                continue
+            gold_words = self.words(gold)
+            gold_entity = self.catalogue.lookup(PARENTHESIS.sub("", gold))
+            if (gold_words and gold_words <= said) or (gold_entity and gold_entity == system_entity):
+                return True
+        return False
+
+
+# --- scoring one episode --------------------------------------------------------------------
+
+@dataclass
+class Tally:
+    """Counts of one episode (or pooled): numerators and denominators of each figure."""
+    counts: Counter[str] = field(default_factory=Counter)
+    conll: list[float] = field(default_factory=list)  # per episode (the mean is reported)
+    baselines: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, other: "Tally") -> None:
+        self.counts.update(other.counts)
+        self.conll += other.conll
+        for name, values in other.baselines.items():
+            self.baselines.setdefault(name, []).extend(values)
+
+    def share(self, numerator: str, denominator: str) -> tuple[float, str]:
+        n, d = self.counts[numerator], self.counts[denominator]
+        return (n / d if d else 0.0), f"{n}/{d}"
+
+
+def conll(gold: Clustering, response: Clustering) -> float:
+    return sum(f for _, _, f in scores(gold, response).values()) / 3
+
+
+def baselines(episode: Episode) -> dict[str, float]:
+    gold = {m.id: m.event for m in episode.mentions}
+    return {"singletons": conll(gold, {m: m for m in gold}),
+            "one_cluster": conll(gold, {m: "all" for m in gold}),
+            "per_document": conll(gold, {m.id: m.file for m in episode.mentions})}
+
+
+def system_clustering(episode: Episode, matched: Mapping[str, Claim]) -> Clustering:
+    clustering: dict[str, Hashable] = {}
+    for mention in episode.mentions:
+        claim = matched.get(mention.id)
+        clustering[mention.id] = claim.event_id if claim and claim.event_id else ("alone", mention.id)
+    return clustering
+
+
+def is_clean(members: frozenset[str], response: Clustering) -> bool:
+    """≥80% of the gold event's mentions in one system event that is ≥80% this event's."""
+    best, count = Counter(response[m] for m in members).most_common(1)[0]
+    if count < CLEAN_SHARE * len(members):
+        return False
+    size = sum(1 for cluster in response.values() if cluster == best)
+    return count >= CLEAN_SHARE * size
+
+
+def score_episode(episode: Episode, ledger: Ledger, matcher: OriginMatcher) -> Tally:
+    tally = Tally()
+    matched = match_mentions(episode, ledger)
+    gold = {m.id: m.event for m in episode.mentions}
+    response = system_clustering(episode, matched)
+    tally.conll.append(conll(gold, response))
+    for name, value in baselines(episode).items():
+        tally.baselines[name] = [value]
+    count_mentions(episode, matched, matcher, tally.counts)
+    count_events(episode, ledger, response, tally.counts)
+    tally.counts["claims"] += len(ledger.claims)
+    tally.counts["claims_unmatched"] += len(ledger.claims) - len(matched)
+    return tally
+
+
+def count_mentions(episode: Episode, matched: Mapping[str, Claim], matcher: OriginMatcher,
+                   counts: Counter[str]) -> None:
+    for mention in episode.mentions:
+        counts["mentions"] += 1
+        claim = matched.get(mention.id)
+        if claim is None:
+            continue
+        counts["mentions_matched"] += 1
+        counts["mention_status_right"] += claim.status == mention.status
+        counts["mention_origin_right"] += matcher.matches(claim, mention.origins)
+
+
+def count_events(episode: Episode, ledger: Ledger, response: Clustering, counts: Counter[str]) -> None:
+    events = {e.id: e for e in ledger.events}
+    key_sets = {e.id: frozenset(m.id for m in e.mentions) for e in episode.events}
+    aligned = dict(ceafe_alignment({m: e for e, ms in key_sets.items() for m in ms}, response))
+    for event in episode.events:
+        counts["events"] += 1
+        counts["events_clean"] += is_clean(key_sets[event.id], response)
+        system = events.get(aligned.get(key_sets[event.id]))  # type: ignore[arg-type]
+        if system is None:
+            continue
+        counts["events_aligned"] += 1
+        difference = abs(system.independent_sources - event.independent_sources)
+        counts["origins_exact"] += difference == 0
+        counts["origins_within_one"] += difference <= 1
+        counts["origins_abs_error"] += difference
+        counts["sides_right"] += set(system.sides) - NEUTRAL == set(event.sides)
+        counts["status_right"] += system.status == event.status
+        counts["type_right"] += system.event_type == event.event_type
+
+
+# --- the metrics ----------------------------------------------------------------------------
+
+def metrics_of(column: str, tally: Tally) -> list[Metric]:
+    """The figures of one episode (``linking_real.<episode>.*``) or pooled (``linking_real.*``,
+    column "all"; CoNLL there is the mean over episodes)."""
+    prefix = "linking_real" if column == POOLED else f"linking_real.{column}"
+    metrics = [Metric(f"{prefix}.conll.f1", mean(tally.conll))]
+    metrics += [Metric(f"{prefix}.baseline.{name}.conll.f1", mean(v)) for name, v in tally.baselines.items()]
+    for name, numerator, denominator in (
+            ("events.clean", "events_clean", "events"),
+            ("events.origins_exact", "origins_exact", "events"),
+            ("events.origins_within_one", "origins_within_one", "events"),
+            ("events.sides", "sides_right", "events"),
+            ("events.status", "status_right", "events"),
+            ("events.type", "type_right", "events_aligned"),
+            ("mentions.matched", "mentions_matched", "mentions"),
+            ("mentions.status", "mention_status_right", "mentions_matched"),
+            ("mentions.origin", "mention_origin_right", "mentions_matched")):
+        value, detail = tally.share(numerator, denominator)
+        metrics.append(Metric(f"{prefix}.{name}", value, detail))
+    found = tally.counts["events_aligned"]
+    error = tally.counts["origins_abs_error"] / found if found else 0.0
+    metrics.append(Metric(f"{prefix}.events.origins_mean_abs_error", error, f"over {found} aligned events"))
+    metrics.append(Metric(f"{prefix}.claims_unmatched", float(tally.counts["claims_unmatched"]),
+                          f"of {tally.counts['claims']} claims, none matches a gold mention"))
+    return [replace(m, column=column) for m in metrics]
+
+
+def mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def evaluate(root: Path = DEFAULT_DATA / "linking-real", settings: Optional[Settings] = None,
+             run: Optional[Run] = None, episodes: Optional[Sequence[str]] = None) -> list[Metric]:
+    """Per-episode and pooled figures (``linking_real.<episode>.*`` and ``linking_real.*``)."""
+    settings = settings or Settings.load()
+    matcher = OriginMatcher(ActorCatalogue.load(settings))
+    pooled = Tally()
+    metrics: list[Metric] = []
+    for episode in load_episodes(root):
+        if episodes and episode.name not in episodes:
+            continue
+        tally = score_episode(episode, (run or ingest_episode)(episode, settings), matcher)
+        metrics += metrics_of(episode.name, tally)
+        pooled.add(tally)
+    return metrics_of(POOLED, pooled) + metrics
