@@ -11,7 +11,7 @@ against the gold events:
 - **events**, aligned gold -> system by the CEAF-e alignment (an unaligned gold event counts
   wrong): clean (≥80% of its mentions in one system event that is ≥80% this event's),
   independent-origin count exact and within one, sides, event status and event type.
-- **mentions**: status and origin of the matched claim.
+- **mentions**: status, origin and event type (its gold event's type) of the matched claim.
 
 Per episode and pooled (the union of the episodes).  Nothing of the corpus enters the repository.
 """
@@ -49,6 +49,7 @@ class GoldMention:
     event: str
     status: str
     origins: tuple[str, ...]  # "author" or names of the episode's sources; a joint attribution lists several
+    event_type: str  # the type of the event it speaks of
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def load_episode(folder: Path) -> Episode:
     events = []
     for entry in raw["events"]:
         mentions = tuple(GoldMention(f"{entry['id']}#{n}", m["file"], m["quote"], entry["id"], m["status"],
-                                     as_tuple(m.get("origin")) or ("author",))
+                                     as_tuple(m.get("origin")) or ("author",), entry["event_type"])
                          for n, m in enumerate(entry.get("mentions") or []))
         sides = frozenset(s for s in ((sources.get(o) or {}).get("side") for o in entry.get("origins") or [])
                           if s not in NEUTRAL)
@@ -258,6 +259,7 @@ def count_mentions(episode: Episode, matched: Mapping[str, Claim], matcher: Orig
         counts["mentions_matched"] += 1
         counts["mention_status_right"] += claim.status == mention.status
         counts["mention_origin_right"] += matcher.matches(claim, mention.origins)
+        counts["mention_type_right"] += claim.event_type == mention.event_type
 
 
 def count_events(episode: Episode, ledger: Ledger, response: Clustering, counts: Counter[str]) -> None:
@@ -297,7 +299,8 @@ def metrics_of(column: str, tally: Tally) -> list[Metric]:
             ("events.type", "type_right", "events_aligned"),
             ("mentions.matched", "mentions_matched", "mentions"),
             ("mentions.status", "mention_status_right", "mentions_matched"),
-            ("mentions.origin", "mention_origin_right", "mentions_matched")):
+            ("mentions.origin", "mention_origin_right", "mentions_matched"),
+            ("mentions.type", "mention_type_right", "mentions_matched")):
         value, detail = tally.share(numerator, denominator)
         metrics.append(Metric(f"{prefix}.{name}", value, detail))
     found = tally.counts["events_aligned"]

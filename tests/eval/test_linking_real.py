@@ -66,10 +66,11 @@ def perfect_ledger() -> Ledger:
     a, b = documents()
     ministry = SourceRef(name="the ministry", canonical="Ministry of Defence of Ukraine", kind="official", side="Ukraine")
     governor = SourceRef(name="The governor of the Alpha regional administration", kind="official")
-    strike = [claim_over(a, "The bridge at Alpha was hit by two missiles", 0, "e1"),
+    strike = [claim_over(a, "The bridge at Alpha was hit by two missiles", 0, "e1", event_type="strike"),
               claim_over(b, "Missiles struck the Alpha bridge overnight", 0, "e1", status="reported",
-                         source_chain=[ministry])]
-    deaths = [claim_over(a, "three people died", 1, "e2", status="reported", source_chain=[governor])]
+                         source_chain=[ministry], event_type="strike")]
+    deaths = [claim_over(a, "three people died", 1, "e2", status="reported", source_chain=[governor],
+                         event_type="casualties")]
     events = [event("e1", strike, origins=["Ministry of Defence of Ukraine"], independent_sources=1, sides=["Ukraine"]),
               event("e2", deaths, event_type="casualties", origins=["Alpha"], independent_sources=1, sides=["Ukraine"])]
     return Ledger({"da": a, "db": b}, strike + deaths, events)
@@ -121,6 +122,7 @@ def test_linking_real_a_perfect_ledger_scores_full_marks(episode):
     assert figures["linking_real.events.clean"] == 1.0 and figures["linking_real.events.status"] == 1.0
     assert figures["linking_real.events.origins_exact"] == 1.0 and figures["linking_real.events.type"] == 1.0
     assert figures["linking_real.mentions.status"] == 1.0 and figures["linking_real.mentions.origin"] == 1.0
+    assert figures["linking_real.mentions.type"] == 1.0
     assert figures["linking_real.tiny.conll.f1"] == pytest.approx(1.0)
     assert figures["linking_real.baseline.singletons.conll.f1"] < 1.0
 
