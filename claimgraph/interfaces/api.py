@@ -312,10 +312,13 @@ def _read_router(store: Store) -> APIRouter:
         return _json(with_context(store, [item])[0] if context else item)
 
     @router.get("/events", response_model=Page[Event], tags=["events"])
-    def events(values: dict = Depends(filter_values), page: dict = Depends(pagination)):
+    def events(values: dict = Depends(filter_values), page: dict = Depends(pagination),
+               order: Literal["oldest", "newest"] = Query("oldest", description=(
+                   "oldest: by first report, earliest first; newest: by latest report, latest first"))):
         """Events matching the filters (status is an event status; source, side, q match member claims)."""
         filters = _unprocessable(EventFilter, **values)
-        return _listing(store.count_events(filters), store.events(filters, **page), page)
+        items = store.events(filters, **page, newest_first=order == "newest")
+        return _listing(store.count_events(filters), items, page)
 
     @router.get("/events/{event_id}", response_model=Event, tags=["events"])
     def event(event_id: str):

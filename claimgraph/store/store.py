@@ -178,8 +178,11 @@ class Store:
 
     # -- events ------------------------------------------------------------------------
 
-    def events(self, filters: EventFilter = EventFilter(), limit: int = 50, offset: int = 0) -> list[Event]:
-        statement = select(events).where(*event_conditions(filters, self.dialect)).order_by(*EVENT_ORDER)
+    def events(self, filters: EventFilter = EventFilter(), limit: int = 50, offset: int = 0,
+               newest_first: bool = False) -> list[Event]:
+        """A page of events: oldest first (by first report), or newest first (by latest report)."""
+        order = NEWEST_EVENT_ORDER if newest_first else EVENT_ORDER
+        statement = select(events).where(*event_conditions(filters, self.dialect)).order_by(*order)
         return self._page(statement, rows.event_from_row, limit, offset)
 
     def count_events(self, filters: EventFilter = EventFilter()) -> int:
@@ -365,6 +368,7 @@ READING_ORDER = (claims.c.document_id, claims.c.idx)
 DOCUMENT_ORDER = (documents.c.published.nulls_last(), documents.c.id)
 CLAIM_ORDER = (claims.c.date.nulls_last(), claims.c.document_id, claims.c.idx)
 EVENT_ORDER = (events.c.first_seen.nulls_last(), events.c.id)
+NEWEST_EVENT_ORDER = (events.c.last_seen.desc().nulls_last(), events.c.first_seen.desc().nulls_last(), events.c.id)
 
 
 def _page_of_union(branches: list[list[ColumnElement[bool]]], limit: int, offset: int) -> Select:

@@ -124,6 +124,16 @@ def test_api_events_filters(client, params, expected):
     assert response.json()["total"] == len(expected)
 
 
+def test_api_events_newest_first_by_latest_report(client):
+    # e-bridge and e-prisoners share both dates: their ids decide
+    def in_order(order: str) -> list[str]:
+        return [e["id"] for e in client.get("/api/events", params={"order": order}).json()["items"]]
+
+    assert in_order("newest") == ["e-bridge", "e-prisoners", "e-station", "e-evacuation"]
+    assert in_order("oldest") == ["e-evacuation", "e-station", "e-bridge", "e-prisoners"]
+    assert client.get("/api/events", params={"order": "random"}).status_code == 422
+
+
 def test_api_event_by_id(client):
     body = client.get("/api/events/e-station").json()
     assert body["status"] == "disputed" and [h["status"] for h in body["history"]][-1] == "disputed"

@@ -22,7 +22,7 @@ export async function getJSON(path, params = {}) {
 
 export const api = {
   stats: () => getJSON("/api/stats"),
-  events: (filters, limit = 500) => getJSON("/api/events", { ...filters, limit }),
+  events: (filters, limit = 500) => getJSON("/api/events", { ...filters, order: "newest", limit }),
   event: (id) => getJSON(`/api/events/${encodeURIComponent(id)}`),
   eventClaims: (id) => getJSON("/api/claims", { event_id: id, context: "true", limit: 500 }),
   sources: () => getJSON("/api/sources", { limit: 500 }),

@@ -227,6 +227,12 @@ export function eventCard(event, claims) {
   );
 }
 
+// "2024-08-07", or "2024-08-07 – 2024-08-12" for an event reported over several days.
+function seenDates(event) {
+  const [first, last] = [event.first_seen || "", event.last_seen || ""];
+  return last && last !== first ? `${first} – ${last}` : first;
+}
+
 export function eventListItem(event, onSelect) {
   return el(
     "li",
@@ -243,7 +249,7 @@ export function eventListItem(event, onSelect) {
       "div",
       { class: "item-head" },
       chip("status", event.status),
-      el("span", { class: "date", text: event.first_seen || "" }),
+      el("span", { class: "date", text: seenDates(event) }),
     ),
     el("div", { class: "summary", text: event.summary }),
     el("div", { class: "muted small", text: eventMeta(event) }),
