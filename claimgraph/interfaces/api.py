@@ -28,10 +28,13 @@ from pydantic import BaseModel, Field
 from claimgraph.interfaces.report import REPORT_STYLE_HASH, document_of, render_report
 from claimgraph.model import EVENT_STATUSES, Claim, Document, Event, ReadFailure, Source
 from claimgraph.read import read_bytes
+from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.settings import Settings
 from claimgraph.store import ClaimFilter, EventFilter, Store
+from claimgraph.store.filters import parse_bbox
 
 MAX_LIMIT = 500
+MAX_TOWNS = 1000
 STATIC_DIR = Path(__file__).parent / "web" / "static"
 GC_YOUNG_THRESHOLD = 20_000  # objects allocated before a young collection (CPython default: 700)
 Ingest = Callable[[list[Document]], Any]
@@ -99,6 +102,16 @@ class DocumentUpload(BaseModel):
     title: Optional[str] = None
     outlet: Optional[str] = None
     author: Optional[str] = None
+
+
+class Town(BaseModel):
+    """A town of the gazetteer, for the map's labels."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str
+    population: int
 
 
 class Assessment(BaseModel):
@@ -197,6 +210,7 @@ def create_app(store: Store, settings: Settings, ingest: Ingest | None = None,
     app = FastAPI(title="claimgraph", version="1", summary="A ledger of claims from war and crisis reporting.",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
     app.include_router(_read_router(store))
+    app.include_router(_towns_router(Gazetteer(settings.gazetteer)))
     app.include_router(_write_router(store, settings, ingest))
     app.add_api_route("/", _static_page("index.html"), include_in_schema=False)
     app.add_api_route("/docs", _static_page("docs.html"), include_in_schema=False)
@@ -348,6 +362,19 @@ def _read_router(store: Store) -> APIRouter:
         if fmt == "html":
             return HTMLResponse(text)
         return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
+
+    return router
+
+
+def _towns_router(gazetteer: Gazetteer) -> APIRouter:
+    router = APIRouter(prefix="/api")
+
+    @router.get("/towns", response_model=list[Town], tags=["map"])
+    def towns(bbox: str = Query(..., description="minlon,minlat,maxlon,maxlat"),
+              limit: int = Query(200, ge=1, le=MAX_TOWNS)):
+        """The most populous towns of the gazetteer inside bbox, most populous first (map labels)."""
+        found = gazetteer.towns(_unprocessable(parse_bbox, bbox), limit)
+        return [Town(name=t.name, lat=t.lat, lon=t.lon, country=t.country, population=t.population) for t in found]
 
     return router
 

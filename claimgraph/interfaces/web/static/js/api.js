@@ -26,5 +26,6 @@ export const api = {
   event: (id) => getJSON(`/api/events/${encodeURIComponent(id)}`),
   eventClaims: (id) => getJSON("/api/claims", { event_id: id, context: "true", limit: 500 }),
   sources: () => getJSON("/api/sources", { limit: 500 }),
+  towns: (bbox, limit) => getJSON("/api/towns", { bbox, limit }),
   sourceClaims: (canonical) => getJSON("/api/claims", { source: canonical, context: "true", limit: 200 }),
 };

@@ -8,7 +8,7 @@ import { Timeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { events: [], selectedId: null };
-const map = new EventMap($("map"), selectEvent);
+const map = new EventMap($("map"), selectEvent, loadTowns);
 const timeline = new Timeline($("timeline"), selectEvent);
 
 function showError(error) {
@@ -38,6 +38,16 @@ function rememberFilters(filters) {
   window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
 }
 
+// Towns for the map's labels; a failure leaves the map without them and says so.
+async function loadTowns(bbox, limit) {
+  try {
+    return await api.towns(bbox, limit);
+  } catch (error) {
+    showError(error);
+    return [];
+  }
+}
+
 function renderEvents(page) {
   state.events = page.items;
   const list = clear($("event-list"));
@@ -45,6 +55,7 @@ function renderEvents(page) {
   if (!page.items.length) list.append(el("li", { class: "muted empty", text: "No events match these filters." }));
   const onMap = map.setEvents(page.items, state.selectedId);
   $("event-count").textContent = `${page.items.length} of ${page.total} · ${onMap} on map`;
+  $("event-count").title = "Events known only by country, or not located at all, are listed but not drawn.";
   timeline.render(page.items, state.selectedId);
 }
 
@@ -100,7 +111,7 @@ function showView(view) {
     tab.classList.toggle("active", tab.dataset.view === view);
   $("events-view").hidden = view !== "events";
   $("sources-view").hidden = view !== "sources";
-  if (view === "events") map.apply();
+  if (view === "events") map.refresh();
 }
 
 async function loadStats() {
@@ -124,8 +135,8 @@ function bindControls() {
   map.onViewChange = debounce(() => {
     if ($("in-view").checked) loadEvents();
   }, 300);
-  $("zoom-in").addEventListener("click", () => map.zoom(0.7));
-  $("zoom-out").addEventListener("click", () => map.zoom(1.4));
+  $("zoom-in").addEventListener("click", () => map.zoomIn());
+  $("zoom-out").addEventListener("click", () => map.zoomOut());
   $("zoom-fit").addEventListener("click", () => map.fit());
   for (const tab of document.querySelectorAll(".tabs button"))
     tab.addEventListener("click", () => showView(tab.dataset.view));

@@ -1,219 +1,279 @@
-// The event map: country outlines from static/basemap.json (pre-projected at build time,
-// see ../build-basemap.mjs) and one marker per located event, drawn as SVG.
-// Wheel zooms, drag pans; markers keep their size on screen.
+// The event map, drawn with Leaflet (static/vendor, copied from npm by ../build-basemap.mjs):
+// an offline basemap (static/basemap.json: land, lakes, coastlines, country and first-level
+// borders, rivers, country and region names), towns from the gazetteer (/api/towns: the most
+// populous in view, so zooming in shows smaller ones) and one marker per located event.
+// Markers cluster below CLUSTER_BELOW_ZOOM; from there on, events at one place fan out around it.
 
-import { svg } from "./dom.js";
+import { el } from "./dom.js";
+import { Labels } from "./labels.js";
 
-const WORLD = { x: -116, y: -84, width: 232, height: 150 };
-const MIN_WIDTH = 0.5;
+const { L, topojson } = window;
+
+const CLUSTER_BELOW_ZOOM = 8;
+const FIT_MAX_ZOOM = 9;
 const MARKER_PX = 7; // radius of a one-document event; more documents, bigger (log scale, capped)
 const MAX_MARKER_SIZE = 2.2;
+const FAN_GAP_PX = 2 * MARKER_PX + 4; // events sharing one place are spread on a ring, this far apart
+const TOWNS_PER_VIEW = 150;
+const COUNTRY_CHAR_WIDTH = 0.85; // of the font size: capitals, spaced out
+// "Fit" frames the events within FIT_SPREAD times their median distance from the median place,
+// or FIT_MIN_REACH_M, whichever is more.
+const FIT_SPREAD = 5;
+const FIT_MIN_REACH_M = 1_000_000;
+// Precision ranks: the most specific place wins (claimgraph/store/rows.py ranks the same way).
+const PRECISION_RANK = { point: 0, town: 1, region: 2 };
+// A place this coarse says where in the world, not where the event was: it is not drawn.
+const TOO_COARSE_FEATURES = new Set(["CONT", "OCN"]);
+const BASEMAP_STYLE = {
+  land: { stroke: false, fillColor: "#f4f1ea", fillOpacity: 1 },
+  lakes: { stroke: false, fillColor: "#d4e3ef", fillOpacity: 1 },
+  rivers: { color: "#9dbfdc", weight: 1, minZoom: 5 },
+  admin1: { color: "#b7b3c7", weight: 0.8, dashArray: "4 3", minZoom: 4 },
+  coast: { color: "#93a9bf", weight: 0.8 },
+  borders: { color: "#8c8799", weight: 1.3 },
+};
 
-const LABEL_PX = 11;
-const COUNTRY_LABEL_PX = 12;
-const COUNTRY_LABELS_BELOW_WIDTH = 60; // map units: wider views would be a clutter of names
+function located(place) {
+  return place && place.lat != null && place.lon != null;
+}
 
-export function eventPoint(event) {
-  const located = (event.places || []).filter((p) => p.role !== "demonym" && p.lat != null && p.lon != null);
-  if (!located.length) return null;
-  const mean = (key) => located.reduce((sum, p) => sum + p[key], 0) / located.length;
-  return { lat: mean("lat"), lon: mean("lon"), name: located[0].name || located[0].text };
+function drawable(place) {
+  return located(place) && place.precision in PRECISION_RANK && !TOO_COARSE_FEATURES.has(place.feature);
+}
+
+// Where an event is drawn: its `location` when the ledger gives one; else its most specific
+// place (a point or town before a region; the first listed on a tie), never an average.
+// An event known only by country (or continent) gets no point: it is listed, not drawn.
+export function eventPlace(event) {
+  if (event.location) return drawable(event.location) ? event.location : null;
+  const places = (event.places || []).filter((p) => p.role !== "demonym" && drawable(p));
+  if (!places.length) return null;
+  return places.reduce((best, p) => (PRECISION_RANK[p.precision] < PRECISION_RANK[best.precision] ? p : best));
+}
+
+// A div icon whose element carries data attributes and the selection state.
+const EventIcon = L.DivIcon.extend({
+  createIcon(oldIcon) {
+    const div = L.DivIcon.prototype.createIcon.call(this, oldIcon);
+    Object.assign(div.dataset, this.options.data);
+    div.classList.toggle("selected", this.options.isSelected(this.options.data.eventId));
+    return div;
+  },
+});
+
+function clusterIcon(cluster) {
+  const count = cluster.getChildCount();
+  const size = Math.round(26 + 6 * Math.log2(count));
+  return L.divIcon({ className: "marker-cluster", html: el("span", { text: String(count) }), iconSize: [size, size] });
 }
 
 export class EventMap {
-  constructor(container, onSelect) {
+  constructor(container, onSelect, loadTowns) {
+    this.container = container;
     this.onSelect = onSelect;
-    this.view = { x: 18, y: -58, width: 26, height: 14 };
-    this.root = svg("svg", { class: "map", role: "img", "aria-label": "Map of events" });
-    this.countries = svg("g", { class: "countries" });
-    this.markers = svg("g", { class: "markers" });
-    this.countryLabels = svg("g", { class: "country-labels", "aria-hidden": "true" });
-    this.labels = svg("g", { class: "labels", "aria-hidden": "true" });
-    this.root.append(
-      svg("rect", { class: "sea", x: -200, y: -200, width: 400, height: 400 }),
-      this.countries,
-      this.countryLabels,
-      this.labels,
-      this.markers,
-    );
-    container.append(this.root);
-    this.bindZoomAndPan();
-    new ResizeObserver(() => this.apply()).observe(this.root);
+    this.loadTowns = loadTowns;
+    this.selectedId = null;
+    this.map = L.map(container, {
+      zoomControl: false,
+      minZoom: 2,
+      maxZoom: 13,
+      zoomSnap: 0.5,
+      maxBounds: [
+        [-85, -200],
+        [85, 200],
+      ],
+      attributionControl: false,
+    });
+    L.control.attribution({ prefix: "Leaflet · Natural Earth · GeoNames" }).addTo(this.map);
+    this.map.createPane("labels").classList.add("label-pane");
+    this.renderer = L.canvas({ padding: 0.2 });
+    this.basemap = {};
+    this.labels = new Labels(this.map, ["events", "countries", "towns", "regions"]);
+    this.clusters = L.markerClusterGroup({
+      disableClusteringAtZoom: CLUSTER_BELOW_ZOOM,
+      maxClusterRadius: 44,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: false,
+      iconCreateFunction: clusterIcon,
+    }).addTo(this.map);
+    this.map.setView([50, 30], 4);
+    this.map.on("moveend", () => this.moved());
+    new ResizeObserver(() => this.map.invalidateSize()).observe(container); // e.g. the timeline below grew
   }
 
-  setBasemap(basemap) {
-    this.xScale = basemap.projection.x_scale;
-    for (const country of basemap.countries) {
-      this.countries.append(svg("path", { d: country.d }, svg("title", { text: country.name })));
-      if (country.label) {
-        const [x, y] = country.label;
-        this.countryLabels.append(svg("text", { x, y, "text-anchor": "middle", text: country.name }));
-      }
+  setBasemap(topology) {
+    for (const [name, style] of Object.entries(BASEMAP_STYLE)) {
+      const shapes = topojson.feature(topology, topology.objects[name]);
+      this.basemap[name] = { layer: L.geoJSON(shapes, { style, renderer: this.renderer, interactive: false }), style };
+    }
+    const { countries, regions } = topology.labels;
+    this.labels.set(
+      "countries",
+      countries.map(([text, lon, lat, minZoom]) => ({
+        text,
+        lat,
+        lon,
+        minZoom,
+        maxZoom: 7,
+        className: "country-label",
+        charWidth: COUNTRY_CHAR_WIDTH,
+      })),
+    );
+    this.labels.set(
+      "regions",
+      regions.map(([text, lon, lat, minZoom]) => ({
+        text,
+        lat,
+        lon,
+        className: "region-label",
+        minZoom: Math.max(5, minZoom - 1),
+        maxZoom: 11,
+      })),
+    );
+    this.showBasemapLayers();
+  }
+
+  // Layers with a minZoom (rivers, admin1 borders) only from that zoom on; land first, borders last.
+  showBasemapLayers() {
+    const zoom = this.map.getZoom();
+    for (const { layer, style } of Object.values(this.basemap)) {
+      const wanted = zoom >= (style.minZoom || 0);
+      if (wanted && !this.map.hasLayer(layer)) layer.addTo(this.map);
+      if (!wanted && this.map.hasLayer(layer)) layer.remove();
     }
   }
 
-  project(point) {
-    return { x: point.lon * this.xScale, y: -point.lat };
+  moved() {
+    this.showBasemapLayers();
+    const b = this.map.getBounds();
+    this.container.dataset.view = [this.map.getZoom(), b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].join(",");
+    this.refreshTowns();
+    this.onViewChange?.();
   }
 
-  // The visible area as "minlon,minlat,maxlon,maxlat" (the API's bbox filter).
+  async refreshTowns() {
+    const bbox = this.bbox();
+    const towns = await this.loadTowns(bbox, TOWNS_PER_VIEW);
+    if (bbox !== this.bbox()) return; // the view moved on meanwhile
+    this.labels.set(
+      "towns",
+      towns.map((t) => ({ text: t.name, lat: t.lat, lon: t.lon, className: "town-label", dot: true, px: townPx(t) })),
+    );
+  }
+
+  // The visible area as "minlon,minlat,maxlon,maxlat" (the API's bbox), within the world's limits.
   bbox() {
-    const v = this.view;
-    const round = (n) => n.toFixed(3);
-    return [v.x / this.xScale, -(v.y + v.height), (v.x + v.width) / this.xScale, -v.y].map(round).join(",");
+    const b = this.map.getBounds();
+    const clamp = (value, limit) => Math.max(-limit, Math.min(limit, value)).toFixed(3);
+    return [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].join(
+      ",",
+    );
   }
 
+  // Draws the events that have a place; returns how many were drawn.
   setEvents(events, selectedId) {
-    this.markers.replaceChildren();
-    this.labels.replaceChildren();
-    const placed = events.map((e) => ({ event: e, point: eventPoint(e) })).filter((p) => p.point);
-    for (const { event, point } of placed) this.markers.append(this.marker(event, point, event.id === selectedId));
-    const named = new Map(placed.map(({ point }) => [point.name, point]));
-    const gaps = new Map(); // px from a place to its label: past the biggest marker there
-    for (const m of this.markers.children)
-      gaps.set(m.dataset.place, Math.max(gaps.get(m.dataset.place) || 0, m.dataset.size * MARKER_PX + 4));
-    for (const point of named.values()) this.labels.append(this.label(point, gaps.get(point.name)));
-    this.placed = placed;
-    this.apply();
-    return placed.length;
+    this.selectedId = selectedId;
+    this.clusters.clearLayers();
+    const byPlace = new Map();
+    for (const event of events) {
+      const place = eventPlace(event);
+      if (!place) continue;
+      const key = `${place.lat.toFixed(3)},${place.lon.toFixed(3)}`;
+      if (!byPlace.has(key)) byPlace.set(key, { place, events: [] });
+      byPlace.get(key).events.push(event);
+    }
+    const markers = [...byPlace.values()].flatMap(({ place, events: here }) =>
+      here.map((event, i) => this.marker(event, place, fanOffset(i, here.length))),
+    );
+    this.clusters.addLayers(markers);
+    this.placed = [...byPlace.values()];
+    this.labels.set(
+      "events",
+      this.placed.map(({ place, events: here }) => ({
+        text: place.name || place.text,
+        lat: place.lat,
+        lon: place.lon,
+        className: "event-label",
+        minZoom: CLUSTER_BELOW_ZOOM,
+        offset: fanRadius(here.length) + MARKER_PX * MAX_MARKER_SIZE,
+      })),
+    );
+    return markers.length;
   }
 
-  marker(event, point, selected) {
-    const { x, y } = this.project(point);
+  marker(event, place, [dx, dy]) {
     const size = Math.min(MAX_MARKER_SIZE, 1 + Math.log2(event.documents || 1) * 0.3);
-    const circle = svg("circle", {
-      cx: x,
-      cy: y,
-      class: `marker status-${event.status}${selected ? " selected" : ""}`,
-      "data-event-id": event.id,
-      "data-size": size,
-      "data-place": point.name,
-      tabindex: 0,
-      role: "button",
-      onclick: () => this.onSelect(event.id),
-      onkeydown: (e) => {
-        if (e.key === "Enter") this.onSelect(event.id);
-      },
+    const px = Math.round(2 * MARKER_PX * size);
+    const name = place.name || place.text;
+    const where = place.precision === "region" ? `somewhere in ${name}` : name;
+    const marker = L.marker([place.lat, place.lon], {
+      icon: new EventIcon({
+        className: `marker status-${event.status} precision-${place.precision}`,
+        iconSize: [px, px],
+        iconAnchor: [px / 2 - dx, px / 2 - dy],
+        html: "",
+        data: { eventId: event.id, place: name, lat: String(place.lat), lon: String(place.lon) },
+        isSelected: (id) => id === this.selectedId,
+      }),
+      title: `${where}: ${event.summary} (${event.status})`,
+      keyboard: true,
+      riseOnHover: true,
     });
-    circle.append(svg("title", { text: `${event.summary} (${event.status})` }));
-    return circle;
-  }
-
-  label(point, gap) {
-    const { x, y } = this.project(point);
-    return svg("text", { "data-x": x, "data-y": y, "data-gap": gap, text: point.name });
+    marker.on("click", () => this.onSelect(event.id));
+    return marker;
   }
 
   select(eventId) {
-    for (const m of this.markers.children) m.classList.toggle("selected", m.dataset.eventId === eventId);
+    this.selectedId = eventId;
+    for (const marker of this.container.querySelectorAll(".marker"))
+      marker.classList.toggle("selected", marker.dataset.eventId === eventId);
   }
 
+  // Frames where the events are: places far from the median place of all events (a capital
+  // that commented) do not zoom the view out to half the world; zooming out shows them.
   fit() {
-    const points = (this.placed || []).map((p) => this.project(p.point));
+    const points = (this.placed || []).flatMap(({ place, events }) => events.map(() => L.latLng(place.lat, place.lon)));
     if (!points.length) return;
-    const xs = points.map((p) => p.x);
-    const ys = points.map((p) => p.y);
-    const pad = 0.8;
-    const width = Math.max(Math.max(...xs) - Math.min(...xs) + 2 * pad, 9);
-    const height = Math.max(Math.max(...ys) - Math.min(...ys) + 2 * pad, 5);
-    const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
-    const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
-    this.setView({ x: cx - width / 2, y: cy - height / 2, width, height });
+    this.map.invalidateSize(); // the page's layout may have changed since the last resize callback
+    const centre = L.latLng(median(points.map((p) => p.lat)), median(points.map((p) => p.lng)));
+    const distances = points.map((p) => centre.distanceTo(p));
+    const reach = Math.max(FIT_SPREAD * median(distances), FIT_MIN_REACH_M);
+    const near = points.filter((p, i) => distances[i] <= reach);
+    this.map.fitBounds(L.latLngBounds(near), { padding: [48, 48], maxZoom: FIT_MAX_ZOOM });
   }
 
-  setView(view) {
-    this.view = view;
-    this.apply();
+  zoomIn() {
+    this.map.zoomIn();
   }
 
-  // Keeps the aspect ratio of the element, so one unit is the same on both axes.
-  apply() {
-    const box = this.root.getBoundingClientRect();
-    if (!box.width || !box.height) return;
-    const v = this.view;
-    const ratio = box.width / box.height;
-    const width = Math.max(MIN_WIDTH, Math.min(WORLD.width, Math.max(v.width, v.height * ratio)));
-    const height = width / ratio;
-    const cx = v.x + v.width / 2;
-    const cy = v.y + v.height / 2;
-    this.view = { x: cx - width / 2, y: cy - height / 2, width, height };
-    this.root.setAttribute("viewBox", `${this.view.x} ${this.view.y} ${width} ${height}`);
-    const unitsPerPx = width / box.width;
-    for (const m of this.markers.children) m.setAttribute("r", MARKER_PX * Number(m.dataset.size) * unitsPerPx);
-    this.countryLabels.setAttribute("font-size", COUNTRY_LABEL_PX * unitsPerPx);
-    this.countryLabels.classList.toggle("hidden", width > COUNTRY_LABELS_BELOW_WIDTH);
-    for (const t of this.labels.children) {
-      t.setAttribute("x", Number(t.dataset.x) + Number(t.dataset.gap) * unitsPerPx);
-      t.setAttribute("y", Number(t.dataset.y) + 0.35 * LABEL_PX * unitsPerPx);
-      t.setAttribute("font-size", LABEL_PX * unitsPerPx);
-    }
-    this.hideCrowdedLabels(unitsPerPx);
+  zoomOut() {
+    this.map.zoomOut();
   }
 
-  // Greedy: a place label overlapping one already shown is hidden (its marker keeps its tooltip).
-  hideCrowdedLabels(unitsPerPx) {
-    const shown = [];
-    for (const t of this.labels.children) {
-      const box = {
-        x: Number(t.getAttribute("x")) / unitsPerPx,
-        y: Number(t.getAttribute("y")) / unitsPerPx,
-        width: t.textContent.length * LABEL_PX * 0.62,
-        height: LABEL_PX * 1.2,
-      };
-      const overlaps = shown.some(
-        (o) => box.x < o.x + o.width && o.x < box.x + box.width && box.y - box.height < o.y && o.y - o.height < box.y,
-      );
-      t.classList.toggle("hidden", overlaps);
-      if (!overlaps) shown.push(box);
-    }
+  // After the map's element was hidden or resized.
+  refresh() {
+    this.map.invalidateSize();
   }
+}
 
-  zoom(factor, cx = this.view.x + this.view.width / 2, cy = this.view.y + this.view.height / 2) {
-    const v = this.view;
-    const width = v.width * factor;
-    const height = v.height * factor;
-    this.setView({ x: cx - (cx - v.x) * factor, y: cy - (cy - v.y) * factor, width, height });
-  }
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+}
 
-  toMapPoint(clientX, clientY) {
-    const box = this.root.getBoundingClientRect();
-    return {
-      x: this.view.x + ((clientX - box.left) / box.width) * this.view.width,
-      y: this.view.y + ((clientY - box.top) / box.height) * this.view.height,
-    };
-  }
+// Label size by population: 10 px for a village, up to 15 px for a city of millions.
+function townPx(town) {
+  return Math.round(Math.min(15, Math.max(10, 4 + 1.6 * Math.log10(Math.max(town.population, 1)))));
+}
 
-  bindZoomAndPan() {
-    this.root.addEventListener(
-      "wheel",
-      (e) => {
-        e.preventDefault();
-        const p = this.toMapPoint(e.clientX, e.clientY);
-        this.zoom(e.deltaY > 0 ? 1.25 : 0.8, p.x, p.y);
-        this.onViewChange?.();
-      },
-      { passive: false },
-    );
-    let drag = null;
-    this.root.addEventListener("pointerdown", (e) => {
-      if (e.target.classList.contains("marker")) return;
-      drag = { x: e.clientX, y: e.clientY, view: { ...this.view } };
-      this.root.setPointerCapture(e.pointerId);
-    });
-    this.root.addEventListener("pointermove", (e) => {
-      if (!drag) return;
-      const scale = this.view.width / this.root.getBoundingClientRect().width;
-      this.setView({
-        ...drag.view,
-        x: drag.view.x - (e.clientX - drag.x) * scale,
-        y: drag.view.y - (e.clientY - drag.y) * scale,
-      });
-    });
-    const stop = () => {
-      if (drag) this.onViewChange?.();
-      drag = null;
-    };
-    this.root.addEventListener("pointerup", stop);
-    this.root.addEventListener("pointercancel", stop);
-  }
+// The ring n events at one place are spread on: none for one, else wide enough to keep them apart.
+function fanRadius(n) {
+  return n < 2 ? 0 : Math.max(FAN_GAP_PX / 2 + 4, (n * FAN_GAP_PX) / (2 * Math.PI));
+}
+
+// Pixel offset of the i-th of n events at one place, clockwise from the top of the ring.
+function fanOffset(i, n) {
+  const angle = (2 * Math.PI * i) / n - Math.PI / 2;
+  return [Math.round(fanRadius(n) * Math.cos(angle)), Math.round(fanRadius(n) * Math.sin(angle))];
 }
