@@ -5,6 +5,7 @@ Screenshots go to artifacts/.  Needs /usr/bin/chromium; skipped (with the reason
 
 from __future__ import annotations
 
+import math
 import re
 import socket
 import threading
@@ -17,7 +18,10 @@ from playwright.sync_api import expect, sync_playwright
 
 from claimgraph.interfaces.api import create_app
 from claimgraph.interfaces.report import render_report
+from claimgraph.resolve.geoparse import distance_km
 from claimgraph.settings import Settings
+from claimgraph.store import Store
+from tests.conftest import SAMPLES
 from tests.interfaces.ledger import PWN
 
 pytestmark = pytest.mark.browser
@@ -72,6 +76,20 @@ def sample_url(sample_store):
 
 
 @pytest.fixture(scope="module")
+def kursk_url(tmp_path_factory):
+    """The bundled sample corpus, ingested by the real pipeline (spaCy, gazetteer, linker)."""
+    from claimgraph.app import ClaimGraph
+
+    db = f"sqlite:///{tmp_path_factory.mktemp('kursk') / 'kursk.db'}"
+    with ClaimGraph.open(db=db) as graph:
+        assert not graph.ingest([SAMPLES / "articles"]).failures
+    store = Store(db)
+    with serving(store) as url:
+        yield url
+    store.close()
+
+
+@pytest.fixture(scope="module")
 def hostile_url(hostile_store):
     with serving(hostile_store) as url:
         yield url
@@ -112,6 +130,21 @@ def watched(browser):
     watched = Watched(browser)
     yield watched
     watched.page.close()
+
+
+def mercator(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def position_of(page, element) -> tuple[float, float]:
+    """(lat, lon) of the element's centre, from where it is drawn on the map: the map element
+    publishes the view it shows as data-view="zoom,west,south,east,north" (Web Mercator)."""
+    _, west, south, east, north = map(float, page.get_attribute("#map", "data-view").split(","))
+    frame, box = page.locator("#map").bounding_box(), element.bounding_box()
+    across = (box["x"] + box["width"] / 2 - frame["x"]) / frame["width"]
+    down = (box["y"] + box["height"] / 2 - frame["y"]) / frame["height"]
+    y = mercator(north) - down * (mercator(north) - mercator(south))
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2), west + across * (east - west)
 
 
 def open_event(page, event_id: str):
@@ -237,3 +270,33 @@ def test_web_browser_hostile_text_stays_inert_in_report(watched, hostile_store, 
     watched.shot("report-hostile.png")
     assert watched.errors == []
     assert PWN not in watched.page.locator("a").evaluate_all("links => links.map(a => a.href).join(' ')")
+
+
+@pytest.mark.slow
+def test_web_browser_sample_corpus_markers_stand_at_their_places(watched, kursk_url):
+    # Every event picked in the list brings its marker into view; the marker must stand within
+    # 161 km of the place it is labelled with (the event's place of that name), and an event
+    # known only by country gets no marker.
+    page = watched.open(kursk_url)
+    events = page.evaluate("fetch('/api/events?limit=500').then(r => r.json())")["items"]
+    checked = set()
+    for event in events:
+        page.locator(f"#event-list .event-item[data-event-id='{event['id']}']").click()
+        marker = page.locator(f".marker[data-event-id='{event['id']}']")
+        located = [p for p in event["places"] if p["role"] == "place" and p["lat"] is not None]
+        if all(p["precision"] == "country" for p in located):
+            assert marker.count() == 0, event["summary"]
+            continue
+        if marker.count() == 0:
+            continue  # e.g. a continent: not drawn either
+        name = marker.get_attribute("data-place")
+        assert name in marker.get_attribute("title")
+        labelled = next(p for p in located if name in (p["name"], p["text"]))
+        lat, lon = position_of(page, marker)
+        assert distance_km(lat, lon, labelled["lat"], labelled["lon"]) <= 161, (event["summary"], name, lat, lon)
+        assert page.locator(".event-label", has_text=name).count() >= 1
+        checked.add(event["id"])
+    on_map = int(re.search(r"(\d+) on map", page.inner_text("#event-count")).group(1))
+    assert len(checked) == on_map > 0
+    watched.shot("web-kursk-markers.png")
+    assert watched.errors == []

@@ -9,7 +9,7 @@ import { Timeline } from "./timeline.js";
 const $ = (id) => document.getElementById(id);
 const state = { events: [], selectedId: null };
 const map = new EventMap($("map"), selectEvent, loadTowns);
-const timeline = new Timeline($("timeline"), selectEvent);
+const timeline = new Timeline($("timeline"), revealEvent);
 
 function showError(error) {
   $("error").textContent = error ? `Error: ${error.message || error}` : "";
@@ -51,7 +51,7 @@ async function loadTowns(bbox, limit) {
 function renderEvents(page) {
   state.events = page.items;
   const list = clear($("event-list"));
-  list.append(...page.items.map((e) => eventListItem(e, selectEvent)));
+  list.append(...page.items.map((e) => eventListItem(e, revealEvent)));
   if (!page.items.length) list.append(el("li", { class: "muted empty", text: "No events match these filters." }));
   const onMap = map.setEvents(page.items, state.selectedId);
   $("event-count").textContent = `${page.items.length} of ${page.total} · ${onMap} on map`;
@@ -74,6 +74,12 @@ async function loadEvents() {
   } catch (error) {
     showError(error);
   }
+}
+
+// Picked in the list or on the timeline: the map shows where, too.
+function revealEvent(eventId) {
+  map.reveal(eventId);
+  return selectEvent(eventId);
 }
 
 async function selectEvent(eventId) {

@@ -174,6 +174,7 @@ export class EventMap {
   setEvents(events, selectedId) {
     this.selectedId = selectedId;
     this.clusters.clearLayers();
+    this.markers = new Map();
     const byPlace = new Map();
     for (const event of events) {
       const place = eventPlace(event);
@@ -220,7 +221,19 @@ export class EventMap {
       riseOnHover: true,
     });
     marker.on("click", () => this.onSelect(event.id));
+    this.markers.set(event.id, marker);
     return marker;
+  }
+
+  // Brings an event's marker into view, out of its cluster (an event picked in the list or the
+  // timeline); a view that shows it already stays. False when the event has no marker.
+  reveal(eventId) {
+    const marker = this.markers.get(eventId);
+    if (!marker) return false;
+    const shown = marker.getElement() && this.map.getBounds().contains(marker.getLatLng());
+    if (!shown)
+      this.map.setView(marker.getLatLng(), Math.max(this.map.getZoom(), CLUSTER_BELOW_ZOOM), { animate: false });
+    return true;
   }
 
   select(eventId) {
