@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import hmac
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -368,12 +369,16 @@ def _read_router(store: Store) -> APIRouter:
 
 def _towns_router(gazetteer: Gazetteer) -> APIRouter:
     router = APIRouter(prefix="/api")
+    # one request at a time: the first one may build the index, which two threads must not do at once
+    one_at_a_time = threading.Lock()
 
     @router.get("/towns", response_model=list[Town], tags=["map"])
     def towns(bbox: str = Query(..., description="minlon,minlat,maxlon,maxlat"),
               limit: int = Query(200, ge=1, le=MAX_TOWNS)):
         """The most populous towns of the gazetteer inside bbox, most populous first (map labels)."""
-        found = gazetteer.towns(_unprocessable(parse_bbox, bbox), limit)
+        box = _unprocessable(parse_bbox, bbox)
+        with one_at_a_time:
+            found = gazetteer.towns(box, limit)
         return [Town(name=t.name, lat=t.lat, lon=t.lon, country=t.country, population=t.population) for t in found]
 
     return router
