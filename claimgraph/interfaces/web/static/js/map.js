@@ -252,7 +252,8 @@ export class EventMap {
     const distances = points.map((p) => centre.distanceTo(p));
     const reach = Math.max(FIT_SPREAD * median(distances), FIT_MIN_REACH_M);
     const near = points.filter((p, i) => distances[i] <= reach);
-    this.map.fitBounds(L.latLngBounds(near), { padding: [48, 48], maxZoom: FIT_MAX_ZOOM });
+    // at once, not animated: the page is ready (and markers clickable) when fit() returns
+    this.map.fitBounds(L.latLngBounds(near), { padding: [48, 48], maxZoom: FIT_MAX_ZOOM, animate: false });
   }
 
   zoomIn() {
