@@ -20,8 +20,9 @@ def read_html(data: bytes, origin: str, settings: Settings) -> Iterator[Document
 
 
 def decode_html(data: bytes, charset: str | None = None) -> str:
-    """Decode with the charset given (e.g. by HTTP) or declared in the page, else UTF-8."""
-    return decode_text(data, charset or declared_charset(data) or "utf-8")
+    """Decode with the charset given (e.g. by HTTP) or declared in the page, else as a text
+    declaring none (UTF-8, else the encoding detected: see decode.decode_text)."""
+    return decode_text(data, charset or declared_charset(data))
 
 
 def html_document(html: str, origin: str, fmt: str, known: Metadata = Metadata()) -> Document | ReadFailure:

@@ -31,7 +31,7 @@ def _read_line(raw: bytes, offset: int, origin: str, settings: Settings) -> Docu
 
 def _parse_record(raw: bytes, offset: int) -> dict[str, Any]:
     try:
-        record = json.loads(decode_text(raw, offset=offset))
+        record = json.loads(decode_text(raw, "utf-8", offset))  # JSON is UTF-8 (RFC 8259): no guessing
     except json.JSONDecodeError as error:
         raise ReadError(f"not valid JSON at column {error.colno} ({error.msg})") from None
     if not isinstance(record, dict):

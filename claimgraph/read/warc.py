@@ -110,7 +110,7 @@ def _payload_document(payload: bytes, kind: Optional[str], charset: Optional[str
     if kind == "html":
         return html_document(decode_html(payload, charset), origin, "warc", known)
     if kind == "text":
-        text = decode_text(payload, charset or "utf-8")
+        text = decode_text(payload, charset)
         return make_document(text, origin, "warc", known, plain_text=True)
     return None
 

@@ -20,7 +20,7 @@ def test_read_every_good_fixture_is_read(good_dir, warc_file, settings):
     documents, failures = split(read_paths([good_dir, warc_file], settings))
     assert failures == []
     formats = Counter(d.format for d in documents)
-    assert formats == {"text": 1, "html": 1, "jsonl": 2, "feed": 3, "warc": 2}
+    assert formats == {"text": 2, "html": 1, "jsonl": 2, "feed": 3, "warc": 2}
     assert {file_of(d.origin) for d in documents} == {p.name for p in good_dir.iterdir()} | {warc_file.name}
     assert all(d.text.strip() and len(d.id) == 16 for d in documents)
 
@@ -36,7 +36,7 @@ def test_read_each_bad_file_gives_one_failure_naming_it(bad_dir, settings):
 def test_read_failure_messages_say_what_is_wrong(bad_dir, settings):
     _, failures = split(read_paths([bad_dir], settings))
     messages = {file_of(f.origin): f.message for f in failures}
-    assert "offset 65" in messages["invalid-utf8.txt"] and "UTF-8" in messages["invalid-utf8.txt"]
+    assert "offset 64" in messages["invalid-utf8.txt"] and "UTF-8" in messages["invalid-utf8.txt"]
     assert messages["empty.txt"] == "empty file"
     assert "binary" in messages["binary.bin"]
     assert "no extractable text" in messages["broken.html"]
