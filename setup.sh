@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up claimgraph in ./.venv with the pinned dependencies (idempotent; offline afterwards).
-#   ./setup.sh          the product
+#   ./setup.sh          the product (and Pango, a Debian package, for the PDF report)
 #   ./setup.sh --test   the same plus Chromium (Debian package) for the browser tests
 # requirements.lock pins every package, test tools included (pip freeze of a working setup).
 set -euo pipefail
@@ -12,6 +12,12 @@ pip=(.venv/bin/python -m pip --disable-pip-version-check -q)
 
 "${pip[@]}" install -r requirements.lock
 "${pip[@]}" install --no-deps -e .
+
+# The PDF report (WeasyPrint, in requirements.lock) draws text with Pango, a system library.
+if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "setup: installing Pango (Debian packages) for the PDF report" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
+fi
 
 if [ "${1:-}" = "--test" ]; then
   if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then

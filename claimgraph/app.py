@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import islice
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,12 @@ from claimgraph.settings import Settings
 
 log = logging.getLogger("claimgraph")
 EXTRACT_BATCH = 32  # documents per spaCy pipe call
+# The first calls take fewer, so the first documents are stored (and progress shows) early.
+FIRST_BATCHES = (4, 8, 16)
 
-ProgressCallback = Callable[[str, object], None]  # (what happened, to what): ("read", doc), ("failed", failure)
+# (what happened, to what): ("file", path) before a file is read; ("read", doc or failure);
+# ("stored", doc); ("duplicate", doc); ("failed", failure); ("linking", None) once, at the end
+ProgressCallback = Callable[[str, object], None]
 
 
 @dataclass
@@ -68,6 +72,13 @@ def _failure(doc: Document, stage: str, error: BaseException) -> ReadFailure:
     return ReadFailure(origin=where, message=f"{stage} failed: {type(error).__name__}: {error}")
 
 
+def _announced(files: Iterable[str], progress: ProgressCallback) -> Iterator[str]:
+    """The files, each announced to ``progress`` as it is about to be read."""
+    for path in files:
+        progress("file", path)
+        yield path
+
+
 class StoreDocuments(Mapping[str, Document]):
     """Documents by id, loaded from the store on first use (linking needs only a few)."""
 
@@ -93,8 +104,11 @@ class StoreDocuments(Mapping[str, Document]):
 class ClaimGraph:
     """One ledger and the pipeline that fills it."""
 
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None, create_ledger: bool = True):
+        """``create_ledger`` False: a SQLite ledger file that does not exist is an error
+        (``MissingLedger``) instead of a new empty ledger (for commands that only read one)."""
         self.settings = settings or Settings.load()
+        self.create_ledger = create_ledger
 
     @classmethod
     def open(cls, **overrides: Any) -> "ClaimGraph":
@@ -116,7 +130,7 @@ class ClaimGraph:
     def store(self):
         from claimgraph.store import Store
 
-        return Store(self.settings.db)
+        return Store(self.settings.db, create=self.create_ledger)
 
     @cached_property
     def extractor(self):
@@ -149,7 +163,8 @@ class ClaimGraph:
             yield from extract_on_dask(documents, self.settings)
             return
         documents = iter(documents)
-        while batch := list(islice(documents, EXTRACT_BATCH)):
+        sizes = chain(FIRST_BATCHES, repeat(EXTRACT_BATCH))
+        while batch := list(islice(documents, next(sizes))):
             for doc, claims in self._extract_batch(batch):
                 if isinstance(claims, BaseException):
                     yield _failure(doc, "extraction", claims)
@@ -187,7 +202,10 @@ class ClaimGraph:
 
     def ingest(self, paths: Iterable[str | Path], progress: ProgressCallback | None = None) -> IngestReport:
         """Read, extract, resolve and store `paths`, then link the new claims."""
-        return self.ingest_documents(self.read(paths), progress)
+        from claimgraph.read.paths import expand_paths
+
+        files = expand_paths(paths)
+        return self.ingest_documents(self.read(_announced(files, progress) if progress else files), progress)
 
     def ingest_documents(self, items: Iterable[Document | ReadFailure],
                          progress: ProgressCallback | None = None) -> IngestReport:
@@ -195,6 +213,8 @@ class ClaimGraph:
         from claimgraph.ingest import Ingest
 
         report = Ingest(self, progress).run(items)
+        if progress:
+            progress("linking", None)
         report.events_changed = self.link()
         return report
 

@@ -61,10 +61,10 @@ class Ingest:
                 self._fail(item)
             elif item.id in seen_this_run:
                 self.later_copies.append(item)
-                self.report.duplicates += 1
+                self._duplicate(item)
             elif self.store.has_document(item.id):
                 self.store.add_document(item, [])  # records the extra url/outlet/origin
-                self.report.duplicates += 1
+                self._duplicate(item)
             else:
                 seen_this_run.add(item.id)
                 yield self._mark_near_duplicate(item)
@@ -88,6 +88,10 @@ class Ingest:
             stored = self.store.get_document(doc_id)
             self.groups[doc_id] = (stored and stored.syndication_group) or doc_id
         return self.groups[doc_id]
+
+    def _duplicate(self, doc: Document) -> None:
+        self.report.duplicates += 1
+        self.progress("duplicate", doc)
 
     def _fail(self, failure: ReadFailure) -> None:
         self.report.failures.append(failure)

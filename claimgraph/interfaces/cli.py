@@ -1,7 +1,8 @@
 """The `claimgraph` command.  Each command turns options into one library call.
 
 Exit codes: 0 everything worked; 1 some input or evaluation failed (the rest was
-processed); 2 usage error (bad option, unreachable database, missing file).
+processed); 2 usage error (bad option, unreachable database, missing file or ledger, port in
+use), always with a one-line message and never a traceback (`--verbose` shows it).
 """
 
 from __future__ import annotations
@@ -9,29 +10,29 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.padding import Padding
 from rich.table import Table
 
+from claimgraph.interfaces.cli_help import Typer
 from claimgraph.model import ReadFailure
 from claimgraph.settings import SETTINGS, Settings
 
-app = typer.Typer(
+app = Typer(
     help="claimgraph: a ledger of claims from war and crisis reporting — who says what happened, "
     "where, when, how sure, and how many independent sources back it.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-eval_app = typer.Typer(help="Measure accuracy on public corpora (read from ../shared/eval or PATH).",
+eval_app = Typer(help="Measure accuracy on public corpora (read from ../shared/eval or PATH).",
                        no_args_is_help=True)
-gazetteer_app = typer.Typer(help="Build the place index or import a GeoNames dump.", no_args_is_help=True)
+gazetteer_app = Typer(help="Build the place index or import a GeoNames dump.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 
@@ -45,34 +46,36 @@ def configure(verbose: bool = typer.Option(False, "--verbose", "-v",
                         format="%(levelname)s %(name)s: %(message)s")
 
 
-DbOption = typer.Option(None, "--db", help="Database URL (default sqlite:///claimgraph.db; or postgresql://…).")
-WorkersOption = typer.Option(None, help="Extraction processes; more than 1 starts a local Dask cluster.")
-SchedulerOption = typer.Option(None, help="Extract on a running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
-PathsArgument = typer.Argument(..., help="Files, folders (read recursively) or - for standard input.")
+DbOption = typer.Option(None, "--db", metavar="DB",
+                        help="Ledger: a SQLite file (default ./claimgraph.db) or a URL (sqlite:///…, postgresql://…).")
+WorkersOption = typer.Option(None, metavar="N", help="Extraction processes; more than 1 starts a local Dask cluster.")
+SchedulerOption = typer.Option(None, metavar="ADDRESS",
+                               help="Extract on a running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+PathsArgument = typer.Argument(..., metavar="PATH...", show_default=False,
+                               help="Files, folders (read recursively) or - for standard input.")
 
 
-def _graph(db: Optional[str] = None, **overrides):
+def _graph(db: Optional[str] = None, existing: bool = False, **overrides):
+    """The ClaimGraph over ``db``; ``existing``: the command reads a ledger, which must be there."""
     from claimgraph.app import ClaimGraph
 
-    return ClaimGraph(Settings.load(db=db, **overrides))
+    return ClaimGraph(Settings.load(db=db, **overrides), create_ledger=not existing)
+
+
+def _usage_error(message: str) -> typer.Exit:
+    """Print ``message`` as the one error line; the caller raises the returned Exit (code 2)."""
+    err.print(f"[red]error[/red]: {escape(message)}", highlight=False)
+    return typer.Exit(2)
 
 
 def _print_failure(failure: ReadFailure) -> None:
     err.print(f"[red]error[/red]: {escape(failure.origin)}: {escape(failure.message)}", highlight=False)
 
 
-@contextmanager
-def _progress(description: str) -> Iterator:
-    """A Rich progress line on stderr (hidden when stderr is not a terminal)."""
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.fields[counts]}"),
-               TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
-        yield progress, progress.add_task(description, total=None, counts="")
-
-
 @app.command()
 def extract(paths: list[str] = PathsArgument,
-            format: str = typer.Option("jsonl", "--format", help="jsonl (one object per line) or json (indented)."),
+            format: str = typer.Option("jsonl", "--format", metavar="FORMAT",
+                                       help="jsonl (one object per line) or json (indented)."),
             workers: Optional[int] = WorkersOption, scheduler: Optional[str] = SchedulerOption):
     """Read documents and print their claims as JSON, one object per document (no database)."""
     graph = _graph(workers=workers, scheduler=scheduler)
@@ -101,16 +104,13 @@ def extract(paths: list[str] = PathsArgument,
 def ingest(paths: list[str] = PathsArgument, db: Optional[str] = DbOption,
            workers: Optional[int] = WorkersOption, scheduler: Optional[str] = SchedulerOption):
     """Extract documents into the ledger, then link their claims into events. Idempotent."""
-    counts = {"read": 0, "stored": 0, "failed": 0}
-    with _graph(db, workers=workers, scheduler=scheduler) as graph, _progress("ingesting") as (progress, task):
-        def on_progress(what: str, item: object) -> None:
-            counts[what] = counts.get(what, 0) + 1
-            progress.update(task, counts=f"{counts['read']} read · {counts['stored']} stored · "
-                                         f"{counts['failed']} failed")
-            if what == "failed":
-                _print_failure(item)
+    from claimgraph.interfaces.progress import IngestProgress
+    from claimgraph.read.paths import expand_paths
 
-        report = graph.ingest(paths, progress=on_progress)
+    files = list(expand_paths(paths))
+    with _graph(db, workers=workers, scheduler=scheduler) as graph, \
+            IngestProgress(err, len(files), on_failure=_print_failure) as progress:
+        report = graph.ingest(files, progress=progress)
     _print_ingest_report(report)
     raise typer.Exit(0 if report.ok else 1)
 
@@ -128,82 +128,124 @@ def _print_ingest_report(report) -> None:
 def link(db: Optional[str] = DbOption,
          full: bool = typer.Option(False, "--full", help="Re-cluster the whole ledger instead of new claims only.")):
     """Link claims into events (ingest does this for new claims already)."""
-    with _graph(db) as graph:
+    with _graph(db, existing=True) as graph, err.status("linking claims into events…"):
         written = graph.link(full=full)
     err.print(f"{written} events written")
 
 
 @app.command()
-def export(format: str = typer.Option(..., "--format", help="json, jsonl, csv, geojson or parquet."),
-           output: Optional[Path] = typer.Option(None, "--output", "-o",
+def export(format: str = typer.Option(..., "--format", metavar="FORMAT",
+                                     help="json, jsonl, csv, geojson or parquet."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
                                                  help="File (or folder for parquet); default standard output."),
            db: Optional[str] = DbOption):
     """Export the ledger per the claims-v1 contract."""
     from claimgraph.interfaces.export import FORMATS, export as run_export
 
     if format not in FORMATS:
-        err.print(f"[red]error[/red]: unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
+        raise _usage_error(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     if format == "parquet" and output is None:
-        err.print("[red]error[/red]: parquet needs --output")
-        raise typer.Exit(2)
-    with _graph(db) as graph:
+        raise _usage_error("parquet needs --output")
+    with _graph(db, existing=True) as graph:
         run_export(graph.store, format, output if output is not None else sys.stdout.buffer)
 
 
 @app.command()
 def stats(db: Optional[str] = DbOption):
     """Counts of documents, claims, events and sources in the ledger."""
-    with _graph(db) as graph:
+    with _graph(db, existing=True) as graph:
         figures = graph.store.stats()
     out.print_json(data=figures)
 
 
 @app.command()
-def report(since: Optional[str] = typer.Option(None, help="Only events last seen on or after this date."),
-           until: Optional[str] = typer.Option(None, help="Only events first seen on or before this date."),
-           place: Optional[str] = typer.Option(None, help="Only events at this place (name)."),
-           format: str = typer.Option("md", "--format", help="md or html."),
-           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File; default standard output."),
+def report(since: Optional[str] = typer.Option(None, metavar="DATE",
+                                               help="Only events last seen on or after this date: 2024-08-06, "
+                                                    "'6 August 2024', 'last week' (anything dateparser reads)."),
+           until: Optional[str] = typer.Option(None, metavar="DATE",
+                                               help="Only events first seen on or before this date."),
+           place: Optional[str] = typer.Option(None, metavar="NAME", help="Only events at this place."),
+           format: str = typer.Option("md", "--format", metavar="FORMAT",
+                                      help="md, html or pdf (pdf needs WeasyPrint)."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                                 help="File; default standard output."),
            db: Optional[str] = DbOption):
-    """A situation report: events grouped by status, each citing its documents."""
-    from claimgraph.interfaces.report import render_report
+    """A situation report: key takeaways, then events by area and date, each line citing its documents."""
+    from claimgraph.interfaces.report import PdfUnavailable, read_date, render_report
 
-    with _graph(db) as graph:
-        text = render_report(graph.store, since=since, until=until, place=place, fmt=format)
+    try:
+        since, until = (_date_option(name, value, read_date) for name, value in (("--since", since),
+                                                                                ("--until", until)))
+        with _graph(db, existing=True) as graph:
+            text = render_report(graph.store, since=since, until=until, place=place, fmt=format)
+    except (ValueError, PdfUnavailable) as error:
+        raise _usage_error(str(error)) from None
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
     else:
-        output.write_text(text, encoding="utf-8")
+        output.write_bytes(data)
         err.print(f"report written to {output}")
+
+
+def _date_option(name: str, value: Optional[str], read_date) -> Optional[str]:
+    """``value`` as YYYY-MM-DD, saying how it was read when it was written otherwise."""
+    day = read_date(value, name)
+    if value and day != value:
+        err.print(f"reading {name} {value!r} as {day}", highlight=False)
+    return day
 
 
 @app.command()
 def serve(db: Optional[str] = DbOption,
-          host: str = typer.Option("127.0.0.1", help="Interface to bind; 127.0.0.1 keeps it local."),
-          port: int = typer.Option(8000, help="TCP port."),
-          token: Optional[str] = typer.Option(None, help="Enables write endpoints for requests bearing it."),
-          workers: int = typer.Option(1, "--workers", help="Server processes (use the cores you can spare).")):
+          host: str = typer.Option("127.0.0.1", metavar="ADDRESS", help="Interface to bind; 127.0.0.1 keeps it local."),
+          port: int = typer.Option(8000, metavar="PORT", help="TCP port."),
+          token: Optional[str] = typer.Option(None, metavar="TOKEN",
+                                              help="Enables write endpoints for requests bearing it."),
+          workers: int = typer.Option(1, "--workers", metavar="N",
+                                      help="Server processes (use the cores you can spare).")):
     """Serve the HTTP API and the web page (map, timeline, claim cards)."""
     import os
 
     import uvicorn
 
+    from claimgraph.store.engine import check_ledger_exists
+
     settings = Settings.load(db=db, api_token=token)
+    check_ledger_exists(settings.db)
+    _check_port_free(host, port)
     # each server process builds its app from the environment (see api.app_from_environment)
     os.environ.update({"CLAIMGRAPH_DB": settings.db, "CLAIMGRAPH_API_TOKEN": settings.api_token})
-    err.print(f"claimgraph on http://{host}:{port}/  (API docs at /docs)")
+    err.print(f"claimgraph on http://{host}:{port}/  (API docs at /docs, schema at /api/openapi.json)")
     uvicorn.run("claimgraph.interfaces.api:app_from_environment", factory=True, host=host, port=port,
                 workers=workers, log_level="warning")
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Bind ``host:port`` as the server will (SO_REUSEADDR, as uvicorn does) and let it go, so a
+    port in use is told before the banner, in one line."""
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        raise _usage_error(f"cannot serve on {host}:{port}: {error.strerror or error}") from None
 
 
 @app.command("settings")
 def show_settings():
     """Every setting, its default and the environment variable that overrides it."""
-    table = Table("setting", "environment variable", "default", "meaning")
     for setting in SETTINGS:
-        table.add_row(setting.name, f"CLAIMGRAPH_{setting.name.upper()}", str(setting.default), setting.help)
-    out.print(table)
+        out.print(f"[bold]{setting.name}[/bold] = {escape(str(setting.default)) or '(empty)'}"
+                  f"  [dim]{_env_name(setting.name)}[/dim]", highlight=False, soft_wrap=True)
+        out.print(Padding(escape(setting.help), (0, 0, 0, 4)), highlight=False, soft_wrap=False)
+
+
+def _env_name(name: str) -> str:
+    return f"CLAIMGRAPH_{name.upper()}"
 
 
 def _run_eval(data: dict[str, Optional[Path]]) -> None:
@@ -213,7 +255,7 @@ def _run_eval(data: dict[str, Optional[Path]]) -> None:
     raise typer.Exit(0 if ok else 1)
 
 
-DataArgument = typer.Argument(None, help="Folder of the evaluation corpora (default ../shared/eval).")
+DataArgument = typer.Argument(None, metavar="PATH", help="Folder of the evaluation corpora (default ../shared/eval).")
 
 
 @eval_app.command("attribution")
@@ -235,7 +277,7 @@ def eval_status(path: Optional[Path] = DataArgument):
 
 
 @eval_app.command("linking")
-def eval_linking(path: Optional[Path] = typer.Argument(None, help="A folder with articles/ and gold_events.yaml "
+def eval_linking(path: Optional[Path] = typer.Argument(None, metavar="PATH", help="A folder with articles/ and gold_events.yaml "
                                                                   "(default: samples/kursk and samples/heldout).")):
     """Event clustering MUC, B-cubed, CEAF-e and CoNLL F1 against hand-made gold events."""
     if path is not None:
@@ -245,14 +287,14 @@ def eval_linking(path: Optional[Path] = typer.Argument(None, help="A folder with
 
 @eval_app.command("linking-real")
 def eval_linking_real(path: Optional[Path] = typer.Argument(
-        None, help="A folder of episode folders, each with articles/ and gold.yaml (default "
+        None, metavar="PATH", help="A folder of episode folders, each with articles/ and gold.yaml (default "
                    "../shared/eval/linking-real).")):
     """Events on real multi-outlet news: CoNLL F1 with baselines, origins, sides, event and mention status."""
     _run_eval({"linking_real": path})
 
 
 @eval_app.command("all")
-def eval_all(data: Optional[Path] = typer.Option(None, "--data", help="Evaluation corpora folder.")):
+def eval_all(data: Optional[Path] = typer.Option(None, "--data", metavar="PATH", help="Evaluation corpora folder.")):
     """Every evaluation, one table: metric, value, floor (fails when a floor is missed)."""
     from claimgraph.eval.runner import CORPUS_EVALUATIONS, EVALUATIONS
 
@@ -271,7 +313,7 @@ def gazetteer_build():
 
 
 @gazetteer_app.command("import")
-def gazetteer_import(file: Path = typer.Argument(..., exists=True, dir_okay=False,
+def gazetteer_import(file: Path = typer.Argument(..., exists=True, dir_okay=False, metavar="FILE",
                                                  help="allCountries.txt, cities500.zip or a country file such as RU.txt.")):
     """Add a full GeoNames dump (villages the default lacks)."""
     from claimgraph.resolve.gazetteer import import_geonames
@@ -281,15 +323,25 @@ def gazetteer_import(file: Path = typer.Argument(..., exists=True, dir_okay=Fals
 
 
 def main() -> None:
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    from claimgraph.store.engine import MissingLedger
 
     try:
         app()
     except BrokenPipeError:  # e.g. `claimgraph extract … | head`
         sys.stderr.close()
     except OperationalError as error:
-        err.print(f"[red]error[/red]: cannot use the database: {escape(str(error.orig))}", highlight=False)
-        sys.exit(2)
+        _exit_usage(f"cannot use the database: {error.orig}")
+    except ArgumentError as error:  # a --db value SQLAlchemy cannot read as a URL
+        _exit_usage(f"cannot read the database URL: {error}")
+    except MissingLedger as error:
+        _exit_usage(str(error))
+
+
+def _exit_usage(message: str) -> None:
+    logging.getLogger("claimgraph").debug("usage error", exc_info=True)
+    sys.exit(_usage_error(message).exit_code)
 
 
 if __name__ == "__main__":

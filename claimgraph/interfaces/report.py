@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Optional
@@ -75,12 +76,36 @@ class Report:
     references: list[Reference]
 
 
+class PdfUnavailable(Exception):
+    """The PDF renderer (WeasyPrint and the Pango library it uses) is not installed."""
+
+
 def render_report(store: Store, since: str | None = None, until: str | None = None,
-                  place: str | None = None, fmt: str = "md") -> str:
-    """The situation report for events between `since` and `until`, at `place`, as md or html."""
+                  place: str | None = None, fmt: str = "md") -> str | bytes:
+    """The situation report for events between `since` and `until` (YYYY-MM-DD), at `place`,
+    as md or html (text) or pdf (bytes)."""
     if fmt not in RENDERERS:
-        raise ValueError(f"unknown report format {fmt!r}: use md or html")
+        raise ValueError(f"unknown report format {fmt!r}: use {', '.join(RENDERERS)}")
+    since, until = read_date(since, "since"), read_date(until, "until")
     return RENDERERS[fmt](build_report(store, since, until, place))
+
+
+def read_date(value: str | None, name: str) -> str | None:
+    """A date as a person writes it ("2024-08-06", "6 August 2024", "12/08/2024", "last week") as
+    YYYY-MM-DD; ValueError naming the option ``name`` if dateparser cannot read it."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    import dateparser  # imported here: only dates written otherwise need it
+
+    parsed = dateparser.parse(value, languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+    if parsed is None:
+        raise ValueError(f"{name}: cannot read {value!r} as a date; give YYYY-MM-DD, a date such as "
+                         f"'6 August 2024', or a relative one such as 'last week' or '3 days ago'")
+    return parsed.date().isoformat()
 
 
 def build_report(store: Store, since: str | None, until: str | None, place: str | None) -> Report:
@@ -306,4 +331,16 @@ def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
-RENDERERS: dict[str, Callable[[Report], str]] = {"md": render_markdown, "html": render_html}
+def render_pdf(report: Report) -> bytes:
+    """The HTML report printed to PDF by WeasyPrint (PdfUnavailable if it cannot be loaded)."""
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as error:  # OSError: WeasyPrint is there, the Pango library is not
+        raise PdfUnavailable(f"PDF output needs WeasyPrint and the Pango library ({error}); install them "
+                             f"(pip install weasyprint; apt-get install libpango-1.0-0 libpangoft2-1.0-0) "
+                             f"or use --format html and print it from a browser") from None
+    return HTML(string=render_html(report)).write_pdf()
+
+
+RENDERERS: dict[str, Callable[[Report], str | bytes]] = {"md": render_markdown, "html": render_html,
+                                                         "pdf": render_pdf}

@@ -1,6 +1,7 @@
 """Engine creation: one SQLAlchemy Core engine for SQLite or PostgreSQL.
 
-``postgresql://`` (and ``postgres://``) URLs are mapped to the psycopg 3 driver.  Extra
+A plain path (``ledger.db``, no ``scheme://``) means that SQLite file.  ``postgresql://`` (and
+``postgres://``) URLs are mapped to the psycopg 3 driver.  Extra
 connection options pass through the URL, e.g. a schema for tests:
 ``postgresql://u@host/db?options=-csearch_path%3Dmy_schema``.
 
@@ -17,7 +18,8 @@ then validation, and lists of claims are most of the API's work).
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, Optional
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
@@ -26,8 +28,33 @@ from sqlalchemy.pool import StaticPool
 WRITE = {"claimgraph_write": True}  # execution option marking a write transaction
 
 
+class MissingLedger(Exception):
+    """A command that reads a ledger was pointed at a SQLite file that does not exist."""
+
+
+def database_url(value: str) -> str:
+    """``value`` as a database URL: a plain path names a SQLite file."""
+    return value if "://" in value else f"sqlite:///{value}"
+
+
+def sqlite_file(url: str) -> Optional[Path]:
+    """The file a SQLite URL names; None for other databases and in-memory SQLite."""
+    parsed = make_url(database_url(url))
+    if parsed.get_backend_name() != "sqlite" or _in_memory(parsed):
+        return None
+    return Path(parsed.database)
+
+
+def check_ledger_exists(url: str) -> None:
+    """Raise MissingLedger if ``url`` names a SQLite file that is not there (opening it would
+    quietly create an empty ledger, and every read would then find nothing)."""
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        raise MissingLedger(f"no ledger at {path}: run `claimgraph ingest` first, or give --db")
+
+
 def make_engine(url: str) -> Engine:
-    parsed = make_url(_with_driver(url))
+    parsed = make_url(_with_driver(database_url(url)))
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed, json_deserializer=json_text)
     engine = create_engine(parsed, json_deserializer=json_text, **_in_memory_options(parsed))
@@ -43,9 +70,13 @@ def json_text(raw: str | bytes) -> str:
 def _in_memory_options(url: URL) -> dict[str, Any]:
     """In-memory SQLite: ONE connection shared by all threads (the default pool would give
     each thread its own, empty, database); the Store makes threads take turns on it."""
-    if url.database not in (None, "", ":memory:") and url.query.get("mode") != "memory":
+    if not _in_memory(url):
         return {}
     return {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+
+
+def _in_memory(url: URL) -> bool:
+    return url.database in (None, "", ":memory:") or url.query.get("mode") == "memory"
 
 
 def _with_driver(url: str) -> str:

@@ -30,7 +30,7 @@ from sqlalchemy.pool import StaticPool
 from claimgraph.model import EVENT_STATUSES, STATUSES, Claim, Document, Event, ReadFailure, Source
 from claimgraph.store import rows
 from claimgraph.store.conditions import claim_condition_branches, claim_conditions, event_conditions
-from claimgraph.store.engine import WRITE, make_engine
+from claimgraph.store.engine import WRITE, check_ledger_exists, make_engine
 from claimgraph.store.filters import ClaimFilter, EventFilter, check_query
 from claimgraph.store.migrations import applied_migrations, migrate
 from claimgraph.store.schema import (CLAIM_LIST_ORDER, claims, document_copies, documents, events, failures,
@@ -48,7 +48,11 @@ PROBE_SHARE = 2.0
 
 
 class Store:
-    def __init__(self, url: str):
+    def __init__(self, url: str, create: bool = True):
+        """Open the ledger at ``url`` (a database URL or a SQLite file path); with ``create``
+        False a SQLite file that does not exist raises MissingLedger instead of being created."""
+        if not create:
+            check_ledger_exists(url)
         self.url = url
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -248,6 +249,13 @@ def test_api_page_has_no_inline_script_or_handlers():
 def test_api_index_page_served(client):
     response = client.get("/")
     assert response.status_code == 200 and '<script type="module" src="/static/js/main.js">' in response.text
+
+
+def test_api_readme_gives_the_schema_path_the_api_serves(client):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    served = client.app.openapi_url
+    assert client.get(served).status_code == 200
+    assert re.findall(r"`(/[\w/]*openapi\.json)`", readme) == [served]
 
 
 def test_api_openapi_lists_endpoints(client):

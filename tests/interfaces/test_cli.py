@@ -1,28 +1,65 @@
-"""The `claimgraph` command end to end: the foundation issue's acceptance checks."""
+"""The `claimgraph` command end to end: the foundation issue's acceptance checks, and each rough
+edge a new user hit (a clear one-line message and the documented exit code, never a traceback)."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from claimgraph.settings import SETTINGS
+from tests.interfaces.conftest import open_ledger
 from tests.read.support import build_warc
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "read"
 BAD_FILES = sorted(p.name for p in (FIXTURES / "bad").iterdir())
+SAMPLE_ARTICLES = Path(__file__).resolve().parents[2] / "samples" / "kursk" / "articles"
+# Rich draws progress only on a terminal; these make it draw into the captured stream.
+TERMINAL = {"TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1", "COLUMNS": "160"}
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
-pytestmark = pytest.mark.slow
 
-
-def claimgraph(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def claimgraph(*args: str, stdin: bytes | None = None, env: dict | None = None, cwd: Path | None = None,
+               timeout: float = 900) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "claimgraph.interfaces.cli", *args],
-                          input=stdin, capture_output=True, timeout=900, env=env)
+                          input=stdin, capture_output=True, timeout=timeout, env=env, cwd=cwd)
+
+
+def with_env(**variables: str) -> dict[str, str]:
+    return {**os.environ, **variables}
+
+
+def one_error_line(result: subprocess.CompletedProcess) -> str:
+    """The single line a usage error prints (no traceback, nothing else)."""
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), lines
+    return lines[0]
+
+
+def sample_articles(tmp_path: Path, count: int) -> Path:
+    """A folder holding the first ``count`` articles of the sample corpus."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(SAMPLE_ARTICLES.iterdir())[:count]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def ledger_file(tmp_path_factory) -> Path:
+    """The interface tests' small ledger, in a SQLite file."""
+    path = tmp_path_factory.mktemp("ledger") / "ledger.db"
+    open_ledger(path).close()
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +83,7 @@ def count(db: Path, table: str) -> int:
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
+@pytest.mark.slow
 def test_cli_extract_reads_the_seed_header(seed_path, tmp_path):
     # a new gazetteer path: the first-use build must not write to stdout, which carries the JSON
     fresh = {**os.environ, "CLAIMGRAPH_GAZETTEER": str(tmp_path / "gazetteer.sqlite")}
@@ -60,12 +98,14 @@ def test_cli_extract_reads_the_seed_header(seed_path, tmp_path):
     assert document["text"].startswith("In a dramatic escalation")
 
 
+@pytest.mark.slow
 def test_cli_extract_reads_standard_input():
     result = claimgraph("extract", "-", stdin=b"Officials in Sumy said two drones were shot down on Monday.\n")
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout)["document"]["origin"] == "<stdin>"
 
 
+@pytest.mark.slow
 def test_cli_ingest_stores_good_files_and_names_each_bad_one(mixed_folder, tmp_path):
     db = tmp_path / "ledger.db"
     first = claimgraph("ingest", str(mixed_folder), "--db", f"sqlite:///{db}")
@@ -84,6 +124,7 @@ def test_cli_ingest_stores_good_files_and_names_each_bad_one(mixed_folder, tmp_p
     assert count(db, "documents") == stored
 
 
+@pytest.mark.slow
 def test_cli_ingest_without_bad_input_exits_zero(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -97,3 +138,143 @@ def test_cli_unknown_export_format_is_a_usage_error(tmp_path):
     result = claimgraph("export", "--format", "xml", "--db", f"sqlite:///{tmp_path / 'x.db'}")
     assert result.returncode == 2
     assert b"unknown format" in result.stderr
+
+
+# -- bad arguments -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, read", [("last week", None), ("12/08/2024", "2024-12-08"),
+                                           ("6 August 2024", "2024-08-06")])
+def test_cli_report_reads_dates_as_people_write_them(ledger_file, written, read):
+    result = claimgraph("report", "--since", written, "--db", str(ledger_file))
+    assert result.returncode == 0, result.stderr.decode()
+    assert f"reading --since {written!r} as {read or ''}" in result.stderr.decode()
+
+
+def test_cli_report_unreadable_date_says_what_is_accepted(ledger_file):
+    result = claimgraph("report", "--until", "the day after the raid", "--db", str(ledger_file))
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in one_error_line(result) and "--until" in one_error_line(result)
+
+
+def test_cli_report_writes_pdf(ledger_file, tmp_path):
+    result = claimgraph("report", "--format", "pdf", "-o", str(tmp_path / "report.pdf"), "--db", str(ledger_file))
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_cli_report_pdf_without_weasyprint_says_what_to_install(ledger_file, tmp_path):
+    shadow = tmp_path / "shadow" / "weasyprint"  # an importable name that fails as a missing package does
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise ImportError('No module named weasyprint')\n", encoding="utf-8")
+    result = claimgraph("report", "--format", "pdf", "-o", str(tmp_path / "r.pdf"), "--db", str(ledger_file),
+                        env=with_env(PYTHONPATH=str(shadow.parent)))
+    assert result.returncode == 2
+    assert "WeasyPrint" in one_error_line(result) and not (tmp_path / "r.pdf").exists()
+
+
+# -- database paths ------------------------------------------------------------------------------
+
+def test_cli_db_accepts_a_plain_path(ledger_file):
+    result = claimgraph("stats", "--db", ledger_file.name, cwd=ledger_file.parent)
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["documents"] == 4
+
+
+@pytest.mark.parametrize("command", [["stats"], ["report"], ["export", "--format", "csv"], ["link"], ["serve"]])
+def test_cli_read_command_on_a_missing_ledger_stops(tmp_path, command):
+    missing = tmp_path / "missing.db"
+    result = claimgraph(*command, "--db", str(missing), timeout=60)
+    assert result.returncode == 2
+    assert f"no ledger at {missing}" in one_error_line(result)
+    assert not missing.exists()
+
+
+# -- Dask ------------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.dask
+def test_cli_ingest_with_workers_is_quiet_and_leaves_no_process(tmp_path):
+    folder = sample_articles(tmp_path, 3)
+    run = subprocess.Popen([sys.executable, "-m", "claimgraph.interfaces.cli", "ingest", str(folder), "--workers",
+                            "2", "--db", str(tmp_path / "x.db")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           start_new_session=True)  # the run and every process it starts: group run.pid
+    _, stderr = run.communicate(timeout=900)
+    assert run.returncode == 0, stderr.decode()
+    assert "distributed" not in stderr.decode() and "Traceback" not in stderr.decode()
+    assert processes_in_group(run.pid) == []
+
+
+def processes_in_group(group: int, patience: float = 5.0) -> list[str]:
+    """The processes still in process group ``group`` once ``patience`` seconds have passed."""
+    deadline = time.monotonic() + patience
+    while True:
+        table = subprocess.run(["ps", "-eo", "pgid=,pid=,args="], capture_output=True, text=True).stdout
+        left = [line for line in table.splitlines() if line.split()[0] == str(group)]
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)
+
+
+# -- serve ---------------------------------------------------------------------------------------
+
+def test_cli_serve_on_a_port_in_use_says_so_before_any_banner(ledger_file):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = claimgraph("serve", "--db", str(ledger_file), "--port", str(taken.getsockname()[1]), timeout=60)
+    assert result.returncode == 2
+    assert "in use" in one_error_line(result) and "http://" not in result.stderr.decode()
+
+
+# -- encodings -------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_cli_extract_reads_a_legacy_encoding_without_charset():
+    text = "The harbour master\u2019s office said the caf\u00e9 on the pier would reopen \u2013 \u201csoon\u201d."
+    result = claimgraph("extract", "-", stdin=text.encode("cp1252"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["document"]["text"] == text
+
+
+# -- progress --------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_cli_ingest_shows_files_done_of_the_total_and_time_left(tmp_path):
+    folder = sample_articles(tmp_path, 6)
+    result = claimgraph("ingest", str(folder), "--db", str(tmp_path / "x.db"), env=with_env(**TERMINAL))
+    assert result.returncode == 0, result.stderr.decode()
+    shown = ANSI.sub("", result.stderr.decode())
+    assert "/6 files" in shown and "left" in shown
+    stored_while_running = {int(n) for n in re.findall(r"(\d+) stored", shown)}
+    assert len(stored_while_running - {0}) >= 2  # "stored" moves before the end, not at once
+
+
+def test_cli_link_shows_that_it_is_working(ledger_file):
+    result = claimgraph("link", "--db", str(ledger_file), env=with_env(**TERMINAL))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "linking claims into events" in ANSI.sub("", result.stderr.decode())
+
+
+# -- help and output -------------------------------------------------------------------------------
+
+COMMANDS = [["extract"], ["ingest"], ["link"], ["export"], ["stats"], ["report"], ["serve"], ["settings"],
+            ["eval", "linking"], ["eval", "all"], ["gazetteer", "import"], []]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "claimgraph")
+def test_cli_help_has_no_programmer_notation(command):
+    result = claimgraph(*command, "--help", env=with_env(COLUMNS="80"))
+    assert result.returncode == 0
+    shown = result.stdout.decode()
+    assert not re.search(r"<\w+(\[\w+\])?>|\{\w+\}|\blist\[", shown), shown
+
+
+def test_cli_settings_fit_an_80_column_terminal():
+    result = claimgraph("settings", env=with_env(COLUMNS="80"))
+    shown = result.stdout.decode()
+    assert result.returncode == 0 and "…" not in shown.replace("postgresql://…", "")
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    words = " ".join(shown.split())
+    for setting in SETTINGS:
+        assert f"{setting.name} = {setting.default}" in words or f"{setting.name} = (empty)" in words
+        assert f"CLAIMGRAPH_{setting.name.upper()}" in words and " ".join(setting.help.split()) in words
