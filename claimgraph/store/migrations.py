@@ -22,7 +22,7 @@ from sqlalchemy.schema import CreateIndex
 from claimgraph.store.engine import WRITE
 from claimgraph.store.schema import (DUPLICATE_INDEX, FILTER_INDEXES, LEDGER_TABLES, SUPERSEDED_INDEXES, claims,
                                     metadata, migrations, sources)
-from claimgraph.store.search import create_search, create_search_keys
+from claimgraph.store.search import create_search, create_search_keys, use_external_content
 
 Migration = Callable[[Connection], None]
 ADVISORY_LOCK_KEY = 0x636C6D67  # "clmg": any constant shared by all claimgraph processes
@@ -72,9 +72,16 @@ def add_claim_search_keys(conn: Connection) -> None:
     create_search_keys(conn)
 
 
+def search_as_datasette_finds_it(conn: Connection) -> None:
+    """SQLite: the full-text tables as external-content tables keyed by the rows' rowids (the
+    sqlite-utils ``enable_fts`` shape), so Datasette's ``?_search=`` works on claims and
+    documents; PostgreSQL is unchanged."""
+    use_external_content(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes,
                                      add_source_claim_counts, add_duplicate_index, add_list_order_indexes,
-                                     add_claim_search_keys)
+                                     add_claim_search_keys, search_as_datasette_finds_it)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -21,8 +21,9 @@ and is what the store returns, with these exceptions (stored once, elsewhere):
 ``document_copies``); a claim's ``event_id`` is read from column ``claims.event_id``.
 
 Full-text search is not declared here because it differs per database: SQLite has FTS5
-tables ``claims_fts``/``documents_fts`` kept in sync by triggers, PostgreSQL has GIN
-indexes on ``to_tsvector('english', ...)`` (see ``search.py``).
+external-content tables ``claims_fts``/``documents_fts`` kept in sync by triggers (found by
+Datasette), PostgreSQL has GIN indexes on ``to_tsvector('english', ...)`` (see ``search.py``).
+``store/data/datasette.yaml`` describes every table and column for Datasette.
 """
 
 from __future__ import annotations

@@ -1,12 +1,19 @@
 """Full-text search over claims and documents, one implementation per database.
 
-SQLite: FTS5 tables (porter stemming) holding a copy of the searchable text, kept in sync
-by triggers, so every write path (including raw SQL) stays searchable.  They are
-standalone rather than external-content tables because ``claims``/``documents`` have text
-keys and VACUUM may renumber the implicit rowids an external-content table relies on.
-Table ``claims_fts_keys`` (migration 7) links a claim's id to its ``claims_fts`` rowid by an
-INTEGER PRIMARY KEY, which VACUUM keeps: a search reads the matching rowids from the index
-alone, without fetching the stored id of each match (which cost ~1 µs a match).
+SQLite: FTS5 tables (porter stemming) over ``claims.text`` and ``documents.title``/``text``,
+kept in sync by triggers, so every write path (including raw SQL) stays searchable.  Since
+migration 8 they are external-content tables in the sqlite-utils ``enable_fts`` shape
+(``content="claims"``, an FTS row's rowid is its claim's rowid), which is how Datasette finds
+a table's search and answers ``?_search=`` (``rowid in (select rowid from claims_fts where
+claims_fts match ...)``).  Before, they were standalone copies with rowids of their own,
+because SQLite's documentation allows VACUUM to renumber the implicit rowids of a table with a
+text key; SQLite's VACUUM copies tables with their rowids (tested in tests/store), and were a
+future release to renumber them, ``INSERT INTO claims_fts(claims_fts) VALUES('rebuild')``
+re-aligns the index.  Table ``claims_fts_keys`` (migration 7) links a claim's id to its
+``claims_fts`` rowid by an INTEGER PRIMARY KEY: a search reads the matching rowids from the
+index alone, without fetching the stored id of each match (which cost ~1 µs a match); the
+API's search plans (``claims_matching``) are tuned on it, so it stays, now holding the
+claims' rowids.
 
 PostgreSQL: GIN indexes on ``to_tsvector('english', ...)``; queries repeat the indexed
 expression exactly so the planner uses the index.
@@ -70,6 +77,45 @@ SQLITE_KEYS_DDL = (
          UPDATE claims_fts SET id = new.id, text = new.text
            WHERE rowid = (SELECT fts_rowid FROM claims_fts_keys WHERE claim_id = new.id); END""",
 )
+# Migration 8: both search tables rebuilt as external-content tables (rowid = the row's rowid
+# in claims / documents), which Datasette detects; the keys table refilled to match.
+SQLITE_EXTERNAL_CONTENT_DDL = (
+    "DROP TRIGGER claims_fts_insert",
+    "DROP TRIGGER claims_fts_delete",
+    "DROP TRIGGER claims_fts_update",
+    "DROP TRIGGER documents_fts_insert",
+    "DROP TRIGGER documents_fts_delete",
+    "DROP TRIGGER documents_fts_update",
+    "DROP TABLE claims_fts",
+    "DROP TABLE documents_fts",
+    "DELETE FROM claims_fts_keys",
+    """CREATE VIRTUAL TABLE claims_fts USING fts5(id UNINDEXED, text, content="claims",
+         tokenize='porter unicode61')""",
+    "INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')",
+    "INSERT INTO claims_fts_keys (fts_rowid, claim_id) SELECT rowid, id FROM claims",
+    """CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+         INSERT INTO claims_fts_keys (fts_rowid, claim_id) VALUES (new.rowid, new.id);
+         INSERT INTO claims_fts (rowid, id, text) VALUES (new.rowid, new.id, new.text); END""",
+    """CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+         INSERT INTO claims_fts (claims_fts, rowid, id, text) VALUES ('delete', old.rowid, old.id, old.text);
+         DELETE FROM claims_fts_keys WHERE fts_rowid = old.rowid; END""",
+    """CREATE TRIGGER claims_fts_update AFTER UPDATE OF id, text ON claims BEGIN
+         INSERT INTO claims_fts (claims_fts, rowid, id, text) VALUES ('delete', old.rowid, old.id, old.text);
+         INSERT INTO claims_fts (rowid, id, text) VALUES (new.rowid, new.id, new.text);
+         UPDATE claims_fts_keys SET claim_id = new.id WHERE fts_rowid = new.rowid; END""",
+    """CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, title, text, content="documents",
+         tokenize='porter unicode61')""",
+    "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
+    """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+         INSERT INTO documents_fts (rowid, id, title, text) VALUES (new.rowid, new.id, new.title, new.text); END""",
+    """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+         INSERT INTO documents_fts (documents_fts, rowid, id, title, text)
+           VALUES ('delete', old.rowid, old.id, old.title, old.text); END""",
+    """CREATE TRIGGER documents_fts_update AFTER UPDATE OF id, title, text ON documents BEGIN
+         INSERT INTO documents_fts (documents_fts, rowid, id, title, text)
+           VALUES ('delete', old.rowid, old.id, old.title, old.text);
+         INSERT INTO documents_fts (rowid, id, title, text) VALUES (new.rowid, new.id, new.title, new.text); END""",
+)
 POSTGRES_DDL = (
     "CREATE INDEX claims_text_search ON claims USING gin (to_tsvector('english', text))",
     "CREATE INDEX documents_text_search ON documents "
@@ -86,8 +132,17 @@ def create_search(conn: Connection) -> None:
 
 def create_search_keys(conn: Connection) -> None:
     """SQLite: the claim <-> full-text row keys (PostgreSQL's GIN index needs none)."""
+    _run_on_sqlite(conn, SQLITE_KEYS_DDL)
+
+
+def use_external_content(conn: Connection) -> None:
+    """SQLite: the search tables as external-content tables over the rows' own rowids."""
+    _run_on_sqlite(conn, SQLITE_EXTERNAL_CONTENT_DDL)
+
+
+def _run_on_sqlite(conn: Connection, statements: tuple[str, ...]) -> None:
     if conn.dialect.name == "sqlite":
-        for statement in SQLITE_KEYS_DDL:
+        for statement in statements:
             conn.execute(text(statement))
 
 
@@ -129,8 +184,9 @@ def searchable_claims() -> Select:
 def documents_matching(dialect: str, q: str) -> ColumnElement[bool]:
     """Condition on ``documents``: title and text together contain every word of ``q``."""
     if dialect == "sqlite":
-        return documents.c.id.in_(
-            select(documents_fts.c.id).where(literal_column("documents_fts").match(_fts5_query(q))))
+        return literal_column("documents.rowid").in_(
+            select(literal_column("rowid")).select_from(documents_fts)
+            .where(literal_column("documents_fts").match(_fts5_query(q))))
     title = func.coalesce(documents.c.title, literal_column("''"))
     return _ts_match(title.concat(literal_column("' '")).concat(documents.c.text), q)
 

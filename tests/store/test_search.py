@@ -1,0 +1,75 @@
+"""Full-text search as Datasette sees it: a real Datasette app over a SQLite ledger."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from claimgraph.store import ClaimFilter, Store
+from claimgraph.store.schema import LEDGER_TABLES, migrations
+from claimgraph.store.search import claims_fts_keys
+from tests.store.factories import make_claim, make_document
+
+METADATA = Path(__file__).resolve().parents[2] / "claimgraph" / "store" / "data" / "datasette.yaml"
+BRIDGE = "The bridge at Northford was hit on Monday, the governor said."
+FERRY = "A ferry was damaged in the port of Eastbury on Tuesday, the port authority said."
+DEPOT = "Drones struck a fuel depot near Westmark overnight, local officials said."
+
+
+@pytest.fixture
+def ledger(tmp_path) -> Path:
+    """A SQLite ledger named as the metadata expects (Datasette names a database after its file)."""
+    path = tmp_path / "claimgraph.db"
+    with Store(str(path)) as store:
+        for body, claim_text in ((BRIDGE, "The bridge at Northford was hit"), (FERRY, "A ferry was damaged"),
+                                 (DEPOT, "Drones struck a fuel depot")):
+            doc = make_document(body, title=claim_text)
+            store.add_document(doc, [make_claim(doc, 0, text=claim_text)])
+    return path
+
+
+def datasette_rows(path: Path, query: str) -> list[dict]:
+    """Rows Datasette's JSON API returns for ``query`` (a path under the database)."""
+    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+
+    async def get() -> list[dict]:
+        app = Datasette([str(path)], metadata=metadata)
+        response = await app.client.get(f"/{path.stem}/{query}&_shape=array")
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    return asyncio.run(get())
+
+
+def test_search_datasette_searches_claims_and_documents(ledger):
+    assert [row["text"] for row in datasette_rows(ledger, "claims.json?_search=ferry")] == ["A ferry was damaged"]
+    assert [row["title"] for row in datasette_rows(ledger, "documents.json?_search=drones")] == [
+        "Drones struck a fuel depot"]
+    assert len(datasette_rows(ledger, "claims.json?_search=said")) == 0  # claims hold no attribution words
+    assert len(datasette_rows(ledger, "documents.json?_search=said")) == 3
+
+
+def test_search_follows_deletes_and_vacuum(ledger):
+    with sqlite3.connect(ledger, isolation_level=None) as conn:  # a gap in the rowids, then VACUUM
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("DELETE FROM documents WHERE text = ?", (BRIDGE,))
+        conn.execute("VACUUM")
+    with Store(str(ledger)) as store:
+        doc = make_document("A second ferry sank near Eastbury, the port authority said.", title="Ferry sank")
+        store.add_document(doc, [make_claim(doc, 0, text="A second ferry sank")])
+        ours = [c.text for c in store.claims(ClaimFilter(q="ferry"))]
+    assert sorted(row["text"] for row in datasette_rows(ledger, "claims.json?_search=ferry")) == sorted(ours) == [
+        "A ferry was damaged", "A second ferry sank"]
+    assert datasette_rows(ledger, "claims.json?_search=bridge") == []
+
+
+def test_search_datasette_metadata_describes_every_column():
+    described = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["claimgraph"]["tables"]
+    tables = (*LEDGER_TABLES, migrations, claims_fts_keys)
+    assert {name: set(table["columns"]) for name, table in described.items()} == {
+        table.name: {column.name for column in table.columns} for table in tables}
