@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -171,11 +172,10 @@ def report(since: Optional[str] = typer.Option(None, metavar="DATE",
                                                  help="File; default standard output."),
            db: Optional[str] = DbOption):
     """A situation report: key takeaways, then events by area and date, each line citing its documents."""
-    from claimgraph.interfaces.report import PdfUnavailable, read_date, render_report
+    from claimgraph.interfaces.report import PdfUnavailable, render_report
 
     try:
-        since, until = (_date_option(name, value, read_date) for name, value in (("--since", since),
-                                                                                ("--until", until)))
+        since, until = _date_option("--since", since), _date_option("--until", until)
         with _graph(db, existing=True) as graph:
             text = render_report(graph.store, since=since, until=until, place=place, fmt=format)
     except (ValueError, PdfUnavailable) as error:
@@ -188,12 +188,30 @@ def report(since: Optional[str] = typer.Option(None, metavar="DATE",
         err.print(f"report written to {output}")
 
 
-def _date_option(name: str, value: Optional[str], read_date) -> Optional[str]:
+def _date_option(name: str, value: Optional[str]) -> Optional[str]:
     """``value`` as YYYY-MM-DD, saying how it was read when it was written otherwise."""
     day = read_date(value, name)
     if value and day != value:
         err.print(f"reading {name} {value!r} as {day}", highlight=False)
     return day
+
+
+def read_date(value: str | None, name: str) -> str | None:
+    """A date as a person writes it ("2024-08-06", "6 August 2024", "12/08/2024", "last week") as
+    YYYY-MM-DD; ValueError naming the option ``name`` if dateparser cannot read it."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    import dateparser  # imported here: only dates written otherwise need it
+
+    parsed = dateparser.parse(value, languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+    if parsed is None:
+        raise ValueError(f"{name}: cannot read {value!r} as a date; give YYYY-MM-DD, a date such as "
+                         f"'6 August 2024', or a relative one such as 'last week' or '3 days ago'")
+    return parsed.date().isoformat()
 
 
 @app.command()

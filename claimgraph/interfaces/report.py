@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Optional
@@ -86,26 +85,9 @@ def render_report(store: Store, since: str | None = None, until: str | None = No
     as md or html (text) or pdf (bytes)."""
     if fmt not in RENDERERS:
         raise ValueError(f"unknown report format {fmt!r}: use {', '.join(RENDERERS)}")
-    since, until = read_date(since, "since"), read_date(until, "until")
     return RENDERERS[fmt](build_report(store, since, until, place))
 
 
-def read_date(value: str | None, name: str) -> str | None:
-    """A date as a person writes it ("2024-08-06", "6 August 2024", "12/08/2024", "last week") as
-    YYYY-MM-DD; ValueError naming the option ``name`` if dateparser cannot read it."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
-    import dateparser  # imported here: only dates written otherwise need it
-
-    parsed = dateparser.parse(value, languages=["en"], settings={"PREFER_DATES_FROM": "past"})
-    if parsed is None:
-        raise ValueError(f"{name}: cannot read {value!r} as a date; give YYYY-MM-DD, a date such as "
-                         f"'6 August 2024', or a relative one such as 'last week' or '3 days ago'")
-    return parsed.date().isoformat()
 
 
 def build_report(store: Store, since: str | None, until: str | None, place: str | None) -> Report:

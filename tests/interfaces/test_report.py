@@ -93,5 +93,5 @@ def test_report_html_is_standalone(sample_store):
 
 
 def test_report_rejects_unknown_format(sample_store):
-    with pytest.raises(ValueError, match="pdf"):
-        render_report(sample_store, fmt="pdf")
+    with pytest.raises(ValueError, match="docx"):
+        render_report(sample_store, fmt="docx")
