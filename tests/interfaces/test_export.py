@@ -8,10 +8,16 @@ import json
 
 import pytest
 
-from claimgraph.interfaces.export import CSV_COLUMNS, FORMATS, export, fatalities, geo_precision
-from claimgraph.model import Quantity
+from claimgraph.interfaces.export import (CLAIM_COLUMNS, EVENT_COLUMNS, FORMATS, claim_fatalities, event_fatalities,
+                                          export, geo_precision, ranked_actors)
+from claimgraph.interfaces.rules import load_rules
+from claimgraph.model import Actor, Quantity
+from claimgraph.resolve.actors import ActorCatalogue
 from claimgraph.store import Store
 from tests.store.factories import make_claim, make_document, make_event, make_place
+
+EVENT_NAMES = [name for name, _ in EVENT_COLUMNS]
+CLAIM_NAMES = [name for name, _ in CLAIM_COLUMNS]
 
 
 @pytest.fixture
@@ -19,9 +25,9 @@ def ledger(tmp_path):
     """Two documents (one with a recorded copy), three claims, one event."""
     with Store(f"sqlite:///{tmp_path / 'ledger.db'}") as store:
         doc = make_document()
-        first, second = make_claim(doc, 0), make_claim(doc, 1, text="Two people were killed", status="hedged",
-                                                        quantities=[Quantity(text="two", conservative=2,
-                                                                             unit="killed")])
+        first = make_claim(doc, 0)
+        second = make_claim(doc, 1, text="Two people were killed", status="hedged", event_type="casualties",
+                            quantities=[Quantity(text="two", conservative=2, unit="killed")])
         store.add_document(doc, [first, second])
         store.add_document(doc.model_copy(update={"url": "https://mirror.test/a", "origin": "b.txt"}), [])
         other = make_document("Officials met in Westport to talk.", places=[])
@@ -54,18 +60,50 @@ def test_export_jsonl_types_each_record(ledger):
     assert claim_line == {"type": "claim", **ledger.get_claim(claim_line["id"]).to_json()}
 
 
-def test_export_csv_has_acled_columns(ledger):
-    rows = list(csv.DictReader(io.StringIO(exported(ledger, "csv"))))
-    assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == 3
-    killed = next(row for row in rows if row["notes"] == "Two people were killed")
-    assert killed["event_id_cnty"] == "e1" and killed["event_date"] == "2024-08-05"
-    assert (killed["country"], killed["location"], killed["latitude"], killed["longitude"]) == (
-        "Ukraine", "Northford", "51.0", "35.0")
-    assert (killed["geo_precision"], killed["fatalities"], killed["sub_event_type"]) == ("1", "2", "hedged")
-    assert killed["source"] == "North Oblast Administration > Example Daily"
-    assert (killed["actor1"], killed["actor2"]) == ("Armed Forces of Russia", "the bridge")
-    unplaced = next(row for row in rows if row["notes"] == "Officials met")
-    assert unplaced["latitude"] == "" and unplaced["source"] == "" and unplaced["event_date"] == "2024-08-09"
+def test_export_csv_is_one_row_per_event_with_acled_meanings(ledger):
+    [row] = list(csv.DictReader(io.StringIO(exported(ledger, "csv"))))
+    assert list(row) == EVENT_NAMES
+    assert (row["event_date"], row["year"], row["time_precision"]) == ("2024-08-05", "2024", "1")
+    assert (row["disorder_type"], row["event_type"], row["sub_event_type"]) == (
+        "Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert (row["actor1"], row["actor2"]) == ("Armed Forces of the Russian Federation", "")  # "the bridge": no actor
+    assert (row["iso"], row["country"], row["admin1"], row["location"], row["geo_precision"]) == (
+        "804", "Ukraine", "North Oblast", "Northford", "1")
+    assert (row["latitude"], row["longitude"], row["event_id_cnty"]) == ("51.0", "35.0", "UKRe1")
+    assert (row["fatalities"], row["fatalities_basis"]) == ("2", "hedged")  # the only figure is hedged: marked
+    assert (row["status"], row["independent_sources"], row["event_id"], row["story_id"]) == ("claimed", "1", "e1", "")
+    assert row["source"] == "Example Daily" and row["origins"] == "the regional governor (Ukraine)"
+    assert row["notes"] == "5 August 2024: The bridge at Northford was hit on Monday. Claimed only by the regional governor (Ukraine)."
+
+
+def test_export_csv_folder_holds_events_and_claims_tables(ledger, tmp_path):
+    export(ledger, "csv", tmp_path / "out")
+    events = list(csv.DictReader((tmp_path / "out" / "events.csv").open(encoding="utf-8")))
+    claims = list(csv.DictReader((tmp_path / "out" / "claims.csv").open(encoding="utf-8")))
+    assert len(events) == 1 and list(claims[0]) == CLAIM_NAMES and len(claims) == 3
+    killed = next(row for row in claims if row["notes"] == "Two people were killed")
+    assert (killed["event_id"], killed["event_date"], killed["fatalities"], killed["fatalities_basis"]) == (
+        "e1", "2024-08-05", "2", "hedged")
+    assert killed["source_chain"] == "North Oblast Administration > Example Daily"
+    unplaced = next(row for row in claims if row["notes"] == "Officials met")
+    assert (unplaced["latitude"], unplaced["fatalities"], unplaced["event_date"]) == ("", "0", "2024-08-09")
+
+
+def test_export_tables_load_in_pandas_with_their_types(ledger, tmp_path):
+    pd = pytest.importorskip("pandas")
+    export(ledger, "parquet", tmp_path / "parquet")
+    export(ledger, "csv", tmp_path / "csv")
+    for table in ("events", "claims"):
+        typed = pd.read_parquet(tmp_path / "parquet" / f"{table}.parquet", dtype_backend="pyarrow")
+        assert str(typed["event_date"].dtype) == "date32[day][pyarrow]"
+        assert {str(typed[c].dtype) for c in ("fatalities", "geo_precision", "iso", "time_precision")} == {
+            "int64[pyarrow]"}
+        assert str(typed["latitude"].dtype) == "double[pyarrow]" and str(typed["notes"].dtype) == "string[pyarrow]"
+        read = pd.read_csv(tmp_path / "csv" / f"{table}.csv", parse_dates=["event_date"])
+        assert pd.api.types.is_datetime64_any_dtype(read["event_date"])
+        assert str(read["fatalities"].dtype) == "int64" and str(read["latitude"].dtype) == "float64"
+    events = pd.read_parquet(tmp_path / "parquet" / "events.parquet", dtype_backend="pyarrow")
+    assert str(events["independent_sources"].dtype) == "int64[pyarrow]" and events["fatalities"].tolist() == [2]
 
 
 def test_export_geojson_is_rfc7946_points(ledger):
@@ -84,18 +122,18 @@ def test_export_parquet_directory_holds_every_table(ledger, tmp_path):
     tables = {name: pq.read_table(tmp_path / "out" / f"{name}.parquet").to_pylist()
               for name in ("documents", "claims", "events", "sources")}
     assert [len(rows) for rows in tables.values()] == [2, 3, 1, 1]
-    assert tables["events"][0]["claims"] == ledger.get_event("e1").claims
-    assert json.loads(tables["claims"][0]["claim_json"]) == ledger.get_claim(tables["claims"][0]["claim_id"]).to_json()
+    assert tables["events"][0]["claims"] == len(ledger.get_event("e1").claims)
+    assert {row["claim_id"] for row in tables["claims"]} == {c.id for c in ledger.all_claims()}
     assert tables["sources"][0]["names"] == ["the regional governor"]
 
 
-def test_export_parquet_file_or_stream_is_the_claims_table(ledger, tmp_path):
+def test_export_parquet_file_or_stream_is_the_events_table(ledger, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
-    export(ledger, "parquet", tmp_path / "claims.parquet")
+    export(ledger, "parquet", tmp_path / "events.parquet")
     stream = io.BytesIO()
     export(ledger, "parquet", stream)
-    from_file = pq.read_table(tmp_path / "claims.parquet")
-    assert from_file.column_names == [*CSV_COLUMNS, "claim_json"] and from_file.num_rows == 3
+    from_file = pq.read_table(tmp_path / "events.parquet")
+    assert from_file.column_names == EVENT_NAMES and from_file.num_rows == 1
     assert pq.read_table(io.BytesIO(stream.getvalue())).equals(from_file)
 
 
@@ -112,7 +150,7 @@ def test_export_empty_ledger_is_valid(tmp_path):
     with Store(f"sqlite:///{tmp_path / 'empty.db'}") as store:
         assert json.loads(exported(store, "json")) == {"documents": [], "claims": [], "events": [], "sources": []}
         assert json.loads(exported(store, "geojson")) == {"type": "FeatureCollection", "features": []}
-        assert exported(store, "csv").strip() == ",".join(CSV_COLUMNS)
+        assert exported(store, "csv").strip() == ",".join(EVENT_NAMES)
 
 
 def test_export_refuses_unknown_format_and_text_parquet(ledger):
@@ -122,12 +160,50 @@ def test_export_refuses_unknown_format_and_text_parquet(ledger):
         export(ledger, "parquet", io.StringIO())
 
 
-def test_export_fatalities_counts_only_the_dead():
+ACLED = load_rules("acled")
+
+
+def casualty(text: str, *quantities: Quantity, status: str = "reported", event_type: str = "casualties"):
+    return make_claim(make_document(), text=text, status=status, event_type=event_type, quantities=list(quantities))
+
+
+def test_export_fatalities_count_only_the_dead_of_casualty_claims():
+    wounded, dead = Quantity(text="30 wounded", conservative=30, unit="wounded"), Quantity(
+        text="at least 12 dead", min=12, unit="dead")
+    civilians = Quantity(text="12 civilians", conservative=12, unit="civilians")
+    assert claim_fatalities(casualty("30 wounded and at least 12 dead", wounded, dead), ACLED) == 12
+    assert claim_fatalities(casualty("12 civilians had been killed", civilians), ACLED) == 12  # the verb says so
+    assert claim_fatalities(casualty("12 civilians were wounded", civilians), ACLED) is None
+    assert claim_fatalities(casualty("30 wounded", wounded), ACLED) is None
+    assert claim_fatalities(casualty("Drones killed 12 civilians", civilians, event_type="strike"), ACLED) is None
+    area = Quantity(text="40 km²", conservative=40, unit="km²")
+    assert claim_fatalities(casualty("troops killed in a 40 km² area", area), ACLED) is None
+    for status in ("denied", "speculative"):
+        assert claim_fatalities(casualty("12 civilians had been killed", civilians, status=status), ACLED) is None
+
+
+def test_export_event_fatalities_are_conservative_and_say_when_unverified():
+    hundreds = Quantity(text="hundreds of dead", conservative=100, unit="dead")
+    twelve = Quantity(text="12 civilians", conservative=12, unit="civilians")
+    unverified = casualty("hundreds of dead, not verified", hundreds, status="unverified")
+    reported = casualty("12 civilians had been killed", twelve)
+    fewer = casualty("at least 5 civilians had been killed", Quantity(text="5", conservative=5, unit="civilians"))
+    assert event_fatalities([unverified, reported], ACLED) == (12, "reported")  # a firm figure wins
+    assert event_fatalities([reported, fewer], ACLED) == (5, "reported")  # the lowest of firm figures
+    assert event_fatalities([unverified], ACLED) == (100, "unverified")
+    assert event_fatalities([casualty("Shelling continued")], ACLED) == (0, None)
+
+
+def test_export_actors_are_known_parties_never_pronouns_or_outlets():
     doc = make_document()
-    wounded = Quantity(text="30 wounded", conservative=30, unit="wounded")
-    dead = Quantity(text="at least 12 dead", min=12, unit="dead")
-    assert fatalities(make_claim(doc, quantities=[wounded, dead])) == 12
-    assert fatalities(make_claim(doc, quantities=[wounded])) is None
+    catalogue = ActorCatalogue.load()
+    words = [Actor(text=t, canonical=t.lower(), role="agent") for t in ("He", "they", "fighting", "Reuters")]
+    parties = [Actor(text="Russian troops", role="agent"), Actor(text="Ukrainian forces", role="patient")]
+    claims = [make_claim(doc, i, text="Russian troops shelled Ukrainian forces near the river", actors=actors)
+              for i, actors in enumerate((words, parties, words))]
+    assert ranked_actors(claims, catalogue, ACLED) == ("Armed Forces of the Russian Federation",
+                                                      "Armed Forces of Ukraine")
+    assert ranked_actors(claims[:1], catalogue, ACLED) == (None, None)
 
 
 @pytest.mark.parametrize(("precision", "feature", "expected"), [
