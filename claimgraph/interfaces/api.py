@@ -26,7 +26,8 @@ from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Res
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from claimgraph.interfaces.report import REPORT_STYLE_HASH, document_of, render_report
+from claimgraph.interfaces.assessment import document_of
+from claimgraph.interfaces.report import REPORT_STYLE_HASH, render_report
 from claimgraph.model import EVENT_STATUSES, Claim, Document, Event, ReadFailure, Source
 from claimgraph.read import read_bytes
 from claimgraph.resolve.gazetteer import Gazetteer

@@ -18,9 +18,10 @@ from functools import cache
 from typing import Any, Optional
 
 from claimgraph.interfaces.rules import load_rules
-from claimgraph.model import Claim, Document, Event, SourceRef
+from claimgraph.model import Claim, Document, Event, Place, SourceRef
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 from claimgraph.store import ClaimFilter, Store
+from claimgraph.store.rows import most_precise_place
 
 DENIED = "denied"
 PAGE = 500  # claims or documents read from the store at a time
@@ -53,6 +54,12 @@ class EventFacts:
     def outlet_of(self, claim: Claim) -> Optional[str]:
         doc = self.documents.get(document_of(claim))
         return (doc.outlet or doc.author) if doc else None
+
+
+def event_location(event: Event) -> Optional[Place]:
+    """Where the event happened: its ``location`` when the linker gives one, else its most
+    specific located place (a town before its region; never an average of places)."""
+    return getattr(event, "location", None) or most_precise_place(event.places)
 
 
 def document_of(claim: Claim) -> str:
@@ -127,10 +134,11 @@ def _about_the_reporting() -> re.Pattern[str]:
 
 
 def headline(facts: EventFacts) -> Optional[Claim]:
-    """The claim that best states the event: a happening, naming its subject, not denied, the
-    surest status, backed by an origin, then the earliest; None if no claim is a happening."""
+    """The claim that best states the event: a happening, naming its subject, not denied, saying
+    where or how many, the surest status, backed by an origin, then the earliest; None if no
+    claim is a happening."""
     happenings = [c for c in facts.claims if is_happening(c)]
-    return min(happenings, key=lambda c: (opens_with_pronoun(c), c.status == DENIED,
+    return min(happenings, key=lambda c: (opens_with_pronoun(c), c.status == DENIED, not (c.places or c.quantities),
                                           STATUS_STRENGTH.index(c.status), facts.voice_of(c) is None),
                default=None)
 
@@ -196,14 +204,20 @@ def _disputed(facts: EventFacts, words: dict[str, Any]) -> str:
         if a_claim is None:
             return templates["denial_only"].format(b=b)
         return templates["denial"].format(a=name_of(facts, a_claim), a_says=quote(a_claim, words), b=b)
-    contradiction = next(iter(facts.event.contradictions), None)
+    contradiction = next(iter(sorted(facts.event.contradictions, key=lambda c: -len(_voices_in(facts, c.claims)))),
+                         None)
     pair = [c for c in facts.claims if contradiction and c.id in contradiction.claims]
-    if len(pair) == 2:
+    if len(pair) == 2 and len(_voices_in(facts, contradiction.claims)) == 2:
         a, b = pair
         return templates["contradiction"].format(a=name_of(facts, a), a_says=quote(a, words),
                                                  b=name_of(facts, b), b_says=quote(b, words))
     kind, note = (contradiction.kind, contradiction.note) if contradiction else ("denial", "see the claims")
     return templates["note"].format(kind=kind, note=note.rstrip("."))
+
+
+def _voices_in(facts: EventFacts, claim_ids: list[str]) -> set[str]:
+    """The names of who says the claims ``claim_ids``."""
+    return {name_of(facts, c) for c in facts.claims if c.id in claim_ids}
 
 
 PHRASES = {"confirmed": _confirmed, "corroborated": _corroborated, "claimed": _claimed, "disputed": _disputed}

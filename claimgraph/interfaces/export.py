@@ -44,7 +44,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, Optional, TextIO, Union
 
-from claimgraph.interfaces.assessment import EventFacts, estimate, headline, is_happening, load_facts
+from claimgraph.interfaces.assessment import (EventFacts, estimate, event_location, headline, is_happening,
+                                              load_facts)
 from claimgraph.interfaces.rules import load_rules
 from claimgraph.model import Claim, Event, Place, Quantity
 from claimgraph.resolve.actors import ActorCatalogue
@@ -196,12 +197,6 @@ def claim_row(claim: Claim, document: dict[str, Any], catalogue: ActorCatalogue)
 def claim_date(claim: Claim, document: dict[str, Any]) -> Optional[str]:
     """The claim's own date if resolved, else its document's publication date."""
     return iso_date(claim.time.start if claim.time else None) or iso_date(document.get("published"))
-
-
-def event_location(event: Event) -> Optional[Place]:
-    """Where the event happened: its ``location`` when the linker gives one, else its most
-    specific located place (a town before its region; never an average of places)."""
-    return getattr(event, "location", None) or most_precise_place(event.places)
 
 
 def acled_event_type(event_type: str, claims: list[Claim], rules: dict[str, Any]) -> dict[str, str]:

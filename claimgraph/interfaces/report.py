@@ -1,10 +1,17 @@
 """A situation report in the ISW manner, from the ledger.
 
-Events are grouped by status (confirmed, corroborated, claimed, disputed); each lists its
-summary, origins, sides, numbers, contradictions and status history, and every line cites
-the documents it rests on ([1], [2]) from a numbered reference list.  Both formats are
-rendered from one `Report` value; HTML goes through Jinja2 with autoescape and is a
-standalone file (its only style is an inline stylesheet whose hash the API's CSP allows).
+Key takeaways first (events whose status changed, the best-backed and the most disputed), then
+the events grouped by story (when the linker gives one) or by area, each group in date order.
+Each event is headed by the claim that best states it and says how well it is established in
+the estimative language of ``data/estimative.yaml`` ("Corroborated by two independent origins
+from both sides", "Claimed only by …", "Disputed. A: … Denied by B"), with its figures and how
+its status changed.  Only claims about something that happened are reported
+(``data/happenings.yaml``): remarks about the reporting, fragments, requests and forecasts are
+left out and counted.  Every line cites the documents it rests on ([1], [2]) from a numbered
+reference list giving title, outlet, author, date and link.  The HTML report has a static map
+(``report_map.py``); the PDF is the HTML printed by WeasyPrint.  All formats are rendered from
+one ``Report`` value; HTML goes through Jinja2 with autoescape and is a standalone file (its
+only style is an inline stylesheet whose hash the API's CSP allows).
 """
 
 from __future__ import annotations
@@ -13,8 +20,9 @@ import base64
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Optional
@@ -23,19 +31,23 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from claimgraph.model import STATUSES, Claim, Document, Event, SourceRef
-from claimgraph.resolve.actors import ActorCatalogue, source_name_key
+from claimgraph.interfaces.assessment import (DENIED, EventFacts, document_of, estimate, event_location, headline,
+                                              is_happening, load_facts, paged)
+from claimgraph.interfaces.report_map import MapView, Marker, event_map
+from claimgraph.interfaces.rules import load_rules
+from claimgraph.model import Claim, Document, Event
+from claimgraph.resolve.actors import ActorCatalogue
 from claimgraph.settings import Settings
-from claimgraph.store import ClaimFilter, EventFilter, Store
+from claimgraph.store import EventFilter, Store
 
 TEMPLATES = Path(__file__).parent / "web" / "templates"
 REPORT_CSS = (TEMPLATES / "report.css").read_text(encoding="utf-8")
 REPORT_STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(REPORT_CSS.encode()).digest()).decode()
-SECTIONS = (("confirmed", "Confirmed"), ("corroborated", "Corroborated"),
-            ("claimed", "Claimed, not corroborated"), ("disputed", "Disputed"))
 PAGE = 500
+STATUS_RANK = {"confirmed": 0, "corroborated": 1, "disputed": 2, "claimed": 3}
 URL_SAFE = ":/?#@!$&'()*+,;=%~[]"  # kept in links; spaces, quotes and <> are percent-encoded
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")  # enough to stop emphasis, links, HTML, tables
+OPENING_WORDS = 12  # a reference to an untitled document quotes this many of its first words
 
 
 @dataclass
@@ -46,17 +58,26 @@ class Line:
 
 @dataclass
 class Entry:
+    number: int
     event_id: str
+    status: str
     title: str
     meta: str
     lines: list[Line]
+    brief: bool  # one origin, one claim, nothing more to say: a one-line entry
 
 
 @dataclass
-class Section:
-    status: str
+class Group:
     heading: str
     entries: list[Entry]
+
+
+@dataclass
+class Takeaways:
+    changed: list[Line]
+    best_backed: list[Line]
+    disputed: list[Line]
 
 
 @dataclass
@@ -71,7 +92,9 @@ class Reference:
 class Report:
     title: str
     scope: str
-    sections: list[Section]
+    takeaways: Takeaways
+    groups: list[Group]
+    map: Optional[MapView]
     references: list[Reference]
 
 
@@ -88,22 +111,17 @@ def render_report(store: Store, since: str | None = None, until: str | None = No
     return RENDERERS[fmt](build_report(store, since, until, place))
 
 
-
-
 def build_report(store: Store, since: str | None, until: str | None, place: str | None) -> Report:
+    catalogue = ActorCatalogue.load(Settings.load())
     events = [e for e in paged(store.events, EventFilter(date_from=since, date_to=until)) if at_place(e, place)]
+    facts = [load_facts(store, event, catalogue) for event in events]
+    happenings = [f for f in facts if headline(f) is not None]  # the others hold no claim about a happening
     citations = Citations(store)
-    sections = [Section(status, heading, [event_entry(e, citations) for e in events if e.status == status])
-                for status, heading in SECTIONS]
-    return Report("Situation report", scope_text(since, until, place, len(events)), sections,
+    groups = numbered_groups(happenings, citations)
+    entries = {entry.event_id: entry for group in groups for entry in group.entries}
+    return Report("Situation report", scope_text(since, until, place, len(events), len(happenings)),
+                  takeaways(happenings, entries, citations), groups, event_map(markers(happenings, entries)),
                   citations.references())
-
-
-def paged(fetch: Callable[..., list], filters: Any) -> Iterator[Any]:
-    offset = 0
-    while batch := fetch(filters, limit=PAGE, offset=offset):
-        yield from batch
-        offset += len(batch)
 
 
 def at_place(event: Event, place: str | None) -> bool:
@@ -114,16 +132,193 @@ def at_place(event: Event, place: str | None) -> bool:
     return any(needle in name.casefold() for name in names)
 
 
-def scope_text(since: str | None, until: str | None, place: str | None, count: int) -> str:
-    period = f"{since or 'the start of the ledger'} to {until or 'the latest report'}"
+def scope_text(since: str | None, until: str | None, place: str | None, events: int, reported: int) -> str:
+    period = f"{day(since) if since else 'the start of the ledger'} to {day(until) if until else 'the latest report'}"
     where = f", at {place}" if place else ""
-    return f"Events from {period}{where}: {count}."
+    left_out = events - reported
+    aside = (f"; {plural(left_out, 'more event')} left out: only remarks about the reporting, requests, "
+             f"forecasts or fragments") if left_out else ""
+    return f"Events from {period}{where}: {reported}{aside}."
 
 
-def document_of(claim: Claim) -> str:
-    """The id of the document a claim comes from (claim ids are '<document id>:<index>')."""
-    return claim.document_id or claim.id.rsplit(":", 1)[0]
+def day(value: Optional[str]) -> str:
+    """A date as an analyst writes it: 7 Aug 2024."""
+    try:
+        return f"{date.fromisoformat(value[:10]):%-d %b %Y}" if value else "undated"
+    except ValueError:
+        return value
 
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+# -- grouping -------------------------------------------------------------------------------------
+
+def numbered_groups(happenings: list[EventFacts], citations: "Citations") -> list[Group]:
+    """Events by story or area (the areas with most events first, no place last), each group in
+    date order, numbered through the report."""
+    by_group: dict[str, list[EventFacts]] = {}
+    for facts in sorted(happenings, key=lambda f: (f.event.first_seen or "", f.event.id)):
+        by_group.setdefault(group_key(facts), []).append(facts)
+    no_place = load_rules("report")["no_place"]
+    order = sorted(by_group, key=lambda key: (key == no_place, -len(by_group[key]), key))
+    groups, number = [], 0
+    for key in order:
+        entries = []
+        for facts in by_group[key]:
+            number += 1
+            entries.append(event_entry(number, facts, citations))
+        groups.append(Group(group_heading(key, by_group[key]), entries))
+    return groups
+
+
+def group_key(facts: EventFacts) -> str:
+    story = getattr(facts.event, "story_id", None)
+    return f"story:{story}" if story else area(facts.event)
+
+
+def area(event: Event) -> str:
+    """The admin1 region of the event's location, else its country, else 'Place not stated'."""
+    place = event_location(event)
+    if place is None:
+        return load_rules("report")["no_place"]
+    return place.admin1 or country_name(place.country) or place.name or place.text
+
+
+def country_name(code: Optional[str]) -> Optional[str]:
+    import pycountry  # imported here: only a place without a region needs it
+
+    found = pycountry.countries.get(alpha_2=code) if code else None
+    return found.name if found else code
+
+
+def group_heading(key: str, members: list[EventFacts]) -> str:
+    """An area's name; a story's areas and the title of its best-backed event."""
+    if not key.startswith("story:"):
+        return key
+    areas = ", ".join(dict.fromkeys(area(f.event) for f in members))
+    return f"{title_of(best_backed(members)[0])} ({areas})"
+
+
+# -- one event ------------------------------------------------------------------------------------
+
+def event_entry(number: int, facts: EventFacts, citations: "Citations") -> Entry:
+    happenings = [c for c in facts.claims if is_happening(c)]
+    lines = [Line(f"{estimate(facts)}.", citations.cite(happenings))]
+    lines += figure_lines(facts, happenings, citations)
+    lines += history_lines(facts, citations)
+    lines += assessment_lines(facts.event)
+    brief = len(lines) == 1 and facts.event.status == "claimed"
+    return Entry(number, facts.event.id, facts.event.status, title_of(facts), event_meta(facts), lines, brief)
+
+
+def title_of(facts: EventFacts) -> str:
+    lead = headline(facts)
+    text = " ".join((lead.text if lead else facts.event.summary).split()).rstrip(".")
+    limit = load_rules("report")["title_chars"]
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+    return text[:1].upper() + text[1:]
+
+
+def event_meta(facts: EventFacts) -> str:
+    event = facts.event
+    when = " – ".join(dict.fromkeys(day(d) for d in (event.first_seen, event.last_seen) if d)) or "undated"
+    place = event_location(event)
+    parts = [when, (place.name or place.text) if place else None, event.event_type.replace("_", " "),
+             plural(event.documents, "document")]
+    return " · ".join(p for p in parts if p)
+
+
+def figure_lines(facts: EventFacts, happenings: list[Claim], citations: "Citations") -> list[Line]:
+    """One line of the event's figures in units an analyst counts, each with the statuses of the
+    claims that give it."""
+    units = load_rules("report")["figure_units"]
+    told, backing = [], []
+    for unit, figures in facts.event.quantities.items():
+        giving = [c for c in happenings if any(q.unit == unit for q in c.quantities)]
+        if giving and any(unit.lower().startswith(word) or f" {word}" in unit.lower() for word in units):
+            said = ", ".join(f"{count} {status}" for status, count in Counter(c.status for c in giving).items())
+            told.append(f"{unit.replace('_', ' ')} {figure_range(figures)} ({said})")
+            backing += giving
+    return [Line(f"Figures: {'; '.join(told)}.", citations.cite(backing))] if told else []
+
+
+def figure_range(figures: dict[str, Any]) -> str:
+    low, high = figures.get("min"), figures.get("max")
+    return " to ".join(dict.fromkeys(f"{v:,g}" for v in (low, high) if v is not None)) or "not stated"
+
+
+def history_lines(facts: EventFacts, citations: "Citations") -> list[Line]:
+    """How the status changed, when it did (a status that never changed says nothing more)."""
+    steps = [h for i, h in enumerate(facts.event.history) if i == 0 or h.status != facts.event.history[i - 1].status]
+    if len(steps) < 2:
+        return []
+    told = " → ".join(f"{h.status} {day(h.date)}" + (f" (reported {h.outcome})" if h.outcome else "") for h in steps)
+    causes = {h.claim for h in steps if h.claim}
+    return [Line(f"Status: {told}.", citations.cite(c for c in facts.claims if c.id in causes))]
+
+
+def assessment_lines(event: Event) -> list[Line]:
+    if not event.assessment:
+        return []
+    status, note = event.assessment.get("status"), event.assessment.get("note")
+    return [Line(f"Analyst assessment: {status}" + (f" — {sentence(note)}" if note else "."))]
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+# -- key takeaways and the map ----------------------------------------------------------------------
+
+def takeaways(happenings: list[EventFacts], entries: dict[str, Entry], citations: "Citations") -> Takeaways:
+    """Events whose status changed (latest change first), the best-backed, the most disputed;
+    each event in one list only."""
+    limits = load_rules("report")["takeaways"]
+    changed = sorted((f for f in happenings if len({h.status for h in f.event.history}) > 1),
+                     key=lambda f: max(h.date or "" for h in f.event.history), reverse=True)[:limits["changed"]]
+    listed = {f.event.id for f in changed}
+    backed = best_backed([f for f in happenings if f.event.status in ("confirmed", "corroborated")
+                          and f.event.id not in listed])[:limits["best_backed"]]
+    listed |= {f.event.id for f in backed}
+    disputed = sorted((f for f in happenings if f.event.status == "disputed" and f.event.id not in listed),
+                      key=lambda f: (-contest(f), -f.event.documents, f.event.first_seen or ""))[:limits["disputed"]]
+    return Takeaways(changed=[takeaway(f, entries, citations, changed_words(f)) for f in changed],
+                     best_backed=[takeaway(f, entries, citations, f"{estimate(f)}.") for f in backed],
+                     disputed=[takeaway(f, entries, citations, f"{estimate(f)}.") for f in disputed])
+
+
+def best_backed(members: list[EventFacts]) -> list[EventFacts]:
+    return sorted(members, key=lambda f: (STATUS_RANK[f.event.status], -f.event.independent_sources,
+                                          -f.event.documents, f.event.first_seen or ""))
+
+
+def contest(facts: EventFacts) -> int:
+    """How contested an event is: its contradictions and denials."""
+    return len(facts.event.contradictions) + sum(c.status == DENIED for c in facts.claims)
+
+
+def changed_words(facts: EventFacts) -> str:
+    history = facts.event.history
+    return f"{history[0].status} {day(history[0].date)}, {history[-1].status} {day(history[-1].date)}."
+
+
+def takeaway(facts: EventFacts, entries: dict[str, Entry], citations: "Citations", said: str) -> Line:
+    entry = entries[facts.event.id]
+    happenings = [c for c in facts.claims if is_happening(c)]
+    return Line(f"{entry.title} (see {entry.number}): {said}", citations.cite(happenings))
+
+
+def markers(happenings: list[EventFacts], entries: dict[str, Entry]) -> list[Marker]:
+    located = ((f.event, event_location(f.event)) for f in happenings)
+    return [Marker(entries[event.id].number, place.lat, place.lon, event.status)
+            for event, place in located if place is not None and place.lat is not None and place.lon is not None]
+
+
+# -- references -----------------------------------------------------------------------------------
 
 class Citations:
     """Numbers documents in the order they are first cited."""
@@ -131,7 +326,6 @@ class Citations:
     def __init__(self, store: Store):
         self.store = store
         self.numbers: dict[str, int] = {}
-        self.actors = ActorCatalogue.load(Settings.load())  # sides of outlets whose own voice is an origin
 
     def cite(self, claims: Iterable[Claim]) -> list[int]:
         doc_ids = dict.fromkeys(document_of(c) for c in claims)
@@ -145,146 +339,57 @@ class Citations:
 
 
 def reference(number: int, doc_id: str, doc: Optional[Document]) -> Reference:
+    """Outlet and author, title (or, without one, the opening words), date, and where to find
+    it: its URL, a copy's URL, else the file it was read from."""
     if doc is None:
         return Reference(number, f"document {doc_id} (no longer in the ledger)", None, None)
-    title = f"“{doc.title}”" if doc.title else None
-    parts = [doc.outlet, doc.author, doc.published, title]
-    label = ", ".join(p for p in parts if p) or f"document {doc_id}"
-    return Reference(number, label, doc.url, http_url(doc.url))
+    who = f"{doc.outlet} ({doc.author})" if doc.outlet and doc.author else doc.outlet or doc.author
+    title = f"“{doc.title}”" if doc.title else f"untitled, opening “{opening_words(doc.text)}”"
+    url = doc.url or next((copy.get("url") for copy in doc.copies if copy.get("url")), None)
+    where = url or (f"file {doc.origin}" if doc.origin else None)
+    label = ", ".join(p for p in (who, title, day(doc.published) if doc.published else None) if p)
+    return Reference(number, label, where, http_url(url))
+
+
+def opening_words(text: str) -> str:
+    from claimgraph.read.document import dateline_end  # the wire dateline is no part of the story
+
+    words = text[dateline_end(text):].split()
+    return " ".join(words[:OPENING_WORDS]) + (" …" if len(words) > OPENING_WORDS else "")
 
 
 def http_url(url: Optional[str]) -> Optional[str]:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
-# -- one event -----------------------------------------------------------------------
-
-
-def event_entry(event: Event, citations: Citations) -> Entry:
-    claims = list(paged(citations.store.claims, ClaimFilter(event_id=event.id)))
-    lines = [Line(sentence(event.summary), citations.cite(claims))]
-    lines += status_lines(claims, citations)
-    lines += origin_lines(event, claims, citations)
-    lines += quantity_lines(event, claims, citations)
-    lines += contradiction_lines(event, claims, citations)
-    lines += history_lines(event, claims, citations)
-    lines += assessment_lines(event)
-    return Entry(event.id, event.summary, event_meta(event), lines)
-
-
-def event_meta(event: Event) -> str:
-    when = " – ".join(dict.fromkeys(d for d in (event.first_seen, event.last_seen) if d)) or "date unknown"
-    places = ", ".join(dict.fromkeys(p.name or p.text for p in event.places if p.role == "place"))
-    parts = [event.event_type.replace("_", " "), when, places, plural(event.documents, "document")]
-    return " · ".join(p for p in parts if p)
-
-
-def sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else f"{text}."
-
-
-def status_lines(claims: list[Claim], citations: Citations) -> list[Line]:
-    if not claims:
-        return []
-    counts = Counter(c.status for c in claims)
-    told = ", ".join(f"{counts[status]} {status}" for status in STATUSES if counts[status])
-    return [Line(f"Claims: {told}.", citations.cite(claims))]
-
-
-def origin_lines(event: Event, claims: list[Claim], citations: Citations) -> list[Line]:
-    lines = []
-    outlets = document_voices(claims, citations.store)
-    for origin in event.origins:
-        key = source_name_key(origin)
-        backing = [c for c in claims if said_by(c, key, outlets)]
-        named_sides = (link.side for c in backing for link in links_named(c, key) if link.side)
-        side = next(named_sides, None) or citations.actors.side_of_entity(origin)  # an outlet's own voice
-        lines.append(Line(f"Origin: {origin}" + (f" ({side} side)." if side else "."), citations.cite(backing)))
-    sides = ", ".join(event.sides) or "none identified"
-    count = f"{plural(event.independent_sources, 'independent source')}; sides: {sides}."
-    attributed = [c for c in claims if c.origin]
-    if not attributed:
-        count = f"No attributed origin: stated in the documents' own voice; {count}"
-    return lines + [Line(count, citations.cite(attributed or claims))]
-
-
-def document_voices(claims: list[Claim], store: Store) -> dict[str, set[str]]:
-    """The keys of each cited document's own voice (its outlet and author), by document id."""
-    ids = list(dict.fromkeys(document_of(c) for c in claims if not c.source_chain))
-    documents = (doc for i in range(0, len(ids), PAGE) for doc in store.documents_by_id(ids[i:i + PAGE]))
-    return {doc.id: {source_name_key(n) for n in (doc.outlet, doc.author) if n} for doc in documents}
-
-
-def said_by(claim: Claim, key: str, voices: dict[str, set[str]]) -> bool:
-    """The origin named by ``key`` is in the claim's chain (by canonical or written name) or,
-    for a claim in the author's voice, is its document's outlet or author."""
-    if not claim.source_chain:
-        return key in voices.get(document_of(claim), set())
-    return bool(links_named(claim, key))
-
-
-def links_named(claim: Claim, key: str) -> list[SourceRef]:
-    return [link for link in claim.source_chain if key in (source_name_key(link.canonical or ""),
-                                                          source_name_key(link.name))]
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def quantity_lines(event: Event, claims: list[Claim], citations: Citations) -> list[Line]:
-    lines = []
-    for unit, figures in event.quantities.items():
-        backing = [c for c in claims if any(q.unit == unit for q in c.quantities)]
-        lines.append(Line(f"Figures for {unit.replace('_', ' ')}: {figure_range(figures)}.", citations.cite(backing)))
-    return lines
-
-
-def figure_range(figures: dict[str, Any]) -> str:
-    low, high = figures.get("min"), figures.get("max")
-    values = figures.get("values") or []
-    span = " to ".join(dict.fromkeys(f"{v:,g}" for v in (low, high) if v is not None)) or "not stated"
-    return f"{span} ({plural(len(values), 'reported value')})" if values else span
-
-
-def contradiction_lines(event: Event, claims: list[Claim], citations: Citations) -> list[Line]:
-    return [Line(f"Contradiction ({c.kind}): {sentence(c.note)}",
-                 citations.cite(claim for claim in claims if claim.id in c.claims))
-            for c in event.contradictions]
-
-
-def history_lines(event: Event, claims: list[Claim], citations: Citations) -> list[Line]:
-    if not event.history:
-        return []
-    steps = " → ".join(f"{h.status} ({h.date or 'undated'}{f', reported {h.outcome}' if h.outcome else ''})"
-                       for h in event.history)
-    causes = {h.claim for h in event.history if h.claim}
-    return [Line(f"Status history: {steps}.", citations.cite(c for c in claims if c.id in causes))]
-
-
-def assessment_lines(event: Event) -> list[Line]:
-    if not event.assessment:
-        return []
-    status, note = event.assessment.get("status"), event.assessment.get("note")
-    return [Line(f"Analyst assessment: {status}" + (f" — {sentence(note)}" if note else "."))]
-
-
-# -- rendering -----------------------------------------------------------------------
-
+# -- rendering ------------------------------------------------------------------------------------
 
 def render_markdown(report: Report) -> str:
-    out = [f"# {report.title}", "", f"_{md(report.scope)}_", ""]
-    for section in report.sections:
-        out += [f"## {section.heading}", ""]
-        for entry in section.entries:
-            out += [f"### {md(entry.title)}", "", f"_{md(entry.meta)}_", ""]
-            out += [f"- {md(line.text)}{md_refs(line.refs)}" for line in entry.lines] + [""]
-        if not section.entries:
-            out += ["_No events._", ""]
+    out = [f"# {report.title}", "", f"_{md(report.scope)}_", "", "## Key takeaways", ""]
+    for heading, lines in takeaway_lists(report.takeaways):
+        out += [f"**{heading}**", ""] + [f"- {md(line.text)}{md_refs(line.refs)}" for line in lines] + [""]
+    for group in report.groups:
+        out += [f"## {md(group.heading)}", ""]
+        for entry in group.entries:
+            out += markdown_entry(entry)
     out += ["## References", ""]
     out += [f"{r.number}. {md(r.label)}{md_url(r)}" for r in report.references]
     return "\n".join(out) + "\n"
+
+
+def takeaway_lists(takeaways_: Takeaways) -> list[tuple[str, list[Line]]]:
+    lists = [("Status changed", takeaways_.changed), ("Best backed", takeaways_.best_backed),
+             ("Most disputed", takeaways_.disputed)]
+    return [(heading, lines) for heading, lines in lists if lines] or [("Nothing to report", [])]
+
+
+def markdown_entry(entry: Entry) -> list[str]:
+    if entry.brief:
+        line = entry.lines[0]
+        return [f"- **{entry.number}. {md(entry.title)}** _({md(entry.meta)})_ — {md(line.text)}{md_refs(line.refs)}",
+                ""]
+    out = [f"### {entry.number}. {md(entry.title)}", "", f"_{md(entry.meta)}_", ""]
+    return out + [f"- {md(line.text)}{md_refs(line.refs)}" for line in entry.lines] + [""]
 
 
 def md(text: str) -> str:
@@ -295,8 +400,8 @@ def md(text: str) -> str:
 def md_url(ref: Reference) -> str:
     """An http(s) url as an autolink (percent-encoded so it cannot end early); others as text."""
     if ref.link:
-        return f" <{quote(ref.link, safe=URL_SAFE)}>"
-    return f" {md(ref.url)}" if ref.url else ""
+        return f" — <{quote(ref.link, safe=URL_SAFE)}>"
+    return f" — {md(ref.url)}" if ref.url else ""
 
 
 def md_refs(refs: list[int]) -> str:
@@ -305,7 +410,7 @@ def md_refs(refs: list[int]) -> str:
 
 def render_html(report: Report) -> str:
     template = _environment().get_template("report.html")
-    return template.render(report=report, css=Markup(REPORT_CSS))
+    return template.render(report=report, takeaways=takeaway_lists(report.takeaways), css=Markup(REPORT_CSS))
 
 
 @cache
