@@ -138,9 +138,10 @@ def link(db: Optional[str] = DbOption,
 def export(format: str = typer.Option(..., "--format", metavar="FORMAT",
                                      help="json, jsonl, csv, geojson or parquet."),
            output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
-                                                 help="File (or folder for parquet); default standard output."),
+                                                 help="File, or a folder to get every table of csv and parquet "
+                                                      "(events, claims); default standard output."),
            db: Optional[str] = DbOption):
-    """Export the ledger per the claims-v1 contract."""
+    """Export the ledger: claims-v1 JSON, ACLED-compatible tables (csv, parquet) or GeoJSON."""
     from claimgraph.interfaces.export import FORMATS, export as run_export
 
     if format not in FORMATS:

@@ -303,7 +303,7 @@ def contest(facts: EventFacts) -> int:
 
 def changed_words(facts: EventFacts) -> str:
     history = facts.event.history
-    return f"{history[0].status} {day(history[0].date)}, {history[-1].status} {day(history[-1].date)}."
+    return f"{history[0].status} {day(history[0].date)} → {history[-1].status} {day(history[-1].date)}."
 
 
 def takeaway(facts: EventFacts, entries: dict[str, Entry], citations: "Citations", said: str) -> Line:

@@ -46,7 +46,7 @@ def test_report_opens_with_key_takeaways(sample_store):
     markdown = render_report(sample_store, fmt="md")
     assert [line for line in markdown.splitlines() if line.startswith("## ")][0] == "## Key takeaways"
     [changed] = takeaway_list(markdown, "Status changed")
-    assert changed.startswith(f"- {STATION} (see 2): claimed 8 Aug 2024, disputed 9 Aug 2024.")
+    assert changed.startswith(f"- {STATION} (see 2): claimed 8 Aug 2024 → disputed 9 Aug 2024.")
     best = takeaway_list(markdown, "Best backed")
     assert [line.split(" (see")[0] for line in best] == [f"- {BRIDGE}", f"- {EVACUATION}"]  # confirmed first
     assert "**Most disputed**" not in markdown  # the disputed event is listed once, as changed
