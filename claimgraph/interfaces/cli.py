@@ -64,7 +64,9 @@ def _graph(db: Optional[str] = None, existing: bool = False, **overrides):
 
 
 def _usage_error(message: str) -> typer.Exit:
-    """Print ``message`` as the one error line; the caller raises the returned Exit (code 2)."""
+    """Print ``message`` as the one error line (the traceback of the error being handled, if
+    any, only with --verbose); the caller raises the returned Exit (code 2)."""
+    logging.getLogger("claimgraph").debug("usage error", exc_info=sys.exc_info()[1] is not None)
     err.print(f"[red]error[/red]: {escape(message)}", highlight=False)
     return typer.Exit(2)
 
@@ -359,7 +361,6 @@ def main() -> None:
 
 
 def _exit_usage(message: str) -> None:
-    logging.getLogger("claimgraph").debug("usage error", exc_info=True)
     sys.exit(_usage_error(message).exit_code)
 
 
