@@ -21,7 +21,8 @@ def test_report_map_numbers_each_located_event_on_its_countries():
     view = event_map([Marker(1, *SUDZHA, "confirmed"), Marker(2, *GLUSHKOVO, "disputed")])
     assert numbers(view.svg) == [1, 2] and (view.shown, view.left_off) == (2, 0)
     assert "#1b7f4b" in view.svg and "#b3261e" in view.svg  # coloured by status
-    assert view.svg.count("<path ") >= 2 and view.svg.startswith("<svg ")
+    assert view.svg.count("<path ") >= 4 and view.svg.startswith("<svg ")  # land, borders, rivers ...
+    assert ">Kursk</text>" in view.svg and ">Sumy</text>" in view.svg  # the regions around, named
 
 
 def test_report_map_leaves_a_far_outlier_off_and_counts_it():
