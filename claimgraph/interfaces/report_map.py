@@ -165,7 +165,7 @@ def _polygons(layer: dict[str, Any], view: View) -> Iterator[list[tuple[float, f
     for geometry in layer.get("geometries", []):
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         for polygon in polygons:
-            if any(view.meets(_arc_box(i)) for ring in polygon for i in ring):
+            if view.meets(_union(_arc_box(i) for i in polygon[0])):  # the outer ring's box: land around a view
                 yield from (_joined(ring) for ring in polygon)
 
 
@@ -222,6 +222,11 @@ def _arcs() -> list[list[tuple[float, float]]]:
             points.append((x * kx + dx, y * ky + dy))
         decoded.append(points)
     return decoded
+
+
+def _union(boxes: Iterable[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    west, south, east, north = zip(*boxes)
+    return min(west), min(south), max(east), max(north)
 
 
 def _arc_box(index: int) -> tuple[float, float, float, float]:

@@ -22,6 +22,7 @@ def test_report_map_numbers_each_located_event_on_its_countries():
     assert numbers(view.svg) == [1, 2] and (view.shown, view.left_off) == (2, 0)
     assert "#1b7f4b" in view.svg and "#b3261e" in view.svg  # coloured by status
     assert view.svg.count("<path ") >= 4 and view.svg.startswith("<svg ")  # land, borders, rivers ...
+    assert 'fill="#f4f1ea"' in view.svg  # land, though no coast is in view
     assert ">Kursk</text>" in view.svg and ">Sumy</text>" in view.svg  # the regions around, named
 
 
