@@ -180,7 +180,7 @@ class ExtractedDocument(Record):
 
 class Contradiction(Record):
     claims: list[str]
-    kind: Literal["quantity", "denial", "outcome", "place", "time"]
+    kind: Literal["quantity", "denial", "outcome", "place", "time", "responsibility"]
     note: str
 
 
@@ -210,6 +210,7 @@ class Event(Record):
     contradictions: list[Contradiction] = Field(default_factory=list)
     history: list[StatusChange] = Field(default_factory=list)
     assessment: Optional[dict[str, Any]] = None  # an analyst's note (extension)
+    story_id: Optional[str] = None  # the story (topic thread) holding the event (extension)
 
 
 class Source(Record):

@@ -128,19 +128,30 @@ def document_for(file: str, quote: str, documents: Mapping[str, Document]) -> Op
         (d for d in documents.values() if quote in d.text), None)
 
 
-def predicted_clusters(gold_claims: list[GoldClaim], documents: Mapping[str, Document],
-                       claims: Sequence[Claim]) -> tuple[Clustering, int]:
-    """Gold mention -> predicted event id (or a singleton of its own); and how many matched."""
+def gold_claim_matches(gold_claims: list[GoldClaim], documents: Mapping[str, Document],
+                       claims: Sequence[Claim]) -> dict[str, Claim]:
+    """Gold mention -> the predicted claim that covers it, where one does."""
     by_document: dict[str, list[Claim]] = {}
     for claim in claims:
         by_document.setdefault(claim.document_id or claim.id.rsplit(":", 1)[0], []).append(claim)
-    clustering, matched = {}, 0
+    matches = {}
     for gold in gold_claims:
         document = document_for(gold.file, gold.quote, documents)
-        claim = None
         if document is not None:
             start = document.text.index(gold.quote)
             claim = covering_claim((start, start + len(gold.quote)), by_document.get(document.id, []))
+            if claim is not None:
+                matches[gold.mention] = claim
+    return matches
+
+
+def predicted_clusters(gold_claims: list[GoldClaim], documents: Mapping[str, Document],
+                       claims: Sequence[Claim]) -> tuple[Clustering, int]:
+    """Gold mention -> predicted event id (or a singleton of its own); and how many matched."""
+    matches = gold_claim_matches(gold_claims, documents, claims)
+    clustering, matched = {}, 0
+    for gold in gold_claims:
+        claim = matches.get(gold.mention)
         matched += claim is not None and claim.event_id is not None
         clustering[gold.mention] = claim.event_id if claim and claim.event_id else ("unmatched", gold.mention)
     return clustering, matched

@@ -55,9 +55,13 @@ EVALUATIONS = {
                                   "gold_events.yaml"),
     # real multi-outlet reporting, one ledger per episode folder (gold.yaml + articles/)
     "linking_real": Evaluation("linking_real", "claimgraph.eval.linking_real", DEFAULT_DATA / "linking-real", "."),
+    # the same episodes, each scored by a pair model fitted without it (leave one episode out)
+    "linking_real_held_out": Evaluation("linking_real_held_out", "claimgraph.eval.train_linking", DEFAULT_DATA,
+                                        "linking-real"),
 }
 # evaluations that read ../shared/eval (or `eval all --data FOLDER`), and their folder in it
-CORPUS_EVALUATIONS = {"attribution": ".", "geoparse": ".", "status": ".", "linking_real": "linking-real"}
+CORPUS_EVALUATIONS = {"attribution": ".", "geoparse": ".", "status": ".", "linking_real": "linking-real",
+                      "linking_real_held_out": "."}
 
 
 def load_floors(path: Path = BASELINE) -> dict[str, float]:

@@ -1,201 +1,227 @@
-"""Claims -> events: each claim joins the most similar event within reach, or opens one.
+"""Claims -> stories -> events: each article joins a story, each claim the event of its story it
+fits best on average, or opens one.
 
-Incremental by design: stored events are rebuilt as profiles (from their own claims when a
-loader is given, see `stored.py`; else from their summary, places, quantities and dates), new
-claims are attached in date order (a claim that points back to what its article has just
-described, "the attack was repelled", together with it: `coreference.py`), events opened in
-the run then join an earlier event their claims fit on average (average linkage), a claim
-still alone then joins any event it clearly fits whatever its type, and only events that are
-new or gained claims are returned.  Candidates come from an inverted index over blocking
-keys, so each claim is scored against a bounded number of events.
+Incremental by design.  Stored events within reach of the new claims in time are rebuilt from
+their own claims (`stored.py`), so linking in batches comes close to linking everything at
+once.  New claims are taken in date order, each article's in reading order; a claim joins the
+event of its story whose claims it fits best on average (average linkage: the pair model's
+logit, `scorer.py`, over the mean pair features, `pairs.py`) when that reaches the
+`link_threshold` probability, within the time window and distance; otherwise it opens an
+event.  Events opened in the run then join another event of their story when all their claims
+fit it on average, until nothing changes (a claim met early, before the words it shares came,
+is placed again).  Only events that are new or gained claims are returned.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Mapping, Optional, Sequence
 
-from claimgraph.link.coreference import document_groups
 from claimgraph.link.events import BuildContext, build_event
-from claimgraph.link.features import ClaimFeatures, features
-from claimgraph.link.index import CandidateIndex, Key, blocking_keys
+from claimgraph.link.features import ClaimFeatures, date_retrospective_articles, features
 from claimgraph.link.origins import syndication_representatives
-from claimgraph.link.profile import (EventProfile, profile_of_event, profile_of_members, profile_similarity,
-                                    profiles_within_reach, similarity, within_reach)
+from claimgraph.link.pairs import dot, mean_features, merged_features
+from claimgraph.link.profile import EventProfile
 from claimgraph.link.rules import LinkRules, load_rules
-from claimgraph.link.similarity import Idf
-from claimgraph.link.stored import Batch, LoadClaim, Stored, document_token_sets, stored_events
+from claimgraph.link.scorer import PairModel, load_model, threshold_logit
+from claimgraph.link.similarity import Idf, nearest_km
+from claimgraph.link.stored import LoadClaim, Stored, stored_events
+from claimgraph.link.stories import Stories, article_words
 from claimgraph.model import Claim, Document, Event
 from claimgraph.resolve.actors import ActorCatalogue
 from claimgraph.settings import Settings
 
+MERGE_PASSES = 3  # events opened in a run are placed again at most this often
+MERGE_SAMPLE = 24  # claims of an event compared when it might join another (bounds the cost)
+
+
+def window_days(types: set[str], shared_town: bool, settings: Settings, rules: LinkRules) -> int:
+    """Control of one named town persists, so claims about it get the long window."""
+    lasting = bool(types & rules.persistent_types)
+    return rules.persistent_window_days if lasting and shared_town else settings.link_window_days
+
+
+def span_allowed(first: Optional[int], last: Optional[int], other_first: Optional[int], other_last: Optional[int],
+                 window: int) -> bool:
+    """Would the two spans together last no more than `window` days?  So reports of a happening
+    never chain on for months.  A missing date never blocks."""
+    if first is None or last is None or other_first is None or other_last is None:
+        return True
+    return max(last, other_last) - min(first, other_first) <= window
+
+
+def in_time(claim: ClaimFeatures, profile: EventProfile, window: int) -> bool:
+    """The claim's day (its own, else its article's) within the window of the days the event's
+    claims give, or, if none gives one, of the days they were reported."""
+    if profile.dated_first is not None:
+        return span_allowed(claim.day, claim.day, profile.dated_first, profile.dated_last, window)
+    return span_allowed(claim.day, claim.day, profile.first_day, profile.last_day, window)
+
+
+def close_enough(points, profile: EventProfile, settings: Settings) -> bool:
+    """Towns within link_distance_km of each other (a missing place never blocks)."""
+    return not (points and profile.points) or nearest_km(points, profile.points) <= settings.link_distance_km
+
+
+def within_reach(claim: ClaimFeatures, profile: EventProfile, settings: Settings, rules: LinkRules) -> bool:
+    """Close enough to the event in time and space."""
+    types = {claim.claim.event_type} | set(profile.types)
+    window = window_days(types, bool(claim.place_keys & profile.place_keys), settings, rules)
+    return in_time(claim, profile, window) and close_enough(claim.points, profile, settings)
+
+
+def profiles_within_reach(a: EventProfile, b: EventProfile, settings: Settings, rules: LinkRules) -> bool:
+    """Two events that might be one: the days their claims give (else their reporting days)
+    within the window, their towns close enough."""
+    window = window_days(set(a.types) | set(b.types), bool(a.place_keys & b.place_keys), settings, rules)
+    def span(event: EventProfile) -> tuple[Optional[int], Optional[int]]:
+        return (event.dated_first, event.dated_last) if event.dated_first is not None else (event.first_day, event.last_day)
+    return span_allowed(*span(a), *span(b), window) and close_enough(a.points, b, settings)
+
+
+def stand_in(document_id: str, claims: list[ClaimFeatures]) -> Document:
+    """An article known only by its claims (a caller that passed no document)."""
+    return Document(id=document_id, text="\n".join(c.claim.text for c in claims))
+
+
+def article_token_lists(articles: Mapping[str, Document], rules: LinkRules) -> list[list[str]]:
+    return [article_words(article, rules) for article in articles.values()]
+
 
 class Linker:
-    """One linking run: the event profiles, their index, and the IDF of the texts in play."""
+    """One linking run: stories, event profiles, the IDF of the articles in play, the pair model."""
 
-    def __init__(self, claims: list[ClaimFeatures], stored: Stored, settings: Settings, rules: LinkRules):
-        self.settings, self.rules = settings, rules
-        self.idf = Idf(list(document_token_sets(claims).values()) + stored.token_lists())
-        self.index = CandidateIndex(rules.candidates["recent_per_key"])
+    def __init__(self, claims: list[ClaimFeatures], stored: Stored, settings: Settings, rules: LinkRules,
+                 model: PairModel):
+        self.settings, self.rules, self.model = settings, rules, model
+        self.threshold = threshold_logit(settings.link_threshold)
+        self.articles = articles_of(claims + [m for _, members in stored.reloaded for m in members])
+        self.idf = Idf(article_token_lists(self.articles, rules))
+        self.stories = Stories(self.idf, rules)
         self.profiles: list[EventProfile] = []
-        for event, summary_tokens in stored.summarised:
-            self._file_event(profile_of_event(event, self.idf, rules), summary_tokens)
+        self.story_events: dict[str, list[int]] = defaultdict(list)
+        for claim in claims:
+            self.weigh(claim)
         for event, members in stored.reloaded:
-            self._file_members(event, members)
+            self._restore(event, members)
 
-    def _keys(self, groups: tuple[str, ...], day: Optional[int], place_keys: set[str], token_list: list[str],
-              event_type: str) -> tuple[list[Key], list[Key]]:
-        """(keys to look up, keys to file under) for a claim or a stored event."""
-        rare = self.idf.heaviest(token_list, self.rules.candidates["tokens_per_claim"])
-        persistent = self.rules.may_persist(event_type)
-        window = self.settings.link_window_days
-        lookup, filing = (blocking_keys(groups, day, place_keys, rare, window, persistent, neighbours)
-                          for neighbours in (True, False))
-        return lookup, filing
+    def weigh(self, claim: ClaimFeatures) -> None:
+        claim.vector = self.idf.vector(claim.own_tokens)
+        claim.sentence_vector = self.idf.vector(claim.sentence_tokens)
+        claim.context_vector = self.idf.vector(claim.tokens)
+        if self.model.happening.fitted:
+            claim.happening = self.model.happening.probabilities(claim.happening_words())
 
-    def _file_event(self, profile: EventProfile, summary_tokens: list[str]) -> None:
-        self.profiles.append(profile)
-        event = profile.base
-        groups = self.rules.groups_of(event.event_type)
-        for day in {profile.first_day, profile.last_day}:
-            _, filing = self._keys(groups, day, profile.place_keys, summary_tokens, event.event_type)
-            self.index.add(filing, len(self.profiles) - 1)
-
-    def _file_members(self, event: Event, members: list[ClaimFeatures]) -> None:
-        """A stored event rebuilt from its claims is filed under each claim's keys."""
-        self.profiles.append(profile_of_members(event, members, self.idf, self.rules))
+    def _restore(self, event: Event, members: list[ClaimFeatures]) -> None:
+        """A stored event in play, rebuilt from its claims, in its story."""
+        story = event.story_id
         for member in members:
-            self.index.add(self._claim_keys(member)[1], len(self.profiles) - 1)
+            self.weigh(member)
+            article = self.articles[member.document_id]
+            if story is None:
+                story = self.stories.assign(article)
+            self.stories.restore(story, article)
+        profile = EventProfile(base=event, story=story)
+        for member in members:
+            profile.restore(member)
+        self._file(profile)
 
-    def best_event(self, claim: ClaimFeatures, vector: dict[str, float], lookup: list[Key],
-                   besides: Optional[int] = None, threshold: Optional[float] = None) -> Optional[int]:
-        """The event the claim fits best, if any reaches `threshold` (default link_threshold);
-        `besides` is the claim's own event."""
-        return self._best_above_threshold(self._scored(claim, vector, lookup, besides), threshold)
-
-    def _scored(self, claim: ClaimFeatures, vector: dict[str, float], lookup: list[Key],
-                besides: Optional[int] = None) -> list[tuple[float, int]]:
-        """(similarity, event) for the candidate events within the claim's reach."""
-        limit = self.rules.candidates["max_scored"]
-        return [(similarity(claim, vector, self.profiles[i], self.rules), i)
-                for i in self.index.candidates(lookup, limit)
-                if i != besides and self.is_live(i)
-                and within_reach(claim, self.profiles[i], self.settings, self.rules)]
-
-    def is_live(self, number: int) -> bool:
-        """Not an event emptied by a merge (the index still files it)."""
-        return bool(self.profiles[number].members or self.profiles[number].base)
-
-    def _best_above_threshold(self, scored: list[tuple[float, int]],
-                              threshold: Optional[float] = None) -> Optional[int]:
-        """The highest-scoring event (the oldest on a tie) if it reaches `threshold` (default
-        link_threshold)."""
-        score, number = max(scored, key=lambda pair: (pair[0], -pair[1]), default=(0.0, None))
-        needed = self.settings.link_threshold if threshold is None else threshold
-        return number if score >= needed else None
-
-    def _claim_keys(self, claim: ClaimFeatures) -> tuple[list[Key], list[Key]]:
-        return self._keys(claim.groups, claim.day, claim.place_keys, claim.tokens, claim.claim.event_type)
-
-    def add_group(self, group: list[ClaimFeatures]) -> int:
-        """Attach the claims one article gives about one happening (coreference.py) together:
-        to the event one of them fits best, or to a new one; returns the profile number.  The
-        best single fit decides, since the claims that point back ("the attack was repelled")
-        say little on their own."""
-        vectors = [self.idf.vector(member.tokens) for member in group]
-        keys = [self._claim_keys(member) for member in group]
-        scored = [pair for member, vector, (lookup, _) in zip(group, vectors, keys)
-                  for pair in self._scored(member, vector, lookup)]
-        number = self._best_above_threshold(scored)
-        if number is None:
-            self.profiles.append(EventProfile())
-            number = len(self.profiles) - 1
-        for member, vector, (_, filing) in zip(group, vectors, keys):
-            self._attach(member, vector, number, filing)
+    def _file(self, profile: EventProfile) -> int:
+        self.profiles.append(profile)
+        number = len(self.profiles) - 1
+        self.story_events[profile.story].append(number)
         return number
 
-    def _attach(self, claim: ClaimFeatures, vector: dict[str, float], number: int, filing: list[Key]) -> None:
-        self.profiles[number].add(claim, vector, self.rules)
-        self.index.add(filing, number)
+    def link(self, claims: Sequence[ClaimFeatures]) -> list[int]:
+        """Place each claim; returns the numbers of the events that gained claims."""
+        touched = set()
+        for claim in claims:
+            story = self.stories.assign(self.articles[claim.document_id])
+            number = self.best_event(claim, story)
+            if number is None:
+                number = self._file(EventProfile(story=story))
+            self.profiles[number].add(claim)
+            touched.add(number)
+        return self.merge_new_events(sorted(touched))
 
-    def merge_new_events(self, numbers: Sequence[int]) -> list[int]:
-        """Second pass: an event opened in this run joins an earlier event its claims fit on
-        average (average linkage).  The earlier event is now complete, so links the first pass
-        missed (a clause that came before the words it shares) are found here.  Returns the
-        numbers of the events changed in this run (a stored event may have gained claims here)."""
+    def candidates(self, claim: ClaimFeatures, story: str, besides: int = -1) -> list[int]:
+        """The live events of the story, at most `events_scored`: those whose words the claim
+        shares most."""
+        numbers = [n for n in self.story_events[story] if n != besides and self.profiles[n].is_live]
+        if len(numbers) > self.rules.events_scored:
+            numbers.sort(key=lambda n: -dot(claim.vector, self.profiles[n].words) / self.profiles[n].size)
+            numbers = numbers[:self.rules.events_scored]
+        return numbers
+
+    def best_event(self, claim: ClaimFeatures, story: str) -> Optional[int]:
+        """The event of the story the claim fits best on average, if that reaches the threshold."""
+        scored = [(self.model.logit(mean_features(claim, self.profiles[n], self.rules)), -n, n)
+                  for n in self.candidates(claim, story)
+                  if within_reach(claim, self.profiles[n], self.settings, self.rules)]
+        logit, _, number = max(scored, default=(0.0, 0, None))
+        return number if number is not None and logit >= self.threshold else None
+
+    def merge_new_events(self, numbers: list[int]) -> list[int]:
+        """Events opened in this run join the event of their story all their claims fit best on
+        average, while any does; returns the numbers of the events changed, still holding claims."""
         changed = set(numbers)
-        for number in numbers:
-            target = None if self.profiles[number].base else self.best_merge(number)
-            if target is not None:
-                self._move(number, target)
-                changed.add(target)
-        return self._still_filled(changed)
-
-    def rehome_lone_claims(self, numbers: Sequence[int]) -> list[int]:
-        """Third pass: a claim still alone in an event opened in this run joins the event it
-        fits clearly (lone_claim_threshold), whatever that event's type group.  Extracted
-        types are often wrong ("had repelled the attack" typed a strike, "had repelled
-        attempts to advance" a territorial change), and a lone claim's move cannot pull an
-        event apart, so the groups that keep whole events apart need not keep it out.
-        Returns the numbers of the events changed."""
-        changed = set(numbers)
-        for number in numbers:
-            profile = self.profiles[number]
-            if profile.base or len(profile.members) != 1:
-                continue
-            claim = profile.members[0]
-            target = self.best_event(claim, claim.vector, self._any_group_keys(claim), number,
-                                     self.rules.lone_claim_threshold)
-            if target is not None:
-                self._move(number, target)
-                changed.add(target)
-        return self._still_filled(changed)
-
-    def _move(self, number: int, target: int) -> None:
-        """Every claim of event `number` joins event `target`, which is filed under their keys."""
-        profile = self.profiles[number]
-        for member in profile.members:
-            self._attach(member, member.vector, target, self._claim_keys(member)[1])  # tf-idf set when first attached
-        profile.members = []
-
-    def _still_filled(self, numbers: set[int]) -> list[int]:
-        return sorted(n for n in numbers if self.profiles[n].members)
-
-    def _any_group_keys(self, claim: ClaimFeatures) -> list[Key]:
-        groups = tuple(dict.fromkeys((*self.rules.type_groups, *claim.groups)))  # every group, in a fixed order
-        return self._keys(groups, claim.day, claim.place_keys, claim.tokens, claim.claim.event_type)[0]
+        for _ in range(MERGE_PASSES):
+            moved = False
+            for number in numbers:
+                target = self.best_merge(number)
+                if target is not None:
+                    self.profiles[target].take(self.profiles[number])
+                    changed.add(target)
+                    moved = True
+            if not moved:
+                break
+        return sorted(n for n in changed if self.profiles[n].members)
 
     def best_merge(self, number: int) -> Optional[int]:
-        profile, limit = self.profiles[number], self.rules.candidates["max_scored"]
-        candidates = {i for member in profile.members for i in self.index.candidates(self._claim_keys(member)[0], limit)
-                      if i < number and self.is_live(i)}
-        scored = [(profile_similarity(profile, self.profiles[i], self.rules), i) for i in candidates
-                  if profiles_within_reach(profile, self.profiles[i], self.settings, self.rules)]
-        return self._best_above_threshold(scored)
+        profile = self.profiles[number]
+        if profile.base is not None or not profile.is_live:
+            return None
+        scored = [(self.model.logit(merged_features(profile, self.profiles[n], self.rules, MERGE_SAMPLE)), -n, n)
+                  for n in self.candidates(profile.members[0], profile.story, besides=number)
+                  if profiles_within_reach(profile, self.profiles[n], self.settings, self.rules)]
+        logit, _, target = max(scored, default=(0.0, 0, None))
+        return target if target is not None and logit >= self.threshold else None
 
 
-def date_order(claim: ClaimFeatures) -> tuple[bool, int, str]:
-    return claim.day is None, claim.day or 0, claim.claim.id
+def articles_of(claims: Sequence[ClaimFeatures]) -> dict[str, Document]:
+    """The articles of the claims in play, by id (a stand-in where a caller gave none)."""
+    grouped: dict[str, list[ClaimFeatures]] = defaultdict(list)
+    for claim in claims:
+        grouped[claim.document_id].append(claim)
+    return {doc_id: members[0].document or stand_in(doc_id, members) for doc_id, members in grouped.items()}
+
+
+def date_order(claim: ClaimFeatures) -> tuple[bool, int, str, int]:
+    """By date (undated last), then article, then reading order."""
+    return claim.day is None, claim.day or 0, claim.document_id, claim.claim.span[0]
 
 
 def link_claims(claims: Sequence[Claim], documents: Mapping[str, Document], events: Sequence[Event] = (),
-                settings: Optional[Settings] = None, load_claim: Optional[LoadClaim] = None) -> list[Event]:
+                settings: Optional[Settings] = None, load_claim: Optional[LoadClaim] = None,
+                model: Optional[PairModel] = None) -> list[Event]:
     """Attach `claims` to `events` (or to new events); return the events that are new or changed.
 
     Each linked claim's `event_id` is set to its event's id.  With `load_claim` (e.g.
-    `Store.get_claim`) the stored events within reach of the new claims are rebuilt from their
-    own claims, so linking in batches comes close to linking everything at once; without it
-    a stored event is known by its summary, places, quantities and dates only.
+    `Store.get_claim`) the stored events within reach of the new claims in time are rebuilt from
+    their own claims and may gain claims; without it stored events are left as they are.
+    `model` replaces the packaged pair model (training and its evaluation use this).
     """
     settings = settings or Settings.load()
     rules = load_rules()
-    prepared = sorted((features(c, documents, rules) for c in claims), key=date_order)
-    linker = Linker(prepared, stored_events(events, Batch.of(prepared), documents, settings, rules, load_claim),
-                    settings, rules)
-    groups = sorted(document_groups(prepared, rules.references), key=lambda group: min(map(date_order, group)))
-    with_new_claims = sorted({linker.add_group(group) for group in groups})
-    touched = linker.rehome_lone_claims(linker.merge_new_events(with_new_claims))
-    context = BuildContext(documents, syndication_representatives(documents), rules,
-                           ActorCatalogue.load(settings).side_of_entity)
+    prepared = [features(c, documents, rules) for c in claims]
+    date_retrospective_articles(prepared, settings.link_window_days)
+    prepared.sort(key=date_order)
+    stored = stored_events(events, prepared, documents, settings, rules, load_claim)
+    linker = Linker(prepared, stored, settings, rules, model or load_model())
+    touched = linker.link(prepared)
+    catalogue = ActorCatalogue.load(settings)
+    context = BuildContext(documents, syndication_representatives(documents), rules, catalogue.side_of_entity,
+                           catalogue.tokens)
     changed = [build_event(linker.profiles[number], context) for number in touched]
     for event, number in zip(changed, touched):
         for member in linker.profiles[number].members:
@@ -203,6 +229,7 @@ def link_claims(claims: Sequence[Claim], documents: Mapping[str, Document], even
     return changed
 
 
-def relink(claims: Sequence[Claim], documents: Mapping[str, Document], settings: Optional[Settings] = None) -> list[Event]:
+def relink(claims: Sequence[Claim], documents: Mapping[str, Document], settings: Optional[Settings] = None,
+           model: Optional[PairModel] = None) -> list[Event]:
     """Link everything from scratch (after a change of settings or rules)."""
-    return link_claims(claims, documents, (), settings)
+    return link_claims(claims, documents, (), settings, model=model)

@@ -2,7 +2,12 @@
 
 Numbers, outcomes and places are only compared between claims made within
 `contradiction_days` of each other: "encircled" on 8 August and "retaken" in March are a
-history, not a contradiction.  A denial contradicts whatever it denies, whenever it came.
+history, not a contradiction.  Numbers are compared only when they measure the same thing (the
+same counted kind, `counted_kinds`: two death tolls, not a toll and an evacuation count; "8 km
+from the border" and "45 km from the plant" measure nothing the same), in the same unit (any
+word for people counts as one unit); a later figure from the same side is an update, not a
+contradiction.  Who did it is compared too: claims naming doers of opposite sides for an attack
+or a destruction contradict.  A denial contradicts whatever it denies, whenever it came.
 """
 
 from __future__ import annotations
@@ -27,14 +32,24 @@ class Statement:
     quantities: list[Quantity] = field(default_factory=list)
     outcomes: set[str] = field(default_factory=set)
     points: list[tuple[float, float]] = field(default_factory=list)
-    place_keys: set[str] = field(default_factory=set)
+    place_keys: frozenset[str] = frozenset()
     denied: bool = False
+    measures: frozenset[str] = frozenset()  # the counted kinds its numbers measure
+    side: Optional[str] = None  # the side of whoever says it
+    doers: frozenset[str] = frozenset()  # sides of whoever it says did the attack or destruction
 
 
-def statement_of(claim: ClaimFeatures) -> Statement:
+def statement_of(claim: ClaimFeatures, side: Optional[str] = None, rules: Optional[LinkRules] = None) -> Statement:
     # Only a denial counts, not any negation: "officials did not comment" denies nothing.
+    doers = frozenset(a.side for a in claim.claim.actors if a.role == "agent" and a.side in (rules.sides if rules else ())
+                      ) if rules and claim.kinds & rules.responsibility_kinds else frozenset()
     return Statement(claim.claim.id, claim.day, claim.claim.quantities, claim.outcomes, claim.points,
-                     claim.place_keys, claim.claim.status == "denied")
+                     claim.place_keys, claim.claim.status == "denied", claim.counted, side, doers)
+
+
+def measured_unit(quantity: Quantity, rules: LinkRules) -> str:
+    unit = unit_of(quantity)
+    return "people" if unit in rules.person_units else unit
 
 
 def ranges_by_unit(statement: Statement, rules: LinkRules) -> dict[str, list[tuple[Quantity, tuple[float, float]]]]:
@@ -43,13 +58,21 @@ def ranges_by_unit(statement: Statement, rules: LinkRules) -> dict[str, list[tup
     for quantity in statement.quantities:
         span = value_range(quantity, rules.approximate_tolerance, rules.open_ended_cues)
         if span and unit_of(quantity):
-            ranges.setdefault(unit_of(quantity), []).append((quantity, span))
+            ranges.setdefault(measured_unit(quantity, rules), []).append((quantity, span))
     return ranges
+
+
+def is_update(a: Statement, b: Statement) -> bool:
+    """A later figure from the same side revises the earlier one."""
+    return a.side == b.side and a.day is not None and b.day is not None and a.day != b.day
 
 
 def quantity_note(a: Statement, b: Statement, rules: LinkRules) -> Optional[str]:
     """Two claims disagree on a unit when none of their values for it overlap: a claim giving
-    depth and width in km is not contradicted by another giving the same two."""
+    depth and width in km is not contradicted by another giving the same two.  Only numbers of
+    one measure are compared, and an update is no contradiction."""
+    if not (a.measures & b.measures) or is_update(a, b):
+        return None
     theirs = ranges_by_unit(b, rules)
     for unit, ours in ranges_by_unit(a, rules).items():
         others = theirs.get(unit, [])
@@ -66,6 +89,13 @@ def outcome_note(a: Statement, b: Statement, rules: LinkRules) -> Optional[str]:
     return None
 
 
+def responsibility_note(a: Statement, b: Statement, rules: LinkRules) -> Optional[str]:
+    """One says a side did it, the other that the opposite side did."""
+    if a.doers and b.doers and not a.doers & b.doers:
+        return f"done by {'/'.join(sorted(a.doers))} vs {'/'.join(sorted(b.doers))}"
+    return None
+
+
 def place_note(a: Statement, b: Statement, rules: LinkRules) -> Optional[str]:
     if a.place_keys and b.place_keys and not a.place_keys & b.place_keys:
         distance = nearest_km(a.points, b.points)
@@ -74,7 +104,8 @@ def place_note(a: Statement, b: Statement, rules: LinkRules) -> Optional[str]:
     return None
 
 
-NOTES = (("quantity", quantity_note), ("outcome", outcome_note), ("place", place_note))
+NOTES = (("quantity", quantity_note), ("outcome", outcome_note), ("responsibility", responsibility_note),
+         ("place", place_note))
 
 
 class ConflictLog:

@@ -1,4 +1,6 @@
-"""Turn a clustered profile (a stored event plus the claims added now) into an `Event`."""
+"""Turn a clustered profile (a stored event's claims plus the claims added now) into an `Event`:
+its type, summary, origins, sides, status and its history, contradictions, places and numbers,
+all read afresh from its claims."""
 
 from __future__ import annotations
 
@@ -6,15 +8,17 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping, Optional
+from typing import Any, Callable, Mapping, Optional
 
-from claimgraph.link.contradictions import ConflictLog, Statement, statement_of
-from claimgraph.link.features import DATELINE, ClaimFeatures, parse_day, place_key
-from claimgraph.link.origins import Origin, SideOf, no_side, origin_of
+from claimgraph.link.contradictions import ConflictLog, statement_of
+from claimgraph.link.features import DATELINE, ClaimFeatures, place_key
+from claimgraph.link.origins import Origin, OriginSet, SideOf, author_origin, no_side, origin_of
+from claimgraph.link.happening import TYPES
+from claimgraph.link.pairs import dot
 from claimgraph.link.profile import EventProfile
-from claimgraph.link.quantities import record_as_quantity, summarise, unit_of, value_record
+from claimgraph.link.quantities import summarise, unit_of, value_record
 from claimgraph.link.rules import LinkRules
-from claimgraph.link.status import NEUTRAL_SIDES, StatusState, state_of_event
+from claimgraph.link.status import NEUTRAL_SIDES, StatusState
 from claimgraph.model import Contradiction, Document, Event, Place, StatusChange
 
 
@@ -24,6 +28,7 @@ class BuildContext:
     representatives: Mapping[str, Document]  # syndication group -> the copy that stands for it
     rules: LinkRules
     outlet_side: SideOf = no_side  # the side an outlet writes for, from the actor catalogue
+    name_words: Callable[[str], list[str]] = str.split  # a name's words, spellings mapped (the catalogue's)
 
 
 def event_id(first_claim_id: str) -> str:
@@ -38,41 +43,30 @@ def document_of(claim_id: str) -> str:
     return claim_id.rsplit(":", 1)[0]
 
 
-def origin_for(member: ClaimFeatures, context: BuildContext) -> Origin:
-    return origin_of(member.claim, member.document, context.documents, context.representatives,
-                     context.rules.material_sources, context.outlet_side)
+def origin_for(member: ClaimFeatures, context: BuildContext) -> Optional[Origin]:
+    return origin_of(member.claim, member.document, context.rules.material_sources, context.rules.unspecified_sources)
 
 
-def stored_statements(event: Optional[Event]) -> list[Statement]:
-    """A stored event's quantity records, the part of its old claims we can still compare."""
-    if event is None:
-        return []
-    return [Statement(r["claim"], parse_day(r.get("date")), [record_as_quantity(r, unit)])
-            for unit, summary in event.quantities.items() for r in summary.get("values", [])]
+def voice_of(member: ClaimFeatures, origin: Optional[Origin], context: BuildContext) -> Origin:
+    """Who speaks a claim: its origin, else its article's outlet (who checked what it confirms)."""
+    return origin or author_origin(member.document, context.documents, context.representatives, context.outlet_side)
 
 
 def fold_members(profile: EventProfile, context: BuildContext) -> tuple[StatusState, list[StatusChange], list[Contradiction]]:
-    """Add claims in date order, recording each contradiction found, each status change and
-    each change of reported outcome (encircled -> held -> retaken).
-
-    The stored event's quantity records join the same date order, as claims already checked.
-    """
-    state = state_of_event(profile.base)
-    relaying = relaying_documents(profile)
-    history = list(profile.base.history) if profile.base else []
-    contradictions = list(profile.base.contradictions) if profile.base else []
+    """Add the event's claims (stored and new alike) in date order, recording each
+    contradiction found, each status change and each change of reported outcome (encircled ->
+    held -> retaken).  The same claims always give the same event, however they were linked."""
+    state = StatusState(OriginSet(context.rules.role_words, context.name_words))
+    history: list[StatusChange] = []
+    contradictions: list[Contradiction] = []
     log = ConflictLog(context.rules)
-    stored = [(s.day, 0, s, None) for s in stored_statements(profile.base)]
-    added = [(m.day, 1, statement_of(m), m) for m in profile.members]
-    for _, _, statement, member in sorted(stored + added, key=lambda item: (item[0] is None, item[0] or 0, item[1])):
-        if member is None:
-            log.remember(statement)
-            continue
+    for member in sorted(profile.claims, key=lambda m: (m.day is None, m.day or 0, m.claim.id)):
         before = state.status() if history else None
-        found = log.check(statement)
+        origin = origin_for(member, context)
+        found = log.check(statement_of(member, voice_of(member, origin, context).side, context.rules))
         contradictions += found
-        add_to_state(state, member, bool(found), context, relaying)
-        outcome = None if statement.denied else main_outcome(member, context.rules)
+        add_to_state(state, member, origin, bool(found), context)
+        outcome = None if member.claim.status == "denied" else main_outcome(member, context.rules)
         if state.status() != before or (outcome and outcome != last_outcome(history)):
             history.append(StatusChange(date=iso(member.day), status=state.status(), claim=member.claim.id,
                                         outcome=outcome))
@@ -88,48 +82,29 @@ def last_outcome(history: list[StatusChange]) -> Optional[str]:
     return next((change.outcome for change in reversed(history) if change.outcome), None)
 
 
-def relaying_documents(profile: EventProfile) -> set[str]:
-    """Documents that attribute some of their claims about the event to a source."""
-    return {document_of(m.claim.id) for m in profile.members if m.claim.source_chain}
-
-
-def adds_origin(member: ClaimFeatures, relaying: set[str]) -> bool:
-    """An outlet that relays a source about the happening restates it when it says more in its
-    own voice ("Sudzha had been retaken" after "the ministry said"): only its sources count,
-    unless it checked something itself (a claim it confirms, such as a geolocation)."""
-    claim = member.claim
-    return bool(claim.source_chain) or claim.status == "confirmed" or document_of(claim.id) not in relaying
-
-
-def add_to_state(state: StatusState, member: ClaimFeatures, contradicted: bool, context: BuildContext,
-                 relaying: set[str]) -> None:
-    origin = origin_for(member, context)
-    if adds_origin(member, relaying):
-        state.add_origin(origin)
-    state.disputed |= contradicted
+def add_to_state(state: StatusState, member: ClaimFeatures, origin: Optional[Origin], contradicted: bool,
+                 context: BuildContext) -> None:
+    if origin is not None:
+        origin = state.origins.add(origin)
+    state.disputed |= contradicted or member.claim.status == "denied"
     if member.claim.status == "confirmed":
-        state.add_confirmation(member.claim, origin)
+        state.add_confirmation(member.claim, voice_of(member, origin, context))
 
 
 def summary_claim(profile: EventProfile, event_type: str, rules: LinkRules) -> Optional[ClaimFeatures]:
-    """The best-supported new claim: of the event's type, naming what it is about (not "It
-    controlled Sudzha"), best status, closest to what the event's claims say together.  None
-    keeps a stored event's summary."""
+    """The best-supported claim: of the event's type, naming what it is about (not "It
+    controlled Sudzha"), best status, closest to what the event's claims say together."""
     def support(member: ClaimFeatures) -> tuple[bool, bool, int, float]:
         first_word = next(iter(member.claim.text.lower().split()), "")
         return (member.claim.event_type == event_type, first_word not in rules.vague_openings,
-                rules.support_rank.get(member.claim.status, 0), profile.tokens.cosine(member.vector))
+                rules.support_rank.get(member.claim.status, 0), dot(member.vector, profile.words))
 
-    best = max(profile.members, key=support, default=None)
-    if best is None or profile.base is None:
-        return best
-    base_rank = rules.support_rank["confirmed" if profile.base.status == "confirmed" else "reported"]
-    return best if rules.support_rank.get(best.claim.status, 0) > base_rank else None
+    return max(profile.claims, key=support, default=None)
 
 
 def merged_places(profile: EventProfile) -> list[Place]:
-    places = {place_key(p): p for p in (profile.base.places if profile.base else [])}
-    for member in profile.members:
+    places: dict[str, Place] = {}
+    for member in profile.claims:
         for place in member.claim.places:
             if place.role == "place":
                 places.setdefault(place_key(place), place)
@@ -138,9 +113,7 @@ def merged_places(profile: EventProfile) -> list[Place]:
 
 def merged_quantities(profile: EventProfile) -> dict[str, dict[str, Any]]:
     values: dict[str, list[dict[str, Any]]] = {}
-    for unit, summary in (profile.base.quantities if profile.base else {}).items():
-        values[unit] = list(summary.get("values", []))
-    for member in profile.members:
+    for member in profile.claims:
         for quantity in member.claim.quantities:
             if not unit_of(quantity) or (quantity.min is None and quantity.max is None):
                 continue  # a number without a unit or a value says nothing to compare
@@ -149,19 +122,15 @@ def merged_quantities(profile: EventProfile) -> dict[str, dict[str, Any]]:
     return {unit: summarise(records) for unit, records in values.items()}
 
 
-def claim_ids(profile: EventProfile) -> list[str]:
-    ids = list(profile.base.claims) if profile.base else []
-    known = set(ids)
-    return ids + [m.claim.id for m in profile.members if m.claim.id not in known]
-
-
-def main_type(profile: EventProfile) -> str:
-    """A stored event keeps its type; a new one takes its members' most common known type."""
-    if profile.base:
-        return profile.base.event_type
-    counts = Counter(m.claim.event_type for m in profile.members)
-    known = Counter({t: n for t, n in counts.items() if t != "other"})
-    return (known or counts).most_common(1)[0][0]
+def main_type(profile: EventProfile, rules: LinkRules) -> str:
+    """The type its claims' happening probabilities add up to most; without them, its claims'
+    most common known type, else their most common type."""
+    if profile.happening is not None and profile.happening.any():
+        return TYPES[int(profile.happening.argmax())]
+    if not profile.types:
+        return profile.base.event_type if profile.base else "other"
+    known = Counter({t: n for t, n in profile.types.items() if not rules.is_wildcard(t)})
+    return (known or profile.types).most_common(1)[0][0]
 
 
 def headline(text: str) -> str:
@@ -173,16 +142,15 @@ def headline(text: str) -> str:
 
 def build_event(profile: EventProfile, context: BuildContext) -> Event:
     state, history, contradictions = fold_members(profile, context)
-    ids = claim_ids(profile)
-    event_type = main_type(profile)
+    ids = [m.claim.id for m in profile.claims]
+    event_type = main_type(profile, context.rules)
     best = summary_claim(profile, event_type, context.rules)
     origins = [o.shown() for o in state.origins.values()]
-    sides = sorted({o.side for o in state.origins.values() if o.side not in NEUTRAL_SIDES}
-                   | set(profile.base.sides if profile.base else ()))
+    sides = sorted({o.side for o in state.origins.values() if o.side not in NEUTRAL_SIDES})
     return Event(
         id=profile.base.id if profile.base else event_id(ids[0]),
         event_type=event_type,
-        summary=headline(best.claim.text) if best else profile.base.summary,
+        summary=headline(best.claim.text) if best else (profile.base.summary if profile.base else ""),
         claims=ids,
         documents=len({document_of(i) for i in ids}),
         origins=origins,
@@ -196,4 +164,5 @@ def build_event(profile: EventProfile, context: BuildContext) -> Event:
         contradictions=contradictions,
         history=sorted(history, key=lambda change: change.date or ""),
         assessment=profile.base.assessment if profile.base else None,
+        story_id=profile.story,
     )

@@ -1,15 +1,19 @@
 """What linking needs to know about one claim, computed once per claim.
 
 Tokens are lower-cased words with stop words removed and a light suffix stemmer
-(no spaCy here: linking must handle 100k claims in seconds).
+(no spaCy here: linking must handle 100k claims in seconds).  Beside the words, a claim
+carries what tells one happening from another in the same story (see `pairs.py`): its event
+type, the kinds of happening its words name (`happening_words` in linking.yaml: a death toll,
+an evacuation, a request ...), the kinds it gives a number for, when it says the happening
+took place, where, which facility, and where it stands in its article.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Mapping, Optional
 
 import numpy as np
@@ -25,6 +29,9 @@ SUFFIXES = ("ements", "ement", "ings", "ing", "ies", "ied", "ed", "es", "s")
 # "KYIV (Meridian Wire) — " opening a report.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]+\([^)]*\)\s*[—–-]+\s*")
 SPECIFIC_PRECISIONS = {"point", "town", None}
+DATED_PRECISIONS = {"day", "hour"}  # a claim's own time this precise dates the happening
+DIGIT = re.compile(r"\d")
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 
 
 @lru_cache(maxsize=65536)  # a corpus repeats a small vocabulary
@@ -55,6 +62,25 @@ def measures_extent(claim: Claim, rules: LinkRules) -> bool:
                for unit in (unit_of(q) for q in claim.quantities))
 
 
+def kinds_of(text: str, rules: LinkRules) -> frozenset[str]:
+    """The kinds of happening a text's words name (`happening_words`), by word stems.  A word
+    naming a facility with the noun after it ("power plant", "detention centre", "water intake
+    station") names a thing, not a happening."""
+    words = WORD.findall(text.lower())
+    facility = facility_words(rules)
+    found: frozenset[str] = frozenset()
+    for word, after in zip(words, words[1:] + [""]):
+        if after not in facility:
+            found |= kinds_of_word(word, rules)
+    return found
+
+
+@lru_cache(maxsize=65536)  # a corpus repeats a small vocabulary
+def kinds_of_word(word: str, rules: LinkRules) -> frozenset[str]:
+    stemmed = stem(word)
+    return frozenset(kind for kind, listed in rules.happening_words.items() if listed.holds(stemmed))
+
+
 def tokens(text: str, stopwords: frozenset[str]) -> list[str]:
     return [stem(w) for w in WORD.findall(text) if w.lower() not in stopwords and len(w) > 1]
 
@@ -75,6 +101,44 @@ def claim_day(claim: Claim, document: Optional[Document]) -> Optional[int]:
     return parse_day(resolved) or parse_day(document.published if document else None)
 
 
+def dated_day(claim: Claim) -> Optional[int]:
+    """The day the claim itself gives for the happening ("on August 5", "on Friday"), if it
+    gives one that precise."""
+    time = claim.time
+    return parse_day(time.start) if time and time.resolved and time.precision in DATED_PRECISIONS else None
+
+
+def retrospective_day(claims: list["ClaimFeatures"], window: int) -> Optional[int]:
+    """The day an article looking back tells of: when its claims give their own days, all well
+    before its date (more than `window` days), the latest of them.  Its other claims then tell of
+    that day too ("an investigation published six weeks after the blast")."""
+    published = claims[0].published if claims else None
+    days = [c.dated for c in claims if c.dated is not None]
+    if published is None or not days or max(days) >= published - window:
+        return None
+    return max(days)
+
+
+def date_retrospective_articles(claims: list["ClaimFeatures"], window: int) -> None:
+    """Claims without their own day, in an article looking back, take the day it tells of."""
+    by_article: dict[str, list[ClaimFeatures]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.document_id, []).append(claim)
+    for members in by_article.values():
+        day = retrospective_day(members, window)
+        for claim in members if day is not None else ():
+            if claim.dated is None and not claim.background:
+                claim.day = day
+
+
+def is_background(claim: Claim, document: Optional[Document], rules: LinkRules) -> bool:
+    """Does the claim tell of something that ended well before the article ("the plant was
+    seized in March", "last week's attack")?"""
+    time, published = claim.time, parse_day(document.published if document else None)
+    ended = parse_day(time.end or time.start) if time and time.resolved else None
+    return ended is not None and published is not None and ended < published - rules.background_days
+
+
 def is_specific(place: Place) -> bool:
     """A town- or point-level place with coordinates: the only kind that can block or conflict."""
     return place.role == "place" and place.lat is not None and place.precision in SPECIFIC_PRECISIONS
@@ -88,18 +152,39 @@ def place_key(place: Place) -> str:
 class ClaimFeatures:
     claim: Claim
     document: Optional[Document]
-    day: Optional[int]
+    day: Optional[int]  # when it happened: the claim's own time, else the publication date
     groups: tuple[str, ...]
-    tokens: list[str]
+    tokens: list[str]  # what the claim says: its words, its sentence's and paragraph's (word_weights)
+    own_tokens: list[str] = field(default_factory=list)  # the claim's own words only
+    sentence_tokens: list[str] = field(default_factory=list)  # its sentence's words
     points: list[tuple[float, float]] = field(default_factory=list)
-    place_keys: set[str] = field(default_factory=set)
+    place_keys: frozenset[str] = frozenset()
     actors: set[str] = field(default_factory=set)
     outcomes: set[str] = field(default_factory=set)
     facilities: frozenset[str] = frozenset()
     place_names: set[str] = field(default_factory=set)  # towns named, located or not
-    extent: bool = False  # measures held ground: an area, settlements, a depth
-    vector: dict[str, float] = field(default_factory=dict)  # tf-idf, set when linked
+    kinds: frozenset[str] = frozenset()  # kinds of happening its words name
+    sentence_kinds: frozenset[str] = frozenset()  # kinds its whole sentence names
+    counted: frozenset[str] = frozenset()  # kinds it gives a number for ("40 people were killed")
+    dated: Optional[int] = None  # the day its own words give, if that precise
+    background: bool = False
+    sentence: int = 0  # its sentence's number in the article
+    published: Optional[int] = None  # its article's date
     meaning: Optional[np.ndarray] = None  # what the claim itself says (meaning.py); None if no word is known
+    # set when linked (pairs.py): unit tf-idf vectors of `own_tokens`, `sentence_tokens` and `tokens`
+    vector: dict[str, float] = field(default_factory=dict)
+    sentence_vector: dict[str, float] = field(default_factory=dict)
+    context_vector: dict[str, float] = field(default_factory=dict)
+    happening: Optional[np.ndarray] = None  # probabilities over event types (happening.py)
+
+    @property
+    def document_id(self) -> str:
+        return self.claim.document_id or self.claim.id.rsplit(":", 1)[0]
+
+    def happening_words(self) -> list[str]:
+        from claimgraph.link.happening import happening_words
+
+        return happening_words(self.claim.event_type, self.kinds, self.sentence_kinds, self.counted, self.background)
 
 
 def outcomes_of(text: str, rules: LinkRules) -> set[str]:
@@ -126,15 +211,26 @@ def paragraph_of(claim: Claim, document: Optional[Document]) -> str:
     return text[first + 2 if first >= 0 else 0:last if last >= 0 else len(text)] if text else ""
 
 
-def claim_tokens(claim: Claim, document: Optional[Document], rules: LinkRules) -> list[str]:
-    """What is said, not who says it: the claim's words, its sentence's and its paragraph's,
-    each counted as often as `word_weights` says, less the dateline and the names of its
-    sources, which tell outlets apart, not happenings."""
+def sentence_number(claim: Claim, document: Optional[Document]) -> int:
+    """How many sentence ends come before the claim's sentence in its article."""
+    text = text_around(claim, document)
+    return len(SENTENCE_END.findall(text, 0, claim.sentence_span[0])) if text else 0
+
+
+def without_speakers(found: list[str], claim: Claim, rules: LinkRules) -> list[str]:
+    """What is said, not who says it: the names of a claim's sources tell outlets apart, not
+    happenings."""
     speakers = set(tokens(" ".join(ref.name for ref in claim.source_chain), rules.stopwords))
+    return [t for t in found if t not in speakers]
+
+
+def claim_tokens(claim: Claim, document: Optional[Document], rules: LinkRules) -> list[str]:
+    """The claim's words, its sentence's and its paragraph's, each counted as often as
+    `word_weights` says, less the dateline and the names of its sources."""
     parts = {"claim": claim.text, "sentence": sentence_of(claim, document), "paragraph": paragraph_of(claim, document)}
     found = [t for part, text in parts.items() for t in tokens(DATELINE.sub("", text), rules.stopwords)
              * rules.word_weights[part]]
-    return [t for t in found if t not in speakers]
+    return without_speakers(found, claim, rules)
 
 
 def inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:
@@ -179,23 +275,40 @@ def place_names(places: list[Place], sentence: str, rules: LinkRules) -> set[str
     return {name.lower() for p in places for name in (p.name, p.text) if name} | cued
 
 
+def counted_kinds(claim: Claim, kinds: frozenset[str], extent: bool, rules: LinkRules) -> frozenset[str]:
+    """The kinds a claim gives a number for: a number beside casualty words is a toll."""
+    if not (claim.quantities or DIGIT.search(claim.text) or rules.number_words.search(claim.text)):
+        return frozenset()
+    by_type = rules.counted_types.get(claim.event_type)
+    return (kinds & rules.counted_kinds) | ({"extent"} if extent else frozenset()) | ({by_type} if by_type else frozenset())
+
+
 def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) -> ClaimFeatures:
     document = documents.get(claim.document_id or claim.id.rsplit(":", 1)[0])
     specific = located_places(claim, document, rules)
-    token_list = claim_tokens(claim, document, rules)
     sentence = sentence_of(claim, document) or claim.text
+    kinds = kinds_of(claim.text, rules)
+    extent = measures_extent(claim, rules)
     return ClaimFeatures(
         claim=claim,
         document=document,
         day=claim_day(claim, document),
         groups=rules.groups_of(claim.event_type),
-        tokens=token_list,
+        tokens=claim_tokens(claim, document, rules),
+        own_tokens=without_speakers(tokens(DATELINE.sub("", claim.text), rules.stopwords), claim, rules),
+        sentence_tokens=without_speakers(tokens(DATELINE.sub("", sentence), rules.stopwords), claim, rules),
         points=[(p.lat, p.lon) for p in specific],
-        place_keys={place_key(p) for p in specific},
+        place_keys=frozenset(place_key(p) for p in specific),
         actors={a.canonical or a.text.lower() for a in claim.actors},
         outcomes=outcomes_of(claim.text, rules) if claim.event_type in rules.outcome_types else set(),
         facilities=facilities_of(sentence, rules),
         place_names=place_names(specific, sentence, rules),
-        extent=measures_extent(claim, rules),
+        kinds=kinds | ({"extent"} if extent else frozenset()),
+        sentence_kinds=kinds_of(sentence, rules),
+        counted=counted_kinds(claim, kinds, extent, rules),
+        dated=dated_day(claim),
+        background=is_background(claim, document, rules),
+        sentence=sentence_number(claim, document),
+        published=parse_day(document.published if document else None),
         meaning=load_meaning(rules.meaning_file).vector(claim.text),
     )

@@ -87,23 +87,3 @@ def length(vector: np.ndarray) -> float:
 @lru_cache(maxsize=2)
 def load_meaning(path: Path) -> MeaningModel:
     return MeaningModel(path)
-
-
-class MeaningProfile:
-    """Sum of an event's claim vectors with its norm, for cheap cosines (as TokenProfile)."""
-
-    def __init__(self) -> None:
-        self.total: Optional[np.ndarray] = None
-        self.norm = 0.0
-
-    def add(self, vector: Optional[np.ndarray]) -> None:
-        if vector is None:
-            return
-        self.total = vector.copy() if self.total is None else self.total + vector
-        self.norm = length(self.total)
-
-    def cosine(self, vector: Optional[np.ndarray]) -> Optional[float]:
-        """None when either side has no vector: nothing to compare."""
-        if vector is None or self.total is None or not self.norm:
-            return None
-        return float(vector @ self.total) / self.norm

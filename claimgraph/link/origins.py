@@ -1,15 +1,20 @@
-"""Who first said a claim, so an event counts independent sources, not outlets.
+"""Who first said a claim, so an event counts independent origins, not outlets.
 
 - The origin is the first link of the source chain that is not a relaying outlet, so
   "X told The Washington Post" and "according to The Washington Post, X said" both give X,
   whatever order the chain was written in.
-- A claim in the author's own voice has the document's outlet (or, unknown, its author) as
-  origin: two reporters of one outlet are one voice.
+- A claim in the author's own voice has no origin: the writer's background sentences and
+  restatements add no source (an outlet counts when the text names it as the source of its own
+  reporting: "AFP correspondents saw", "the AP could not verify").  Copies therefore add nothing
+  either, whatever their byline.
 - Material is no source: a chain that starts at "the footage" or "the updated map" (words in
   `material_sources` of linking.yaml) is read from its next link, or as the author's voice,
-  since the material speaks for whoever shows it.
-- Copies add nothing: an author-voice claim in a duplicate or syndicated copy is credited
-  to the original document's author, so the copy repeats an origin instead of adding one.
+  since the material speaks for whoever shows it.  Unspecified sources ("it was reported",
+  "social media users": `unspecified_sources`) are no origin either.
+- One source under several names counts once (`OriginSet`): names the actor catalogue gives one
+  canonical name; a name whose words are all in another's ("Guterres" and "Secretary-General
+  Antonio Guterres", "HRW" and "Human Rights Watch (HRW)"); and a name that is only a role
+  ("the spokesman", "the organisation") in an article that named a source in full before it.
 """
 
 from __future__ import annotations
@@ -29,15 +34,21 @@ LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 @dataclass(frozen=True)
 class Origin:
     """``name`` is what origins are told apart by (the catalogue's canonical name, or the
-    grouping key of a name it does not know); ``label`` is how the origin is shown."""
+    grouping key of a name it does not know); ``label`` is how the origin is shown;
+    ``document`` is the article that named it (to resolve a role within that article)."""
 
     name: str
     kind: Optional[str]
     side: Optional[str]
     label: str = ""
+    document: str = ""
 
     def shown(self) -> str:
         return self.label or self.name
+
+    @property
+    def key(self) -> str:
+        return source_name_key(self.name)
 
 
 def normalise_name(name: str) -> str:
@@ -75,32 +86,72 @@ def no_side(name: str) -> Optional[str]:
 
 def author_origin(document: Optional[Document], documents: Mapping[str, Document],
                   representatives: Mapping[str, Document], outlet_side: SideOf = no_side) -> Origin:
-    """The voice of the document's outlet (or author); its side, as ``outlet_side`` knows it
-    ("Rybar" writes for the Russian side), so that its own claims corroborate only across sides."""
+    """The voice of the document's outlet (or author), with the side ``outlet_side`` knows it
+    for: who checked what a claim in the author's own voice says it checked.  A copy speaks with
+    its original's voice."""
     if document is None:
         return Origin("unknown author", "author", None)
     document = original_document(document, documents)
     document = representatives.get(document.syndication_group or "", document)
     name = document.outlet or document.author or f"document {document.id}"  # an outlet is one voice
-    return Origin(normalise_name(name), "author", outlet_side(name))
+    return Origin(normalise_name(name), "author", outlet_side(name), document=document.id)
 
 
-def names_material(ref: SourceRef, material_words: frozenset[str]) -> bool:
+def names_one_of(ref: SourceRef, words: frozenset[str]) -> bool:
     """"the footage", "the updated map", "preliminary information": the name's last word."""
-    words = ref.name.casefold().split()
-    return bool(words) and words[-1].strip(" ,.;:") in material_words
+    found = ref.name.casefold().split()
+    return bool(found) and found[-1].strip(" ,.;:") in words
 
 
-def origin_of(claim: Claim, document: Optional[Document], documents: Mapping[str, Document],
-              representatives: Mapping[str, Document], material_words: frozenset[str] = frozenset(),
-              outlet_side: SideOf = no_side) -> Origin:
+def origin_of(claim: Claim, document: Optional[Document], material_words: frozenset[str] = frozenset(),
+              unspecified_words: frozenset[str] = frozenset()) -> Optional[Origin]:
+    """The claim's origin; None for the author's own voice and for unspecified sources."""
     chain = claim.source_chain
-    if chain and names_material(first_non_relay(chain), material_words):
-        chain = [ref for ref in chain if not names_material(ref, material_words)]
+    if chain and names_one_of(first_non_relay(chain), material_words):
+        chain = [ref for ref in chain if not names_one_of(ref, material_words)]
     if not chain:
-        return author_origin(document, documents, representatives, outlet_side)
+        return None
     ref = first_non_relay(chain)
+    if names_one_of(ref, unspecified_words):
+        return None
     # a name the catalogue does not know is grouped by its lower-case key, shown as written
     unknown = not ref.canonical or ref.canonical == source_name_key(ref.name)
     return Origin(normalise_name(ref.canonical or ref.name), ref.kind, ref.side,
-                  normalise_name(ref.name if unknown else ref.canonical))
+                  normalise_name(ref.name if unknown else ref.canonical), document.id if document else "")
+
+
+class OriginSet:
+    """The distinct origins of one event, one source under several names counted once."""
+
+    def __init__(self, role_words: frozenset[str], words: Callable[[str], list[str]] = str.split):
+        self.role_words = role_words
+        self.words = words  # a name's words, spellings mapped ("Ukrainian" -> ukraine)
+        self.origins: dict[str, Origin] = {}  # by key, in the order first met
+
+    def add(self, origin: Origin) -> Origin:
+        """Count an origin (or find it among those counted); returns the origin it counts as."""
+        same = self.same_as(origin)
+        if same is None:
+            self.origins[origin.key] = origin
+            return origin
+        return same
+
+    def same_as(self, origin: Origin) -> Optional[Origin]:
+        if origin.key in self.origins:
+            return self.origins[origin.key]
+        words = set(self.words(origin.key))
+        if words <= self.role_words:  # "the spokesman": the source its article named before
+            return next((o for o in reversed(self.origins.values()) if o.document == origin.document
+                         and not set(self.words(o.key)) <= self.role_words), None)
+        for known in self.origins.values():
+            others = set(self.words(known.key))
+            shorter, longer = sorted((words, others), key=len)
+            if shorter - self.role_words and shorter <= longer:
+                return known
+        return None
+
+    def values(self) -> list[Origin]:
+        return list(self.origins.values())
+
+    def __len__(self) -> int:
+        return len(self.origins)

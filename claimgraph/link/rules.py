@@ -11,16 +11,27 @@ from typing import Any
 import yaml
 
 RULES_FILE = Path(__file__).with_name("data") / "linking.yaml"
-PLACE_KIND = "place"  # what "the town" points back to: a claim that names a town
 
 
 @dataclass(frozen=True)
-class References:
-    """Definite descriptions that point back within an article ("the attack"), see coreference.py."""
-    pointer: re.Pattern[str]  # a determiner; group 1 is the word after it, unless a possessive ("the town's")
-    kinds: dict[str, str]  # noun after a determiner -> the kind of thing it points back to (or PLACE_KIND)
-    introduced_by: dict[str, re.Pattern[str]]  # kind -> any of the stems that introduce such a thing
-    paragraphs_back: int  # how far back the thing may have been introduced
+class StoryRules:
+    """How articles join stories (see `stories` in linking.yaml)."""
+    threshold: float
+    window_days: int
+    title_weight: int
+    words_per_article: int
+    candidates: int
+    recent_per_word: int
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Words compared by their stems, and prefixes ("evacuat*")."""
+    stems: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def holds(self, stem: str) -> bool:
+        return stem in self.stems or stem.startswith(self.prefixes)
 
 
 @dataclass(frozen=True)
@@ -34,26 +45,30 @@ class Extent:
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once
 class LinkRules:
+    stories: StoryRules
+    pair_prior: dict[str, float]  # pair feature -> the weight its fit is pulled towards
+    events_scored: int  # events of its story a claim is compared with, at most
     type_groups: dict[str, tuple[str, ...]]
     wildcard_types: frozenset[str]
     persistent_types: frozenset[str]
     persistent_window_days: int
-    weights: dict[str, float]
-    lone_claim_threshold: float  # a lone claim crosses type groups at this similarity
-    references: References
+    happening_words: dict[str, WordList]  # kind of happening -> the words naming it
+    counted_kinds: frozenset[str]  # kinds whose numbers measure one thing (a death toll)
+    counted_types: dict[str, str]  # event type -> the kind its numbers count
+    number_words: re.Pattern[str]
+    background_days: int
+    meaning_file: Path  # word-piece vectors, see meaning.py
     government_seats: frozenset[str]
     locative_words: frozenset[str]
     settlement_cue: re.Pattern[str]  # a cue and the name after it (group 1)
     facilities: dict[str, tuple[str, ...]]  # facility kind -> the words that name it
-    facility_share: float
     extent: Extent
     word_weights: dict[str, int]  # claim / sentence / paragraph -> times its words count
-    text_full_match: float
-    meaning_file: Path  # word-piece vectors, see meaning.py
-    meaning_range: tuple[float, float]  # (unrelated, related) cosines
-    candidates: dict[str, int]
     contradiction_days: int
     place_conflict_km: float
+    person_units: frozenset[str]  # units that all count people
+    responsibility_kinds: frozenset[str]  # kinds whose doers are compared
+    sides: frozenset[str]  # the sides doers may be of
     approximate_tolerance: float
     open_ended_cues: tuple[str, ...]
     outcome_types: frozenset[str]
@@ -63,6 +78,8 @@ class LinkRules:
     vague_openings: frozenset[str]  # a summary opening with one of these names nothing ("It ...")
     stopwords: frozenset[str]
     material_sources: frozenset[str]  # "the footage said": material, not a source (see origins.py)
+    unspecified_sources: frozenset[str]  # "media reports said": no one in particular
+    role_words: frozenset[str]  # "the spokesman": a role, not who holds it
 
     def may_persist(self, event_type: str) -> bool:
         """Could a claim of this type be about a lasting state (a wildcard type might)?"""
@@ -72,8 +89,12 @@ class LinkRules:
         return event_type in self.wildcard_types
 
     def groups_of(self, event_type: str) -> tuple[str, ...]:
-        """Blocking groups of an event type; an unlisted type is its own group."""
+        """Type groups of an event type; an unlisted type is its own group."""
         return groups_of(self, event_type)
+
+    def related_types(self, event_type: str) -> tuple[str, ...]:
+        """The other known types sharing a group with this one."""
+        return related_types(self, event_type)
 
 
 @lru_cache(maxsize=256)
@@ -84,19 +105,16 @@ def groups_of(rules: LinkRules, event_type: str) -> tuple[str, ...]:
     return groups or (event_type,)
 
 
+@lru_cache(maxsize=256)
+def related_types(rules: LinkRules, event_type: str) -> tuple[str, ...]:
+    if event_type in rules.wildcard_types:
+        return ()
+    groups = set(rules.groups_of(event_type))
+    return tuple(sorted({t for name in groups for t in rules.type_groups.get(name, ())} - {event_type}))
+
+
 def stems_pattern(stems: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
-
-
-def load_references(raw: dict[str, Any]) -> References:
-    kinds = {noun: kind for kind, words in raw["kinds"].items() for noun in words["nouns"]}
-    pointer = r"\b(?:" + "|".join(map(re.escape, raw["determiners"])) + r")\s+(?=(\w+)(?![\w'’]))"
-    return References(
-        pointer=re.compile(pointer, re.IGNORECASE),
-        kinds=kinds | {noun: PLACE_KIND for noun in raw["place_nouns"]},
-        introduced_by={kind: stems_pattern(words["introduced_by"]) for kind, words in raw["kinds"].items()},
-        paragraphs_back=int(raw["paragraphs_back"]),
-    )
 
 
 def load_extent(raw: dict[str, Any]) -> Extent:
@@ -109,30 +127,45 @@ def cue_pattern(cues: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 
 
+def word_list(words: list[str]) -> WordList:
+    from claimgraph.link.features import stem  # the stemmer the claims' words go through
+
+    return WordList(frozenset(stem(w) for w in words if not w.endswith("*")),
+                    tuple(w[:-1].lower() for w in words if w.endswith("*")))
+
+
+def words_pattern(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def load_rules(path: Path = RULES_FILE) -> LinkRules:
     raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return LinkRules(
+        stories=StoryRules(**raw["stories"]),
+        pair_prior={str(k): float(v) for k, v in raw["pair_prior"].items()},
+        events_scored=int(raw["events_scored"]),
         type_groups={name: tuple(types) for name, types in raw["type_groups"].items()},
         wildcard_types=frozenset(raw["wildcard_types"]),
         persistent_types=frozenset(raw["persistent_types"]),
         persistent_window_days=int(raw["persistent_window_days"]),
-        weights={k: float(v) for k, v in raw["weights"].items()},
-        lone_claim_threshold=float(raw["lone_claim_threshold"]),
-        references=load_references(raw["references"]),
+        happening_words={kind: word_list(words) for kind, words in raw["happening_words"].items()},
+        counted_kinds=frozenset(raw["counted_kinds"]),
+        counted_types=dict(raw["counted_types"]),
+        number_words=words_pattern(raw["number_words"]),
+        background_days=int(raw["background_days"]),
+        meaning_file=path.with_name(raw["meaning_file"]),
         government_seats=frozenset(raw["government_seats"]),
         locative_words=frozenset(raw["locative_words"]),
         settlement_cue=cue_pattern(raw["settlement_cues"]),
         facilities={kind: tuple(words) for kind, words in raw["facilities"].items()},
-        facility_share=float(raw["facility_share"]),
         extent=load_extent(raw["extent"]),
         word_weights={k: int(v) for k, v in raw["word_weights"].items()},
-        text_full_match=float(raw["text_full_match"]),
-        meaning_file=path.with_name(raw["meaning"]["file"]),
-        meaning_range=(float(raw["meaning"]["unrelated"]), float(raw["meaning"]["related"])),
-        candidates={k: int(v) for k, v in raw["candidates"].items()},
         contradiction_days=int(raw["contradiction_days"]),
         place_conflict_km=float(raw["place_conflict_km"]),
+        person_units=frozenset(raw["person_units"]),
+        responsibility_kinds=frozenset(raw["responsibility_kinds"]),
+        sides=frozenset(raw["sides"]),
         approximate_tolerance=float(raw["approximate_tolerance"]),
         open_ended_cues=tuple(raw["open_ended_cues"]),
         outcome_types=frozenset(raw["outcome_types"]),
@@ -142,4 +175,6 @@ def load_rules(path: Path = RULES_FILE) -> LinkRules:
         vague_openings=frozenset(raw["vague_openings"]),
         stopwords=frozenset(raw["stopwords"].split()),
         material_sources=frozenset(raw["material_sources"]),
+        unspecified_sources=frozenset(raw["unspecified_sources"]),
+        role_words=frozenset(raw["role_words"]),
     )

@@ -1,8 +1,8 @@
-"""The stored events a linking run starts from, and the words that weigh them (IDF).
+"""The stored events a linking run starts from.
 
 An event within reach of the new claims in time is rebuilt from its own claims when a loader
-is given (`Store.get_claim`), so linking in batches sees what `relink` sees; any other stored
-event is known by its summary, places, quantities and dates.
+is given (`Store.get_claim`), so linking in batches sees what `relink` sees; the others cannot
+gain claims in this run and are left as they are.
 """
 
 from __future__ import annotations
@@ -10,21 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional, Sequence
 
-from claimgraph.link.events import document_of
 from claimgraph.link.features import ClaimFeatures, features, is_specific, parse_day, place_key
-from claimgraph.link.profile import stored_tokens
 from claimgraph.link.rules import LinkRules
 from claimgraph.model import Claim, Document, Event
 from claimgraph.settings import Settings
-
-
-def document_token_sets(claims: Sequence[ClaimFeatures]) -> dict[str, list[str]]:
-    """Each document's words (from its claims' contexts), so that IDF counts documents: a word
-    repeated by the many claims of one article is not made common by it."""
-    words: dict[str, set[str]] = {}
-    for claim in claims:
-        words.setdefault(document_of(claim.claim.id), set()).update(claim.tokens)
-    return {document: sorted(found) for document, found in words.items()}
 
 
 LoadClaim = Callable[[str], Optional[Claim]]  # a stored claim by id (Store.get_claim), None if gone
@@ -60,24 +49,21 @@ def in_play(event: Event, batch: Batch, settings: Settings, rules: LinkRules) ->
 
 @dataclass
 class Stored:
-    """The stored events of a run: those in play with their own claims reloaded (so they are
-    as rich as when their claims were linked), the others by their summaries."""
+    """The stored events in play, each with its own claims reloaded (so it is as rich as when its
+    claims were linked)."""
     reloaded: list[tuple[Event, list[ClaimFeatures]]] = field(default_factory=list)
-    summarised: list[tuple[Event, list[str]]] = field(default_factory=list)
-
-    def token_lists(self) -> list[list[str]]:
-        members = [m for _, claims in self.reloaded for m in claims]
-        return list(document_token_sets(members).values()) + [tokens for _, tokens in self.summarised]
 
 
-def stored_events(events: Sequence[Event], batch: Batch, documents: Mapping[str, Document], settings: Settings,
-                  rules: LinkRules, load_claim: Optional[LoadClaim]) -> Stored:
-    stored = Stored()
+def stored_events(events: Sequence[Event], claims: Sequence[ClaimFeatures], documents: Mapping[str, Document],
+                  settings: Settings, rules: LinkRules, load_claim: Optional[LoadClaim]) -> Stored:
+    """The stored events the new claims might join (none without a way to load their claims)."""
+    stored, batch = Stored(), Batch.of(claims)
+    if load_claim is None:
+        return stored
     for event in events:
-        found = [load_claim(i) for i in event.claims] if load_claim and in_play(event, batch, settings, rules) else []
-        members = [features(claim, documents, rules) for claim in found if claim is not None]
-        if members:
-            stored.reloaded.append((event, members))
-        else:
-            stored.summarised.append((event, stored_tokens(event, rules)))
+        if in_play(event, batch, settings, rules):
+            found = [load_claim(i) for i in event.claims]
+            members = [features(claim, documents, rules) for claim in found if claim is not None]
+            if members:
+                stored.reloaded.append((event, members))
     return stored

@@ -30,7 +30,7 @@ def quantity(text: str, value: float, unit: str, approximate: bool = False, high
 
 
 def document(doc_id: str, published: str = "2024-08-10", author: str = "Test Author", **fields) -> Document:
-    return Document(id=doc_id, text="(test)", published=published, author=author, **fields)
+    return Document(**({"id": doc_id, "text": "(test)", "published": published, "author": author} | fields))
 
 
 def claim(claim_id: str, text: str, event_type: str = "territorial_change", *, places: tuple[str, ...] = (),
@@ -40,7 +40,7 @@ def claim(claim_id: str, text: str, event_type: str = "territorial_change", *, p
     return Claim(
         id=claim_id, text=text, span=(0, len(text)), sentence_span=(0, len(text)), event_type=event_type,
         status=status, source_chain=list(chain), places=[town(p) for p in places],
-        time=TimeSpan(text=day, start=day, end=day, resolved=True) if day else None,
+        time=TimeSpan(text=day, start=day, end=day, precision="day", resolved=True) if day else None,
         quantities=list(quantities), actors=[Actor(text=a, canonical=a) for a in actors],
         evidence=list(evidence),
     )

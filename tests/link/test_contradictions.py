@@ -5,10 +5,11 @@ from tests.link.factories import quantity, town
 RULES = load_rules()
 
 
-def statement(claim_id, day=100, quantities=(), outcomes=(), places=(), denied=False):
+def statement(claim_id, day=100, quantities=(), outcomes=(), places=(), denied=False, measures=("detention",),
+              side=None, doers=()):
     towns = [town(p) for p in places]
     return Statement(claim_id, day, list(quantities), set(outcomes), [(t.lat, t.lon) for t in towns],
-                     {t.name for t in towns}, denied)
+                     frozenset(t.name for t in towns), denied, frozenset(measures), side, frozenset(doers))
 
 
 def kinds(new, *earlier):
@@ -62,3 +63,32 @@ def test_contradictions_each_denial_is_reported_once():
 def test_contradictions_two_measures_in_one_unit_agree_with_the_same_two():
     depth_and_width = [quantity("up to 12 kilometres", 12, "km"), quantity("about 40 kilometres", 40, "km")]
     assert kinds(statement("b", quantities=depth_and_width), statement("a", quantities=depth_and_width)) == []
+
+
+def test_contradictions_numbers_of_different_measures_are_not_compared():
+    border = statement("a", quantities=[quantity("8 km from the border", 8, "km")], measures=())
+    plant = statement("b", quantities=[quantity("45 km from the plant", 45, "km")], measures=())
+    killed = statement("c", quantities=[quantity("40 killed", 40, "people")], measures=("casualty",))
+    evacuated = statement("d", quantities=[quantity("1,450 evacuated", 1450, "people")], measures=("displacement",))
+    assert kinds(plant, border) == [] and kinds(evacuated, killed) == []
+
+
+def test_contradictions_any_word_for_people_is_one_unit():
+    forty = statement("a", quantities=[quantity("40 people", 40, "people")], measures=("casualty",), side="Russia")
+    prisoners = statement("b", quantities=[quantity("53 prisoners", 53, "prisoners")], measures=("casualty",),
+                          side="Ukraine")
+    assert kinds(prisoners, forty) == ["quantity"]
+
+
+def test_contradictions_a_later_figure_from_the_same_side_is_an_update():
+    first = statement("a", day=100, quantities=[quantity("40 people", 40, "people")], measures=("casualty",),
+                      side="Russia")
+    later = statement("b", day=101, quantities=[quantity("53 people", 53, "people")], measures=("casualty",),
+                      side="Russia")
+    assert kinds(later, first) == []
+
+
+def test_contradictions_doers_of_opposite_sides_contradict():
+    ukraine = statement("a", doers=("Ukraine",))
+    russia = statement("b", doers=("Russia",))
+    assert kinds(russia, ukraine) == ["responsibility"] and kinds(statement("c", doers=("Russia",)), russia) == []

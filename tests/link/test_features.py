@@ -95,3 +95,45 @@ def test_features_an_area_a_settlement_count_or_a_depth_measures_held_ground():
     people = claim("a:5", "about 20,000 people were evacuated", quantities=(quantity("20,000", 20000, "people"),))
     assert all(measures_extent(c, RULES) for c in (area, towns, deep))
     assert not any(measures_extent(c, RULES) for c in (far, people))
+
+
+def test_features_kinds_of_happening_come_from_the_words_by_stem_and_prefix():
+    from claimgraph.link.features import kinds_of
+
+    assert kinds_of("At least 40 prisoners were killed and 75 wounded", RULES) >= {"casualty", "detention"}
+    assert kinds_of("Thousands were evacuated as the water rose", RULES) >= {"displacement", "disaster"}
+    assert "request" in kinds_of("The Red Cross asked for access to the prison", RULES)
+
+
+def test_features_a_word_before_a_facility_noun_names_the_facility_not_a_happening():
+    from claimgraph.link.features import kinds_of
+
+    assert "outage" not in kinds_of("Shells fell near the nuclear power plant", RULES)
+    assert "outage" in kinds_of("The city is without power", RULES)
+    assert "detention" not in kinds_of("A blast hit the pre-trial detention centre", RULES)
+
+
+def test_features_a_number_beside_a_counted_kind_makes_a_toll():
+    docs = {"d1": document("d1")}
+    toll = features(claim("d1:0", "At least 53 prisoners were killed", "casualties",
+                          quantities=(quantity("53 prisoners", 53, "prisoners"),)), docs, RULES)
+    words = features(claim("d1:1", "Dozens of people were killed", "casualties"), docs, RULES)
+    blast = features(claim("d1:2", "An explosion killed the prisoners", "strike"), docs, RULES)
+    assert "casualty" in toll.counted and "casualty" in words.counted and blast.counted == frozenset()
+
+
+def test_features_only_a_claim_s_own_day_dates_it_and_an_old_day_is_background():
+    docs = {"d1": document("d1", published="2022-08-07")}
+    dated = features(claim("d1:0", "On August 5 shells hit the plant", "strike", day="2022-08-05"), docs, RULES)
+    undated = features(claim("d1:1", "Shells hit the plant", "strike"), docs, RULES)
+    seized = features(claim("d1:2", "Russia seized the plant in March", day="2022-03-04"), docs, RULES)
+    assert dated.dated == dated.day < undated.day and undated.dated is None
+    assert seized.background and not dated.background
+
+
+def test_features_sentences_are_numbered_in_reading_order():
+    text = "Shells hit the plant. A worker was wounded. Power was cut."
+    doc = Document(id="d1", text=text)
+    numbers = [features(claim(f"d1:{i}", "x").model_copy(update={"sentence_span": span}), {"d1": doc}, RULES).sentence
+               for i, span in enumerate([(0, 21), (22, 43), (44, len(text))])]
+    assert numbers == [0, 1, 2]

@@ -1,8 +1,7 @@
 import numpy as np
 import pytest
 
-from claimgraph.link.meaning import MeaningModel, MeaningProfile, load_meaning, plain_words
-from claimgraph.link.profile import meaning_score
+from claimgraph.link.meaning import MeaningModel, load_meaning, plain_words
 from claimgraph.link.rules import load_rules
 
 PIECES = ["[PAD]", "[UNK]", "bridge", "##s", "bri", "##dge", "seym", "river"]
@@ -41,19 +40,3 @@ def test_meaning_shipped_model_tells_a_bridge_strike_from_an_evacuation():
     same = model.vector("Rockets brought down the bridge across the river")
     other = model.vector("Thousands of residents were evacuated by bus from the border district")
     assert float(bridge @ same) > float(bridge @ other) + 0.1
-
-
-def test_meaning_profile_cosine_is_none_without_vectors():
-    profile = MeaningProfile()
-    assert profile.cosine(np.ones(2) / np.sqrt(2)) is None
-    profile.add(None)
-    profile.add(np.array([1.0, 0.0]))
-    assert profile.cosine(None) is None and profile.cosine(np.array([1.0, 0.0])) == pytest.approx(1.0)
-
-
-def test_meaning_score_costs_nothing_when_related_and_the_full_weight_when_unrelated():
-    rules = load_rules()
-    unrelated, related = rules.meaning_range
-    assert meaning_score(related, rules) == 0.0 and meaning_score(None, rules) == 0.0
-    assert meaning_score(unrelated - 0.1, rules) == -rules.weights["meaning_mismatch"]
-    assert -rules.weights["meaning_mismatch"] < meaning_score((unrelated + related) / 2, rules) < 0.0

@@ -1,31 +1,35 @@
-from claimgraph.link.profile import facility_score, place_score, type_score
+from claimgraph.link.features import features
+from claimgraph.link.profile import EventProfile, profile_of
 from claimgraph.link.rules import load_rules
+from tests.link.factories import claim, document, documents
 
 RULES = load_rules()
+DOCS = documents(document("d1", "2024-08-08"), document("d2", "2024-08-12"))
 
 
-def test_profile_only_the_same_known_type_earns_a_bonus():
-    same, unknown, different = (type_score("strike", other, RULES) for other in ("strike", None, "evacuation"))
-    assert same > 0 == unknown == different and type_score(None, None, RULES) == 0
+def prepared(claim_id, text, event_type="strike", **fields):
+    return features(claim(claim_id, text, event_type, **fields), DOCS, RULES)
 
 
-def test_profile_facility_and_town_are_different_objects():
-    assert facility_score(frozenset({"station"}), frozenset(), RULES) < 0
-    assert facility_score(frozenset({"bridge"}), frozenset({"station"}), RULES) < 0
-    assert facility_score(frozenset({"any"}), frozenset({"bridge"}), RULES) == 0
-    assert facility_score(frozenset({"bridge"}), frozenset({"bridge", "dam"}), RULES) == 0
+def test_profile_counts_what_its_claims_are():
+    event = profile_of([prepared("d1:0", "Shells hit the plant", places=("Sudzha",)),
+                        prepared("d2:0", "Three workers were killed", "casualties")])
+    assert event.size == 2 and event.types == {"strike": 1, "casualties": 1}
+    assert event.articles == {"d1": 1, "d2": 1} and event.places[None] == 1
+    assert event.kinds["attack"] == 1 and event.kinds["casualty"] == 1 and event.kinds[None] == 2
 
 
-def test_profile_a_shared_town_earns_nothing_between_a_facility_and_the_town():
-    from claimgraph.link.profile import where_score
+def test_profile_keeps_the_span_of_the_days_claims_give_apart_from_reporting_days():
+    event = profile_of([prepared("d1:0", "Shells hit the plant", day="2024-08-05"),
+                        prepared("d2:0", "Shells hit the plant")])
+    assert (event.dated_first, event.dated_last) == (event.first_day, event.first_day)
+    assert event.last_day > event.dated_last
 
-    town_and_town = where_score(({"sudzha"}, {"sudzha"}), (frozenset(), frozenset()), RULES)
-    station_and_town = where_score(({"sudzha"}, {"sudzha"}), (frozenset({"station"}), frozenset()), RULES)
-    assert town_and_town == RULES.weights["place"] and station_and_town == -RULES.weights["facility_missing"]
 
-
-def test_profile_claims_measuring_held_ground_belong_together():
-    from claimgraph.link.profile import extent_score
-
-    assert extent_score(True, True, RULES) > 0 == extent_score(False, False, RULES)
-    assert extent_score(True, False, RULES) < 0 and extent_score(False, True, RULES) < 0
+def test_profile_take_moves_the_new_claims_and_empties_the_other():
+    first, second = EventProfile(), EventProfile()
+    first.add(prepared("d1:0", "Shells hit the plant"))
+    second.add(prepared("d2:0", "Shells hit the plant again"))
+    first.take(second)
+    assert [m.claim.id for m in first.members] == ["d1:0", "d2:0"] and first.size == 2
+    assert not second.is_live and second.members == []

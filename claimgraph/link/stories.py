@@ -1,0 +1,110 @@
+"""Stories: the topic threads that hold events.
+
+A story is what one-topic coverage shares (the Kakhovka dam, the Olenivka prison, control of
+Sudzha): reports of it name the same places and things over days or months, while its events
+are the separate happenings inside it (the breach, the flooding, each evacuation, the toll).
+Articles join stories first, by the words they share (IDF-weighted, the title counting more,
+places as words of their own); a claim's event is then chosen among its story's events only,
+so two strikes on one day in two stories never meet.
+
+An article joins the story whose articles' summed vectors it is most alike (cosine) when that
+reaches `stories.threshold` and the story's latest article is at most `stories.window_days`
+older; otherwise it opens a story.  Candidates come from an inverted index over each story's
+words, so an article is compared with a few stories only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from claimgraph.link.features import DATELINE, is_specific, parse_day, place_key, tokens
+from claimgraph.link.rules import LinkRules
+from claimgraph.link.similarity import Idf
+from claimgraph.model import Document
+
+PLACE_WORD = "@"  # places count as words of their own: "@538555"
+
+
+def story_id(first_document: str) -> str:
+    return "s" + hashlib.sha1(first_document.encode("utf-8")).hexdigest()[:10]
+
+
+def article_words(document: Document, rules: LinkRules) -> list[str]:
+    """What an article is about: its words (the title's count `title_weight` times) and places."""
+    title = tokens(document.title or "", rules.stopwords) * rules.stories.title_weight
+    text = tokens(DATELINE.sub("", document.text), rules.stopwords)
+    places = [PLACE_WORD + place_key(p) for p in document.places if is_specific(p)]
+    return title + text + places
+
+
+@dataclass
+class Story:
+    id: str
+    words: dict[str, float] = field(default_factory=dict)  # sum of its articles' unit vectors
+    norm_squared: float = 0.0
+    last_day: Optional[int] = None
+
+    def add(self, vector: dict[str, float], day: Optional[int]) -> None:
+        for word, weight in vector.items():
+            old = self.words.get(word, 0.0)
+            self.words[word] = old + weight
+            self.norm_squared += (old + weight) ** 2 - old * old
+        if day is not None:
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+    def cosine(self, vector: dict[str, float]) -> float:
+        norm = self.norm_squared ** 0.5
+        return sum(w * self.words.get(t, 0.0) for t, w in vector.items()) / norm if norm else 0.0
+
+
+class Stories:
+    """The stories of one linking run: stored ones in play, then new articles as they come."""
+
+    def __init__(self, idf: Idf, rules: LinkRules):
+        self.idf, self.rules = idf, rules
+        self.stories: dict[str, Story] = {}
+        self.of_article: dict[str, str] = {}
+        self.index: dict[str, list[str]] = defaultdict(list)  # word -> stories holding it among their heaviest
+
+    def vector(self, document: Document) -> dict[str, float]:
+        """The article's unit tf-idf vector, cut to its heaviest words (bounds the cost)."""
+        words = article_words(document, self.rules)
+        kept = set(self.idf.heaviest(words, self.rules.stories.words_per_article))
+        return self.idf.vector([w for w in words if w in kept])
+
+    def restore(self, story: str, document: Document) -> None:
+        """An article of a stored story (an event in play names the story)."""
+        if document.id not in self.of_article:
+            self._add(story, document)
+
+    def assign(self, document: Document) -> str:
+        """The story the article belongs to: one it was given, the best-fitting one, or a new one."""
+        if document.id in self.of_article:
+            return self.of_article[document.id]
+        vector, day = self.vector(document), parse_day(document.published)
+        scored = [(self.stories[s].cosine(vector), s) for s in self._candidates(vector, day)]
+        score, best = max(scored, default=(0.0, None))
+        chosen = best if best is not None and score >= self.rules.stories.threshold else story_id(document.id)
+        self._add(chosen, document, vector)
+        return chosen
+
+    def _add(self, story: str, document: Document, vector: Optional[dict[str, float]] = None) -> None:
+        vector = self.vector(document) if vector is None else vector
+        held = self.stories.setdefault(story, Story(story))
+        fresh = [w for w in vector if w not in held.words]
+        held.add(vector, parse_day(document.published))
+        for word in fresh:
+            self.index[word].append(story)
+        self.of_article[document.id] = story
+
+    def _candidates(self, vector: dict[str, float], day: Optional[int]) -> list[str]:
+        """Stories sharing the most words with the article, still open on its day."""
+        recent = self.rules.stories.recent_per_word
+        shared: Counter[str] = Counter(s for word in vector for s in self.index.get(word, ())[-recent:])
+        window = self.rules.stories.window_days
+        return [s for s, _ in shared.most_common(self.rules.stories.candidates)
+                if day is None or self.stories[s].last_day is None or self.stories[s].last_day >= day - window]
+

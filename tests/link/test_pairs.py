@@ -1,0 +1,89 @@
+import pytest
+
+from claimgraph.link.cluster import Linker
+from claimgraph.link.features import features
+from claimgraph.link.pairs import FEATURES, KINDS, NAMES, mean_features, merged_features, pair_features
+from claimgraph.link.profile import profile_of
+from claimgraph.link.rules import load_rules
+from claimgraph.link.scorer import PairModel
+from claimgraph.link.stored import Stored
+from claimgraph.settings import Settings
+from tests.link.factories import claim, document, documents
+
+RULES = load_rules()
+DOCS = documents(document("d1", "2024-08-08"), document("d2", "2024-08-08"), document("d3", "2024-08-09"))
+
+
+def weighed(*claims):
+    """Claims as the linker sees them, their words weighed over the articles in play."""
+    prepared = [features(c, DOCS, RULES) for c in claims]
+    Linker(prepared, Stored(), Settings.load(), RULES, PairModel((0.0,) * len(NAMES), {}))
+    return prepared
+
+
+def named(values):
+    return dict(zip(NAMES, values))
+
+
+def test_pairs_every_feature_is_named_and_described():
+    assert NAMES[:len(FEATURES)] == tuple(FEATURES) and len(NAMES) == len(FEATURES) + 2 * len(KINDS)
+    assert all(FEATURES.values())
+
+
+def test_pairs_two_reports_of_one_strike_share_type_words_and_place():
+    a, b = weighed(claim("d1:0", "Rockets hit the bridge near Glushkovo", "strike", places=("Glushkovo",)),
+                   claim("d2:0", "Rockets hit the bridge at Glushkovo overnight", "strike", places=("Glushkovo",)))
+    pair = named(pair_features(a, b, RULES))
+    assert pair["bias"] == 1 and pair["same_type"] == 1 and pair["same_place"] == 1 and pair["other_place"] == 0
+    assert pair["claim_words"] > 0.5 and pair["both:attack"] == 1 and pair["one:attack"] == 0
+    assert pair["same_article"] == 0
+
+
+def test_pairs_a_toll_beside_the_strike_is_told_apart_by_its_number():
+    strike, toll = weighed(claim("d1:0", "A missile struck the prison", "strike"),
+                           claim("d1:1", "At least 40 prisoners were killed", "casualties"))
+    pair = named(pair_features(strike, toll, RULES))
+    assert pair["one_counted"] == 1 and pair["same_count"] == 0 and pair["same_type"] == 0
+    assert pair["related_types"] == 1 and pair["same_article"] == 1 and pair["next_sentence"] == 1
+
+
+def test_pairs_days_more_than_one_apart_are_a_feature_only_when_both_claims_give_them():
+    on_fifth, on_seventh, undated = weighed(claim("d1:0", "Shells hit the plant", "strike", day="2024-08-05"),
+                                            claim("d2:0", "Shells hit the plant", "strike", day="2024-08-07"),
+                                            claim("d3:0", "Shells hit the plant", "strike"))
+    assert named(pair_features(on_fifth, on_seventh, RULES))["other_day"] == 1
+    assert named(pair_features(on_fifth, undated, RULES))["other_day"] == 0
+
+
+CENTROID = {"claim_centroid", "context_centroid"}  # cosines with the event's centroid, not means of pairs
+
+
+def without_centroid(values):
+    return [v for name, v in zip(NAMES, values) if name not in CENTROID]
+
+
+def test_pairs_the_mean_over_an_event_is_the_mean_of_the_pairs():
+    claims = weighed(claim("d1:0", "Rockets hit the bridge near Glushkovo", "strike", places=("Glushkovo",)),
+                     claim("d2:0", "Forty people were killed", "casualties", places=("Sudzha",), day="2024-08-07"),
+                     claim("d3:0", "The bridge collapsed", "infrastructure", day="2024-08-09"),
+                     claim("d3:1", "Residents were evacuated", "evacuation"))
+    new, members = claims[0], claims[1:]
+    pairs = [without_centroid(pair_features(new, m, RULES)) for m in members]
+    expected = [sum(column) / len(pairs) for column in zip(*pairs)]
+    assert without_centroid(mean_features(new, profile_of(members), RULES)) == pytest.approx(expected)
+
+
+def test_pairs_a_claim_s_cosine_with_an_event_s_centroid_is_that_of_a_pair_for_one_claim():
+    a, b = weighed(claim("d1:0", "Rockets hit the bridge near Glushkovo", "strike"),
+                   claim("d2:0", "Rockets hit the bridge at Glushkovo", "strike"))
+    pair = named(pair_features(a, b, RULES))
+    assert pair["claim_centroid"] == pytest.approx(pair["claim_words"])
+    assert pair["context_centroid"] == pytest.approx(pair["context_words"])
+
+
+def test_pairs_merged_features_average_over_both_events_claims():
+    a, b, c = weighed(claim("d1:0", "Rockets hit the bridge", "strike"), claim("d2:0", "The bridge collapsed", "strike"),
+                      claim("d3:0", "Residents were evacuated", "evacuation"))
+    first, second = profile_of([a]), profile_of([b, c])
+    first.members = [a]
+    assert merged_features(first, second, RULES) == pytest.approx(mean_features(a, second, RULES))
