@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from ..model import Claim, Document
 from ..settings import Settings
+from .boilerplate import without_boilerplate
 from .convert import document_places, to_claims
 from .pipeline import build_pipeline
 
@@ -35,4 +36,4 @@ class Extractor:
         parsed = self.nlp.pipe((d.text for d in texts), batch_size=batch_size)
         for document, doc in zip(documents, parsed):
             document.places = document_places(doc)
-            yield document, to_claims(document, doc)
+            yield document, without_boilerplate(document, to_claims(document, doc))
