@@ -83,8 +83,9 @@ def test_seed_prisoners_are_counted_conservatively(seed):
     assert (prisoners.min, prisoners.conservative, prisoners.approximate) == (200, 100, True)
 
 
-def test_seed_gas_station_is_infrastructure(seed):
-    assert claim_saying(seed, "gas-metering station").event_type == "infrastructure"
+def test_seed_gas_station_captured_is_ground_taken(seed):
+    # a site seized is a territorial change (events.yaml); infrastructure is a facility damaged or out
+    assert claim_saying(seed, "gas-metering station").event_type == "territorial_change"
 
 
 def test_seed_surrender_video_is_hedged_with_instagram_evidence(seed):

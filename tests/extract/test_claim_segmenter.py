@@ -7,7 +7,7 @@ def test_claim_segmenter_splits_coordinated_predicates(claims_of):
     claims = claims_of("The battalion crossed the river, shelled the depot, and seized a railway station.")
     assert len(claims) == 3
     assert all(c.actors and c.actors[0].text == "The battalion" for c in claims)
-    assert [c.event_type for c in claims][2] == "infrastructure"
+    assert [c.event_type for c in claims][2] == "territorial_change"  # a site seized is ground taken
 
 
 def test_claim_segmenter_retro_sentence_is_not_a_claim(claims_of):

@@ -3,6 +3,16 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
+def event_types(claims_of, text):
+    return [c.event_type for c in claims_of(text)]
+
+
+def only_type(claims_of, text):
+    types = event_types(claims_of, text)
+    assert len(types) == 1, types
+    return types[0]
+
+
 @pytest.mark.parametrize("text, event_type", [
     ("Marines captured the hill after a long march.", "territorial_change"),
     ("The brigade took forty prisoners.", "prisoners"),
@@ -19,3 +29,152 @@ pytestmark = pytest.mark.slow
 ])
 def test_event_typer_trigger_lemmas(claims_of, text, event_type):
     assert claims_of(text)[0].event_type == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "Artillery units shelled the power station overnight.",
+    "Rockets struck the grain terminal at the port.",
+    "The navy delivered a strike on the radar station.",
+])
+def test_event_typer_attack_predicate_beats_a_facility_object(claims_of, text):
+    assert only_type(claims_of, text) == "strike"
+
+
+@pytest.mark.parametrize("text", [
+    "The old railway bridge collapsed on Sunday.",
+    "The reservoir dam was destroyed overnight.",
+    "The town has been without power since Friday.",
+])
+def test_event_typer_damage_or_outage_without_an_attack_is_infrastructure(claims_of, text):
+    assert only_type(claims_of, text) == "infrastructure"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The governor accused the rebels of blowing up the bridge.", "infrastructure"),
+    ("The army blamed the militia for the shelling of the market.", "strike"),
+    ("The two sides traded blame over the explosion at the depot.", "strike"),
+    ("The defence ministry denied targeting the water plant.", "strike"),
+    ("The minister blamed the opposition.", "statement"),
+])
+def test_event_typer_blame_takes_the_type_of_the_blamed_act(claims_of, text, event_type):
+    assert only_type(claims_of, text) == event_type
+
+
+def test_event_typer_subject_before_a_relative_clause(claims_of):
+    assert only_type(claims_of, "Two explosions shook the barracks where the militia held its captives.") == "strike"
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of homes were flooded after the river rose.",
+    "Water levels in the lower town rose by four metres.",
+    "About 30 villages were underwater on Wednesday.",
+    "Some 200 square kilometres of farmland lay underwater.",
+])
+def test_event_typer_flooding_is_civilian_harm_and_land_underwater_is_not_taken(claims_of, text):
+    assert only_type(claims_of, text) == "civilian_harm"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Eleven workers were hospitalized with burns.", "casualties"),
+    ("Rescuers recovered the bodies of two fishermen.", "casualties"),
+    ("Several residents drowned in their cellars.", "casualties"),
+    ("The strike killed 14 people.", "casualties"),
+    ("A blast killed several guards at the gate.", "strike"),
+    ("The flooding caused dozens of deaths.", "casualties"),
+])
+def test_event_typer_casualties_and_a_toll_against_the_attack_that_caused_it(claims_of, text, event_type):
+    assert only_type(claims_of, text) == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors must have access to the site.",
+    "There should be an independent inquiry into the fire.",
+    "The mayor stressed the need for more shelters.",
+    "The council has a duty to protect the tenants.",
+])
+def test_event_typer_obligations_and_appeals_are_requests(claims_of, text):
+    assert only_type(claims_of, text) == "request"
+
+
+def test_event_typer_must_have_done_is_no_request(claims_of):
+    assert only_type(claims_of, "The convoy must have left the city before dawn.") != "request"
+
+
+@pytest.mark.parametrize("text", [
+    "The UN will send a fact-finding mission to the camp.",
+    "Moscow invited Red Cross experts to examine the site.",
+])
+def test_event_typer_missions_and_invitations_are_diplomacy(claims_of, text):
+    assert only_type(claims_of, text) == "diplomacy"
+
+
+@pytest.mark.parametrize("text", [
+    "The agency voiced deep concern about the fighting near the reactor.",
+    "The envoy warned of a humanitarian catastrophe.",
+])
+def test_event_typer_concern_and_warnings_are_statements(claims_of, text):
+    assert only_type(claims_of, text) == "statement"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Rebel fighters seized the airport on Tuesday.", "territorial_change"),
+    ("The brigade captured 40 enemy soldiers.", "prisoners"),
+    ("Shops in the occupied city reopened on Monday.", "other"),
+])
+def test_event_typer_what_is_captured_decides(claims_of, text, event_type):
+    assert only_type(claims_of, text) == event_type
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Air defences shot down a helicopter near the border.", "equipment_loss"),
+    ("The helicopter was insured for two million dollars.", "other"),
+])
+def test_event_typer_equipment_is_lost_only_when_something_befalls_it(claims_of, text, event_type):
+    assert only_type(claims_of, text) == event_type
+
+
+def test_event_typer_background_phrase_comes_last(claims_of):
+    assert only_type(claims_of, "Thousands were evacuated after the destruction of the dam.") == "evacuation"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The border guards were taken by the raiders.", "prisoners"),
+    ("Buses took residents out of the valley.", "other"),
+    ("The garrison had been encircled in the forest.", "territorial_change"),
+])
+def test_event_typer_taking_people_is_prisoners_only_for_fighters(claims_of, text, event_type):
+    assert only_type(claims_of, text) == event_type
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The garrison repelled the attack on the bridge.", "armed_clash"),
+    ("The troops held back the attack for two days.", "armed_clash"),
+    ("The two sides exchanged 90 prisoners of war on Friday.", "prisoners"),
+    ("The army retook the village on Sunday.", "territorial_change"),
+])
+def test_event_typer_fighting_and_exchanges(claims_of, text, event_type):
+    assert only_type(claims_of, text) == event_type
+
+
+def test_event_typer_what_a_shared_video_shows(claims_of):
+    text = "A video that shows a row of burnt-out army trucks was posted on Monday, as the offensive entered its third week."
+    assert only_type(claims_of, text) == "equipment_loss"
+
+
+def test_event_typer_a_compound_inside_a_two_word_trigger_is_not_read_alone(claims_of):
+    assert only_type(claims_of, "Rockets hit the detention center near the airfield.") == "strike"
+    assert only_type(claims_of, "Guards moved the men into the detention center.") == "prisoners"
+
+
+def test_event_typer_supplied_things_are_described_not_supplied(claims_of):
+    assert only_type(claims_of, "US-supplied rockets landed near the square.") == "strike"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Germany will send more air defence systems to Ukraine.", "military_aid"),
+    ("The agency delivered blankets and tents to the town.", "other"),
+    ("The rebels took control of the river port.", "territorial_change"),
+    ("The mayor had been told about the plan in advance.", "other"),
+])
+def test_event_typer_supplies_take_control_and_idioms(claims_of, text, event_type):
+    assert only_type(claims_of, text) == event_type

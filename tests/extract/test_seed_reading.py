@@ -47,7 +47,7 @@ def test_seed_reading_territory_claim_is_unverified(seed_claims):
 
 def test_seed_reading_three_propositions_through_the_post(seed_claims):
     expected = {("advanced", "towns"): "territorial_change", ("took", "prisoners"): "prisoners",
-                ("captured", "station"): "infrastructure"}
+                ("captured", "station"): "territorial_change"}  # a site seized is ground taken
     for words, event_type in expected.items():
         claim = find(seed_claims, *words)
         assert claim.status == "reported"
