@@ -309,9 +309,14 @@ def eval_linking(path: Optional[Path] = typer.Argument(None, metavar="PATH", hel
 @eval_app.command("linking-real")
 def eval_linking_real(path: Optional[Path] = typer.Argument(
         None, metavar="PATH", help="A folder of episode folders, each with articles/ and gold.yaml (default "
-                   "../shared/eval/linking-real).")):
+                   "../shared/eval/linking-real)."),
+        held_out: bool = typer.Option(False, "--held-out", help="Also score each episode with a pair model fitted "
+                                      "without it (leave one episode out; a few minutes).")):
     """Events on real multi-outlet news: CoNLL F1 with baselines, origins, sides, event and mention status."""
-    _run_eval({"linking_real": path})
+    runs: dict[str, Optional[Path]] = {"linking_real": path}
+    if held_out:
+        runs["linking_real_held_out"] = path.parent if path else None
+    _run_eval(runs)
 
 
 @eval_app.command("all")

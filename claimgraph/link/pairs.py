@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 
 from claimgraph.link.features import ClaimFeatures
 from claimgraph.link.profile import EventProfile, profile_of
-from claimgraph.link.rules import LinkRules, load_rules
+from claimgraph.link.rules import LinkRules
 
 # name -> what it says of a pair (a, b); each is averaged over an event's claims as b
 FEATURES = {
@@ -45,10 +45,7 @@ FEATURES = {
     "other_facility": "both name facilities, of different kinds (\"the structure\" is of any kind)",
     "one_facility": "only one names a facility (a gas station and the town it stands in)",
 }
-# and, for each kind of happening, whether both claims name it and whether only one does: some
-# kinds (a toll, a request) tell happenings apart more than others (an attack)
-KINDS = tuple(load_rules().happening_words)
-NAMES = (tuple(FEATURES) + tuple(f"both:{kind}" for kind in KINDS) + tuple(f"one:{kind}" for kind in KINDS))
+NAMES = tuple(FEATURES)
 
 
 def dot(vector: dict[str, float], total: dict[str, float]) -> float:
@@ -105,9 +102,7 @@ def mean_features(claim: ClaimFeatures, event: EventProfile, rules: LinkRules) -
         0 if "any" in claim.facilities else apart(event.facilities, claim.facilities, facilities + event.facilities["any"]),
         n - event.facilities[None] if claim.facilities else event.facilities[None],
     )
-    both = [event.kinds[kind] if kind in claim.kinds else 0 for kind in KINDS]
-    one = [n - event.kinds[kind] if kind in claim.kinds else event.kinds[kind] for kind in KINDS]
-    return [count / n for count in (*counts, *both, *one)]
+    return [count / n for count in counts]
 
 
 def pair_features(a: ClaimFeatures, b: ClaimFeatures, rules: LinkRules) -> list[float]:
