@@ -8,34 +8,56 @@ claims that have no event yet, so a run killed before linking is completed by th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimgraph.link.dedup import NearDuplicateIndex
-from claimgraph.model import Document, ReadFailure
+from claimgraph.model import Document, ExtractedDocument, ReadFailure
 
 if TYPE_CHECKING:
-    from claimgraph.app import ClaimGraph, IngestReport, ProgressCallback
+    from claimgraph.store import Store
+
+# (what happened, to what): ("file", path) before a file is read; ("read", doc or failure);
+# ("stored", doc); ("duplicate", doc); ("failed", failure); ("linking", None) once, at the end
+ProgressCallback = Callable[[str, object], None]
+# The per-document stage (stage.DocumentStage, or the same on Dask: scale.extract_on_dask)
+ExtractDocuments = Callable[[Iterable[Document]], Iterable[ExtractedDocument | ReadFailure]]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did; the CLI prints it and sets the exit code from `failures`."""
+
+    documents_added: int = 0
+    duplicates: int = 0  # exact copies of stored documents (recorded as extra copies)
+    near_duplicates: int = 0  # syndicated / lightly edited copies (stored, marked)
+    claims_added: int = 0
+    events_changed: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
 
 
 class Ingest:
-    def __init__(self, graph: "ClaimGraph", progress: "ProgressCallback | None" = None):
-        from claimgraph.app import IngestReport
-
-        self.graph = graph
-        self.store = graph.store
+    def __init__(self, store: "Store", extract: ExtractDocuments, near_duplicate_threshold: float,
+                 progress: ProgressCallback | None = None):
+        self.store = store
+        self.extract = extract
         self.report = IngestReport()
         self.progress = progress or (lambda what, item: None)
-        self.copies = NearDuplicateIndex(threshold=graph.settings.near_duplicate_threshold)
+        self.copies = NearDuplicateIndex(threshold=near_duplicate_threshold)
         self.signatures: dict[str, bytes] = {}
         self.groups: dict[str, str] = {}  # document id -> syndication group of a stored copy
         self.later_copies: list[Document] = []  # exact copies of documents not stored yet
 
-    def run(self, items: Iterable[Document | ReadFailure]) -> "IngestReport":
+    def run(self, items: Iterable[Document | ReadFailure]) -> IngestReport:
         """Store what `items` (from `ClaimGraph.read`, or built by a caller) holds."""
         self._load_signatures()
         new_docs = self._new_documents(items)
-        for extracted in self.graph.extract(new_docs):
+        for extracted in self.extract(new_docs):
             if isinstance(extracted, ReadFailure):
                 self._fail(extracted)
                 continue

@@ -36,24 +36,10 @@ def test_app_foreign_language_document_is_kept_without_claims():
 @pytest.mark.slow
 def test_app_stage_failure_names_the_document_and_the_rest_goes_on():
     graph = ClaimGraph(Settings.load())
-    graph.resolver = BrokenResolver()  # a stage with a bug, for this document only
+    graph.stage.resolver = BrokenResolver()  # a stage with a bug, for this document only
     other = "The governor said 40 residents were evacuated from Sudzha on Tuesday."
     results = list(graph.extract([document(ENGLISH, "en"), document(other, "en")]))
     failures = [r for r in results if isinstance(r, ReadFailure)]
     assert [f.origin for f in failures] == ["en.txt"]
     assert "resolution failed: ValueError: resolver bug" in failures[0].message
     assert [r.document.text for r in results if isinstance(r, ExtractedDocument)] == [other]
-
-
-def test_app_dateline_is_not_part_of_the_claim():
-    from claimgraph.app import outside_dateline
-    from claimgraph.model import Claim, Place
-
-    text = "STOCKHOLM (Baltic Evening Post) — More than 76,000 people left Sudzha district."
-    doc = document(text, "en")
-    places = [Place(text="STOCKHOLM", span=(0, 9)), Place(text="Sudzha", span=(text.index("Sudzha"),
-                                                                                 text.index("Sudzha") + 6))]
-    claim = Claim(id=f"{doc.id}:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)), places=places)
-    [kept] = outside_dateline(doc, [claim])
-    assert [p.text for p in kept.places] == ["Sudzha"]
-    assert kept.text == "More than 76,000 people left Sudzha district." == text[kept.span[0]:kept.span[1]]
