@@ -129,21 +129,25 @@ class ClaimGraph:
         return report
 
     def link(self, full: bool = False) -> int:
-        """Attach unlinked claims to events (or re-link everything); returns events written."""
+        """Attach unlinked claims to events (or re-link everything); returns events written.
+
+        One linking step at a time per ledger (`Store.linking`), so ingests running at once
+        never write over each other's events."""
         from claimgraph.link import link_claims, relink
 
-        if full:
-            claims = list(self.store.all_claims())
-            events = relink(claims, StoreDocuments(self.store), self.settings)
-            self.store.replace_events(events)
+        with self.store.linking():
+            if full:
+                claims = list(self.store.all_claims())
+                events = relink(claims, StoreDocuments(self.store), self.settings)
+                self.store.replace_events(events)
+                return len(events)
+            claims = list(self.store.unlinked_claims())
+            if not claims:
+                return 0
+            events = link_claims(claims, StoreDocuments(self.store), list(self.store.all_events()), self.settings,
+                                 load_claim=self.store.get_claim)
+            self.store.save_events(events)
             return len(events)
-        claims = list(self.store.unlinked_claims())
-        if not claims:
-            return 0
-        events = link_claims(claims, StoreDocuments(self.store), self.store.all_events(), self.settings,
-                             load_claim=self.store.get_claim)
-        self.store.save_events(events)
-        return len(events)
 
     def events(self, **filters: Any) -> list[Event]:
         from claimgraph.store.filters import EventFilter

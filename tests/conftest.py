@@ -1,7 +1,15 @@
-"""Shared fixtures.  Everything here is written by the team; no third-party text."""
+"""Shared fixtures.  Everything here is written by the team; no third-party text.
+
+`store_url` runs a test on SQLite and (marked `postgres`) on PostgreSQL.  PostgreSQL tests use
+a fresh schema per test (via search_path in the URL), dropped afterwards; they are skipped, with
+the reason shown, only when the server is unreachable.  Server URL: $CLAIMGRAPH_TEST_POSTGRES,
+default postgresql://postgres@127.0.0.1:5432/test.
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -25,3 +33,35 @@ def seed_path() -> Path:
     if not path.exists():
         pytest.skip(f"seed article not found at {path}")
     return path
+
+
+POSTGRES = os.environ.get("CLAIMGRAPH_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ledger.db'}"
+    else:
+        yield from _postgres_schema_url()
+
+
+@pytest.fixture
+def postgres_url():
+    yield from _postgres_schema_url()
+
+
+def _postgres_schema_url():
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"PostgreSQL unreachable at {POSTGRES}: {error}")
+    schema = f"claimgraph_test_{uuid.uuid4().hex[:12]}"
+    with admin:
+        admin.execute(psycopg.sql.SQL("CREATE SCHEMA {}").format(psycopg.sql.Identifier(schema)))
+        try:
+            yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
+        finally:
+            admin.execute(psycopg.sql.SQL("DROP SCHEMA {} CASCADE").format(psycopg.sql.Identifier(schema)))
