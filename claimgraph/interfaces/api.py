@@ -34,8 +34,10 @@ from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.settings import Settings
 from claimgraph.store import ClaimFilter, EventFilter, Store
 from claimgraph.store.filters import parse_bbox
+from claimgraph.store.store import MAX_ROWS
 
 MAX_LIMIT = 500
+MAX_OFFSET = MAX_ROWS - MAX_LIMIT  # any larger offset answers 422, not a database overflow
 MAX_TOWNS = 1000
 STATIC_DIR = Path(__file__).parent / "web" / "static"
 GC_YOUNG_THRESHOLD = 20_000  # objects allocated before a young collection (CPython default: 700)
@@ -253,7 +255,8 @@ def _static_page(name: str) -> Callable[[], FileResponse]:
 # -- query parameters ----------------------------------------------------------------
 
 
-async def pagination(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, int]:
+async def pagination(limit: int = Query(50, ge=1, le=MAX_LIMIT),
+                     offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, int]:
     return {"limit": limit, "offset": offset}
 
 

@@ -49,6 +49,7 @@ STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
 # the same there on a 100k-claim ledger, a word in 1 claim of 6: offset ~5000).
 MANY_MATCHES = 2000
 PROBE_SHARE = 2.0
+MAX_ROWS = 2**63 - 1  # the largest integer both databases hold: limit + offset beyond it cannot be asked
 LINK_LOCK_KEY = 0x636C6C6B  # "cllk": the PostgreSQL advisory lock every linking step takes
 
 
@@ -430,6 +431,8 @@ def _page_of_union(branches: list[list[ColumnElement[bool]]], limit: int, offset
 def _check_paging(limit: int, offset: int) -> None:
     if limit < 0 or offset < 0:
         raise ValueError(f"limit ({limit}) and offset ({offset}) must not be negative")
+    if limit + offset > MAX_ROWS:
+        raise ValueError(f"limit + offset ({limit} + {offset}) must be at most {MAX_ROWS}")
 
 
 def _text_only(filters: ClaimFilter) -> bool:

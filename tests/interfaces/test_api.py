@@ -363,3 +363,10 @@ def test_api_server_process_calms_the_garbage_collector(tmp_path, monkeypatch):
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+
+
+@pytest.mark.parametrize("path", ["/api/documents", "/api/claims", "/api/events", "/api/sources"])
+@pytest.mark.parametrize("offset", ["9223372036854775808", str(10**40)])
+def test_api_huge_offset_is_422(client, path, offset):
+    response = client.get(path, params={"offset": offset})
+    assert response.status_code == 422 and "offset" in response.text

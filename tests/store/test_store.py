@@ -16,6 +16,7 @@ from claimgraph.store import ClaimFilter, EventFilter, Store
 from claimgraph.store.engine import make_engine
 from claimgraph.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
 from claimgraph.store.schema import events
+from claimgraph.store.store import MAX_ROWS
 from tests.store.factories import make_claim, make_document, make_event, make_origin, make_place, stored_pair
 
 FAR_TEXT = "Shelling near Eastbury damaged a school, residents reported."
@@ -426,3 +427,12 @@ def test_store_migration_keeps_one_list_of_members(store_url):
         assert [e.id for e in store.all_events()] == ["e1"]
         assert "claims" not in json.loads(conn.scalar(select(events.c.data)))
         assert store.get_event("e1").claims == [near.id]
+
+
+def test_store_paging_at_the_integer_limit(store):
+    stored_pair(store)
+    assert store.claims(limit=50, offset=MAX_ROWS - 50) == [] and store.events(offset=MAX_ROWS - 50) == []
+    assert store.documents(limit=1, offset=MAX_ROWS - 1) == [] and store.sources(offset=MAX_ROWS - 50) == []
+    assert store.claims(ClaimFilter(source="the regional governor"), offset=MAX_ROWS - 50) == []
+    with pytest.raises(ValueError, match="at most"):
+        store.claims(ClaimFilter(status="reported", source="x"), limit=50, offset=2**63)
