@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Optional
 
 import py3langid
@@ -14,6 +14,8 @@ from claimgraph.read.normalise import document_id
 from claimgraph.read.rules import load_rules
 
 WORD_CHARACTER = re.compile(r"\w")
+# NUL, which no PostgreSQL text holds, and halves of surrogate pairs, which are no characters
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
 LANGUAGE_SAMPLE_CHARS = 5000  # enough for a stable guess; long texts would only cost time
 
@@ -56,6 +58,15 @@ def dateline_end(body: str) -> int:
     return found.end() if found else 0
 
 
+def _unstorable_character(*values: Optional[str]) -> Optional[str]:
+    """Why one of ``values`` cannot be stored as text (a NUL, a lone surrogate), if one cannot."""
+    for value in values:
+        found = UNSTORABLE.search(value) if value else None
+        if found:
+            return f"holds U+{ord(found.group()):04X} at character {found.start()}, which is not text"
+    return None
+
+
 def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
                   plain_text: bool = False) -> Document | ReadFailure:
     """A Document for ``text`` with id, language and metadata set.
@@ -64,6 +75,9 @@ def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
     with a headline, which in title case can look like "Analysis by Some Names".  Plain text
     without a header may open with its headline and a byline: they give title and author.
     """
+    unstorable = _unstorable_character(text, *astuple(meta))
+    if unstorable:
+        return ReadFailure(origin=origin, message=unstorable)
     header, body = split_header(text) if plain_text else (Header(), text)
     title = meta.title
     if plain_text and header == Header():
