@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import astuple, dataclass
+from functools import lru_cache
 from typing import Optional
 
 import py3langid
@@ -16,6 +17,7 @@ from claimgraph.read.rules import load_rules
 WORD_CHARACTER = re.compile(r"\w")
 # NUL, which no PostgreSQL text holds, and halves of surrogate pairs, which are no characters
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+NO_SEPARATOR = "[^\\s\u3000-\u303f\uff01-\uff65]"  # neither whitespace nor CJK punctuation
 LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
 LANGUAGE_SAMPLE_CHARS = 5000  # enough for a stable guess; long texts would only cost time
 
@@ -67,6 +69,21 @@ def _unstorable_character(*values: Optional[str]) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _long_run() -> re.Pattern[str]:
+    return re.compile(f"{NO_SEPARATOR}{{{load_rules('formats')['prose']['long_run_chars'] + 1},}}")
+
+
+def _not_prose(text: str) -> Optional[str]:
+    """Why ``text`` is not prose (see ``prose`` in read/data/formats.yaml), if it is not."""
+    rule = load_rules("formats")["prose"]
+    in_long_runs = sum(found.end() - found.start() for found in _long_run().finditer(text))
+    if in_long_runs <= rule["most_in_long_runs"] * len(text):
+        return None
+    return (f"not prose: {in_long_runs:,} of its {len(text):,} characters stand in runs of more than "
+            f"{rule['long_run_chars']} without a space")
+
+
 def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
                   plain_text: bool = False) -> Document | ReadFailure:
     """A Document for ``text`` with id, language and metadata set.
@@ -86,6 +103,9 @@ def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
     body = strip_blank_lines(body)
     if not WORD_CHARACTER.search(body):
         return ReadFailure(origin=origin, message="no text (no words outside a header)")
+    not_prose = _not_prose(body)
+    if not_prose:
+        return ReadFailure(origin=origin, message=not_prose)
     return Document(
         id=document_id(body), text=body, url=meta.url, outlet=meta.outlet or dateline_outlet(body),
         author=meta.author or header.author, published=meta.published or header.published,
