@@ -74,9 +74,10 @@ class EventFilter(_Filter):
 
 
 def check_query(q: Optional[str]) -> None:
-    """A full-text query needs at least one word (punctuation alone would match everything)."""
+    """A full-text query needs at least one word (punctuation alone would match everything;
+    stop words, such as "the", are never searched)."""
     if q is not None and not search_words(q):
-        raise ValueError(f"q {q!r} has no word to search for")
+        raise ValueError(f"q {q!r} has no word to search for (common words such as 'the' are left out)")
 
 
 def _check_choice(name: str, value: Optional[str], allowed: tuple[str, ...]) -> None:

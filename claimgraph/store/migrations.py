@@ -23,7 +23,7 @@ from sqlalchemy.schema import CreateIndex
 from claimgraph.store.engine import WRITE
 from claimgraph.store.schema import (DUPLICATE_INDEX, FILTER_INDEXES, LEDGER_TABLES, SUPERSEDED_INDEXES, claims,
                                     events, metadata, migrations, sources)
-from claimgraph.store.search import create_search, create_search_keys, use_external_content
+from claimgraph.store.search import create_search, create_search_keys, keep_accents, use_external_content
 
 Migration = Callable[[Connection], None]
 ADVISORY_LOCK_KEY = 0x636C6D67  # "clmg": any constant shared by all claimgraph processes
@@ -92,9 +92,16 @@ def derive_event_members(conn: Connection) -> None:
             conn.execute(update(events).where(events.c.id == event_id).values(data=stored))
 
 
+def keep_accents_in_search(conn: Connection) -> None:
+    """SQLite's full-text tables rebuilt to keep accents, so a query finds on SQLite what it
+    finds on PostgreSQL (see ``search.py``)."""
+    keep_accents(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes,
                                      add_source_claim_counts, add_duplicate_index, add_list_order_indexes,
-                                     add_claim_search_keys, search_as_datasette_finds_it, derive_event_members)
+                                     add_claim_search_keys, search_as_datasette_finds_it, derive_event_members,
+                                     keep_accents_in_search)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
