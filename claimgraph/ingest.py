@@ -31,6 +31,7 @@ class IngestReport:
 
     documents_added: int = 0
     duplicates: int = 0  # exact copies of stored documents (recorded as extra copies)
+    already_stored: int = 0  # documents read again from where they were stored from (nothing new)
     near_duplicates: int = 0  # syndicated / lightly edited copies (stored, marked)
     claims_added: int = 0
     events_changed: int = 0
@@ -66,8 +67,8 @@ class Ingest:
                 self.report.documents_added += 1
                 self.report.claims_added += len(claims)
             self.progress("stored", doc)
-        for copy in self.later_copies:
-            self.store.add_document(copy, [])  # the original is stored now: records the copy
+        for copy in self.later_copies:  # the original is stored now
+            self._record_copy(copy)
         return self.report
 
     def _load_signatures(self) -> None:
@@ -83,13 +84,20 @@ class Ingest:
                 self._fail(item)
             elif item.id in seen_this_run:
                 self.later_copies.append(item)
-                self._duplicate(item)
+                self.progress("duplicate", item)  # counted once the original is stored
             elif self.store.has_document(item.id):
-                self.store.add_document(item, [])  # records the extra url/outlet/origin
-                self._duplicate(item)
+                self._record_copy(item)
+                self.progress("duplicate", item)
             else:
                 seen_this_run.add(item.id)
                 yield self._mark_near_duplicate(item)
+
+    def _record_copy(self, doc: Document) -> None:
+        """A document whose text is stored: a copy if read from somewhere new, else nothing new."""
+        if self.store.record_copy(doc):
+            self.report.duplicates += 1
+        else:
+            self.report.already_stored += 1
 
     def _mark_near_duplicate(self, doc: Document) -> Document:
         signature = self.copies.signature(doc.text)
@@ -110,10 +118,6 @@ class Ingest:
             stored = self.store.get_document(doc_id)
             self.groups[doc_id] = (stored and stored.syndication_group) or doc_id
         return self.groups[doc_id]
-
-    def _duplicate(self, doc: Document) -> None:
-        self.report.duplicates += 1
-        self.progress("duplicate", doc)
 
     def _fail(self, failure: ReadFailure) -> None:
         self.report.failures.append(failure)

@@ -108,6 +108,12 @@ class Store:
             self._merge_sources(conn, claim_list)
             return True
 
+    def record_copy(self, doc: Document) -> bool:
+        """Record where a stored document was read again: True if that is a copy not known yet
+        (another url/outlet/origin), False for the same file read again."""
+        with self._write() as conn:
+            return self._record_copy(conn, doc)
+
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         return self._stream(select(minhashes.c.document_id, minhashes.c.signature),
                             lambda row: (row.document_id, bytes(row.signature)))
@@ -377,10 +383,11 @@ class Store:
         key = list(table.primary_key.columns) or list(table.columns)[:1]
         return conn.execute(statement.returning(*key)).first() is not None
 
-    def _record_copy(self, conn: Connection, doc: Document) -> None:
+    def _record_copy(self, conn: Connection, doc: Document) -> bool:
         stored_origin = conn.scalar(select(documents.c.origin).where(documents.c.id == doc.id))
-        if doc.origin != stored_origin:  # reading the same file again is not a copy
-            self._insert_ignore(conn, document_copies, rows.copy_row(doc.id, _where_read(doc)))
+        if doc.origin == stored_origin:  # reading the same file again is not a copy
+            return False
+        return self._insert_ignore(conn, document_copies, rows.copy_row(doc.id, _where_read(doc)))
 
     def _merge_sources(self, conn: Connection, claim_list: list[Claim]) -> None:
         refs_by_key = defaultdict(list)

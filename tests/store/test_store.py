@@ -436,3 +436,12 @@ def test_store_paging_at_the_integer_limit(store):
     assert store.claims(ClaimFilter(source="the regional governor"), offset=MAX_ROWS - 50) == []
     with pytest.raises(ValueError, match="at most"):
         store.claims(ClaimFilter(status="reported", source="x"), limit=50, offset=2**63)
+
+
+def test_store_record_copy_only_for_somewhere_new(store):
+    doc = make_document()
+    store.add_document(doc, [])
+    assert store.record_copy(doc) is False  # the same file read again
+    elsewhere = doc.model_copy(update={"origin": "mirror/a.txt", "url": "https://mirror.test/a"})
+    assert store.record_copy(elsewhere) is True and store.record_copy(elsewhere) is False
+    assert [copy["origin"] for copy in store.get_document(doc.id).copies] == ["mirror/a.txt"]
