@@ -44,15 +44,16 @@ def store_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'ledger.db'}"
     else:
-        yield from _postgres_schema_url()
+        yield from postgres_schema_url()
 
 
 @pytest.fixture
 def postgres_url():
-    yield from _postgres_schema_url()
+    yield from postgres_schema_url()
 
 
-def _postgres_schema_url():
+def postgres_schema_url():
+    """A URL naming a fresh schema of the test server, dropped afterwards (a generator)."""
     psycopg = pytest.importorskip("psycopg")
     try:
         admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=3)

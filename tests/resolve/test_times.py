@@ -3,8 +3,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 
 from claimgraph.resolve.times import normalise
+from tests.strategies import date_expressions
 
 FRIDAY = date(2024, 8, 9)
 
@@ -84,3 +88,14 @@ def test_times_impossible_date_is_unresolved(expression):
     span = normalise(expression, FRIDAY)
     assert (span.resolved, span.start, span.end) == (False, None, None)
     assert span.note
+
+
+@examples(max_examples=500, deadline=None)
+@given(expression=date_expressions(), published=st.one_of(st.none(), st.dates()))
+def test_times_any_expression_is_a_span_or_unresolved(expression, published):
+    span = normalise(expression, published)
+    if span.resolved:
+        start, end = date.fromisoformat(span.start), date.fromisoformat(span.end)
+        assert start <= end and span.precision
+    else:
+        assert (span.start, span.end) == (None, None) and span.note
