@@ -2,9 +2,11 @@
 # Set up claimgraph in ./.venv with the pinned dependencies (idempotent; offline afterwards).
 #   ./setup.sh          the product (and Pango, a Debian package, for the PDF report)
 #   ./setup.sh --test   the same plus Chromium (Debian package) for the browser tests
-# requirements.lock pins every package, test tools included, with the sha256 of each wheel
-# (installed with --require-hashes); the spaCy pipeline installed is then checked against its
-# record (claimgraph/extract/models/spacy_model.yaml).
+# requirements.lock pins every package, test tools included, with the sha256 of each wheel.
+# They are installed as listed (--no-deps: the lock is the whole set, so pip resolves nothing
+# and fetches nothing else) with --require-hashes; `pip check` then confirms the set is whole,
+# and the spaCy pipeline installed is checked against its record
+# (claimgraph/extract/models/spacy_model.yaml).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,8 +14,9 @@ python=${PYTHON:-$(command -v python3.11 || command -v python3)}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 pip=(.venv/bin/python -m pip --disable-pip-version-check -q)
 
-"${pip[@]}" install --require-hashes -r requirements.lock
+"${pip[@]}" install --require-hashes --no-deps -r requirements.lock
 "${pip[@]}" install --no-deps -e .
+"${pip[@]}" check
 .venv/bin/python -m claimgraph.extract.model_check
 
 # The PDF report (WeasyPrint, in requirements.lock) draws text with Pango, a system library.
