@@ -13,6 +13,14 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests (tests/strategies.py): 200 examples each in the suite; bench/fuzz.py runs them
+# with the "fuzz" profile, many more, for as long as it is given.
+settings.register_profile("suite", max_examples=200, deadline=None)
+settings.register_profile("fuzz", max_examples=5000, deadline=None, database=None,
+                          suppress_health_check=list(HealthCheck))
+settings.load_profile("suite")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -394,7 +394,7 @@ def sqlite_url(tmp_path_factory):
     yield f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'any.db'}"
 
 
-@examples(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(suppress_health_check=[HealthCheck.too_slow])
 @given(path=st.sampled_from(["/api/documents", "/api/claims", "/api/events", "/api/sources"]), values=api_values())
 def test_api_any_query_answers_200_or_422(any_backend_client, path, values):
     response = any_backend_client.get(path, params=values)

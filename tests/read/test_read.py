@@ -105,7 +105,7 @@ def test_read_bytes_accepts_utf16_text(settings):
     assert failures == [] and documents[0].text.startswith("A ferry")
 
 
-@examples(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@examples(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=file_contents())
 def test_read_any_bytes_give_documents_or_named_failures(data, settings):
     for item in read_bytes(data, "fuzz.bin", settings):

@@ -4,7 +4,6 @@ import math
 
 import pytest
 from hypothesis import given
-from hypothesis import settings as examples
 
 from claimgraph.resolve.quantities import find_quantities, parse
 from tests.strategies import quantity_phrases
@@ -95,7 +94,6 @@ def test_quantities_a_preposition_or_possessive_is_no_unit_and_a_partitive_count
     assert [(q.text, q.unit, q.conservative) for q in found] == [("19 of the drones", "drones", 19)]
 
 
-@examples(max_examples=500, deadline=None)
 @given(phrase=quantity_phrases())
 def test_quantities_any_phrase_parses_to_ordered_bounds(phrase):
     for quantity in [parse(phrase), *find_quantities(phrase)]:

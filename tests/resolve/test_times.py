@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 from hypothesis import given
-from hypothesis import settings as examples
 from hypothesis import strategies as st
 
 from claimgraph.resolve.times import normalise
@@ -90,7 +89,6 @@ def test_times_impossible_date_is_unresolved(expression):
     assert span.note
 
 
-@examples(max_examples=500, deadline=None)
 @given(expression=date_expressions(), published=st.one_of(st.none(), st.dates()))
 def test_times_any_expression_is_a_span_or_unresolved(expression, published):
     span = normalise(expression, published)
