@@ -54,16 +54,17 @@ def test_app_stage_failure_names_the_document_and_the_rest_goes_on():
 
 # -- two ingests at once -------------------------------------------------------------------
 # Eight strikes, each reported three ways by three writers (our own template text).  Places are
-# far apart and dates 12 days apart, so no two strikes can be linked: whatever order the
-# claims are linked in, the events are the same.
+# far apart and dates 12 days apart, so no two strikes can be linked, and the three reports of
+# one strike say the same in the same words, so whatever batches the claims are linked in
+# (first folder then second, the reverse, or both at once), the events are the same.
 STRIKES = [("Sumy", "2024-06-01", "an energy facility"), ("Odesa", "2024-06-13", "a grain terminal"),
            ("Lviv", "2024-06-25", "a railway depot"), ("Kherson", "2024-07-07", "a water pumping station"),
            ("Chernihiv", "2024-07-19", "a fuel depot"), ("Dnipro", "2024-07-31", "a bus station"),
            ("Kursk", "2024-08-12", "an airfield"), ("Zaporizhzhia", "2024-08-24", "a power substation")]
 WORDINGS = [
     "The regional governor said {n} drones struck {target} in {place} overnight, damaging two buildings.",
-    "Drones hit {target} in {place} overnight, the regional governor said on Telegram.",
-    "{Target} in {place} was damaged in a drone attack overnight, according to the regional governor.",
+    "{n} drones struck {target} in {place} overnight and damaged two buildings, the regional governor said.",
+    "Overnight {n} drones struck {target} in {place}, damaging two buildings, according to the regional governor.",
 ]
 WRITERS = ["Anna Petrenko", "Mark Olsen", "Ines Duarte"]
 
@@ -74,7 +75,7 @@ def write_strike_reports(first: Path, second: Path, rounds: int = 3) -> None:
         place, day, target = STRIKES[number % len(STRIKES)]
         day = (date.fromisoformat(day) + timedelta(days=100 * (number // len(STRIKES)))).isoformat()
         for way, wording in enumerate(WORDINGS):
-            text = wording.format(n=4 + number, target=target, Target=target.capitalize(), place=place)
+            text = wording.format(n=4 + number, target=target, place=place)
             folder = first if (number + way) % 2 == 0 else second
             (folder / f"strike{number:02d}-{way}.txt").write_text(
                 f"date {day} Report by {WRITERS[way]}\n\n{text}\n", encoding="utf-8")
