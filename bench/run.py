@@ -21,11 +21,15 @@ FULL = {
     "extract_speed.py": [],
     "link_scale.py": [],
     "api_load.py": ["--workers", "2"],
+    "long_document.py": [],
+    "fuzz.py": ["--minutes", "10"],
 }
 QUICK = {
     "extract_speed.py": ["--limit", "20"],
     "link_scale.py": ["--sizes", "2000", "20000"],
     "api_load.py": ["--claims", "10000", "--seconds", "5"],
+    "long_document.py": ["--sizes", "50000"],
+    "fuzz.py": ["--minutes", "0.5"],
 }
 
 

@@ -8,34 +8,57 @@ claims that have no event yet, so a run killed before linking is completed by th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimgraph.link.dedup import NearDuplicateIndex
-from claimgraph.model import Document, ReadFailure
+from claimgraph.model import Document, ExtractedDocument, ReadFailure
 
 if TYPE_CHECKING:
-    from claimgraph.app import ClaimGraph, IngestReport, ProgressCallback
+    from claimgraph.store import Store
+
+# (what happened, to what): ("file", path) before a file is read; ("read", doc or failure);
+# ("stored", doc); ("duplicate", doc); ("failed", failure); ("linking", None) once, at the end
+ProgressCallback = Callable[[str, object], None]
+# The per-document stage (stage.DocumentStage, or the same on Dask: scale.extract_on_dask)
+ExtractDocuments = Callable[[Iterable[Document]], Iterable[ExtractedDocument | ReadFailure]]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did; the CLI prints it and sets the exit code from `failures`."""
+
+    documents_added: int = 0
+    duplicates: int = 0  # exact copies of stored documents (recorded as extra copies)
+    already_stored: int = 0  # documents read again from where they were stored from (nothing new)
+    near_duplicates: int = 0  # syndicated / lightly edited copies (stored, marked)
+    claims_added: int = 0
+    events_changed: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
 
 
 class Ingest:
-    def __init__(self, graph: "ClaimGraph", progress: "ProgressCallback | None" = None):
-        from claimgraph.app import IngestReport
-
-        self.graph = graph
-        self.store = graph.store
+    def __init__(self, store: "Store", extract: ExtractDocuments, near_duplicate_threshold: float,
+                 progress: ProgressCallback | None = None):
+        self.store = store
+        self.extract = extract
         self.report = IngestReport()
         self.progress = progress or (lambda what, item: None)
-        self.copies = NearDuplicateIndex(threshold=graph.settings.near_duplicate_threshold)
+        self.copies = NearDuplicateIndex(threshold=near_duplicate_threshold)
         self.signatures: dict[str, bytes] = {}
         self.groups: dict[str, str] = {}  # document id -> syndication group of a stored copy
         self.later_copies: list[Document] = []  # exact copies of documents not stored yet
 
-    def run(self, items: Iterable[Document | ReadFailure]) -> "IngestReport":
+    def run(self, items: Iterable[Document | ReadFailure]) -> IngestReport:
         """Store what `items` (from `ClaimGraph.read`, or built by a caller) holds."""
         self._load_signatures()
         new_docs = self._new_documents(items)
-        for extracted in self.graph.extract(new_docs):
+        for extracted in self.extract(new_docs):
             if isinstance(extracted, ReadFailure):
                 self._fail(extracted)
                 continue
@@ -44,8 +67,8 @@ class Ingest:
                 self.report.documents_added += 1
                 self.report.claims_added += len(claims)
             self.progress("stored", doc)
-        for copy in self.later_copies:
-            self.store.add_document(copy, [])  # the original is stored now: records the copy
+        for copy in self.later_copies:  # the original is stored now
+            self._record_copy(copy)
         return self.report
 
     def _load_signatures(self) -> None:
@@ -61,13 +84,20 @@ class Ingest:
                 self._fail(item)
             elif item.id in seen_this_run:
                 self.later_copies.append(item)
-                self._duplicate(item)
+                self.progress("duplicate", item)  # counted once the original is stored
             elif self.store.has_document(item.id):
-                self.store.add_document(item, [])  # records the extra url/outlet/origin
-                self._duplicate(item)
+                self._record_copy(item)
+                self.progress("duplicate", item)
             else:
                 seen_this_run.add(item.id)
                 yield self._mark_near_duplicate(item)
+
+    def _record_copy(self, doc: Document) -> None:
+        """A document whose text is stored: a copy if read from somewhere new, else nothing new."""
+        if self.store.record_copy(doc):
+            self.report.duplicates += 1
+        else:
+            self.report.already_stored += 1
 
     def _mark_near_duplicate(self, doc: Document) -> Document:
         signature = self.copies.signature(doc.text)
@@ -88,10 +118,6 @@ class Ingest:
             stored = self.store.get_document(doc_id)
             self.groups[doc_id] = (stored and stored.syndication_group) or doc_id
         return self.groups[doc_id]
-
-    def _duplicate(self, doc: Document) -> None:
-        self.report.duplicates += 1
-        self.progress("duplicate", doc)
 
     def _fail(self, failure: ReadFailure) -> None:
         self.report.failures.append(failure)

@@ -15,6 +15,7 @@ from itertools import islice
 
 from claimgraph.model import Document, ExtractedDocument, ReadFailure
 from claimgraph.settings import Settings
+from claimgraph.stage import DocumentStage
 
 BATCH = 32  # documents per task: large enough to amortise spaCy's pipe, small enough to balance
 IN_FLIGHT = 4  # tasks queued per worker: bounds memory on an endless input
@@ -24,21 +25,16 @@ DASK_LOGGERS = ("distributed", "tornado", "asyncio")
 
 
 @lru_cache(maxsize=2)
-def _worker_graph(settings: Settings):
-    """One ClaimGraph per worker process and settings: the spaCy model loads once.
-
-    Inside a worker the work is local: it must not start a cluster of its own.
-    """
-    from claimgraph.app import ClaimGraph
-
-    return ClaimGraph(settings.with_(workers=1, scheduler=""))
+def _worker_stage(settings: Settings) -> DocumentStage:
+    """One per-document stage per worker process and settings: the spaCy model loads once."""
+    return DocumentStage(settings)
 
 
 def extract_batch(documents: list[dict], settings: Settings) -> list[dict]:
-    """The task a worker runs: plain JSON in, plain JSON out (cheap to ship)."""
-    graph = _worker_graph(settings)
+    """The task a worker runs (the per-document stage): plain JSON in, plain JSON out (cheap to ship)."""
+    stage = _worker_stage(settings)
     docs = [Document.model_validate(d) for d in documents]
-    return [result.to_json() for result in graph.extract(docs)]
+    return [result.to_json() for result in stage(docs)]
 
 
 def _batches(documents: Iterable[Document]) -> Iterator[list[dict]]:

@@ -69,3 +69,19 @@ def test_ingest_survives_kill_and_rerun(tmp_path):
     assert again.returncode == 0, again.stderr
     assert count_rows(db, "documents") == 2000
     assert count_rows(db, "claims") == claims_after_rerun
+
+
+@pytest.mark.slow
+def test_ingest_again_counts_no_copy_it_did_not_record(tmp_path):
+    from claimgraph.app import ClaimGraph
+    from claimgraph.settings import Settings
+
+    corpus, mirror = tmp_path / "corpus", tmp_path / "mirror"
+    corpus.mkdir(), mirror.mkdir()
+    write_corpus(corpus, 3)
+    (mirror / "copy.txt").write_bytes((corpus / "report-00000.txt").read_bytes())
+    with ClaimGraph(Settings.load(db=f"sqlite:///{tmp_path / 'ledger.db'}")) as graph:
+        first = graph.ingest([corpus])
+        again = graph.ingest([corpus, mirror])
+    assert (first.documents_added, first.duplicates, first.already_stored) == (3, 0, 0)
+    assert (again.documents_added, again.duplicates, again.already_stored) == (0, 1, 3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any, Callable, Optional
 
 from spacy.tokens import Doc, Span
@@ -19,8 +20,29 @@ def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
-def inside(span: Span, start: int, end: int) -> bool:
-    return start <= span.start and span.end <= end
+class SpanGroups:
+    """The doc's mention spans (``cg_places``, ``cg_times`` ...), each group read once and
+    ordered by start, so a claim finds the spans inside it by bisection.  Scanning every span
+    of a group for every claim made a document's cost grow with the square of its length."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._groups: dict[str, tuple[list[int], list[tuple[int, Span]]]] = {}
+
+    def inside(self, group: str, start: int, end: int) -> list[Span]:
+        """The group's spans within tokens [start, end), in the group's own order."""
+        starts, spans = self._group(group)
+        found = []
+        for position, span in spans[bisect_left(starts, start):bisect_right(starts, end)]:
+            if span.end <= end:
+                found.append((position, span))
+        return [span for _, span in sorted(found, key=lambda item: item[0])]
+
+    def _group(self, group: str) -> tuple[list[int], list[tuple[int, Span]]]:
+        if group not in self._groups:
+            spans = sorted(enumerate(self.doc.spans[group]), key=lambda item: item[1].start)
+            self._groups[group] = ([span.start for _, span in spans], spans)
+        return self._groups[group]
 
 
 def document_places(doc: Doc) -> list[Place]:
@@ -70,12 +92,11 @@ def actors(doc: Doc, claim: dict[str, Any]) -> list[Actor]:
     return found
 
 
-def claim_time(doc: Doc, claim: dict[str, Any]) -> Optional[TimeSpan]:
-    sent = doc[claim["head"]].sent
+def claim_time(groups: SpanGroups, claim: dict[str, Any]) -> Optional[TimeSpan]:
+    sent = groups.doc[claim["head"]].sent
     for start, end in ((claim["start"], claim["end"]), (sent.start, sent.end)):
-        for span in doc.spans["cg_times"]:
-            if inside(span, start, end):
-                return TimeSpan(text=span.text.strip(), span=(span.start_char, span.end_char))
+        for span in groups.inside("cg_times", start, end)[:1]:
+            return TimeSpan(text=span.text.strip(), span=(span.start_char, span.end_char))
     return None
 
 
@@ -109,9 +130,9 @@ def claim_text(doc: Doc, claim: dict[str, Any]) -> str:
     return text
 
 
-def to_claim(document: Document, doc: Doc, index: int, claim: dict[str, Any],
+def to_claim(document: Document, groups: SpanGroups, index: int, claim: dict[str, Any],
              links: ChainReader = source_chain) -> Claim:
-    start, end = claim["start"], claim["end"]
+    doc, start, end = groups.doc, claim["start"], claim["end"]
     sent = doc[claim["head"]].sent
     chain = links(doc, claim)
     return Claim(
@@ -120,18 +141,19 @@ def to_claim(document: Document, doc: Doc, index: int, claim: dict[str, Any],
         event_type=claim["event_type"], negated=claim["negated"], status=claim["status"],
         status_cues=[Cue(text=doc[s:e].text, span=char_span(doc, s, e)) for s, e in claim["status_cues"]],
         source_chain=chain, actors=actors(doc, claim),
-        places=[Place(text=s.text, span=(s.start_char, s.end_char)) for s in doc.spans["cg_places"]
-                if s.label_ == "place" and inside(s, start, end)],
-        time=claim_time(doc, claim),
-        quantities=[Quantity(text=s.text, span=(s.start_char, s.end_char)) for s in doc.spans["cg_quantities"]
-                    if inside(s, start, end)],
+        places=[Place(text=s.text, span=(s.start_char, s.end_char)) for s in groups.inside("cg_places", start, end)
+                if s.label_ == "place"],
+        time=claim_time(groups, claim),
+        quantities=[Quantity(text=s.text, span=(s.start_char, s.end_char))
+                    for s in groups.inside("cg_quantities", start, end)],
         evidence=evidence(doc, claim, chain),
         loaded_language=[LoadedTerm(text=s.text, span=(s.start_char, s.end_char), neutral=s.label_)
-                         for s in doc.spans["cg_loaded"] if inside(s, start, end)],
+                         for s in groups.inside("cg_loaded", start, end)],
     )
 
 
 def to_claims(document: Document, doc: Doc, links: ChainReader = source_chain) -> list[Claim]:
     """The doc's claims; ``links`` reads each claim's source chain (``attribution_links`` keeps
     every attribution, as the evaluation counts them)."""
-    return [to_claim(document, doc, index, claim, links) for index, claim in enumerate(doc._.cg_claims or [])]
+    groups = SpanGroups(doc)
+    return [to_claim(document, groups, index, claim, links) for index, claim in enumerate(doc._.cg_claims or [])]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import tee
+from itertools import groupby
 from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
@@ -12,6 +12,7 @@ from ..settings import Settings
 from .boilerplate import without_boilerplate
 from .convert import document_places, to_claims
 from .pipeline import build_pipeline
+from .sections import batches, joined, sections
 
 
 class Extractor:
@@ -32,8 +33,13 @@ class Extractor:
         return next(self.extract_many([doc]))[1]
 
     def extract_many(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[tuple[Document, list[Claim]]]:
-        documents, texts = tee(docs)
-        parsed = self.nlp.pipe((d.text for d in texts), batch_size=batch_size)
-        for document, doc in zip(documents, parsed):
-            document.places = document_places(doc)
-            yield document, without_boilerplate(document, to_claims(document, doc))
+        """Each document with its claims; a long one is parsed in sections (see sections.py),
+        each turned into claims as soon as it is parsed, so its spaCy Doc is not kept."""
+        parsed = ((section, doc) for batch in batches(sections(docs), batch_size)
+                  for section, doc in zip(batch, self.nlp.pipe([s.text for s in batch], batch_size=len(batch))))
+        converted = ((section, document_places(doc), to_claims(section.document, doc)) for section, doc in parsed)
+        for _, parts in groupby(converted, key=lambda part: part[0].number):
+            parts = list(parts)
+            document = parts[0][0].document
+            document.places, claims = joined(document, parts)
+            yield document, without_boilerplate(document, claims)

@@ -34,3 +34,4 @@ def load_spacy(name: str = "auto", exclude: tuple[str, ...] = ()) -> Language:
 def load_private(name: str = "auto") -> Language:
     """A pipeline of one's own (not the shared cached one), for callers that add components."""
     return spacy.load(resolve_model_name(name))
+

@@ -20,11 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, Literal, Optional, TypeVar
 
-from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query
+from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import DataError
 
 from claimgraph.interfaces.assessment import document_of
 from claimgraph.interfaces.report import REPORT_STYLE_HASH, render_report
@@ -34,8 +35,10 @@ from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.settings import Settings
 from claimgraph.store import ClaimFilter, EventFilter, Store
 from claimgraph.store.filters import parse_bbox
+from claimgraph.store.store import MAX_ROWS
 
 MAX_LIMIT = 500
+MAX_OFFSET = MAX_ROWS - MAX_LIMIT  # any larger offset answers 422, not a database overflow
 MAX_TOWNS = 1000
 STATIC_DIR = Path(__file__).parent / "web" / "static"
 GC_YOUNG_THRESHOLD = 20_000  # objects allocated before a young collection (CPython default: 700)
@@ -214,6 +217,7 @@ def create_app(store: Store, settings: Settings, ingest: Ingest | None = None,
     app.include_router(_read_router(store))
     app.include_router(_towns_router(Gazetteer(settings.gazetteer)))
     app.include_router(_write_router(store, settings, ingest))
+    app.add_exception_handler(DataError, _value_refused)
     app.add_api_route("/", _static_page("index.html"), include_in_schema=False)
     app.add_api_route("/docs", _static_page("docs.html"), include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -221,6 +225,12 @@ def create_app(store: Store, settings: Settings, ingest: Ingest | None = None,
         app.add_middleware(ResponseCache, seconds=cache_seconds)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+async def _value_refused(request: Request, error: DataError) -> JSONResponse:
+    """A value the database cannot hold (a NUL in a PostgreSQL string) is a bad parameter."""
+    detail = " ".join(str(error.orig).split()) or "a value the database cannot hold"
+    return JSONResponse(status_code=422, content={"detail": f"a parameter holds a value the database refuses: {detail}"})
 
 
 def app_from_environment() -> FastAPI:
@@ -253,7 +263,8 @@ def _static_page(name: str) -> Callable[[], FileResponse]:
 # -- query parameters ----------------------------------------------------------------
 
 
-async def pagination(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, int]:
+async def pagination(limit: int = Query(50, ge=1, le=MAX_LIMIT),
+                     offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, int]:
     return {"limit": limit, "offset": offset}
 
 
@@ -305,7 +316,8 @@ def _read_router(store: Store) -> APIRouter:
     @router.get("/documents", response_model=Page[Document], tags=["documents"],
                 description="Documents in the ledger, newest last; q filters by full text.")
     def documents(q: Optional[str] = Query(None, description="Full text"), page: dict = Depends(pagination)):
-        items = _unprocessable(store.documents, q=q or None, **page)
+        q = q or None  # an empty q searches nothing, as in the other lists
+        items = _unprocessable(store.documents, q=q, **page)
         return _listing(store.count_documents(q), items, page)
 
     @router.get("/documents/{doc_id}", response_model=Document, tags=["documents"])

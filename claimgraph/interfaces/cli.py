@@ -121,7 +121,8 @@ def ingest(paths: list[str] = PathsArgument, db: Optional[str] = DbOption,
 def _print_ingest_report(report) -> None:
     table = Table(title="ingest", show_header=False)
     for label, value in (("documents added", report.documents_added), ("claims added", report.claims_added),
-                         ("exact duplicates", report.duplicates), ("near-duplicates", report.near_duplicates),
+                         ("exact duplicates", report.duplicates), ("already stored", report.already_stored),
+                         ("near-duplicates", report.near_duplicates),
                          ("events written", report.events_changed), ("failures", len(report.failures))):
         table.add_row(label, str(value))
     err.print(table)

@@ -34,7 +34,7 @@ def decode_text(data: bytes, encoding: Optional[str] = None, offset: int = 0) ->
         bad = data[error.start:error.start + 1].hex()
         raise ReadError(f"not valid {_label(encoding or 'utf-8')}{'' if encoding else ' nor any known encoding'}: "
                         f"byte 0x{bad} at offset {offset + error.start}") from None
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a name no codec can have ("utf\x00-8")
         raise ReadError(f"unknown character encoding {encoding!r}") from None
 
 

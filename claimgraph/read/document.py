@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from functools import lru_cache
 from typing import Optional
 
 import py3langid
@@ -14,6 +15,9 @@ from claimgraph.read.normalise import document_id
 from claimgraph.read.rules import load_rules
 
 WORD_CHARACTER = re.compile(r"\w")
+# NUL, which no PostgreSQL text holds, and halves of surrogate pairs, which are no characters
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+NO_SEPARATOR = "[^\\s\u3000-\u303f\uff01-\uff65]"  # neither whitespace nor CJK punctuation
 LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
 LANGUAGE_SAMPLE_CHARS = 5000  # enough for a stable guess; long texts would only cost time
 
@@ -56,6 +60,30 @@ def dateline_end(body: str) -> int:
     return found.end() if found else 0
 
 
+def _unstorable_character(*values: Optional[str]) -> Optional[str]:
+    """Why one of ``values`` cannot be stored as text (a NUL, a lone surrogate), if one cannot."""
+    for value in values:
+        found = UNSTORABLE.search(value) if value else None
+        if found:
+            return f"holds U+{ord(found.group()):04X} at character {found.start()}, which is not text"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _long_run() -> re.Pattern[str]:
+    return re.compile(f"{NO_SEPARATOR}{{{load_rules('formats')['prose']['long_run_chars'] + 1},}}")
+
+
+def _not_prose(text: str) -> Optional[str]:
+    """Why ``text`` is not prose (see ``prose`` in read/data/formats.yaml), if it is not."""
+    rule = load_rules("formats")["prose"]
+    in_long_runs = sum(found.end() - found.start() for found in _long_run().finditer(text))
+    if in_long_runs <= rule["most_in_long_runs"] * len(text):
+        return None
+    return (f"not prose: {in_long_runs:,} of its {len(text):,} characters stand in runs of more than "
+            f"{rule['long_run_chars']} without a space")
+
+
 def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
                   plain_text: bool = False) -> Document | ReadFailure:
     """A Document for ``text`` with id, language and metadata set.
@@ -64,6 +92,9 @@ def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
     with a headline, which in title case can look like "Analysis by Some Names".  Plain text
     without a header may open with its headline and a byline: they give title and author.
     """
+    unstorable = _unstorable_character(text, *astuple(meta))
+    if unstorable:
+        return ReadFailure(origin=origin, message=unstorable)
     header, body = split_header(text) if plain_text else (Header(), text)
     title = meta.title
     if plain_text and header == Header():
@@ -72,6 +103,9 @@ def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
     body = strip_blank_lines(body)
     if not WORD_CHARACTER.search(body):
         return ReadFailure(origin=origin, message="no text (no words outside a header)")
+    not_prose = _not_prose(body)
+    if not_prose:
+        return ReadFailure(origin=origin, message=not_prose)
     return Document(
         id=document_id(body), text=body, url=meta.url, outlet=meta.outlet or dateline_outlet(body),
         author=meta.author or header.author, published=meta.published or header.published,

@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -60,12 +63,12 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def find_toponyms(text: str, gazetteer: Gazetteer, taken: list[Span] = ()) -> list[Place]:
     """Gazetteer matches over ``text`` outside the ``taken`` spans (NER places, people, orgs)."""
-    found, surnames = [], _surnames(text, gazetteer)
+    found, surnames, overlaps_taken = [], _surnames(text, gazetteer), _overlap_test(taken)
     for match in CAPITALISED_RUN.finditer(text):
         start, run = _drop_leading(match.start(), match.group())
         run = POSSESSIVE.sub("", run)  # "Gainesville’s" names Gainesville
         span = (start, start + len(run))
-        if not run or _overlaps(span, taken) or not _plausible(text, span, run):
+        if not run or overlaps_taken(span) or not _plausible(text, span, run):
             continue
         if _is_surname(text, span, run, surnames):
             continue
@@ -128,8 +131,18 @@ def _drop_leading(start: int, run: str) -> tuple[int, str]:
     return start, " ".join(words)
 
 
-def _overlaps(span: Span, spans) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in spans)
+def _overlap_test(spans: Iterable[Span]) -> Callable[[Span], bool]:
+    """Whether a span overlaps one of ``spans``: by bisection over their starts and the
+    furthest end reached so far (a scan of all of them per run made a long text quadratic)."""
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    reach = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(span: Span) -> bool:
+        before_end = bisect_left(starts, span[1])  # the spans starting before `span` ends
+        return before_end > 0 and reach[before_end - 1] > span[0]
+
+    return overlaps
 
 
 def _words_around(text: str, span: Span) -> tuple[str, str]:

@@ -146,6 +146,8 @@ def _values(match: re.Match) -> dict:
         return {"min": vague["min"], "max": None, "conservative": vague["conservative"], "approximate": True}
     if match["low"]:
         low, high = parse_number(match["low"]), parse_number(match["high"])
+        if low is not None and high is not None and low > high:  # "between 300 and 100": a range either way
+            low, high = high, low
         return {"min": low, "max": high, "conservative": low, "approximate": bool(match["qualifier"])}
     figure = parse_number(match["number"])
     qualifier = rules()["qualifiers"].get((match["qualifier"] or "").lower(),

@@ -53,7 +53,21 @@ def clean(expression: str) -> str:
 
 
 def normalise(expression: str, published: date | None) -> TimeSpan:
-    """Date ``expression`` against ``published`` (the anchor of relative expressions)."""
+    """Date ``expression`` against ``published`` (the anchor of relative expressions).
+
+    A date that does not exist ("February 30", "2024-13-45", "99999999 days ago") or a range
+    that ends before it starts is unresolved, with a note saying so: a bad date in an article
+    costs that date, never the article."""
+    try:
+        span = _normalise(expression, published)
+    except (ValueError, OverflowError) as error:
+        return unresolved(expression, f"not a real date: {error}")
+    if span.resolved and span.end < span.start:
+        return unresolved(expression, "the range ends before it starts")
+    return span
+
+
+def _normalise(expression: str, published: date | None) -> TimeSpan:
     text = clean(expression)
     if text in vocabulary()["vague"] or set(text.split()) & set(vocabulary()["vague_words"]):
         return unresolved(expression, "too vague to date")

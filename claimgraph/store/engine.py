@@ -26,6 +26,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.pool import StaticPool
 
 WRITE = {"claimgraph_write": True}  # execution option marking a write transaction
+BUSY_TIMEOUT_MS = 600_000
 
 
 class MissingLedger(Exception):
@@ -92,7 +93,9 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see module doc
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA busy_timeout = 10000")  # ms a writer waits for another to finish
+        # ms a writer waits for another to finish: a linking step holds the write lock while
+        # it links (Store.linking), which on a large ledger takes a minute or more
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
         # NORMAL is safe with WAL (no corruption); a power cut may lose the last commits,
         # which a re-run of the idempotent ingest restores.  FULL costs an fsync per document.

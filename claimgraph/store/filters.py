@@ -47,8 +47,11 @@ class _Filter:
 
     def __post_init__(self) -> None:
         for item in fields(self):
-            if getattr(self, item.name) == "":
+            value = getattr(self, item.name)
+            if value == "":
                 self._set(item.name, None)
+            elif isinstance(value, str) and "\x00" in value:  # no database text holds one
+                raise ValueError(f"{item.name} holds a NUL character")
         _check_choice("status", self.status, self.statuses)
         _check_choice("event_type", self.event_type, EVENT_TYPES)
         _check_choice("side", self.side, SIDES)
@@ -74,9 +77,12 @@ class EventFilter(_Filter):
 
 
 def check_query(q: Optional[str]) -> None:
-    """A full-text query needs at least one word (punctuation alone would match everything)."""
+    """A full-text query needs at least one word (punctuation alone would match everything;
+    stop words, such as "the", are never searched)."""
+    if q is not None and "\x00" in q:
+        raise ValueError("q holds a NUL character")
     if q is not None and not search_words(q):
-        raise ValueError(f"q {q!r} has no word to search for")
+        raise ValueError(f"q {q!r} has no word to search for (common words such as 'the' are left out)")
 
 
 def _check_choice(name: str, value: Optional[str], allowed: tuple[str, ...]) -> None:

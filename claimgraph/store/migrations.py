@@ -12,17 +12,18 @@ database already has it).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 
-from sqlalchemy import Engine, func, inspect, insert, select, text, update
+from sqlalchemy import Engine, delete, func, inspect, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.schema import CreateIndex
 
 from claimgraph.store.engine import WRITE
 from claimgraph.store.schema import (DUPLICATE_INDEX, FILTER_INDEXES, LEDGER_TABLES, SUPERSEDED_INDEXES, claims,
-                                    metadata, migrations, sources)
-from claimgraph.store.search import create_search, create_search_keys, use_external_content
+                                    events, metadata, migrations, sources)
+from claimgraph.store.search import create_search, create_search_keys, keep_accents, use_external_content
 
 Migration = Callable[[Connection], None]
 ADVISORY_LOCK_KEY = 0x636C6D67  # "clmg": any constant shared by all claimgraph processes
@@ -79,9 +80,28 @@ def search_as_datasette_finds_it(conn: Connection) -> None:
     use_external_content(conn)
 
 
+def derive_event_members(conn: Connection) -> None:
+    """An event's member claims are read from ``claims.event_id`` alone: the copy of the list in
+    ``events.data`` goes, and events no claim points to (left by linking steps that ran at once
+    before they were serialised) are dropped.  ``link --full`` rebuilds the figures of the rest."""
+    members = select(claims.c.event_id).where(claims.c.event_id.is_not(None))
+    conn.execute(delete(events).where(events.c.id.not_in(members)))
+    for event_id, data in conn.execute(select(events.c.id, events.c.data)).all():
+        stored = json.loads(data)
+        if stored.pop("claims", None) is not None:
+            conn.execute(update(events).where(events.c.id == event_id).values(data=stored))
+
+
+def keep_accents_in_search(conn: Connection) -> None:
+    """SQLite's full-text tables rebuilt to keep accents, so a query finds on SQLite what it
+    finds on PostgreSQL (see ``search.py``)."""
+    keep_accents(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes,
                                      add_source_claim_counts, add_duplicate_index, add_list_order_indexes,
-                                     add_claim_search_keys, search_as_datasette_finds_it)
+                                     add_claim_search_keys, search_as_datasette_finds_it, derive_event_members,
+                                     keep_accents_in_search)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

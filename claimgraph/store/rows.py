@@ -64,14 +64,17 @@ def claim_from_row(row: Row) -> Claim:
 
 def event_row(event: Event) -> dict[str, Any]:
     lat, lon = _point(event.places)
+    data = event.to_json()
+    del data["claims"]  # membership is column claims.event_id, the one source of truth
     return {"id": event.id, "event_type": event.event_type, "status": event.status,
             "first_seen": iso_date(event.first_seen), "last_seen": iso_date(event.last_seen),
             "lat": lat, "lon": lon, "independent_sources": event.independent_sources,
-            "data": event.to_json()}
+            "data": data}
 
 
-def event_from_row(row: Row) -> Event:
-    return Event.model_validate_json(row.data)
+def event_from_row(row: Row, members: list[str]) -> Event:
+    """The event with its member claims (``members``, read from ``claims.event_id``)."""
+    return Event.model_validate({**json.loads(row.data), "claims": members})
 
 
 def source_key(ref: SourceRef) -> str:

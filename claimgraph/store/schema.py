@@ -18,7 +18,8 @@ a table goes into a new migration (see ``migrations.py``) as well as here.
 Columns beside ``data`` exist for filtering and joining; ``data`` holds the model's JSON
 and is what the store returns, with these exceptions (stored once, elsewhere):
 ``documents.data`` leaves out ``text`` (column ``text``) and ``copies`` (table
-``document_copies``); a claim's ``event_id`` is read from column ``claims.event_id``.
+``document_copies``); a claim's ``event_id`` is read from column ``claims.event_id``, and so
+is an event's list of member claims (``events.data`` leaves out ``claims``, migration 9).
 
 Full-text search is not declared here because it differs per database: SQLite has FTS5
 external-content tables ``claims_fts``/``documents_fts`` kept in sync by triggers (found by

@@ -18,14 +18,19 @@ claims' rowids.
 PostgreSQL: GIN indexes on ``to_tsvector('english', ...)``; queries repeat the indexed
 expression exactly so the planner uses the index.
 
-Both treat a query as plain words that must all occur (``plainto_tsquery`` semantics);
-operators and quotes in the query are ignored rather than parsed.
+Both read a query the same way, as ``store/data/search.yaml`` defines it: its words
+(``search_words``), lower-cased, stop words left out, must all occur, after stemming; operators
+and quotes are no syntax; letters keep their accents (SQLite's tokenizer keeps them since
+migration 10, as PostgreSQL's english configuration does).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from sqlalchemy import (Column, ColumnElement, Integer, MetaData, Select, String, Table, Text, exists, func,
                         literal_column, select, text)
 from sqlalchemy.engine import Connection
@@ -116,6 +121,19 @@ SQLITE_EXTERNAL_CONTENT_DDL = (
            VALUES ('delete', old.rowid, old.id, old.title, old.text);
          INSERT INTO documents_fts (rowid, id, title, text) VALUES (new.rowid, new.id, new.title, new.text); END""",
 )
+# Migration 10: the search tables made again with a tokenizer that keeps accents, as PostgreSQL
+# does ("ŝ" found every "s" on SQLite and nothing on PostgreSQL); their triggers and the keys
+# table stand as they are (rowids do not change).
+SQLITE_ACCENTS_DDL = (
+    "DROP TABLE claims_fts",
+    """CREATE VIRTUAL TABLE claims_fts USING fts5(id UNINDEXED, text, content="claims",
+         tokenize='porter unicode61 remove_diacritics 0')""",
+    "INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')",
+    "DROP TABLE documents_fts",
+    """CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, title, text, content="documents",
+         tokenize='porter unicode61 remove_diacritics 0')""",
+    "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
+)
 POSTGRES_DDL = (
     "CREATE INDEX claims_text_search ON claims USING gin (to_tsvector('english', text))",
     "CREATE INDEX documents_text_search ON documents "
@@ -140,14 +158,26 @@ def use_external_content(conn: Connection) -> None:
     _run_on_sqlite(conn, SQLITE_EXTERNAL_CONTENT_DDL)
 
 
+def keep_accents(conn: Connection) -> None:
+    """SQLite: search tables whose tokenizer keeps accents (PostgreSQL's does already)."""
+    _run_on_sqlite(conn, SQLITE_ACCENTS_DDL)
+
+
 def _run_on_sqlite(conn: Connection, statements: tuple[str, ...]) -> None:
     if conn.dialect.name == "sqlite":
         for statement in statements:
             conn.execute(text(statement))
 
 
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    text = resources.files("claimgraph.store").joinpath("data/search.yaml").read_text("utf-8")
+    return frozenset(yaml.safe_load(text)["stop_words"])
+
+
 def search_words(q: str) -> list[str]:
-    return WORD.findall(q)
+    """The words a query asks for (see store/data/search.yaml)."""
+    return [word for word in WORD.findall(q.lower()) if word not in stop_words()]
 
 
 def claims_matching(dialect: str, q: str, walk: str | None = None) -> ColumnElement[bool]:
@@ -201,4 +231,5 @@ def _fts5_query(q: str) -> str:
 
 
 def _ts_match(document: ColumnElement[str], q: str) -> ColumnElement[bool]:
-    return func.to_tsvector(ENGLISH, document).op("@@")(func.plainto_tsquery(ENGLISH, q))
+    words = " ".join(search_words(q))  # the words SQLite searches, not PostgreSQL's own parse of q
+    return func.to_tsvector(ENGLISH, document).op("@@")(func.plainto_tsquery(ENGLISH, words))

@@ -5,8 +5,12 @@
         store.claims(ClaimFilter(status="denied", q="bridge"))
 
 One code path (SQLAlchemy Core) serves both databases; the few differences (insert-or-ignore,
-full-text search, locking) are in ``engine.py``, ``search.py`` and ``_insert``.  Each write
-method is one transaction.  Lists are paginated, oldest first (by published date, claim
+full-text search, locking) are in ``engine.py``, ``search.py``, ``_insert`` and ``linking``.
+Each write method is one transaction; ``linking`` makes a whole read-modify-write of the
+events one transaction, serialised per ledger.
+
+An event's member claims have one source of truth, column ``claims.event_id``: an Event's
+``claims`` list is read from it, never stored twice.  Lists are paginated, oldest first (by published date, claim
 date, or first_seen), ties broken by id.  ``all_*`` methods stream in batches.
 
 Errors: bad filter or paging values raise ValueError; ``set_assessment`` on an unknown
@@ -23,7 +27,7 @@ from datetime import datetime, timezone
 from functools import reduce
 from typing import Any, Optional, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Select, delete, func, insert, select, union, update
+from sqlalchemy import ColumnElement, Connection, Select, delete, func, insert, select, text, union, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.pool import StaticPool
 
@@ -45,6 +49,8 @@ STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
 # the same there on a 100k-claim ledger, a word in 1 claim of 6: offset ~5000).
 MANY_MATCHES = 2000
 PROBE_SHARE = 2.0
+MAX_ROWS = 2**63 - 1  # the largest integer both databases hold: limit + offset beyond it cannot be asked
+LINK_LOCK_KEY = 0x636C6C6B  # "cllk": the PostgreSQL advisory lock every linking step takes
 
 
 class Store:
@@ -59,6 +65,7 @@ class Store:
         # In-memory SQLite is one connection (see engine.py): threads take turns using it.
         self._one_connection = isinstance(self.engine.pool, StaticPool)
         self._turn = threading.RLock() if self._one_connection else nullcontext()
+        self._held = threading.local()  # the connection of a `linking` step, per thread
         migrate(self.engine)
 
     def __enter__(self) -> "Store":
@@ -100,6 +107,12 @@ class Store:
                 conn.execute(insert(minhashes).values(document_id=doc.id, signature=signature))
             self._merge_sources(conn, claim_list)
             return True
+
+    def record_copy(self, doc: Document) -> bool:
+        """Record where a stored document was read again: True if that is a copy not known yet
+        (another url/outlet/origin), False for the same file read again."""
+        with self._write() as conn:
+            return self._record_copy(conn, doc)
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         return self._stream(select(minhashes.c.document_id, minhashes.c.signature),
@@ -187,16 +200,18 @@ class Store:
         """A page of events: oldest first (by first report), or newest first (by latest report)."""
         order = NEWEST_EVENT_ORDER if newest_first else EVENT_ORDER
         statement = select(events).where(*event_conditions(filters, self.dialect)).order_by(*order)
-        return self._page(statement, rows.event_from_row, limit, offset)
+        return self._with_members(self._page(statement, lambda row: row, limit, offset))
 
     def count_events(self, filters: EventFilter = EventFilter()) -> int:
         return self._count(events, event_conditions(filters, self.dialect))
 
     def get_event(self, event_id: str) -> Optional[Event]:
-        return self._first(select(events).where(events.c.id == event_id), rows.event_from_row)
+        found = self._with_members(self._all(select(events).where(events.c.id == event_id)))
+        return found[0] if found else None
 
     def all_events(self) -> Iterator[Event]:
-        return self._stream(select(events).order_by(events.c.id), rows.event_from_row)
+        for batch in self._batches(select(events).order_by(events.c.id)):
+            yield from self._with_members(batch)
 
     def save_events(self, event_list: list[Event]) -> None:
         """Insert or update events and point their member claims at them.
@@ -228,8 +243,8 @@ class Store:
             row = conn.execute(select(events).where(events.c.id == event_id).with_for_update()).first()
             if row is None:
                 raise KeyError(f"no event {event_id!r}")
-            event = rows.event_from_row(row).model_copy(update={"assessment": assessment})
-            conn.execute(update(events).where(events.c.id == event_id).values(data=event.to_json()))
+            event = self._with_members([row], conn)[0].model_copy(update={"assessment": assessment})
+            conn.execute(update(events).where(events.c.id == event_id).values(data=rows.event_row(event)["data"]))
             return event
 
     # -- sources, failures, stats --------------------------------------------------------
@@ -270,12 +285,36 @@ class Store:
     # -- helpers -----------------------------------------------------------------------
 
     @contextmanager
+    def linking(self) -> Iterator[None]:
+        """Run a linking step (read unlinked claims and events, link, save events) as one
+        transaction, one step at a time per ledger: on PostgreSQL under an advisory lock, on
+        SQLite in a write transaction (BEGIN IMMEDIATE).  Two linkers reading the same state
+        and writing over each other's events is what left events and claims disagreeing.
+        Inside, this thread's store calls use that transaction; writers elsewhere wait."""
+        with self._write() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LINK_LOCK_KEY})
+            self._held.conn = conn
+            try:
+                yield
+            finally:
+                self._held.conn = None
+
+    @contextmanager
     def _read(self) -> Iterator[Connection]:
+        held = getattr(self._held, "conn", None)
+        if held is not None:
+            yield held
+            return
         with self._turn, self.engine.connect() as conn:
             yield conn
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
+        held = getattr(self._held, "conn", None)
+        if held is not None:  # inside `linking`: its transaction commits or rolls back the whole step
+            yield held
+            return
         with self._turn, self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
             yield conn
 
@@ -313,7 +352,8 @@ class Store:
     def _cursor_batches(self, statement: Select) -> Iterator[Sequence[Any]]:
         # STREAM_BATCH rows at a time (a server-side cursor on PostgreSQL).
         with self._read() as conn:
-            yield from conn.execution_options(yield_per=STREAM_BATCH).execute(statement).partitions()
+            # per statement: Connection.execution_options would change a held (`linking`) connection
+            yield from conn.execute(statement.execution_options(yield_per=STREAM_BATCH)).partitions()
 
     def _with_copies(self, document_rows: Sequence[Any]) -> list[Document]:
         ids = [row.id for row in document_rows]
@@ -322,6 +362,16 @@ class Store:
         for copy in self._all(statement.order_by(document_copies.c.document_id, document_copies.c.origin)):
             by_document[copy.document_id].append(rows.copy_from_row(copy))
         return [rows.document_from_row(row, by_document[row.id]) for row in document_rows]
+
+    def _with_members(self, event_rows: Sequence[Any], conn: Optional[Connection] = None) -> list[Event]:
+        """Events with their member claims, read from ``claims.event_id`` (in list order)."""
+        ids = [row.id for row in event_rows]
+        statement = select(claims.c.event_id, claims.c.id).where(claims.c.event_id.in_(ids)).order_by(*CLAIM_ORDER)
+        members: dict[str, list[str]] = defaultdict(list)
+        found = conn.execute(statement) if conn is not None else self._all(statement)
+        for event_id, claim_id in found:
+            members[event_id].append(claim_id)
+        return [rows.event_from_row(row, members[row.id]) for row in event_rows]
 
     def _insert(self, table):
         return (postgresql if self.dialect == "postgresql" else sqlite).insert(table)
@@ -333,10 +383,11 @@ class Store:
         key = list(table.primary_key.columns) or list(table.columns)[:1]
         return conn.execute(statement.returning(*key)).first() is not None
 
-    def _record_copy(self, conn: Connection, doc: Document) -> None:
+    def _record_copy(self, conn: Connection, doc: Document) -> bool:
         stored_origin = conn.scalar(select(documents.c.origin).where(documents.c.id == doc.id))
-        if doc.origin != stored_origin:  # reading the same file again is not a copy
-            self._insert_ignore(conn, document_copies, rows.copy_row(doc.id, _where_read(doc)))
+        if doc.origin == stored_origin:  # reading the same file again is not a copy
+            return False
+        return self._insert_ignore(conn, document_copies, rows.copy_row(doc.id, _where_read(doc)))
 
     def _merge_sources(self, conn: Connection, claim_list: list[Claim]) -> None:
         refs_by_key = defaultdict(list)
@@ -351,7 +402,7 @@ class Store:
                          .values(**rows.source_row(merged), claims=sources.c.claims + len(refs)))
 
     def _assessments(self, conn: Connection, *conditions: ColumnElement[bool]) -> dict[str, dict]:
-        stored = (rows.event_from_row(row) for row in conn.execute(select(events).where(*conditions)))
+        stored = (rows.event_from_row(row, []) for row in conn.execute(select(events).where(*conditions)))
         return {event.id: event.assessment for event in stored if event.assessment}
 
     def _upsert_events(self, conn: Connection, event_list: list[Event]) -> None:
@@ -387,6 +438,8 @@ def _page_of_union(branches: list[list[ColumnElement[bool]]], limit: int, offset
 def _check_paging(limit: int, offset: int) -> None:
     if limit < 0 or offset < 0:
         raise ValueError(f"limit ({limit}) and offset ({offset}) must not be negative")
+    if limit + offset > MAX_ROWS:
+        raise ValueError(f"limit + offset ({limit} + {offset}) must be at most {MAX_ROWS}")
 
 
 def _text_only(filters: ClaimFilter) -> bool:

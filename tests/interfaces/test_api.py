@@ -8,11 +8,16 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 
 from claimgraph.interfaces.api import STATIC_DIR, create_app
 from claimgraph.resolve.gazetteer import Gazetteer, PlaceRow
 from claimgraph.settings import Settings
+from tests.conftest import postgres_schema_url
 from tests.interfaces import ledger
+from tests.strategies import api_values
 
 TOKEN = "test-token-1234"
 
@@ -363,3 +368,43 @@ def test_api_server_process_calms_the_garbage_collector(tmp_path, monkeypatch):
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+
+
+@pytest.mark.parametrize("path", ["/api/documents", "/api/claims", "/api/events", "/api/sources"])
+@pytest.mark.parametrize("offset", ["9223372036854775808", str(10**40)])
+def test_api_huge_offset_is_422(client, path, offset):
+    response = client.get(path, params={"offset": offset})
+    assert response.status_code == 422 and "offset" in response.text
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_backend_client(request, tmp_path_factory):
+    """The API over the sample ledger on each database (built once: Hypothesis calls the test
+    many times)."""
+    from claimgraph.store import Store
+
+    urls = postgres_schema_url() if request.param == "postgres" else sqlite_url(tmp_path_factory)
+    with Store(next(urls)) as store:
+        ledger.fill(store)
+        yield TestClient(create_app(store, Settings.load(api_token=""), cache_seconds=0))
+    urls.close()
+
+
+def sqlite_url(tmp_path_factory):
+    yield f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'any.db'}"
+
+
+@examples(suppress_health_check=[HealthCheck.too_slow])
+@given(path=st.sampled_from(["/api/documents", "/api/claims", "/api/events", "/api/sources"]), values=api_values())
+def test_api_any_query_answers_200_or_422(any_backend_client, path, values):
+    response = any_backend_client.get(path, params=values)
+    assert response.status_code in (200, 422), (response.status_code, response.text[:300])
+    body = response.json()
+    assert ("items" in body) if response.status_code == 200 else body["detail"]
+
+
+@pytest.mark.parametrize("path, params", [("/api/claims", {"source": "a\x00b"}), ("/api/events", {"event_id": "\x00"}),
+                                          ("/api/documents/a%00b", {}), ("/api/sources/a%00", {})])
+def test_api_nul_in_a_parameter_is_422_on_every_database(any_backend_client, path, params):
+    response = any_backend_client.get(path, params=params)
+    assert response.status_code in (404, 422) if "%00" in path else response.status_code == 422

@@ -59,3 +59,16 @@ def test_document_plain_text_headline_and_byline_are_title_and_author_and_stay_i
     document = make_document(text, "ferry.txt", "text", plain_text=True)
     assert (document.title, document.author) == ("Ferry service resumes after storm", "Anna Smith")
     assert document.text == text
+
+
+def test_document_without_spaces_is_refused_as_not_prose():
+    blob = "".join(chr(ord("a") + (n * 7919) % 26) for n in range(2_000_000))
+    failure = make_document(blob, "blob.txt", "text", plain_text=True)
+    assert isinstance(failure, ReadFailure) and failure.message.startswith("not prose: 2,000,000 of its 2,000,000")
+
+
+def test_document_prose_in_any_script_is_prose():
+    for text in ("The ferry sailed at dawn, the harbour master said. " * 50,
+                 "渡轮在黎明时分启航，港务长说。随后又有两艘船跟随。" * 50,
+                 "See https://example.org/reports/2024/08/ferry-sailed-at-dawn-harbour-master-says for more. " * 20):
+        assert isinstance(make_document(text, "prose.txt", "text"), Document)

@@ -42,3 +42,24 @@ def test_feed_entry_without_text_is_a_failure(settings):
 def test_feed_without_entries_raises(settings):
     with pytest.raises(ReadError, match="no entries"):
         list(read_feed(b"<rss><channel><title>Empty</title></channel></rss>", "empty.rss", settings))
+
+
+def rss_items(*descriptions: str) -> bytes:
+    items = "".join(f"<item><title>Item {number}</title><description>{text}</description></item>"
+                    for number, text in enumerate(descriptions, start=1))
+    return f'<?xml version="1.0"?><rss><channel><title>Test Wire</title>{items}</channel></rss>'.encode()
+
+
+@pytest.mark.parametrize("reference", ["&#xD800;", "&#55296;", "&#x0;", "&#1;", "&#x110000;", "&#xFFFE;"])
+def test_feed_bad_character_reference_fails_only_its_item(settings, reference):
+    data = rss_items("The ferry sailed at dawn.", f"The bridge {reference} was closed.", "The market reopened.")
+    results = list(read_feed(data, "wire.rss", settings))
+    assert [r.text for r in results if isinstance(r, Document)] == ["The ferry sailed at dawn.", "The market reopened."]
+    [failure] = [r for r in results if isinstance(r, ReadFailure)]
+    assert failure.origin == "wire.rss#record 2" and reference in failure.message
+
+
+def test_feed_bad_character_reference_in_its_title_keeps_the_items(settings):
+    data = rss_items("The ferry sailed at dawn.").replace(b"Test Wire", b"Test &#xDFFF; Wire")
+    [document, failure] = read_feed(data, "wire.rss", settings)
+    assert document.text == "The ferry sailed at dawn." and (failure.origin, "&#xDFFF;" in failure.message) == ("wire.rss", True)

@@ -39,3 +39,14 @@ def test_html_without_text_raises_read_error(settings):
 def test_html_fragment_text_one_line_per_block():
     fragment = "<p>First <b>bold</b> line.</p><script>var x;</script><p>Second &amp; last</p>tail<br>end"
     assert fragment_text(fragment) == "First bold line.\nSecond & last\ntail\nend"
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_html_deep_nesting_is_read_as_plain_text(settings, depth, caplog):
+    paragraph = "<p>The ferry to the island sailed at dawn on Monday, the harbour master said.</p>"
+    page = (f"<html><head><title>Deep page</title><script>var x = 1;</script></head><body>{'<div>' * depth}"
+            f"{paragraph}{'</div>' * depth}</body></html>")
+    [document] = read_html(page.encode(), "deep.html", settings)
+    assert document.text == "The ferry to the island sailed at dawn on Monday, the harbour master said."
+    assert document.title == "Deep page" and document.format == "html"
+    assert not [record for record in caplog.records if record.name.startswith("trafilatura")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from claimgraph.model import Document, ReadFailure
 from claimgraph.read.jsonl import read_jsonl
 
@@ -44,3 +46,14 @@ def test_jsonl_invalid_utf8_line_names_file_offset(settings):
     assert isinstance(results[0], Document)
     bad_byte_offset = data.index(b"\xff")
     assert results[1].origin == "items.jsonl#line 2" and f"offset {bad_byte_offset}" in results[1].message
+
+
+@pytest.mark.parametrize("bad", ["\\u0000", "\\ud800"])
+def test_jsonl_character_no_database_stores_fails_only_its_line(settings, bad):
+    data = (f'{{"text": "The bridge{bad} was closed."}}\n'
+            '{"text": "The ferry sailed at dawn.", "title": "Ferry"}\n'
+            f'{{"text": "The market reopened.", "title": "Market{bad}"}}\n').encode()
+    results = list(read_jsonl(data, "wire.jsonl", settings))
+    assert [r.text for r in results if isinstance(r, Document)] == ["The ferry sailed at dawn."]
+    assert [(r.origin, "which is not text" in r.message) for r in results if isinstance(r, ReadFailure)] == [
+        ("wire.jsonl#line 1", True), ("wire.jsonl#line 3", True)]

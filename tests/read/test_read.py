@@ -7,9 +7,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from claimgraph.model import ReadFailure
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+
+from claimgraph.model import Document, ReadFailure
 from claimgraph.read import read_bytes, read_paths
+from claimgraph.read.normalise import document_id
 from tests.read.support import build_warc, split_results as split
+from tests.strategies import file_contents
 
 
 def file_of(origin: str) -> str:
@@ -98,3 +103,17 @@ def test_read_bytes_accepts_utf16_text(settings):
     data = "A ferry crossed the bay on Monday, the port said.".encode("utf-16")
     documents, failures = split(read_bytes(data, "memo.txt", settings))
     assert failures == [] and documents[0].text.startswith("A ferry")
+
+
+@examples(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=file_contents())
+def test_read_any_bytes_give_documents_or_named_failures(data, settings):
+    for item in read_bytes(data, "fuzz.bin", settings):
+        assert isinstance(item, (Document, ReadFailure))
+        assert (item.origin or "").startswith("fuzz.bin")
+        if isinstance(item, Document):
+            assert item.text.strip() and item.id == document_id(item.text)
+            item.text.encode("utf-8")  # storable: no lone surrogate
+            assert "\x00" not in item.text
+        else:
+            assert item.message and "\n" not in item.message

@@ -63,3 +63,11 @@ def test_warc_library_error_fails_only_its_record(page_html, settings, monkeypat
     documents, [failure] = split(read_warc(data, "crawl.warc", settings))
     assert [d.url for d in documents] == [PAGES[0]]
     assert failure.origin == "crawl.warc#record 4" and failure.message == "unexpected RuntimeError: parser gave up on this page"
+
+
+def test_warc_nul_in_charset_fails_only_its_record(page_html, settings):
+    bad = warc_record(PAGES[0], http_response(page_html, "text/html; charset=utf\x00-8"))
+    data = bad + build_warc({PAGES[1]: page_html})
+    documents, [failure] = split(read_warc(data, "crawl.warc", settings))
+    assert [d.url for d in documents] == [PAGES[1]]
+    assert failure.origin == "crawl.warc#record 1" and failure.message.startswith("unknown character encoding")

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import math
+
 import pytest
+from hypothesis import given
 
 from claimgraph.resolve.quantities import find_quantities, parse
+from tests.strategies import quantity_phrases
 
 
 def test_quantities_hundreds_of_prisoners():
@@ -88,3 +92,18 @@ def test_quantities_vague_multiples(text, low, conservative):
 def test_quantities_a_preposition_or_possessive_is_no_unit_and_a_partitive_counts_its_noun():
     found = find_quantities("19 of the drones were shot down over Bryansk, 12 over Kursk, in one of its largest raids.")
     assert [(q.text, q.unit, q.conservative) for q in found] == [("19 of the drones", "drones", 19)]
+
+
+@given(phrase=quantity_phrases())
+def test_quantities_any_phrase_parses_to_ordered_bounds(phrase):
+    for quantity in [parse(phrase), *find_quantities(phrase)]:
+        low, high = quantity.min, quantity.max
+        assert low is None or high is None or low <= high
+        assert all(value is None or math.isfinite(value) for value in (low, high, quantity.conservative))
+        if quantity.conservative is not None:
+            assert (low is None or quantity.conservative <= low) or (high is not None and quantity.conservative <= high)
+
+
+def test_quantities_range_written_high_first_is_ordered():
+    q = parse("between 300 and 100 soldiers")
+    assert (q.min, q.max, q.conservative) == (100, 300, 100)

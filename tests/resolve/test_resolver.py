@@ -108,3 +108,13 @@ def test_resolver_seed_kursk_region_is_the_oblast(seed_path):
     kursk = next(p for p in resolved.places if p.span == (start, start + 5))
     assert kursk.name == "Kursk Oblast" and kursk.country == "RU" and kursk.geonameid == 538555
     assert distance_km(kursk.lat, kursk.lon, 51.7, 36.2) < 161
+
+
+def test_resolver_impossible_date_leaves_the_claim_undated(resolver):
+    text = "Officials said the bridge near Sudzha was destroyed on February 30, 2024."
+    when = text.index("February 30, 2024")
+    bad = Claim(id="d:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)),
+                time=TimeSpan(text="February 30, 2024", span=(when, when + 17)))
+    _, [resolved] = resolver.resolve(Document(id="d", text=text, published="2024-03-02"), [bad])
+    assert (resolved.time.resolved, resolved.time.start) == (False, None)
+    assert "not a real date" in resolved.time.note

@@ -3,8 +3,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimgraph.resolve.times import normalise
+from tests.strategies import date_expressions
 
 FRIDAY = date(2024, 8, 9)
 
@@ -73,3 +76,24 @@ def test_times_future_cue_looks_forward():
 
 def test_times_date_without_year_after_publication_is_last_year():
     assert normalise("on December 25", FRIDAY).start == "2023-12-25"
+
+
+@pytest.mark.parametrize("expression", [
+    "February 30, 2024", "31 September", "2024-13-45", "between August 30 and 34", "since February 30",
+    "99999999 days ago", "in 99999999 days", "the past 9999999999999 years", "0 August 2024",
+    "between August 8 and 6",
+])
+def test_times_impossible_date_is_unresolved(expression):
+    span = normalise(expression, FRIDAY)
+    assert (span.resolved, span.start, span.end) == (False, None, None)
+    assert span.note
+
+
+@given(expression=date_expressions(), published=st.one_of(st.none(), st.dates()))
+def test_times_any_expression_is_a_span_or_unresolved(expression, published):
+    span = normalise(expression, published)
+    if span.resolved:
+        start, end = date.fromisoformat(span.start), date.fromisoformat(span.end)
+        assert start <= end and span.precision
+    else:
+        assert (span.start, span.end) == (None, None) and span.note

@@ -1,52 +1,14 @@
-"""The `store` fixture: one test suite, run on SQLite and (marked `postgres`) on PostgreSQL.
-
-PostgreSQL tests use a fresh schema per test (via search_path in the URL), dropped
-afterwards; they are skipped, with the reason shown, only when the server is unreachable.
-Server URL: $CLAIMGRAPH_TEST_POSTGRES, default postgresql://postgres@127.0.0.1:5432/test.
-"""
+"""The `store` fixture: one test suite, run on SQLite and (marked `postgres`) on PostgreSQL
+(the `store_url` fixture, in tests/conftest.py)."""
 
 from __future__ import annotations
-
-import os
-import uuid
 
 import pytest
 
 from claimgraph.store import Store
-
-POSTGRES = os.environ.get("CLAIMGRAPH_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
-BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-
-
-@pytest.fixture(params=BACKENDS)
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'ledger.db'}"
-    else:
-        yield from _postgres_schema_url()
 
 
 @pytest.fixture
 def store(store_url):
     with Store(store_url) as opened:
         yield opened
-
-
-@pytest.fixture
-def postgres_url():
-    yield from _postgres_schema_url()
-
-
-def _postgres_schema_url():
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        pytest.skip(f"PostgreSQL unreachable at {POSTGRES}: {error}")
-    schema = f"claimgraph_test_{uuid.uuid4().hex[:12]}"
-    with admin:
-        admin.execute(psycopg.sql.SQL("CREATE SCHEMA {}").format(psycopg.sql.Identifier(schema)))
-        try:
-            yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-        finally:
-            admin.execute(psycopg.sql.SQL("DROP SCHEMA {} CASCADE").format(psycopg.sql.Identifier(schema)))

@@ -1,4 +1,5 @@
-"""Full-text search as Datasette sees it: a real Datasette app over a SQLite ledger."""
+"""Full-text search as Datasette sees it (a real Datasette app over a SQLite ledger), and the query
+language, one for both databases: the same cases, the same answers."""
 
 from __future__ import annotations
 
@@ -73,3 +74,51 @@ def test_search_datasette_metadata_describes_every_column():
     tables = (*LEDGER_TABLES, migrations, claims_fts_keys)
     assert {name: set(table["columns"]) for name, table in described.items()} == {
         table.name: {column.name for column in table.columns} for table in tables}
+
+
+TEXTS = {
+    "count": "Officials said 1 drone and 12 shells hit the depot",
+    "accent": "Crews in Čаčak and Niš cleared the road after the storm",
+    "plain": "Crews in Nis cleared the road, residents said",
+    "possessive": "Russia's ministry said its forces took the village",
+    "hyphen": "A pro-Russian channel posted a video of the bridge",
+    "or": "Residents fled or sheltered in basements overnight",
+}
+CASES = [
+    ("' OR 1=1 --", ["count"]),  # no syntax: the word "1" (and "or", a stop word, left out)
+    ("Niš", ["accent"]),  # accents kept: not "Nis"
+    ("nis", ["plain"]),
+    ("ŝ", []),
+    ("Russia's", ["possessive"]),  # "s" is a stop word
+    ("pro-Russian", ["hyphen"]),
+    ("drones depot", ["count"]),  # stemmed, every word must occur
+    ("sheltered OR fled", ["or"]),
+    ('"bridge" NEAR video', []),  # NEAR is a word, not an operator
+    ('"bridge" video', ["hyphen"]),
+]
+
+
+@pytest.fixture
+def searchable(store):
+    ids = {}
+    for name, text in TEXTS.items():
+        doc = make_document(f"{text}.")
+        claim = make_claim(doc, text=text)
+        store.add_document(doc, [claim])
+        ids[claim.id] = name
+    return store, ids
+
+
+@pytest.mark.parametrize("q, expected", CASES)
+def test_search_same_answers_on_both_databases(searchable, q, expected):
+    store, names = searchable
+    assert sorted(names[c.id] for c in store.claims(ClaimFilter(q=q))) == sorted(expected)
+    assert store.count_claims(ClaimFilter(q=q)) == len(expected)
+    assert store.count_documents(q) == len(expected)
+
+
+@pytest.mark.parametrize("q", ["the", "' OR --", "it is what it is"])
+def test_search_query_of_stop_words_only_is_refused(searchable, q):
+    store, _ = searchable
+    with pytest.raises(ValueError, match="no word to search for"):
+        store.claims(ClaimFilter(q=q))

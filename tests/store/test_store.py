@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from claimgraph.model import TimeSpan
 from claimgraph.store import ClaimFilter, EventFilter, Store
 from claimgraph.store.engine import make_engine
 from claimgraph.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
+from claimgraph.store.schema import events
+from claimgraph.store.store import MAX_ROWS
 from tests.store.factories import make_claim, make_document, make_event, make_origin, make_place, stored_pair
 
 FAR_TEXT = "Shelling near Eastbury damaged a school, residents reported."
@@ -367,3 +372,76 @@ def test_store_list_indexes_replace_the_narrow_ones(store_url):
     assert {"claims_order", "claims_origin_order", "claims_origin_name_order", "claims_side_order",
             "events_point_seen"} <= names
     assert not names & {"claims_date", "claims_origin_lower", "claims_side_date", "events_point"}
+
+
+def test_store_event_members_are_read_from_claims(store):
+    near, far = stored_pair(store)[1], far_pair(store)[1]
+    store.save_events([make_event("e1", [near, far])])
+    store.save_events([make_event("e2", [far])])  # a later step moved `far`; e1 was not rewritten
+    assert (store.get_event("e1").claims, store.get_event("e2").claims) == ([near.id], [far.id])
+    assert {e.id: e.claims for e in store.all_events()} == {"e1": [near.id], "e2": [far.id]}
+    assert [e.claims for e in store.events(EventFilter())] == [[near.id], [far.id]]
+
+
+def test_store_linking_steps_run_one_at_a_time(store_url):
+    """A second linking step (another Store, as another process has) starts only when the
+    first has committed, and then sees what it wrote."""
+    first_done, seen = threading.Event(), {}
+
+    def second_step() -> None:
+        with Store(store_url) as other, other.linking():
+            seen["first done"] = first_done.is_set()
+            seen["events"] = [e.id for e in other.all_events()]
+
+    with Store(store_url) as store:
+        near = stored_pair(store)[1]
+        with store.linking():
+            second = threading.Thread(target=second_step)
+            second.start()
+            time.sleep(0.5)  # time for the second step to reach the lock (it must wait there)
+            store.save_events([make_event("e1", [near])])
+            first_done.set()
+        second.join(timeout=60)
+    assert seen == {"first done": True, "events": ["e1"]}
+
+
+def test_store_linking_step_that_fails_writes_nothing(store):
+    near = stored_pair(store)[1]
+    with pytest.raises(RuntimeError), store.linking():
+        store.save_events([make_event("e1", [near])])
+        raise RuntimeError("linking bug")
+    assert list(store.all_events()) == [] and store.get_claim(near.id).event_id is None
+
+
+def test_store_migration_keeps_one_list_of_members(store_url):
+    """A ledger written before: each event held its own copy of its member list, and events
+    left by linkers that wrote over each other had none."""
+    with Store(store_url) as store:
+        near = stored_pair(store)[1]
+        store.save_events([make_event("e1", [near]), make_event("e2", [])])
+        with store.engine.begin() as conn:
+            old = {**make_event("e1", [near]).to_json()}
+            conn.execute(events.update().where(events.c.id == "e1").values(data=old))
+            conn.execute(text("DELETE FROM migrations WHERE name = 'derive_event_members'"))
+    with Store(store_url) as store, store.engine.connect() as conn:
+        assert [e.id for e in store.all_events()] == ["e1"]
+        assert "claims" not in json.loads(conn.scalar(select(events.c.data)))
+        assert store.get_event("e1").claims == [near.id]
+
+
+def test_store_paging_at_the_integer_limit(store):
+    stored_pair(store)
+    assert store.claims(limit=50, offset=MAX_ROWS - 50) == [] and store.events(offset=MAX_ROWS - 50) == []
+    assert store.documents(limit=1, offset=MAX_ROWS - 1) == [] and store.sources(offset=MAX_ROWS - 50) == []
+    assert store.claims(ClaimFilter(source="the regional governor"), offset=MAX_ROWS - 50) == []
+    with pytest.raises(ValueError, match="at most"):
+        store.claims(ClaimFilter(status="reported", source="x"), limit=50, offset=2**63)
+
+
+def test_store_record_copy_only_for_somewhere_new(store):
+    doc = make_document()
+    store.add_document(doc, [])
+    assert store.record_copy(doc) is False  # the same file read again
+    elsewhere = doc.model_copy(update={"origin": "mirror/a.txt", "url": "https://mirror.test/a"})
+    assert store.record_copy(elsewhere) is True and store.record_copy(elsewhere) is False
+    assert [copy["origin"] for copy in store.get_document(doc.id).copies] == ["mirror/a.txt"]
