@@ -2,12 +2,13 @@
 
 Numbers, outcomes and places are only compared between claims made within
 `contradiction_days` of each other: "encircled" on 8 August and "retaken" in March are a
-history, not a contradiction.  Numbers are compared only when they measure the same thing (the
-same counted kind, `counted_kinds`: two death tolls, not a toll and an evacuation count; "8 km
-from the border" and "45 km from the plant" measure nothing the same), in the same unit (any
-word for people counts as one unit); a later figure from the same side is an update, not a
-contradiction.  Who did it is compared too: claims naming doers of opposite sides for an attack
-or a destruction contradict.  A denial contradicts whatever it denies, whenever it came.
+history, not a contradiction.  Numbers are compared only when they measure the same thing, read
+from the words after each (`contradiction_measures`: two death tolls, not a toll and a count of
+the wounded; "8 km from the border" and "45 km from the plant" measure nothing named), in the same
+unit (any word for people counts as one); a vague number ("many") is never compared, and a later
+figure from the same side is an update, not a contradiction.  Who did it is compared too: claims
+saying that doers of opposite sides did an attack or a destruction contradict.  A denial
+contradicts whatever it denies, whenever it came.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Optional
 
-from claimgraph.link.features import ClaimFeatures
+from claimgraph.link.features import DIGIT, WORD, ClaimFeatures, stem
 from claimgraph.link.quantities import overlaps, unit_of, value_range
 from claimgraph.link.rules import LinkRules
 from claimgraph.link.similarity import nearest_km
 from claimgraph.model import Contradiction, Quantity
+
+PEOPLE = "people"
 
 
 @dataclass
@@ -34,31 +37,68 @@ class Statement:
     points: list[tuple[float, float]] = field(default_factory=list)
     place_keys: frozenset[str] = frozenset()
     denied: bool = False
-    measures: frozenset[str] = frozenset()  # the counted kinds its numbers measure
+    measures: dict[int, str] = field(default_factory=dict)  # quantity (by position) -> what it measures
     side: Optional[str] = None  # the side of whoever says it
     doers: frozenset[str] = frozenset()  # sides of whoever it says did the attack or destruction
 
 
-def statement_of(claim: ClaimFeatures, side: Optional[str] = None, rules: Optional[LinkRules] = None) -> Statement:
+def statement_of(claim: ClaimFeatures, side: Optional[str], rules: LinkRules) -> Statement:
     # Only a denial counts, not any negation: "officials did not comment" denies nothing.
-    doers = frozenset(a.side for a in claim.claim.actors if a.role == "agent" and a.side in (rules.sides if rules else ())
-                      ) if rules and claim.kinds & rules.responsibility_kinds else frozenset()
     return Statement(claim.claim.id, claim.day, claim.claim.quantities, claim.outcomes, claim.points,
-                     claim.place_keys, claim.claim.status == "denied", claim.counted, side, doers)
+                     claim.place_keys if len(claim.place_keys) == 1 else frozenset(), claim.claim.status == "denied",
+                     measures_of(claim, rules), side, doers_of(claim, rules))
+
+
+def doers_of(claim: ClaimFeatures, rules: LinkRules) -> frozenset[str]:
+    """The sides of the agents of a claim that says an attack or destruction was done ("Ukraine
+    shelled the plant"); none for a claim about blame, whose subject is the one blaming."""
+    if not claim.kinds & rules.responsibility_kinds or "blame" in claim.kinds:
+        return frozenset()
+    return frozenset(a.side for a in claim.claim.actors if a.role == "agent" and a.side in rules.sides)
+
+
+def measures_of(claim: ClaimFeatures, rules: LinkRules) -> dict[int, str]:
+    """What each of the claim's numbers measures, read from the nearest word naming a measure
+    after it, else before it ("40 people were killed", "captured more than 100 servicemen"); a
+    vague number ("many") or one with no such word near measures nothing comparable."""
+    found = {}
+    text = claim.claim.text.lower()
+    for number, quantity in enumerate(claim.claim.quantities):
+        at = text.find(quantity.text.lower())
+        if at < 0 or not is_definite(quantity.text, rules):
+            continue
+        reach = rules.measure_words
+        words = WORD.findall(text[at + len(quantity.text):])[:reach] + WORD.findall(text[:at])[::-1][:reach]
+        measure = next((m for word in words for m, listed in rules.contradiction_measures.items()
+                        if listed.holds(stem(word))), None)
+        if measure:
+            found[number] = measure
+    return found
+
+
+def is_definite(text: str, rules: LinkRules) -> bool:
+    return bool(DIGIT.search(text) or rules.number_words.search(text))
 
 
 def measured_unit(quantity: Quantity, rules: LinkRules) -> str:
     unit = unit_of(quantity)
-    return "people" if unit in rules.person_units else unit
+    return PEOPLE if unit in rules.person_units else unit
 
 
-def ranges_by_unit(statement: Statement, rules: LinkRules) -> dict[str, list[tuple[Quantity, tuple[float, float]]]]:
-    """Readable quantities by unit; a quantity without a unit cannot be compared."""
-    ranges: dict[str, list[tuple[Quantity, tuple[float, float]]]] = {}
-    for quantity in statement.quantities:
+def same_unit(a: str, b: str) -> bool:
+    """Units that count the same thing: equal, or one of them people at large ("40 people" and
+    "53 prisoners"; not "8 employees" and "75 prisoners")."""
+    return a == b or PEOPLE in (a, b)
+
+
+def ranges_by_measure(statement: Statement, rules: LinkRules) -> dict[tuple[str, str], list[tuple[Quantity, tuple[float, float]]]]:
+    """Readable quantities by what they measure and their unit (both needed to compare)."""
+    ranges: dict[tuple[str, str], list[tuple[Quantity, tuple[float, float]]]] = {}
+    for number, quantity in enumerate(statement.quantities):
         span = value_range(quantity, rules.approximate_tolerance, rules.open_ended_cues)
-        if span and unit_of(quantity):
-            ranges.setdefault(measured_unit(quantity, rules), []).append((quantity, span))
+        measure = statement.measures.get(number)
+        if span and measure and unit_of(quantity):
+            ranges.setdefault((measure, measured_unit(quantity, rules)), []).append((quantity, span))
     return ranges
 
 
@@ -68,14 +108,14 @@ def is_update(a: Statement, b: Statement) -> bool:
 
 
 def quantity_note(a: Statement, b: Statement, rules: LinkRules) -> Optional[str]:
-    """Two claims disagree on a unit when none of their values for it overlap: a claim giving
-    depth and width in km is not contradicted by another giving the same two.  Only numbers of
-    one measure are compared, and an update is no contradiction."""
-    if not (a.measures & b.measures) or is_update(a, b):
+    """Two claims disagree on a measure when none of their values for it overlap: a claim giving
+    depth and width in km is not contradicted by another giving the same two.  An update is no
+    contradiction."""
+    if is_update(a, b):
         return None
-    theirs = ranges_by_unit(b, rules)
-    for unit, ours in ranges_by_unit(a, rules).items():
-        others = theirs.get(unit, [])
+    theirs = ranges_by_measure(b, rules)
+    for (measure, unit), ours in ranges_by_measure(a, rules).items():
+        others = [value for (m, u), values in theirs.items() if m == measure and same_unit(u, unit) for value in values]
         if others and not any(overlaps(x, y) for _, x in ours for _, y in others):
             return f"{ours[0][0].text} vs {others[0][0].text}"
     return None
@@ -97,6 +137,8 @@ def responsibility_note(a: Statement, b: Statement, rules: LinkRules) -> Optiona
 
 
 def place_note(a: Statement, b: Statement, rules: LinkRules) -> Optional[str]:
+    """Two claims each placing the happening at one town, far apart (a claim naming several
+    places tells where it reaches or whom it concerns, not where it happened)."""
     if a.place_keys and b.place_keys and not a.place_keys & b.place_keys:
         distance = nearest_km(a.points, b.points)
         if distance > rules.place_conflict_km:

@@ -66,7 +66,9 @@ class LinkRules:
     word_weights: dict[str, int]  # claim / sentence / paragraph -> times its words count
     contradiction_days: int
     place_conflict_km: float
-    person_units: frozenset[str]  # units that all count people
+    person_units: frozenset[str]  # units that count people at large
+    contradiction_measures: dict[str, WordList]  # what a number measures -> the words naming it
+    measure_words: int  # words after (else before) a number read for what it measures
     responsibility_kinds: frozenset[str]  # kinds whose doers are compared
     sides: frozenset[str]  # the sides doers may be of
     approximate_tolerance: float
@@ -164,6 +166,8 @@ def load_rules(path: Path = RULES_FILE) -> LinkRules:
         contradiction_days=int(raw["contradiction_days"]),
         place_conflict_km=float(raw["place_conflict_km"]),
         person_units=frozenset(raw["person_units"]),
+        contradiction_measures={m: word_list(words) for m, words in raw["contradiction_measures"].items()},
+        measure_words=int(raw["measure_words"]),
         responsibility_kinds=frozenset(raw["responsibility_kinds"]),
         sides=frozenset(raw["sides"]),
         approximate_tolerance=float(raw["approximate_tolerance"]),

@@ -5,11 +5,12 @@ from tests.link.factories import quantity, town
 RULES = load_rules()
 
 
-def statement(claim_id, day=100, quantities=(), outcomes=(), places=(), denied=False, measures=("detention",),
+def statement(claim_id, day=100, quantities=(), outcomes=(), places=(), denied=False, measure="captured",
               side=None, doers=()):
     towns = [town(p) for p in places]
     return Statement(claim_id, day, list(quantities), set(outcomes), [(t.lat, t.lon) for t in towns],
-                     frozenset(t.name for t in towns), denied, frozenset(measures), side, frozenset(doers))
+                     frozenset(t.name for t in towns), denied, {n: measure for n in range(len(quantities))} if measure
+                     else {}, side, frozenset(doers))
 
 
 def kinds(new, *earlier):
@@ -66,26 +67,38 @@ def test_contradictions_two_measures_in_one_unit_agree_with_the_same_two():
 
 
 def test_contradictions_numbers_of_different_measures_are_not_compared():
-    border = statement("a", quantities=[quantity("8 km from the border", 8, "km")], measures=())
-    plant = statement("b", quantities=[quantity("45 km from the plant", 45, "km")], measures=())
-    killed = statement("c", quantities=[quantity("40 killed", 40, "people")], measures=("casualty",))
-    evacuated = statement("d", quantities=[quantity("1,450 evacuated", 1450, "people")], measures=("displacement",))
-    assert kinds(plant, border) == [] and kinds(evacuated, killed) == []
+    border = statement("a", quantities=[quantity("8 km from the border", 8, "km")], measure=None)
+    plant = statement("b", quantities=[quantity("45 km from the plant", 45, "km")], measure=None)
+    killed = statement("c", quantities=[quantity("40 killed", 40, "people")], measure="killed")
+    wounded = statement("d", quantities=[quantity("75 wounded", 75, "people")], measure="injured")
+    assert kinds(plant, border) == [] and kinds(wounded, killed) == []
 
 
 def test_contradictions_any_word_for_people_is_one_unit():
-    forty = statement("a", quantities=[quantity("40 people", 40, "people")], measures=("casualty",), side="Russia")
-    prisoners = statement("b", quantities=[quantity("53 prisoners", 53, "prisoners")], measures=("casualty",),
+    forty = statement("a", quantities=[quantity("40 people", 40, "people")], measure="killed", side="Russia")
+    prisoners = statement("b", quantities=[quantity("53 prisoners", 53, "prisoners")], measure="killed",
                           side="Ukraine")
     assert kinds(prisoners, forty) == ["quantity"]
 
 
 def test_contradictions_a_later_figure_from_the_same_side_is_an_update():
-    first = statement("a", day=100, quantities=[quantity("40 people", 40, "people")], measures=("casualty",),
-                      side="Russia")
-    later = statement("b", day=101, quantities=[quantity("53 people", 53, "people")], measures=("casualty",),
-                      side="Russia")
+    first = statement("a", day=100, quantities=[quantity("40 people", 40, "people")], measure="killed", side="Russia")
+    later = statement("b", day=101, quantities=[quantity("53 people", 53, "people")], measure="killed", side="Russia")
     assert kinds(later, first) == []
+
+
+def test_contradictions_a_number_measures_what_the_words_after_it_name():
+    from claimgraph.link.contradictions import measures_of
+    from claimgraph.link.features import features
+    from tests.link.factories import claim, document
+
+    docs = {"d1": document("d1")}
+    toll = claim("d1:0", "40 people were killed and 75 were wounded", "casualties",
+                 quantities=(quantity("40 people", 40, "people"), quantity("75", 75, "people")))
+    vague = claim("d1:1", "many people were killed", "casualties", quantities=(quantity("many people", 10, "people"),))
+    distance = claim("d1:2", "a village 8 km from the border", "strike", quantities=(quantity("8 km", 8, "km"),))
+    assert measures_of(features(toll, docs, RULES), RULES) == {0: "killed", 1: "injured"}
+    assert measures_of(features(vague, docs, RULES), RULES) == {} == measures_of(features(distance, docs, RULES), RULES)
 
 
 def test_contradictions_doers_of_opposite_sides_contradict():
