@@ -213,6 +213,19 @@ class Event(Record):
     story_id: Optional[str] = None  # the story (topic thread) holding the event (extension)
 
 
+class Story(Record):
+    """A topic thread holding events (extension of the contract): the happenings reported about
+    one thing over days or months, so a reader can keep the topic in view while events stay
+    precise.  ``title`` is the summary of its best-backed event."""
+
+    id: str
+    title: str
+    events: int
+    first_seen: Optional[str] = None
+    last_seen: Optional[str] = None
+    statuses: dict[str, int] = Field(default_factory=dict)  # event status -> events
+
+
 class Source(Record):
     """A canonical origin in the ledger, with what it claimed."""
 

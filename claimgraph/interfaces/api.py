@@ -29,7 +29,7 @@ from sqlalchemy.exc import DataError
 
 from claimgraph.interfaces.assessment import document_of
 from claimgraph.interfaces.report import REPORT_STYLE_HASH, render_report
-from claimgraph.model import EVENT_STATUSES, Claim, Document, Event, ReadFailure, Source
+from claimgraph.model import EVENT_STATUSES, Claim, Document, Event, ReadFailure, Source, Story
 from claimgraph.read import read_bytes
 from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.settings import Settings
@@ -342,9 +342,10 @@ def _read_router(store: Store) -> APIRouter:
     @router.get("/events", response_model=Page[Event], tags=["events"])
     def events(values: dict = Depends(filter_values), page: dict = Depends(pagination),
                order: Literal["oldest", "newest"] = Query("oldest", description=(
-                   "oldest: by first report, earliest first; newest: by latest report, latest first"))):
+                   "oldest: by first report, earliest first; newest: by latest report, latest first")),
+               story_id: Optional[str] = Query(None, description="Events of this story")):
         """Events matching the filters (status is an event status; source, side, q match member claims)."""
-        filters = _unprocessable(EventFilter, **values)
+        filters = _unprocessable(EventFilter, **values, story_id=story_id)
         items = store.events(filters, **page, newest_first=order == "newest")
         return _listing(store.count_events(filters), items, page)
 
@@ -352,6 +353,17 @@ def _read_router(store: Store) -> APIRouter:
     def event(event_id: str):
         """One event: its claims' ids, origins, status, history and contradictions."""
         return _json(_found(store.get_event(event_id), "event", event_id))
+
+    @router.get("/stories", response_model=Page[Story], tags=["stories"])
+    def stories(page: dict = Depends(pagination)):
+        """Stories (topic threads holding events), the most recently reported first; a story's
+        events: /api/events?story_id=..."""
+        return _listing(store.count_stories(), _unprocessable(store.stories, **page), page)
+
+    @router.get("/stories/{story_id}", response_model=Story, tags=["stories"])
+    def story(story_id: str):
+        """One story: its title, events by status and the span of its reports."""
+        return _json(_found(store.get_story(story_id), "story", story_id))
 
     @router.get("/sources", response_model=Page[Source], tags=["sources"])
     def sources(page: dict = Depends(pagination)):

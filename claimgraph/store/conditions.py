@@ -48,6 +48,7 @@ def event_conditions(filters: EventFilter, dialect: str) -> list[ColumnElement[b
         _equal(events.c.status, f.status),
         _equal(events.c.event_type, f.event_type),
         _equal(events.c.id, f.event_id),
+        _equal(events.c.story_id, f.story_id),
         last_seen >= f.date_from if f.date_from else None,
         events.c.first_seen <= f.date_to if f.date_to else None,
         _inside(events.c.lon, events.c.lat, f.bbox) if f.bbox else None,

@@ -16,6 +16,7 @@ Meaning of each field (``conditions.py`` turns them into SQL):
 - bbox: (min_lon, min_lat, max_lon, max_lat); a claim's point is its first located place
 - q: full text, all words must occur (events: in a member claim)
 - document_id, event_id: membership
+- story_id (events only): the story holding the event
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ class ClaimFilter(_Filter):
 @dataclass(frozen=True)
 class EventFilter(_Filter):
     statuses: ClassVar[tuple[str, ...]] = EVENT_STATUSES
+
+    story_id: Optional[str] = None
 
 
 def check_query(q: Optional[str]) -> None:

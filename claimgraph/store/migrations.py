@@ -98,10 +98,23 @@ def keep_accents_in_search(conn: Connection) -> None:
     keep_accents(conn)
 
 
+def add_event_stories(conn: Connection) -> None:
+    """Events name their story in a column of their own (``events.story_id``, indexed), so a
+    story's events and the list of stories are read without opening each event."""
+    if "story_id" not in {column["name"] for column in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN story_id VARCHAR"))
+    story_index = next(index for index in events.indexes if index.name == "events_story")
+    conn.execute(CreateIndex(story_index, if_not_exists=True))
+    for event_id, data in conn.execute(select(events.c.id, events.c.data)).all():
+        story = json.loads(data).get("story_id")
+        if story:
+            conn.execute(update(events).where(events.c.id == event_id).values(story_id=story))
+
+
 MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes,
                                      add_source_claim_counts, add_duplicate_index, add_list_order_indexes,
                                      add_claim_search_keys, search_as_datasette_finds_it, derive_event_members,
-                                     keep_accents_in_search)
+                                     keep_accents_in_search, add_event_stories)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

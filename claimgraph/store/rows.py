@@ -10,7 +10,7 @@ from typing import Any, Iterable, Optional
 
 from sqlalchemy import Row
 
-from claimgraph.model import Claim, Document, Event, Place, Source, SourceRef
+from claimgraph.model import Claim, Document, Event, Place, Source, SourceRef, Story
 
 DOCUMENT_COLUMNS = ("url", "outlet", "author", "title", "genre", "language", "duplicate_of",
                     "syndication_group", "origin", "format")
@@ -69,12 +69,23 @@ def event_row(event: Event) -> dict[str, Any]:
     return {"id": event.id, "event_type": event.event_type, "status": event.status,
             "first_seen": iso_date(event.first_seen), "last_seen": iso_date(event.last_seen),
             "lat": lat, "lon": lon, "independent_sources": event.independent_sources,
-            "data": data}
+            "story_id": event.story_id, "data": data}
 
 
 def event_from_row(row: Row, members: list[str]) -> Event:
     """The event with its member claims (``members``, read from ``claims.event_id``)."""
     return Event.model_validate({**json.loads(row.data), "claims": members})
+
+
+def story_of(story_id: str, event_rows: list[Any], title: str) -> Story:
+    """A story summed up from its events' rows (status, first_seen, last_seen columns)."""
+    firsts = [r.first_seen for r in event_rows if r.first_seen]
+    lasts = [r.last_seen or r.first_seen for r in event_rows if r.last_seen or r.first_seen]
+    statuses: dict[str, int] = {}
+    for row in event_rows:
+        statuses[row.status] = statuses.get(row.status, 0) + 1
+    return Story(id=story_id, title=title, events=len(event_rows), first_seen=min(firsts, default=None),
+                 last_seen=max(lasts, default=None), statuses=statuses)
 
 
 def source_key(ref: SourceRef) -> str:

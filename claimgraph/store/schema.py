@@ -79,8 +79,10 @@ events = Table(
     Column("first_seen", String), Column("last_seen", String),
     Column("lat", Float), Column("lon", Float),
     Column("independent_sources", Integer, nullable=False),
+    Column("story_id", String),  # the story (topic thread) holding the event
     Column("data", Json, nullable=False),
     Index("events_status", "status"),
+    Index("events_story", "story_id", "last_seen"),
     Index("events_event_type", "event_type"),
     Index("events_seen", "first_seen", "last_seen"),
 )

@@ -19,6 +19,7 @@ event raises KeyError; database errors propagate (a failed ``add_document`` leav
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -31,7 +32,7 @@ from sqlalchemy import ColumnElement, Connection, Select, delete, func, insert, 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.pool import StaticPool
 
-from claimgraph.model import EVENT_STATUSES, STATUSES, Claim, Document, Event, ReadFailure, Source
+from claimgraph.model import EVENT_STATUSES, STATUSES, Claim, Document, Event, ReadFailure, Source, Story
 from claimgraph.store import rows
 from claimgraph.store.conditions import claim_condition_branches, claim_conditions, event_conditions
 from claimgraph.store.engine import WRITE, check_ledger_exists, make_engine
@@ -213,6 +214,40 @@ class Store:
         for batch in self._batches(select(events).order_by(events.c.id)):
             yield from self._with_members(batch)
 
+    # -- stories -------------------------------------------------------------------------
+
+    def stories(self, limit: int = 50, offset: int = 0) -> list[Story]:
+        """A page of stories, the most recently reported first."""
+        last = func.max(func.coalesce(events.c.last_seen, events.c.first_seen))
+        page = (select(events.c.story_id).where(events.c.story_id.is_not(None)).group_by(events.c.story_id)
+                .order_by(last.desc().nulls_last(), events.c.story_id))
+        return self._stories([row.story_id for row in self._page(page, lambda row: row, limit, offset)])
+
+    def count_stories(self) -> int:
+        with self._read() as conn:
+            return conn.scalar(select(func.count(func.distinct(events.c.story_id)))) or 0
+
+    def get_story(self, story_id: str) -> Optional[Story]:
+        found = self._stories([story_id])
+        return found[0] if found else None
+
+    def _stories(self, story_ids: list[str]) -> list[Story]:
+        """The stories named, in that order, summed up from their events' columns."""
+        columns = (events.c.story_id, events.c.status, events.c.first_seen, events.c.last_seen,
+                   events.c.independent_sources, events.c.id)
+        held: dict[str, list[Any]] = defaultdict(list)
+        for row in self._all(select(*columns).where(events.c.story_id.in_(story_ids))):
+            held[row.story_id].append(row)
+        titles = self._titles({story: max(rows_, key=lambda r: (r.independent_sources, r.id)).id
+                               for story, rows_ in held.items()})
+        return [rows.story_of(story, held[story], titles[story]) for story in story_ids if story in held]
+
+    def _titles(self, best_events: dict[str, str]) -> dict[str, str]:
+        """Story -> the summary of its best-backed event."""
+        found = {row.id: json.loads(row.data).get("summary", "") for row in
+                 self._all(select(events.c.id, events.c.data).where(events.c.id.in_(best_events.values())))}
+        return {story: found.get(event_id, "") for story, event_id in best_events.items()}
+
     def save_events(self, event_list: list[Event]) -> None:
         """Insert or update events and point their member claims at them.
 
@@ -271,13 +306,14 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts: documents, duplicates (exact copies + near-duplicates), claims and events
-        by status, sources, failures."""
+        by status, stories, sources, failures."""
         near = self._count(documents, [documents.c.duplicate_of.is_not(None)])
         return {
             "documents": self._count(documents, []),
             "duplicates": self._count(document_copies, []) + near,
             "claims": self._by_status(claims, STATUSES),
             "events": self._by_status(events, EVENT_STATUSES),
+            "stories": self.count_stories(),
             "sources": self.count_sources(),
             "failures": self._count(failures, []),
         }

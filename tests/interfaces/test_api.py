@@ -141,6 +141,34 @@ def test_api_events_newest_first_by_latest_report(client):
     assert client.get("/api/events", params={"order": "random"}).status_code == 422
 
 
+STORIES = {"e-station": "s-incursion", "e-bridge": "s-incursion", "e-evacuation": "s-evacuation"}
+
+
+@pytest.fixture
+def story_client(fresh_store):
+    """The sample ledger with stories: the station and the bridge in one, the evacuation in another."""
+    stories = [e.model_copy(update={"story_id": STORIES.get(e.id)}) for e in fresh_store.all_events()]
+    fresh_store.save_events(stories)
+    return TestClient(create_app(fresh_store, Settings.load(api_token="")))
+
+
+def test_api_stories_most_recent_first_with_their_best_backed_event_as_title(story_client):
+    body = story_client.get("/api/stories").json()
+    assert body["total"] == 2 and [s["id"] for s in body["items"]] == ["s-incursion", "s-evacuation"]
+    incursion = body["items"][0]
+    assert incursion["events"] == 2 and incursion["statuses"] == {"disputed": 1, "confirmed": 1}
+    assert incursion["title"].startswith("Ukrainian forces captured the Sudzha gas metering station")
+    assert (incursion["first_seen"], incursion["last_seen"]) == ("2024-08-08", "2024-08-10")
+    assert story_client.get("/api/stories/s-evacuation").json()["events"] == 1
+    assert story_client.get("/api/stories/nothing").status_code == 404
+    assert story_client.get("/api/stats").json()["stories"] == 2
+
+
+def test_api_events_of_one_story(story_client):
+    response = story_client.get("/api/events", params={"story_id": "s-incursion"})
+    assert ids(response) == ["e-bridge", "e-station"]
+
+
 def test_api_towns_most_populous_in_the_box(sample_store, tmp_path):
     path = tmp_path / "gazetteer.sqlite"
     Gazetteer(path, sources=[

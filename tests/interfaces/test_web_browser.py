@@ -203,6 +203,22 @@ def test_web_browser_filter_changes_results(watched, sample_url):
     assert watched.errors == []
 
 
+def test_web_browser_story_filter_shows_one_story_s_events(watched, kursk_url):
+    import json
+    from urllib.request import urlopen
+
+    stories = json.load(urlopen(f"{kursk_url}/api/stories"))["items"]
+    page = watched.open(kursk_url)
+    expect(page.locator("#f-story option")).to_have_count(len(stories) + 1)  # "all stories" first
+    story = stories[-1]
+    with page.expect_response(lambda r: f"story_id={story['id']}" in r.url):
+        page.select_option("#f-story", story["id"])
+    expect(page.locator("#event-list .event-item")).to_have_count(story["events"])
+    again = watched.open(f"{kursk_url}/?story_id={story['id']}")
+    expect(again.locator("#event-list .event-item")).to_have_count(story["events"])
+    assert again.input_value("#f-story") == story["id"] and watched.errors == []
+
+
 def test_web_browser_filters_live_in_the_address(watched, sample_url):
     page = watched.open(f"{sample_url}/?status=confirmed&q=bridge")
     expect(page.locator("#event-list .event-item")).to_have_count(1)

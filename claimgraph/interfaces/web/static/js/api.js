@@ -26,6 +26,7 @@ export const api = {
   event: (id) => getJSON(`/api/events/${encodeURIComponent(id)}`),
   eventClaims: (id) => getJSON("/api/claims", { event_id: id, context: "true", limit: 500 }),
   sources: () => getJSON("/api/sources", { limit: 500 }),
+  stories: () => getJSON("/api/stories", { limit: 200 }),
   towns: (bbox, limit) => getJSON("/api/towns", { bbox, limit }),
   sourceClaims: (canonical) => getJSON("/api/claims", { source: canonical, context: "true", limit: 200 }),
 };

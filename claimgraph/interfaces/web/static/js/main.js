@@ -105,6 +105,19 @@ async function selectSource(canonical) {
   }
 }
 
+// Stories (topic threads) for the story filter: its title, how many events, when last reported.
+async function loadStories() {
+  const page = await api.stories();
+  const chosen = $("f-story").value || new URLSearchParams(window.location.search).get("story_id") || "";
+  $("f-story").replaceChildren(
+    el("option", { value: "", text: "all stories" }),
+    ...page.items.map((s) =>
+      el("option", { value: s.id, text: `${s.title} (${s.events} event${s.events === 1 ? "" : "s"}, ${s.last_seen || "undated"})` }),
+    ),
+  );
+  $("f-story").value = chosen;
+}
+
 async function loadSources() {
   const page = await api.sources();
   $("source-rows").replaceChildren(...page.items.map((s) => sourceRow(s, selectSource)));
@@ -158,6 +171,7 @@ async function start() {
   try {
     const basemap = await (await fetch("/static/basemap.json")).json();
     map.setBasemap(basemap);
+    await loadStories(); // before the events: the address may name a story to show
     await Promise.all([loadStats(), loadSources(), loadEvents()]);
     map.fit();
     document.body.dataset.ready = "true";
