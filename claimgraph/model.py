@@ -26,7 +26,7 @@ EVENT_TYPES = (
 )
 SOURCE_KINDS = ("official", "media", "social", "expert", "witness", "anonymous", "document", "author")
 EVENT_STATUSES = ("claimed", "corroborated", "confirmed", "disputed")
-SIDES = ("Ukraine", "Russia", "neutral", "other")
+SIDES = ("Ukraine", "Russia", "Israel", "Palestinian", "US", "UK", "neutral", "other")
 
 Status = Literal["asserted", "reported", "hedged", "unverified", "confirmed", "denied", "speculative"]
 EventStatus = Literal["claimed", "corroborated", "confirmed", "disputed"]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -58,6 +58,7 @@ class ActorCatalogue:
 
     def __init__(self, data: dict[str, Any]):
         self.words: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("words") or {}).items()}
+        self.abbreviations = abbreviation_pattern(data.get("abbreviations") or {})
         self.person_roles = frozenset(str(w).lower() for w in data.get("person_roles") or [])
         self.side_words: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("side_words") or {}).items()}
         self.side_kinds = frozenset(data.get("side_kinds") or [])
@@ -88,7 +89,7 @@ class ActorCatalogue:
 
     def tokens(self, name: str) -> list[str]:
         """Lower-cased words with possessives, filler and the word map applied."""
-        words = NON_WORD.sub(" ", POSSESSIVE.sub("", name.lower())).split()
+        words = NON_WORD.sub(" ", POSSESSIVE.sub("", self.abbreviations(name.lower()))).split()
         mapped = " ".join(self.words.get(w, w) for w in words).split()
         return [w for w in mapped if w not in FILLER]
 
@@ -118,6 +119,15 @@ class ActorCatalogue:
         return self.lookup(name) or Entity(source_name_key(name))
 
 
+def abbreviation_pattern(abbreviations: dict[str, str]) -> Callable[[str], str]:
+    """A function writing each dotted abbreviation ("u.s.") of a lower-cased name as its word."""
+    if not abbreviations:
+        return lambda text: text
+    forms = sorted(abbreviations, key=len, reverse=True)  # "u.s." before "u.s"
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, forms)) + r")(?![\w])")
+    return lambda text: pattern.sub(lambda m: f" {abbreviations[m.group(1)]} ", text)
+
+
 def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
     """User entries replace packaged ones with the same canonical name and come first."""
     user_entities = user.get("entities") or []
@@ -127,6 +137,7 @@ def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
         "words": {**(packaged.get("words") or {}), **(user.get("words") or {})},
         "person_roles": [*(packaged.get("person_roles") or []), *(user.get("person_roles") or [])],
         "side_words": {**(packaged.get("side_words") or {}), **(user.get("side_words") or {})},
+        "abbreviations": {**(packaged.get("abbreviations") or {}), **(user.get("abbreviations") or {})},
         "side_kinds": user.get("side_kinds") or packaged.get("side_kinds") or [],
         "entities": [*user_entities, *kept],
     }
