@@ -2,7 +2,7 @@
 
 ``Resolver(settings).resolve(doc, claims)`` fills places (gazetteer), times (against the
 publication date), quantities, and the canonical names, kinds and sides of sources and
-actors.  It returns copies; the inputs are not changed.
+actors (a short name or pronoun takes the identity of the full name before it in the document).  It returns copies; the inputs are not changed.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.resolve.geoparse import find_toponyms, is_toponym, resolve_places, without_surnames
 from claimgraph.resolve.quantities import find_quantities, parse
+from claimgraph.resolve.source_names import DocumentSources
 from claimgraph.resolve.times import normalise
 from claimgraph.settings import Settings
 
@@ -34,7 +35,8 @@ class Resolver:
         by_span = {p.span: p for p in places}
         # doc.places lists every toponym: NER's, the claims', and gazetteer finds
         resolved_doc = doc.model_copy(update={"places": [p for p in places if is_toponym(p)]})
-        return resolved_doc, [self.resolve_claim(doc, c, published, by_span) for c in claims]
+        resolved = [self.resolve_claim(doc, c, published, by_span) for c in claims]
+        return resolved_doc, DocumentSources(self.actors).resolve(resolved)
 
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
         """Every toponym of the document and its claims, resolved together (shared context)."""

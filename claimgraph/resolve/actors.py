@@ -62,6 +62,7 @@ class ActorCatalogue:
         self.person_roles = frozenset(str(w).lower() for w in data.get("person_roles") or [])
         self.side_words: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("side_words") or {}).items()}
         self.side_kinds = frozenset(data.get("side_kinds") or [])
+        self.pronouns = frozenset(str(w).lower() for w in data.get("pronouns") or [])
         self.patterns = self._patterns(data.get("entities") or [])
         self._sides: dict[str, str | None] = {}
 
@@ -139,5 +140,6 @@ def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
         "side_words": {**(packaged.get("side_words") or {}), **(user.get("side_words") or {})},
         "abbreviations": {**(packaged.get("abbreviations") or {}), **(user.get("abbreviations") or {})},
         "side_kinds": user.get("side_kinds") or packaged.get("side_kinds") or [],
+        "pronouns": user.get("pronouns") or packaged.get("pronouns") or [],
         "entities": [*user_entities, *kept],
     }

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Actor, Claim, SourceRef
+from claimgraph.resolve.actors import ActorCatalogue, source_name_key
+from claimgraph.resolve.source_names import DocumentSources
+
+
+@pytest.fixture(scope="module")
+def sources() -> DocumentSources:
+    return DocumentSources(ActorCatalogue.load())
+
+
+def said(index: int, name: str, start: int, canonical: str | None = None, side: str | None = None) -> Claim:
+    ref = SourceRef(name=name, canonical=canonical or source_name_key(name), side=side, span=(start, start + len(name)))
+    return Claim(id=f"d:{index}", text="something happened", span=(start, start + 40),
+                 sentence_span=(start, start + 40), source_chain=[ref])
+
+
+@pytest.mark.parametrize("full, canonical, side, short", [
+    ("Kremlin spokesman Dmitry Peskov", "Kremlin", "Russia", "the spokesman"),
+    ("Kremlin spokesman Dmitry Peskov", "Kremlin", "Russia", "he"),
+    ("regional governor Ivan Petrenko", "regional governor ivan petrenko", None, "the governor"),
+    ("regional governor Ivan Petrenko", "regional governor ivan petrenko", None, "Petrenko"),
+    ("a shop owner, Maria Kovalenko", "shop owner maria kovalenko", None, "she"),
+])
+def test_source_names_short_mention_takes_the_earlier_full_name(sources, full, canonical, side, short):
+    claims = sources.resolve([said(0, full, 0, canonical, side), said(1, short, 100)])
+    resolved = claims[1].source_chain[0]
+    assert (resolved.name, resolved.canonical, resolved.side) == (short, canonical, side)
+
+
+@pytest.mark.parametrize("first, later", [
+    ("Kremlin spokesman Dmitry Peskov", "a local resident"),  # no word in common
+    ("the mayor", "the mayor of another town nearby"),  # the longer name is a new source
+])
+def test_source_names_unrelated_names_stay_apart(sources, first, later):
+    claims = sources.resolve([said(0, first, 0), said(1, later, 100)])
+    assert claims[1].source_chain[0].canonical == source_name_key(later)
+
+
+def test_source_names_only_an_earlier_name_is_an_antecedent(sources):
+    claims = sources.resolve([said(0, "the spokesman", 0), said(1, "Kremlin spokesman Dmitry Peskov", 100, "Kremlin")])
+    assert claims[0].source_chain[0].canonical == "spokesman"
+
+
+def test_source_names_a_doer_introduces_a_source(sources):
+    doer = Claim(id="d:0", text="Russia's defence ministry issued a list", span=(0, 39), sentence_span=(0, 39),
+                 actors=[Actor(text="Russia's defence ministry", role="agent", span=(0, 25))])
+    claims = sources.resolve([doer, said(1, "the ministry", 100)])
+    assert claims[1].source_chain[0].canonical == "Ministry of Defence of the Russian Federation"
