@@ -36,7 +36,7 @@ class Resolver:
         # doc.places lists every toponym: NER's, the claims', and gazetteer finds
         resolved_doc = doc.model_copy(update={"places": [p for p in places if is_toponym(p)]})
         resolved = [self.resolve_claim(doc, c, published, by_span) for c in claims]
-        return resolved_doc, DocumentSources(self.actors).resolve(resolved)
+        return resolved_doc, DocumentSources(self.actors).resolve(doc.text, resolved)
 
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
         """Every toponym of the document and its claims, resolved together (shared context)."""
@@ -75,7 +75,7 @@ class Resolver:
         return [_read_quantity(text, q) for q in claim.quantities]
 
     def resolve_source(self, source: SourceRef) -> SourceRef:
-        entity = self.actors.lookup(source.name)
+        entity = self.actors.lookup(source.name) or self.actors.lookup_joint(source.name)
         if entity is None:
             return source.model_copy(update={"canonical": source_name_key(source.name),
                                              "side": source.side or self.actors.side_of(source.name, source.kind)})

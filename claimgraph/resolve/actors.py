@@ -21,6 +21,7 @@ POSSESSIVE = re.compile(r"['’]s\b")
 NON_WORD = re.compile(r"[^\w@]+")
 FILLER = {"the", "a", "an", "of", "to", "for", "and", "s"}
 ARTICLES = {"the", "a", "an"}
+CONJUNCTION = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
 
 def source_name_key(name: str) -> str:
@@ -99,6 +100,12 @@ class ActorCatalogue:
         roles = words & self.person_roles  # "a Russian military blogger" is a person, not the army
         return next((pattern.entity for pattern in self.patterns if pattern.matches(words, roles)), None)
 
+    def lookup_joint(self, name: str) -> Entity | None:
+        """The first party the catalogue knows of a joint name ("Ukrainian and Russian
+        authorities", "separatist authorities and Russian officials"): the chain holds one
+        origin, and a joint attribution is matched by any of its parties."""
+        return next((entity for part in conjuncts(name) if (entity := self.lookup(part))), None)
+
     def side_of_entity(self, name: str) -> str | None:
         """The side of the catalogue's entity for ``name`` (None when it knows none); a ledger
         names few outlets many times, so each is looked up once."""
@@ -118,6 +125,16 @@ class ActorCatalogue:
     def canonical(self, name: str) -> Entity:
         """The known entity, or one named by the normalised form of ``name``."""
         return self.lookup(name) or Entity(source_name_key(name))
+
+
+def conjuncts(name: str) -> list[str]:
+    """The parties of a joint name; a lone first adjective shares the last one's noun
+    ("Ukrainian and Russian authorities" -> "Ukrainian authorities", "Russian authorities")."""
+    parts = [part.strip() for part in CONJUNCTION.split(name) if part.strip()]
+    if len(parts) < 2:
+        return []
+    noun = parts[-1].split()[-1] if len(parts[-1].split()) > 1 else ""
+    return [f"{part} {noun}" if noun and len(part.split()) == 1 else part for part in parts]
 
 
 def abbreviation_pattern(abbreviations: dict[str, str]) -> Callable[[str], str]:

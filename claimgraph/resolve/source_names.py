@@ -6,12 +6,15 @@ regional governor Oleksandr Prokudin") and then by a part of it ("the spokesman"
 "the governor") or a pronoun ("he said"), or names a body first as the doer of something
 ("Russia's defence ministry issued a list ... the ministry said").  A short name the actor catalogue does not know
 takes the canonical name, kind and side of the nearest source before it whose words hold all
-of its words; a pronoun (``pronouns`` in actors.yaml) takes those of the nearest named source
-before it.  The name stays as written, so the chain still shows what the text says.
+of its words, preferring one the catalogue knows, else the entity the catalogue finds in the
+words around the nearest earlier use of its last word in the text ("..., Defence Ministry
+spokesman Igor Ivanov reported" then "the spokesman said"); a pronoun (``pronouns`` in
+actors.yaml) takes the identity of the nearest named source before it.  The name stays as written, so the chain still shows what the text says.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -19,6 +22,9 @@ from claimgraph.model import Actor, Claim, SourceRef
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 
 MAX_SHORT_WORDS = 3  # a longer unknown name introduces a source of its own
+TEXT_REACH = 3000  # how far back (characters) a short name's head word is looked for in the text
+PHRASE_REACH = 60  # characters on each side of it read as the phrase that names the source
+PHRASE_END = re.compile(r"[.;:!?\n\"“”]|,\s")
 
 
 @dataclass(frozen=True)
@@ -40,8 +46,10 @@ class DocumentSources:
     def __init__(self, catalogue: ActorCatalogue):
         self.catalogue = catalogue
         self.pronouns = catalogue.pronouns
+        self.text = ""
 
-    def resolve(self, claims: list[Claim]) -> list[Claim]:
+    def resolve(self, text: str, claims: list[Claim]) -> list[Claim]:
+        self.text = text
         refs = [ref for claim in claims for ref in claim.source_chain]
         refs += [self.as_source(actor) for claim in claims for actor in claim.actors if actor.role == "agent"]
         named = self.named_sources(refs)
@@ -81,4 +89,27 @@ class DocumentSources:
         words = set(self.catalogue.tokens(ref.name))
         if not words or len(words) > MAX_SHORT_WORDS:
             return None
-        return next((n.ref for n in before if words < n.words), None)
+        by_words = next((n.ref for n in before if words < n.words), None)
+        if by_words is not None and not is_unknown(by_words):
+            return by_words
+        return self.named_in_text(ref) or by_words
+
+    def named_in_text(self, ref: SourceRef) -> Optional[SourceRef]:
+        """The catalogue's entity named around the nearest earlier use of the short name's last
+        word: "the spokesman" after "..., Defence Ministry spokesman Igor Ivanov reported" in a
+        sentence no attribution was read from."""
+        head = ref.name.split()[-1].strip(" ,.;:").lower()
+        start = max(0, ref.span[0] - TEXT_REACH)
+        uses = [m.start() + start for m in re.finditer(rf"\b{re.escape(head)}\b", self.text[start:ref.span[0]], re.I)]
+        for use in reversed(uses):
+            phrase = self.phrase_around(use, len(head))
+            entity = self.catalogue.lookup(phrase)
+            if entity is not None:
+                return SourceRef(name=phrase, canonical=entity.canonical, kind=entity.kind, side=entity.side)
+        return None
+
+    def phrase_around(self, start: int, length: int) -> str:
+        """The words around a use of a name's head, within its clause and ``PHRASE_REACH``."""
+        before = PHRASE_END.split(self.text[max(0, start - PHRASE_REACH):start])[-1]
+        after = PHRASE_END.split(self.text[start + length:start + length + PHRASE_REACH])[0]
+        return before + self.text[start:start + length] + after

@@ -136,3 +136,13 @@ def test_actors_government_names_match_only_whole(catalogue, name):
 ])
 def test_actors_unknown_name_takes_the_side_its_words_name(catalogue, name, kind, side):
     assert catalogue.side_of(name, kind) == side
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("Ukrainian and Russian authorities", "Government of Ukraine"),
+    ("separatist fighters and Russian officials", "Government of the Russian Federation"),
+    ("local farmers and fishermen", None),
+])
+def test_actors_joint_name_is_its_first_known_party(catalogue, name, canonical):
+    entity = catalogue.lookup_joint(name)
+    assert (entity.canonical if entity else None) == canonical

@@ -7,6 +7,9 @@ from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 from claimgraph.resolve.source_names import DocumentSources
 
 
+TEXT = " " * 400
+
+
 @pytest.fixture(scope="module")
 def sources() -> DocumentSources:
     return DocumentSources(ActorCatalogue.load())
@@ -26,7 +29,7 @@ def said(index: int, name: str, start: int, canonical: str | None = None, side: 
     ("a shop owner, Maria Kovalenko", "shop owner maria kovalenko", None, "she"),
 ])
 def test_source_names_short_mention_takes_the_earlier_full_name(sources, full, canonical, side, short):
-    claims = sources.resolve([said(0, full, 0, canonical, side), said(1, short, 100)])
+    claims = sources.resolve(TEXT, [said(0, full, 0, canonical, side), said(1, short, 100)])
     resolved = claims[1].source_chain[0]
     assert (resolved.name, resolved.canonical, resolved.side) == (short, canonical, side)
 
@@ -36,17 +39,25 @@ def test_source_names_short_mention_takes_the_earlier_full_name(sources, full, c
     ("the mayor", "the mayor of another town nearby"),  # the longer name is a new source
 ])
 def test_source_names_unrelated_names_stay_apart(sources, first, later):
-    claims = sources.resolve([said(0, first, 0), said(1, later, 100)])
+    claims = sources.resolve(TEXT, [said(0, first, 0), said(1, later, 100)])
     assert claims[1].source_chain[0].canonical == source_name_key(later)
 
 
 def test_source_names_only_an_earlier_name_is_an_antecedent(sources):
-    claims = sources.resolve([said(0, "the spokesman", 0), said(1, "Kremlin spokesman Dmitry Peskov", 100, "Kremlin")])
+    claims = sources.resolve(TEXT, [said(0, "the spokesman", 0), said(1, "Kremlin spokesman Dmitry Peskov", 100, "Kremlin")])
     assert claims[0].source_chain[0].canonical == "spokesman"
 
 
 def test_source_names_a_doer_introduces_a_source(sources):
     doer = Claim(id="d:0", text="Russia's defence ministry issued a list", span=(0, 39), sentence_span=(0, 39),
                  actors=[Actor(text="Russia's defence ministry", role="agent", span=(0, 25))])
-    claims = sources.resolve([doer, said(1, "the ministry", 100)])
+    claims = sources.resolve(TEXT, [doer, said(1, "the ministry", 100)])
     assert claims[1].source_chain[0].canonical == "Ministry of Defence of the Russian Federation"
+
+
+def test_source_names_role_named_in_a_sentence_no_attribution_was_read_from(sources):
+    text = ("The depot was shelled again, Russian Defence Ministry spokesman Igor Ivanov reported on Monday. "
+            "\"Two shells hit the roof,\" the spokesman said.")
+    at = text.index("the spokesman")
+    claims = sources.resolve(text, [said(0, "the spokesman", at)])
+    assert claims[0].source_chain[0].canonical == "Ministry of Defence of the Russian Federation"
