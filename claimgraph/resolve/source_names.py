@@ -25,6 +25,7 @@ MAX_SHORT_WORDS = 3  # a longer unknown name introduces a source of its own
 TEXT_REACH = 3000  # how far back (characters) a short name's head word is looked for in the text
 PHRASE_REACH = 60  # characters on each side of it read as the phrase that names the source
 PHRASE_END = re.compile(r"[.;:!?\n\"“”]|,\s")
+NAME_AFTER = re.compile(r"(?:[ \-][A-Z][\w.'’\-]*)+")  # the name after a title: "spokesman Igor Ivanov"
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,9 @@ class DocumentSources:
         return None
 
     def phrase_around(self, start: int, length: int) -> str:
-        """The words around a use of a name's head, within its clause and ``PHRASE_REACH``."""
+        """The words before a use of a name's head (within its clause and ``PHRASE_REACH``), the
+        head, and the capitalised name after it: not the rest of its sentence, which may name
+        someone else."""
         before = PHRASE_END.split(self.text[max(0, start - PHRASE_REACH):start])[-1]
-        after = PHRASE_END.split(self.text[start + length:start + length + PHRASE_REACH])[0]
-        return before + self.text[start:start + length] + after
+        after = NAME_AFTER.match(self.text, start + length)
+        return before + self.text[start:after.end() if after else start + length]
