@@ -64,6 +64,7 @@ class ActorCatalogue:
         self.side_words: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("side_words") or {}).items()}
         self.side_kinds = frozenset(data.get("side_kinds") or [])
         self.pronouns = frozenset(str(w).lower() for w in data.get("pronouns") or [])
+        self.generic_bodies = frozenset(str(w).lower() for w in data.get("generic_bodies") or [])
         self.patterns = self._patterns(data.get("entities") or [])
         self._sides: dict[str, str | None] = {}
 
@@ -158,5 +159,6 @@ def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
         "abbreviations": {**(packaged.get("abbreviations") or {}), **(user.get("abbreviations") or {})},
         "side_kinds": user.get("side_kinds") or packaged.get("side_kinds") or [],
         "pronouns": user.get("pronouns") or packaged.get("pronouns") or [],
+        "generic_bodies": user.get("generic_bodies") or packaged.get("generic_bodies") or [],
         "entities": [*user_entities, *kept],
     }

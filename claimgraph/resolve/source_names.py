@@ -9,7 +9,8 @@ takes the canonical name, kind and side of the nearest source before it whose wo
 of its words, preferring one the catalogue knows, else the entity the catalogue finds in the
 words around the nearest earlier use of its last word in the text ("..., Defence Ministry
 spokesman Igor Ivanov reported" then "the spokesman said"); a pronoun (``pronouns`` in
-actors.yaml) takes the identity of the nearest named source before it.  The name stays as written, so the chain still shows what the text says.
+actors.yaml) takes the identity of the nearest named source before it, and a generic body
+("the organization", ``generic_bodies``) that of the nearest known one.  The name stays as written, so the chain still shows what the text says.
 """
 
 from __future__ import annotations
@@ -93,7 +94,13 @@ class DocumentSources:
         by_words = next((n.ref for n in before if words < n.words), None)
         if by_words is not None and not is_unknown(by_words):
             return by_words
-        return self.named_in_text(ref) or by_words
+        return self.named_in_text(ref) or by_words or self.known_body(ref, before)
+
+    def known_body(self, ref: SourceRef, before: list[Named]) -> Optional[SourceRef]:
+        """"the organization": the nearest source named before it that the catalogue knows."""
+        if ref.name.split()[-1].strip(" ,.;:").lower() not in self.catalogue.generic_bodies:
+            return None
+        return next((n.ref for n in before if not is_unknown(n.ref)), None)
 
     def named_in_text(self, ref: SourceRef) -> Optional[SourceRef]:
         """The catalogue's entity named around the nearest earlier use of the short name's last

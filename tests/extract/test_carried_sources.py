@@ -62,10 +62,12 @@ def test_carried_sources_a_source_line_ending_the_text_is_a_credit():
     ("Drones hit a depot near the port, two guards hurt – Harbour Authority", "Harbour Authority"),
     ("Drones hit a depot near the port — Live Updates", "author"),  # a label, not a source
     ("Drones hit a depot near the port. – Harbour Authority", "author"),  # a sentence, not a headline
+    ("Drones hit a depot near the port: Harbour Authority", "Harbour Authority"),
+    ("Update: Harbour Authority", "author"),  # a label before the colon, not a headline
 ])
 def test_carried_sources_a_headline_signed_with_a_dash(line, origin):
     text = line + "\n\nMore follows."
-    assert origins(text, [claim_of(text, "Drones hit a depot near the port")])[0][0] == origin
+    assert origins(text, [claim_of(text, line.split(":")[0].split(" –")[0].split(" —")[0])])[0][0] == origin
 
 
 def test_carried_sources_an_attributed_claim_keeps_its_own_source():

@@ -61,3 +61,9 @@ def test_source_names_role_named_in_a_sentence_no_attribution_was_read_from(sour
     at = text.index("the spokesman")
     claims = sources.resolve(text, [said(0, "the spokesman", at)])
     assert claims[0].source_chain[0].canonical == "Ministry of Defence of the Russian Federation"
+
+
+def test_source_names_a_generic_body_is_the_nearest_known_source(sources):
+    claims = sources.resolve(TEXT, [said(0, "Kremlin spokesman Dmitry Peskov", 0, "Kremlin", "Russia"),
+                                    said(1, "a local resident", 50), said(2, "the organization", 100)])
+    assert claims[2].source_chain[0].canonical == "Kremlin"
