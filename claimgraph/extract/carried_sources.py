@@ -46,6 +46,12 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str], int, frozenset[str]]:
             int(lexicon["quotation_carry_chars"]), frozenset(load_lexicon("attribution")["headline_labels"]))
 
 
+@lru_cache(maxsize=1)
+def post_signature() -> re.Pattern[str]:
+    """attribution.yaml's signature of an embedded post ("— Name (@handle) June 7, 2023")."""
+    return re.compile(load_lexicon("attribution")["social_post"])
+
+
 def carry_sources(document: Document, claims: list[Claim]) -> list[Claim]:
     """The claims, each unattributed one inside a carrier given the carrier's chain."""
     carriers = quotation_carriers(document.text, claims) + line_carriers(document.text)
@@ -87,17 +93,35 @@ def quotations(text: str, longest: int) -> Iterator[tuple[int, int]]:
 
 def quotation_carriers(text: str, claims: list[Claim]) -> list[Carrier]:
     """Quotations holding a sentence break, each carrying the chain of an attributed claim in
-    it whose source stands outside it (the speaker of 'X said: "...' or '"...," X said')."""
+    it whose source stands outside it (the speaker of 'X said: "...' or '"...," X said'); and a
+    paragraph that is one quotation with no speaker, after a paragraph quoting someone: it
+    goes on quoting them."""
     _, _, longest, _ = patterns()
-    carriers = []
+    carriers: list[Carrier] = []
     for start, end in quotations(text, longest):
-        if not re.search(r"[.!?]\s", text[start:end]):
-            continue
         speaker = next((c.source_chain for c in claims if c.source_chain and c.span[0] < end and start < c.span[1]
                         and outside(c.source_chain[0], start, end)), None)
-        if speaker:
+        if speaker and re.search(r"[.!?]\s", text[start:end]):
             carriers.append(Carrier(start, end, tuple(speaker)))
+        elif speaker is None and is_paragraph(text, start, end):
+            carriers += continued_quotation(text, claims, start, end)
     return carriers
+
+
+def is_paragraph(text: str, start: int, end: int) -> bool:
+    """The quotation is its paragraph, from its first character to its last."""
+    before = text[:start].rstrip(" \t")
+    after = text[end + 1:].lstrip(" \t.")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def continued_quotation(text: str, claims: list[Claim], start: int, end: int) -> list[Carrier]:
+    """The speaker of the last attributed claim of the paragraph before, if it quotes someone."""
+    head = text[:start].rstrip()
+    paragraph = (head.rfind("\n") + 1, len(head))
+    quoted = [c for c in claims if c.source_chain and paragraph[0] <= c.span[0] < paragraph[1]]
+    quotes = any(mark in text[paragraph[0]:paragraph[1]] for mark in OPENING + STRAIGHT)
+    return [Carrier(start, end, tuple(quoted[-1].source_chain))] if quoted and quotes else []
 
 
 def outside(ref: SourceRef, start: int, end: int) -> bool:
@@ -115,8 +139,13 @@ def lines(text: str) -> Iterator[tuple[int, str]]:
 
 def line_carriers(text: str) -> list[Carrier]:
     source_line, signature_line, _, labels = patterns()
-    signed, items = [], []
+    signed, items, previous = [], [], (0, "")
     for offset, line in lines(text):
+        post = post_signature().match(line)
+        if post and previous[1].strip():  # the signature alone on the line after its post
+            ref = named_ref(post.group("name"), offset + post.start("name"), "—", "social")
+            signed.append(Carrier(previous[0], previous[0] + len(previous[1]), (ref,)))
+        previous = (offset, line) if line.strip() else previous
         signature = signature_line.match(line)
         if signature and is_signature(signature.group("name"), labels):
             ref = named_ref(signature.group("name"), offset + signature.start("name"), "–")
@@ -152,5 +181,5 @@ def first_source(names: str) -> str:
     return names.strip()
 
 
-def named_ref(name: str, start: int, cue: str) -> SourceRef:
-    return SourceRef(name=name, kind=kind_of_words(name), cue=cue, span=(start, start + len(name)))
+def named_ref(name: str, start: int, cue: str, kind: Optional[str] = None) -> SourceRef:
+    return SourceRef(name=name, kind=kind or kind_of_words(name), cue=cue, span=(start, start + len(name)))

@@ -82,3 +82,16 @@ def test_carried_sources_quotation_marks_pair_by_position():
 
 def test_carried_sources_first_of_several_sources():
     assert first_source("Harbour Authority (the port, its operator), Anna Berg") == "Harbour Authority (the port, its operator)"
+
+
+def test_carried_sources_a_paragraph_quoted_alone_goes_on_quoting_the_speaker_before():
+    text = ('"The dyke held all night," the mayor said on Monday.\n\n"Two pumps have failed since."\n\n'
+            'The river fell by noon.')
+    claims = [claim_of(text, "The dyke held all night", 0, "the mayor"), claim_of(text, "Two pumps have failed since", 1),
+              claim_of(text, "The river fell by noon", 2)]
+    assert [o for o, _ in origins(text, claims)] == ["the mayor", "the mayor", "author"]
+
+
+def test_carried_sources_a_post_signed_on_the_line_after_it():
+    text = "The dyke broke at dawn and the lower town is flooded.\n— Ivan Petrenko (@petrenko_ua) June 7, 2023"
+    assert origins(text, [claim_of(text, "The dyke broke at dawn")]) == [("Ivan Petrenko", "reported")]
