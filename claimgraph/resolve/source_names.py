@@ -9,7 +9,7 @@ takes the canonical name, kind and side of the nearest source before it whose wo
 of its words, preferring one the catalogue knows, else the entity the catalogue finds in the
 words around the nearest earlier use of its last word in the text ("..., Defence Ministry
 spokesman Igor Ivanov reported" then "the spokesman said"); a pronoun (``pronouns`` in
-actors.yaml) takes the identity of the nearest named source before it, and a generic body
+actors.yaml) takes the identity of the nearest source before it that names someone, and a generic body
 ("the organization", ``generic_bodies``) that of the nearest known one.  The name stays as written, so the chain still shows what the text says.
 """
 
@@ -40,6 +40,13 @@ class Named:
 def is_unknown(ref: SourceRef) -> bool:
     """The catalogue did not know the name: its canonical name is only its normalised form."""
     return not ref.canonical or ref.canonical == source_name_key(ref.name)
+
+
+def names_someone(ref: SourceRef) -> bool:
+    """A source a pronoun can stand for: one the catalogue knows, or a name with a proper noun
+    ("One woman, Nataliya K., 68"), not "the natural disaster" that did something."""
+    words = ref.name.split()
+    return not is_unknown(ref) or any(word[:1].isupper() for word in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
 
 
 class DocumentSources:
@@ -87,7 +94,7 @@ class DocumentSources:
             return None
         before = [n for n in reversed(named) if n.start < ref.span[0]]
         if self.is_pronoun(ref):
-            return before[0].ref if before else None
+            return next((n.ref for n in before if names_someone(n.ref)), None)
         words = set(self.catalogue.tokens(ref.name))
         if not words or len(words) > MAX_SHORT_WORDS:
             return None

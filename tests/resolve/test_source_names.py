@@ -67,3 +67,11 @@ def test_source_names_a_generic_body_is_the_nearest_known_source(sources):
     claims = sources.resolve(TEXT, [said(0, "Kremlin spokesman Dmitry Peskov", 0, "Kremlin", "Russia"),
                                     said(1, "a local resident", 50), said(2, "the organization", 100)])
     assert claims[2].source_chain[0].canonical == "Kremlin"
+
+
+def test_source_names_a_pronoun_skips_doers_that_name_nobody(sources):
+    woman = said(0, "One woman, Olena Marchuk, 68", 0)
+    flood = Claim(id="d:1", text="the flood destroyed the road", span=(50, 78), sentence_span=(50, 78),
+                  actors=[Actor(text="the flood", role="agent", span=(50, 59))])
+    claims = sources.resolve(TEXT, [woman, flood, said(2, "she", 100)])
+    assert claims[2].source_chain[0].canonical == source_name_key("One woman, Olena Marchuk, 68")
