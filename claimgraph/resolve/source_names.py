@@ -25,6 +25,7 @@ from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 MAX_SHORT_WORDS = 3  # a longer unknown name introduces a source of its own
 TEXT_REACH = 3000  # how far back (characters) a short name's head word is looked for in the text
 PHRASE_REACH = 60  # characters on each side of it read as the phrase that names the source
+PHRASE_WORDS = 4  # words before it, at most: its noun phrase ("Russia's defence ministry"), not the verb before
 PHRASE_END = re.compile(r"[.;:!?\n\"“”]|,\s")
 NAME_AFTER = re.compile(r"(?:[ \-][A-Z][\w.'’\-]*)+")  # the name after a title: "spokesman Igor Ivanov"
 
@@ -124,9 +125,11 @@ class DocumentSources:
         return None
 
     def phrase_around(self, start: int, length: int) -> str:
-        """The words before a use of a name's head (within its clause and ``PHRASE_REACH``), the
+        """The words before a use of a name's head (its noun phrase: within its clause,
+        ``PHRASE_REACH`` and ``PHRASE_WORDS``), the
         head, and the capitalised name after it: not the rest of its sentence, which may name
         someone else."""
-        before = PHRASE_END.split(self.text[max(0, start - PHRASE_REACH):start])[-1]
+        clause = PHRASE_END.split(self.text[max(0, start - PHRASE_REACH):start])[-1]
+        before = "".join(re.findall(r"\S+\s+", clause)[-PHRASE_WORDS:])
         after = NAME_AFTER.match(self.text, start + length)
         return before + self.text[start:after.end() if after else start + length]

@@ -75,3 +75,10 @@ def test_source_names_a_pronoun_skips_doers_that_name_nobody(sources):
                   actors=[Actor(text="the flood", role="agent", span=(50, 59))])
     claims = sources.resolve(TEXT, [woman, flood, said(2, "she", 100)])
     assert claims[2].source_chain[0].canonical == source_name_key("One woman, Olena Marchuk, 68")
+
+
+def test_source_names_the_phrase_around_a_head_word_is_its_noun_phrase(sources):
+    text = "The IAEA obtained excerpts of a document on Saturday. \"The roof held,\" the document said."
+    at = text.index("the document")
+    claims = sources.resolve(text, [said(0, "the document", at)])
+    assert claims[0].source_chain[0].canonical == "document"  # the IAEA obtained it, did not write it
