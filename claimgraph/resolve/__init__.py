@@ -2,7 +2,8 @@
 
 ``Resolver(settings).resolve(doc, claims)`` fills places (gazetteer), times (against the
 publication date), quantities, and the canonical names, kinds and sides of sources and
-actors (a short name or pronoun takes the identity of the full name before it in the document).  It returns copies; the inputs are not changed.
+actors (a short name or pronoun takes the identity of the full name before it in the document),
+and marks a source's denial that its own side did something (denials.py).  It returns copies; the inputs are not changed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date
 
 from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
+from claimgraph.resolve.denials import with_self_denials
 from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.resolve.geoparse import find_toponyms, is_toponym, resolve_places, without_surnames
 from claimgraph.resolve.quantities import find_quantities, parse
@@ -36,7 +38,7 @@ class Resolver:
         # doc.places lists every toponym: NER's, the claims', and gazetteer finds
         resolved_doc = doc.model_copy(update={"places": [p for p in places if is_toponym(p)]})
         resolved = [self.resolve_claim(doc, c, published, by_span) for c in claims]
-        return resolved_doc, DocumentSources(self.actors).resolve(doc.text, resolved)
+        return resolved_doc, with_self_denials(DocumentSources(self.actors).resolve(doc.text, resolved))
 
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
         """Every toponym of the document and its claims, resolved together (shared context)."""
