@@ -38,7 +38,7 @@ class Resolver:
         # doc.places lists every toponym: NER's, the claims', and gazetteer finds
         resolved_doc = doc.model_copy(update={"places": [p for p in places if is_toponym(p)]})
         resolved = [self.resolve_claim(doc, c, published, by_span) for c in claims]
-        return resolved_doc, with_self_denials(DocumentSources(self.actors).resolve(doc.text, resolved))
+        return resolved_doc, with_self_denials(DocumentSources(self.actors, doc.text).resolve(resolved))
 
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
         """Every toponym of the document and its claims, resolved together (shared context)."""

@@ -53,13 +53,12 @@ def names_someone(ref: SourceRef) -> bool:
 class DocumentSources:
     """Resolve the short names and pronouns of one document's source chains."""
 
-    def __init__(self, catalogue: ActorCatalogue):
+    def __init__(self, catalogue: ActorCatalogue, text: str):
         self.catalogue = catalogue
         self.pronouns = catalogue.pronouns
-        self.text = ""
+        self.text = text  # the document's, where a role's head word is looked for
 
-    def resolve(self, text: str, claims: list[Claim]) -> list[Claim]:
-        self.text = text
+    def resolve(self, claims: list[Claim]) -> list[Claim]:
         refs = [ref for claim in claims for ref in claim.source_chain]
         refs += [self.as_source(actor) for claim in claims for actor in claim.actors if actor.role == "agent"]
         named = self.named_sources(refs)
