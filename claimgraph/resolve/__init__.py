@@ -12,9 +12,10 @@ from datetime import date
 from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 from claimgraph.resolve.gazetteer import Gazetteer
-from claimgraph.resolve.geoparse import find_toponyms, is_toponym, resolve_places, without_surnames
+from claimgraph.resolve.geoparse import is_toponym, resolve_places
 from claimgraph.resolve.quantities import find_quantities, parse
 from claimgraph.resolve.times import normalise
+from claimgraph.resolve.toponyms import find_toponyms, without_surnames
 from claimgraph.settings import Settings
 
 __all__ = ["Resolver"]
