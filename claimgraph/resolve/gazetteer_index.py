@@ -40,7 +40,7 @@ INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS places_admin1 ON places(admin1_code, feature);
 """
-BUILD_CODE = "6"  # bump when the build itself changes; data file changes are seen by their hash
+BUILD_CODE = "7"  # bump when the build itself changes; data file changes are seen by their hash
 BUILD_DATA = ("place_names.yaml", "demonyms.yaml", "country_points.yaml", "region_points.yaml",
               "features.yaml")
 
@@ -115,10 +115,12 @@ def insert_names(db: sqlite3.Connection, geonameid: int, names: Iterable[str], p
 
 
 def _indexable(name: str) -> bool:
-    """Latin-script names only, and no codes such as 'IEV' or 'URS' (airport, ISO)."""
+    """Names in Latin script or in the Russian/Ukrainian Cyrillic that keys romanise
+    (``names``), and no codes such as 'IEV' or 'URS' (airport, ISO)."""
     if not name or (name.isupper() and len(name) <= 4 and "." not in name):
         return False
-    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+    cyrillic = rules()["cyrillic"]
+    return all(ord(ch) < 0x250 or not ch.isalpha() or ch.lower() in cyrillic for ch in name)
 
 
 def add_admin1_names(db: sqlite3.Connection) -> None:

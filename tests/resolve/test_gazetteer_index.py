@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from claimgraph.resolve import gazetteer_index
-from claimgraph.resolve.gazetteer import Gazetteer
+from claimgraph.resolve.gazetteer import Gazetteer, PlaceRow
 from claimgraph.resolve.gazetteer_index import add_admin1_names, add_postal_towns, import_geonames
 from claimgraph.resolve.gazetteer_sources import POSTAL_ID_BASE
 
@@ -110,3 +110,10 @@ def test_gazetteer_build_on_demand_and_forced(gazetteer):
     assert gazetteer.path.stat().st_mtime_ns == stamp
     gazetteer.build(force=True)
     assert gazetteer.candidates("Kyiv")[0].geonameid == 703448
+
+
+def test_gazetteer_cyrillic_alternate_names_match(tmp_path):
+    village = PlaceRow(9000003, "Vorsklino", 51.3, 35.2, "RU", "RU.41", "PPL", 900, ("Ворсклино", "Ворскліно"))
+    gazetteer = Gazetteer(tmp_path / "gazetteer.sqlite", sources=[village], demonyms=[])
+    assert ids(gazetteer.candidates("Ворсклино")) == ids(gazetteer.candidates("Ворскліно")) == [9000003]
+    gazetteer.close()
