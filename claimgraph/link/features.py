@@ -29,8 +29,8 @@ SUFFIXES = ("ements", "ement", "ings", "ing", "ies", "ied", "ed", "es", "s")
 # "KYIV (Meridian Wire) — " opening a report.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]+\([^)]*\)\s*[—–-]+\s*")
 SPECIFIC_PRECISIONS = {"point", "town", None}
-DATED_PRECISIONS = {"day", "hour"}
-DAY_PRECISIONS = DATED_PRECISIONS | {"week"}  # a time this precise names the day a happening is filed under  # a claim's own time this precise dates the happening
+DATED_PRECISIONS = {"day", "hour"}  # a claim's own time this precise dates the happening
+UNDAYED_PRECISIONS = {"month", "year"}  # a time this coarse names no day (its first day would be made up)
 DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 
@@ -97,11 +97,8 @@ def parse_day(value: Optional[str]) -> Optional[int]:
 
 
 def claim_day(claim: Claim, document: Optional[Document]) -> Optional[int]:
-    """When the claimed happening took place: the day its time gives, else the publication
-    date.  A month or a year ("captured in 2022") gives no day: its first day would be made up
-    (and would stretch the event and the timeline back to it)."""
-    time = claim.time
-    resolved = time.start if time and time.precision in DAY_PRECISIONS else None
+    """When the claimed happening took place: the resolved time, else the publication date."""
+    resolved = claim.time.start if claim.time else None
     return parse_day(resolved) or parse_day(document.published if document else None)
 
 

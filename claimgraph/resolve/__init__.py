@@ -1,8 +1,9 @@
 """Resolve: mentions -> values.
 
-``Resolver(settings).resolve(doc, claims)`` fills places (gazetteer), times (against the
-publication date), quantities, and the canonical names, kinds and sides of sources and
-actors.  It returns copies; the inputs are not changed.
+``Resolver(settings).resolve(doc, claims)`` fills places (gazetteer) and each claim's location
+(its sentence's place, else one from around it: ``locate``), times (against the publication
+date), quantities, and the canonical names, kinds and sides of sources and actors.  It returns
+copies; the inputs are not changed.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from datetime import date
 from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 from claimgraph.resolve.gazetteer import Gazetteer
+from claimgraph.resolve.locate import locate_claims
 from claimgraph.resolve.geoparse import is_toponym, resolve_places
-from claimgraph.resolve.quantities import find_quantities, parse
+from claimgraph.resolve.quantities import find_quantities, in_designator, parse
 from claimgraph.resolve.times import normalise
-from claimgraph.resolve.toponyms import find_toponyms, without_surnames
+from claimgraph.resolve.toponyms import find_toponyms, never_a_place, without_surnames
 from claimgraph.settings import Settings
 
 __all__ = ["Resolver"]
@@ -35,14 +37,17 @@ class Resolver:
         by_span = {p.span: p for p in places}
         # doc.places lists every toponym: NER's, the claims', and gazetteer finds
         resolved_doc = doc.model_copy(update={"places": [p for p in places if is_toponym(p)]})
-        return resolved_doc, [self.resolve_claim(doc, c, published, by_span) for c in claims]
+        resolved = [self.resolve_claim(doc, c, published, by_span) for c in claims]
+        return resolved_doc, locate_claims(doc.text, resolved, places)
 
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
         """Every toponym of the document and its claims, resolved together (shared context)."""
-        mentions = {p.span: p for p in without_surnames(doc.text, doc.places, self.gazetteer)}
+        mentions = {p.span: p for p in without_surnames(doc.text, doc.places, self.gazetteer)
+                    if not never_a_place(p.text)}
         for claim in claims:
             for place in claim.places:
-                mentions.setdefault(place.span, place)
+                if not never_a_place(place.text):
+                    mentions.setdefault(place.span, place)
         extra = find_toponyms(doc.text, self.gazetteer, taken=list(mentions))
         mentions.update({p.span: p for p in extra})
         ordered = sorted(mentions.values(), key=lambda p: p.span)
@@ -51,7 +56,7 @@ class Resolver:
     def resolve_claim(self, doc: Document, claim: Claim, published: date | None,
                       places: dict[tuple[int, int], Place]) -> Claim:
         return claim.model_copy(update={
-            "places": [places.get(p.span, p) for p in claim.places],
+            "places": [places[p.span] for p in claim.places if p.span in places],  # never_a_place left out
             "time": self.resolve_time(claim.time, published),
             "quantities": self.resolve_quantities(doc.text, claim),
             "source_chain": [self.resolve_source(s) for s in claim.source_chain],
@@ -71,7 +76,7 @@ class Resolver:
             offset = claim.span[0]
             return [q.model_copy(update={"span": (q.span[0] + offset, q.span[1] + offset)})
                     for q in find_quantities(claim.text)]
-        return [_read_quantity(text, q) for q in claim.quantities]
+        return [_read_quantity(text, q) for q in claim.quantities if not (q.span and in_designator(text, q.span[0]))]
 
     def resolve_source(self, source: SourceRef) -> SourceRef:
         entity = self.actors.lookup(source.name)

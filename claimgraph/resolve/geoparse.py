@@ -10,7 +10,9 @@ first-level regions it names, "Town, Region" pairs, regions named as such earlie
 repeated mentions neither vote for themselves nor outvote the rest of the document.  The
 passes run from several starts (each name's likeliest place alone, its place other names lie
 near, and its place in a first-level region where most names have one: a local paper's
-small towns), and the reading whose choices agree better with each other wins.  A name no
+small towns), and the reading whose choices agree better with each other wins.  A settlement
+with a namesake in the document's focus region (where most of its confident places lie) is
+then that namesake.  A name no
 gazetteer knows ("Riverbanks"), or one read through a part that lands far from the local
 place the document is about ("Shawnee Park" -> a distant Shawnee), is placed at that place,
 with no GeoNames id and region precision, when most of the document's places lie in its area.
@@ -97,8 +99,44 @@ def resolve_places(text: str, places: list[Place], gazetteer: Gazetteer) -> list
         _, bests = max(readings, key=lambda reading: reading[0])
         for m, best in zip(toponyms, bests):
             m.best = best
+    keep_in_focus_region(toponyms)
     vicinity = _vicinity([m for m in toponyms if not m.partial])
     return [_near_vicinity(m, vicinity) if _astray(m, vicinity) else _filled(m) for m in mentions]
+
+
+FOCUS_REGION_NAMES = 2  # a document's focus region holds the places of at least this many confident names
+SETTLEMENT_POPULATION = 100_000  # a place smaller than this is a settlement that may have namesakes
+
+
+def keep_in_focus_region(mentions: list[Mention]) -> None:
+    """A settlement resolves inside the document's focus region when it has a namesake there:
+    Pokrovskoye in a report on the Kursk region is the Kursk Pokrovskoye, not Rostov's, however
+    the passes scored them."""
+    focus = focus_region(mentions)
+    if focus is None:
+        return
+    for m in mentions:
+        best = m.best
+        if best is None or best.admin1_code == focus or not _settlement(best) or m.within is not None:
+            continue
+        inside = [c for c in m.candidates if c.admin1_code == focus and _settlement(c)]
+        if inside:
+            m.best = max(inside, key=lambda c: m.priors[c.geonameid])
+
+
+def focus_region(mentions: list[Mention]) -> str | None:
+    """The first-level region most of the document's confident places fall in: regions named
+    as such ("the Kursk region") and names with one candidate; None unless it holds at least
+    FOCUS_REGION_NAMES of them and more than half."""
+    confident = {m.name: m.best for m in mentions
+                 if m.best is not None and not m.partial and (m.region or len(m.candidates) == 1)}
+    regions = Counter(c.admin1_code for c in confident.values() if c.admin1_code)
+    region, count = regions.most_common(1)[0] if regions else (None, 0)
+    return region if count >= FOCUS_REGION_NAMES and count > len(confident) / 2 else None
+
+
+def _settlement(candidate: Candidate) -> bool:
+    return candidate.precision == "town" and candidate.feature != "PPLC" and candidate.population < SETTLEMENT_POPULATION
 
 
 VICINITY_SHARE = 0.5  # more than this share of a document's places in one area makes it a local story

@@ -3,8 +3,9 @@
 A run qualifies when the gazetteer knows it as a country or region, or as a town large enough
 (a smaller one after a locative: "in Sudzha"); institutions yield the place they are named
 after ("Paris Police Department" -> Paris); the document's surnames ("Bill Moore" ... "Moore
-said") are left out.  Resolving the names found is ``geoparse``'s work.  Rules and word lists:
-``data/toponyms.yaml``.
+said") are left out, and so are media, organisations, weapons and units ("Deep State", "PA",
+"Mi-28": ``never_a_place``, which also holds for the places NER tags).  Resolving the names
+found is ``geoparse``'s work.  Rules and word lists: ``data/toponyms.yaml``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from claimgraph.resolve.names import is_district
 WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*"  # "Kursk", "U.S", "Ivano-Frankivsk"; no sentence-final dot
 CAPITALISED_RUN = re.compile(rf"{WORD}(?:(?:[ -]|[ ](?:of|de|du|la|al|el|on|upon)[ ]){WORD})*")
 POSSESSIVE = re.compile(r"['’]s$")
+LEADING_THE = re.compile(r"^[Tt]he\s+")
 
 
 @lru_cache(maxsize=1)
@@ -127,9 +129,17 @@ def _words_around(text: str, span: Span) -> tuple[str, str]:
     return (before.group(1).rstrip(".") if before else ""), (after[0] if after else "")
 
 
+def never_a_place(name: str) -> bool:
+    """A medium, an organisation, a weapon, a unit or a model name (data/toponyms.yaml):
+    never a place, whoever tagged it ("Deep State", "PA", "Black Sea Fleet", "Mi-28")."""
+    bare = LEADING_THE.sub("", POSSESSIVE.sub("", name.strip()))
+    return (bare in rules()["never_places"] or re.match(rules()["designator"], bare) is not None
+            or any(bare == ending or bare.endswith(f" {ending}") for ending in rules()["never_place_endings"]))
+
+
 def _plausible(text: str, span: Span, run: str) -> bool:
     before, after = _words_around(text, span)
-    if run in rules()["not_places"] or run.lower() in STOP_WORDS:
+    if run in rules()["not_places"] or run.lower() in STOP_WORDS or never_a_place(run):
         return False
     if before in rules()["titles"] or after in rules()["org_heads"]:
         return False

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from claimgraph.interfaces.export import (CLAIM_COLUMNS, EVENT_COLUMNS, FORMATS, claim_fatalities, event_fatalities,
-                                          export, geo_precision, ranked_actors)
+                                          export, ranked_actors)
 from claimgraph.interfaces.rules import load_rules
 from claimgraph.model import Actor, Quantity
 from claimgraph.resolve.actors import ActorCatalogue
@@ -206,8 +206,3 @@ def test_export_actors_are_known_parties_never_pronouns_or_outlets():
     assert ranked_actors(claims[:1], catalogue, ACLED) == (None, None)
 
 
-@pytest.mark.parametrize(("precision", "feature", "expected"), [
-    ("town", "PPL", 1), ("point", None, 1), ("region", "ADM2", 2), ("region", "ADM1", 3), ("country", "PCLI", 3),
-])
-def test_export_geo_precision_follows_acled(precision, feature, expected):
-    assert geo_precision(make_place(precision=precision, feature=feature)) == expected

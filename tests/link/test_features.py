@@ -1,9 +1,7 @@
-import pytest
-
 from claimgraph.link.features import (claim_day, claim_tokens, features, located_places, measures_extent, outcomes_of,
                                      stem)
 from claimgraph.link.rules import load_rules
-from claimgraph.model import Document, TimeSpan
+from claimgraph.model import Document
 from tests.link.factories import claim, document, quantity, source, town
 
 RULES = load_rules()
@@ -17,14 +15,6 @@ def test_features_stem_merges_inflections():
 def test_features_claim_day_prefers_resolved_time_over_publication():
     doc = document("d1", published="2024-08-15")
     assert claim_day(claim("d1:0", "x", day="2024-08-07"), doc) < claim_day(claim("d1:1", "x"), doc)
-
-
-@pytest.mark.parametrize("precision", ["year", "month"])
-def test_features_claim_day_of_a_year_or_month_is_the_publication_day(precision):
-    doc = document("d1", published="2024-08-15")
-    coarse = claim("d1:0", "The plant was captured in 2022.").model_copy(update={"time": TimeSpan(
-        text="in 2022", start="2022-01-01", end="2022-12-31", precision=precision, resolved=True)})
-    assert claim_day(coarse, doc) == claim_day(claim("d1:1", "x"), doc)
 
 
 def test_features_tokens_drop_dateline_and_source_names():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.model import Place
-from claimgraph.resolve.toponyms import find_toponyms, without_surnames
+from claimgraph.resolve.toponyms import find_toponyms, never_a_place, without_surnames
 
 
 def place(text: str, name: str) -> Place:
@@ -67,3 +67,19 @@ def test_toponyms_title_must_touch_the_name(gazetteer):
 def test_toponyms_find_toponyms_reads_article_and_possessive_off(gazetteer, text):
     start = text.index("Kursk")
     assert [(p.text, p.span) for p in find_toponyms(text, gazetteer)] == [("Kursk", (start, start + 5))]
+
+
+@pytest.mark.parametrize("name", ["Deep State", "PA", "Mi-28", "S-400", "the Black Sea Fleet", "Central Federal District",
+                                  "Southern Military District", "Reuters"])
+def test_toponyms_media_organisations_weapons_and_units_are_never_places(name):
+    assert never_a_place(name)
+
+
+@pytest.mark.parametrize("name", ["Black Sea", "Kursk", "Sudzha", "Paris", "Pennsylvania"])
+def test_toponyms_places_are_not_mistaken_for_named_things(name):
+    assert not never_a_place(name)
+
+
+def test_toponyms_named_things_are_not_found_as_places(gazetteer):
+    text = "Maps by Deep State showed gains, PA reported, as a Mi-28 flew over Kyiv."
+    assert [p.text for p in find_toponyms(text, gazetteer)] == ["Kyiv"]
