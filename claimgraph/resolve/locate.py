@@ -22,6 +22,7 @@ from claimgraph.read.document import dateline_end
 from claimgraph.resolve.position import (PRECISION_RANK, drawable, geo_precision, located, most_specific, place_key,
                                         rules)
 
+POSSESSIVE_START = re.compile(r"^['’]s\b")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
@@ -69,14 +70,17 @@ class DocumentPlaces:
 
 def names_a_location(text: str, place: Place) -> bool:
     """Whether a place mention says where, not who: a country, a continent or a seat of
-    government only right after a locative word ("in Russia", not "Russia said")."""
+    government only right after a locative word ("in Russia", not "Russia said") and not as
+    the owner of an actor ("in the Kiev regime's bombardment")."""
     name = (place.text or "").lower()
     if place.precision != "country" and drawable(place) and name not in rules()["seats_of_government"]:
         return True
     before = re.findall(r"[\w’']+", text[max(0, place.span[0] - 40): place.span[0]].lower())
     if before and before[-1] == "the":
         before = before[:-1]
-    return bool(before) and before[-1] in rules()["locative_words"]
+    after = re.findall(r"\w+", POSSESSIVE_START.sub("", text[place.span[1]: place.span[1] + 40]).lower())
+    return (bool(before) and before[-1] in rules()["locative_words"]
+            and not (after and after[0] in rules()["actor_heads"]))
 
 
 def previous_sentence(text: str, paragraph_start: int, sentence_start: int) -> Span:

@@ -67,6 +67,8 @@ def test_locate_a_country_or_capital_that_acts_is_no_location():
     assert locate(text, "Russia said the strike killed two.").name == "Marden"
     text = "Fires spread in Marden. Drones flew over Moscow."
     assert locate(text, "Drones flew over Moscow.").name == "Moscow"
+    text = "Fires spread in Marden.\nTwo died in the Moscow regime's shelling."
+    assert locate(text, "Two died in the Moscow regime's shelling.").name == "Marden"
 
 
 def test_locate_the_dateline_is_no_sentence_place_and_comes_last():
