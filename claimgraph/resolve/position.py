@@ -3,7 +3,7 @@
 A position is one of the places given, never an average of them: the most specific (a point or
 town before a district, a region, a country), named in the claim's own words before one taken
 from around it (``Place.basis``), and on a tie the one most places agree on, then the first.
-A country (or a continent, an ocean) is no position: an event known only that coarsely has no
+A country (or a continent, an ocean, a river) is no position: an event known only that coarsely has no
 point on a map; it is listed, not drawn at the country's centroid.
 """
 
@@ -20,7 +20,7 @@ import yaml
 from claimgraph.model import Claim, Event, Place
 
 PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
-TOO_COARSE_FEATURES = frozenset({"CONT", "OCN"})
+TOO_COARSE_FEATURES = frozenset({"CONT", "OCN", "STM"})  # a continent, an ocean, a river: no point says where
 
 
 @lru_cache(maxsize=1)

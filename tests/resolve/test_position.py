@@ -33,6 +33,7 @@ def test_position_skips_demonyms_and_unlocated_places():
 def test_position_of_a_country_alone_is_none():
     assert position([place("Russia", "country", lat=60.0, lon=100.0)]) is None
     assert position([place("Europe", "region", feature="CONT")]) is None
+    assert position([place("Dnipro", "region", feature="STM")]) is None  # a river's middle says nothing
     assert position([]) is None
 
 
