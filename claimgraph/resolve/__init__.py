@@ -17,7 +17,7 @@ from claimgraph.resolve.locate import locate_claims
 from claimgraph.resolve.geoparse import is_toponym, resolve_places
 from claimgraph.resolve.quantities import find_quantities, in_designator, parse
 from claimgraph.resolve.times import normalise
-from claimgraph.resolve.toponyms import find_toponyms, never_a_place, without_surnames
+from claimgraph.resolve.toponyms import find_toponyms, not_a_place, without_surnames
 from claimgraph.settings import Settings
 
 __all__ = ["Resolver"]
@@ -43,10 +43,10 @@ class Resolver:
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
         """Every toponym of the document and its claims, resolved together (shared context)."""
         mentions = {p.span: p for p in without_surnames(doc.text, doc.places, self.gazetteer)
-                    if not never_a_place(p.text)}
+                    if not not_a_place(doc.text, p)}
         for claim in claims:
             for place in claim.places:
-                if not never_a_place(place.text):
+                if not not_a_place(doc.text, place):
                     mentions.setdefault(place.span, place)
         extra = find_toponyms(doc.text, self.gazetteer, taken=list(mentions))
         mentions.update({p.span: p for p in extra})
@@ -56,7 +56,7 @@ class Resolver:
     def resolve_claim(self, doc: Document, claim: Claim, published: date | None,
                       places: dict[tuple[int, int], Place]) -> Claim:
         return claim.model_copy(update={
-            "places": [places[p.span] for p in claim.places if p.span in places],  # never_a_place left out
+            "places": [places[p.span] for p in claim.places if p.span in places],  # not_a_place left out
             "time": self.resolve_time(claim.time, published),
             "quantities": self.resolve_quantities(doc.text, claim),
             "source_chain": [self.resolve_source(s) for s in claim.source_chain],

@@ -23,7 +23,7 @@ from rich.progress import Progress
 
 from claimgraph.resolve.gazetteer_sources import (CONTINENT_IDS, POSTAL_ID_BASE, PlaceRow, country_demonyms,
                                                   data_yaml, packaged_rows, postal_groups, zipcodes)
-from claimgraph.resolve.geonames_dump import geonames_rows
+from claimgraph.resolve.geonames_dump import DumpRows
 from claimgraph.resolve.names import name_key, primary_key, rules
 
 SCHEMA = """
@@ -42,7 +42,7 @@ CREATE INDEX IF NOT EXISTS places_admin1 ON places(admin1_code, feature);
 """
 BUILD_CODE = "7"  # bump when the build itself changes; data file changes are seen by their hash
 BUILD_DATA = ("place_names.yaml", "demonyms.yaml", "country_points.yaml", "region_points.yaml",
-              "features.yaml")
+              "features.yaml", "geonames.yaml")
 
 log = logging.getLogger(__name__)
 
@@ -207,10 +207,13 @@ def import_geonames(path: str | Path, gazetteer_path: str | Path) -> int:
 
 def insert_dump(db: sqlite3.Connection, path: Path) -> int:
     """Add the dump's places and record it in ``imports``; returns rows added."""
-    count = 0
-    for row in geonames_rows(path):
+    count, rows = 0, DumpRows(path)
+    for row in rows:
         insert_place(db, row)
         count += 1
+    if rows.skipped:
+        log.warning("%s: %d lines skipped (malformed, or not a populated place or an administrative unit)",
+                    path, rows.skipped)
     stat = path.stat()
     db.execute("INSERT OR REPLACE INTO imports VALUES (?,?,?)",
                (str(path.resolve()), stat.st_size, stat.st_mtime))

@@ -137,9 +137,21 @@ def never_a_place(name: str) -> bool:
             or any(bare == ending or bare.endswith(f" {ending}") for ending in rules()["never_place_endings"]))
 
 
+def names_a_unit(text: str, span: Span) -> bool:
+    """A name right before a unit word ("the Azov battalion", "Azov fighters"): the unit."""
+    after = re.match(r"\s+(\w+)", text[span[1]: span[1] + 30])
+    return after is not None and after.group(1).lower() in rules()["unit_words"]
+
+
+def not_a_place(text: str, place: Place) -> bool:
+    """A mention that names something else however it was tagged: a medium, an organisation,
+    a weapon, a unit (``never_a_place``, ``names_a_unit``)."""
+    return never_a_place(place.text) or names_a_unit(text, place.span)
+
+
 def _plausible(text: str, span: Span, run: str) -> bool:
     before, after = _words_around(text, span)
-    if run in rules()["not_places"] or run.lower() in STOP_WORDS or never_a_place(run):
+    if run in rules()["not_places"] or run.lower() in STOP_WORDS or never_a_place(run) or names_a_unit(text, span):
         return False
     if before in rules()["titles"] or after in rules()["org_heads"]:
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.model import Place
-from claimgraph.resolve.toponyms import find_toponyms, never_a_place, without_surnames
+from claimgraph.resolve.toponyms import find_toponyms, never_a_place, not_a_place, without_surnames
 
 
 def place(text: str, name: str) -> Place:
@@ -81,5 +81,11 @@ def test_toponyms_places_are_not_mistaken_for_named_things(name):
 
 
 def test_toponyms_named_things_are_not_found_as_places(gazetteer):
-    text = "Maps by Deep State showed gains, PA reported, as a Mi-28 flew over Kyiv."
+    text = "Maps by Deep State showed gains, PA reported, as a Mi-28 and the Kursk brigade moved on Kyiv."
     assert [p.text for p in find_toponyms(text, gazetteer)] == ["Kyiv"]
+
+
+@pytest.mark.parametrize("text, expected", [("Bodies of the Azov battalion were returned.", True),
+                                            ("Azov Fighters came home.", True), ("Shelling hit Azov again.", False)])
+def test_toponyms_a_name_before_a_unit_word_is_the_unit(text, expected):
+    assert not_a_place(text, place(text, "Azov")) == expected
