@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 from sqlalchemy import Row
 
@@ -41,7 +41,8 @@ def copy_from_row(row: Row) -> dict[str, Optional[str]]:
 
 def claim_row(claim: Claim, doc: Document, idx: int) -> dict[str, Any]:
     origin = claim.origin
-    lat, lon = _point(position([claim_place(claim)] if claim_place(claim) else []))
+    place = claim_place(claim)
+    lat, lon = _point(position([place]) if place else None)  # a country alone has no point
     start = claim.time.start if claim.time else None
     return {
         "id": claim.id, "document_id": doc.id, "idx": idx, "text": claim.text,
