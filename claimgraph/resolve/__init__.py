@@ -2,8 +2,8 @@
 
 ``Resolver(settings).resolve(doc, claims)`` fills places (gazetteer) and each claim's location
 (its sentence's place, else one from around it: ``locate``), times (against the publication
-date), quantities, and the canonical names, kinds and sides of sources and actors.  It returns
-copies; the inputs are not changed.
+date, or on a digest page against the item's date: ``digest``), quantities, and the canonical
+names, kinds and sides of sources and actors.  It returns copies; the inputs are not changed.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import date
 
 from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
+from claimgraph.resolve.digest import DigestItems
 from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.resolve.locate import locate_claims
 from claimgraph.resolve.geoparse import is_toponym, resolve_places
@@ -37,7 +38,11 @@ class Resolver:
         by_span = {p.span: p for p in places}
         # doc.places lists every toponym: NER's, the claims', and gazetteer finds
         resolved_doc = doc.model_copy(update={"places": [p for p in places if is_toponym(p)]})
-        resolved = [self.resolve_claim(doc, c, published, by_span) for c in claims]
+        items = DigestItems(doc.text, published)
+        resolved = [self.resolve_claim(doc, c, items.anchor_at(c.span[0], published), by_span)
+                    for c in claims]
+        # on a digest page, a claim without a time of its own is dated by its item
+        resolved = [c if c.time else c.model_copy(update={"time": items.time_at(c.span[0])}) for c in resolved]
         return resolved_doc, locate_claims(doc.text, resolved, places)
 
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
@@ -53,11 +58,13 @@ class Resolver:
         ordered = sorted(mentions.values(), key=lambda p: p.span)
         return resolve_places(doc.text, ordered, self.gazetteer)
 
-    def resolve_claim(self, doc: Document, claim: Claim, published: date | None,
+    def resolve_claim(self, doc: Document, claim: Claim, anchor: date | None,
                       places: dict[tuple[int, int], Place]) -> Claim:
+        """``anchor``: what its relative times are read against (its digest item's day, else
+        the publication date)."""
         return claim.model_copy(update={
             "places": [places[p.span] for p in claim.places if p.span in places],  # not_a_place left out
-            "time": self.resolve_time(claim.time, published),
+            "time": self.resolve_time(claim.time, anchor),
             "quantities": self.resolve_quantities(doc.text, claim),
             "source_chain": [self.resolve_source(s) for s in claim.source_chain],
             "actors": [self.resolve_actor(a) for a in claim.actors],

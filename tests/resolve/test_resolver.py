@@ -141,3 +141,15 @@ def test_resolver_named_things_are_no_places_and_model_numbers_no_counts(resolve
     resolved_doc, [resolved] = resolver.resolve(document, [downed])
     assert "Deep State" not in [p.text for p in resolved_doc.places] and resolved.places == []
     assert resolved.quantities == [] and resolved.location.name == "Sudzha"
+
+
+def test_resolver_a_digest_page_dates_each_item_on_its_own(resolver):
+    text = "Roundup\n\n5 August 2022\nShelling hit the depot.\n\n6 August 2022\nYesterday two drones fell.\n"
+    claims = [Claim(id=f"d:{n}", text=s, span=(text.index(s), text.index(s) + len(s)),
+                    sentence_span=(text.index(s), text.index(s) + len(s)),
+                    time=TimeSpan(text="Yesterday", span=(text.index("Yesterday"), text.index("Yesterday") + 9))
+                    if s.startswith("Yesterday") else None)
+              for n, s in enumerate(["Shelling hit the depot.", "Yesterday two drones fell."])]
+    _, [depot, drones] = resolver.resolve(Document(id="d", text=text, published="2022-08-09"), claims)
+    assert (depot.time.start, depot.time.precision) == ("2022-08-05", "day")
+    assert drones.time.start == "2022-08-05"  # the day before its item's, not before publication
