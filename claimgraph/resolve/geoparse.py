@@ -336,11 +336,8 @@ def _town_unit_candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
 def _part_candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     """A name the gazetteer lacks, read through its longest known part: 'Dubai World Cup' ->
     Dubai, 'Colorado State University' -> Colorado (a mention is a toponym, so a place inside
-    it is the best guess we have); but a river or a canal is not the town or region of its name
-    ('the Dnipro River' is no point in Dnipro)."""
+    it is the best guess we have)."""
     every_word = re.split(r"[\s/]+", name)
-    if every_word[-1] in rules()["water_words"]:
-        return []
     words = [w for w in every_word if w not in rules()["generic_words"]]
     for size in range(min(len(words), len(every_word) - 1), 0, -1):
         for start in range(len(words) - size + 1):

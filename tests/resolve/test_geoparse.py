@@ -98,9 +98,3 @@ def test_geoparse_township_is_its_town_however_small(tmp_path):
     assert park.lat is None  # other generic words still need a town of some size
     gazetteer.close()
 
-
-def test_geoparse_a_river_is_not_the_town_of_its_name(gazetteer):
-    [river] = resolve(gazetteer, "Boats crossed the Kursk River at dawn.", "Kursk River")
-    assert river.lat is None
-    [station] = resolve(gazetteer, "Gas flowed through the Kursk Station.", "Kursk Station")
-    assert station.geonameid == 538560
