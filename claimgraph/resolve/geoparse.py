@@ -119,7 +119,8 @@ def keep_in_focus_region(mentions: list[Mention]) -> None:
         best = m.best
         if best is None or best.admin1_code == focus or not _settlement(best) or m.within is not None:
             continue
-        inside = [c for c in m.candidates if c.admin1_code == focus and _settlement(c)]
+        # bearing the name itself: a place whose alternate name it is may be named otherwise
+        inside = [c for c in m.candidates if c.admin1_code == focus and _settlement(c) and c.primary]
         if inside:
             m.best = max(inside, key=lambda c: m.priors[c.geonameid])
 

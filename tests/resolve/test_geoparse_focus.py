@@ -38,3 +38,13 @@ def test_geoparse_focus_without_a_focus_the_larger_namesake_stays(gazetteer):
 def test_geoparse_focus_a_region_given_after_the_name_still_decides(gazetteer):
     text = "Troops entered the Vell region near Ostrova and Brelsk. Lipovo, Tarn Oblast, was calm."
     assert resolve(gazetteer, text, "Vell", "Ostrova", "Brelsk", "Lipovo")["Lipovo"].geonameid == 9100004
+
+
+def test_geoparse_focus_takes_only_a_namesake_bearing_the_name_itself(tmp_path):
+    # Lipovo in the focus region is listed only as an alternate name of Stavok: no namesake
+    stavok = PlaceRow(9100008, "Stavok", 58.5, 44.0, "RU", "RU.90", "PPL", 600, ("Lipovo",))
+    places = [row for row in MAP if row.geonameid != 9100005] + [stavok]
+    for gazetteer in invented_gazetteer(tmp_path, places):
+        text = ("Troops entered the Vell region. Fighting near Ostrova and Brelsk spread to Lipovo. "
+                "Kamensk sent buses.")
+        assert resolve(gazetteer, text, "Vell", "Ostrova", "Brelsk", "Lipovo", "Kamensk")["Lipovo"].geonameid == 9100004
