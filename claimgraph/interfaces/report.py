@@ -102,17 +102,18 @@ class PdfUnavailable(Exception):
     """The PDF renderer (WeasyPrint and the Pango library it uses) is not installed."""
 
 
-def render_report(store: Store, since: str | None = None, until: str | None = None,
+def render_report(store: Store, settings: Settings, since: str | None = None, until: str | None = None,
                   place: str | None = None, fmt: str = "md") -> str | bytes:
     """The situation report for events between `since` and `until` (YYYY-MM-DD), at `place`,
-    as md or html (text) or pdf (bytes)."""
+    as md or html (text) or pdf (bytes); `settings` name the actor catalogue."""
     if fmt not in RENDERERS:
         raise ValueError(f"unknown report format {fmt!r}: use {', '.join(RENDERERS)}")
-    return RENDERERS[fmt](build_report(store, since, until, place))
+    return RENDERERS[fmt](build_report(store, settings, since, until, place))
 
 
-def build_report(store: Store, since: str | None, until: str | None, place: str | None) -> Report:
-    catalogue = ActorCatalogue.load(Settings.load())
+def build_report(store: Store, settings: Settings, since: str | None, until: str | None,
+                 place: str | None) -> Report:
+    catalogue = ActorCatalogue.load(settings)
     events = [e for e in paged(store.events, EventFilter(date_from=since, date_to=until)) if at_place(e, place)]
     facts = [load_facts(store, event, catalogue) for event in events]
     happenings = [f for f in facts if headline(f) is not None]  # the others hold no claim about a happening
