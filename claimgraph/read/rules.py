@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from claimgraph.rules import packaged_yaml
 
 
-@lru_cache(maxsize=None)
 def load_rules(name: str) -> dict[str, Any]:
     """The parsed YAML file ``read/data/<name>.yaml``."""
-    with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return packaged_yaml("claimgraph.read", f"data/{name}.yaml")

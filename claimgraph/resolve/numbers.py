@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
-import yaml
+from claimgraph.rules import packaged_yaml
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
-@lru_cache(maxsize=1)
 def number_words() -> dict[str, dict[str, float]]:
-    text = resources.files("claimgraph.resolve").joinpath("data/numbers.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return packaged_yaml("claimgraph.resolve", "data/numbers.yaml")
 
 
 def word_pattern() -> str:

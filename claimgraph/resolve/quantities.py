@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from claimgraph.model import Quantity
 from claimgraph.resolve.numbers import number_words, parse_number
+from claimgraph.rules import packaged_yaml
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
-@lru_cache(maxsize=1)
 def rules() -> dict:
-    text = resources.files("claimgraph.resolve").joinpath("data/quantities.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return packaged_yaml("claimgraph.resolve", "data/quantities.yaml")
 
 
 def _alternatives(words) -> str:
