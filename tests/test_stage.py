@@ -7,16 +7,23 @@ from claimgraph.read.normalise import document_id
 from claimgraph.stage import outside_dateline
 
 
-def document(text: str) -> Document:
-    return Document(id=document_id(text), text=text, language="en", published="2024-08-12", origin="en.txt")
+def document(text: str, dateline: tuple[int, int] | None = None) -> Document:
+    return Document(id=document_id(text), text=text, language="en", published="2024-08-12", origin="en.txt",
+                    dateline=dateline)
 
 
 def test_stage_dateline_is_not_part_of_the_claim():
     text = "STOCKHOLM (Baltic Evening Post) — More than 76,000 people left Sudzha district."
-    doc = document(text)
+    doc = document(text, dateline=(0, text.index("More")))
     places = [Place(text="STOCKHOLM", span=(0, 9)), Place(text="Sudzha", span=(text.index("Sudzha"),
                                                                                  text.index("Sudzha") + 6))]
     claim = Claim(id=f"{doc.id}:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)), places=places)
     [kept] = outside_dateline(doc, [claim])
     assert [p.text for p in kept.places] == ["Sudzha"]
     assert kept.text == "More than 76,000 people left Sudzha district." == text[kept.span[0]:kept.span[1]]
+
+
+def test_stage_reads_the_documents_dateline_and_recognises_none_itself():
+    text = "KYIV (Meridian Wire) — Officials said the bridge was hit."
+    claim = Claim(id="d:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)))
+    assert outside_dateline(document(text), [claim]) == [claim]  # reading found no dateline: none is cut

@@ -345,17 +345,15 @@ def reference(number: int, doc_id: str, doc: Optional[Document]) -> Reference:
     if doc is None:
         return Reference(number, f"document {doc_id} (no longer in the ledger)", None, None)
     who = f"{doc.outlet} ({doc.author})" if doc.outlet and doc.author else doc.outlet or doc.author
-    title = f"“{doc.title}”" if doc.title else f"untitled, opening “{opening_words(doc.text)}”"
+    title = f"“{doc.title}”" if doc.title else f"untitled, opening “{opening_words(doc)}”"
     url = doc.url or next((copy.get("url") for copy in doc.copies if copy.get("url")), None)
     where = url or (f"file {doc.origin}" if doc.origin else None)
     label = ", ".join(p for p in (who, title, day(doc.published) if doc.published else None) if p)
     return Reference(number, label, where, http_url(url))
 
 
-def opening_words(text: str) -> str:
-    from claimgraph.read.document import dateline_end  # the wire dateline is no part of the story
-
-    words = text[dateline_end(text):].split()
+def opening_words(doc: Document) -> str:
+    words = doc.text[doc.dateline[1] if doc.dateline else 0:].split()  # the wire dateline is no part of the story
     return " ".join(words[:OPENING_WORDS]) + (" …" if len(words) > OPENING_WORDS else "")
 
 

@@ -43,21 +43,10 @@ def detect_language(text: str) -> str:
     return language
 
 
-def _dateline(body: str) -> Optional[re.Match[str]]:
+def find_dateline(body: str) -> Optional[re.Match[str]]:
+    """A leading wire dateline ("KYIV (Meridian Wire) — …"; headers.yaml), the one place it
+    is recognised: the Document carries its span, and its outlet when the format gave none."""
     return re.match(load_rules("headers")["dateline_pattern"], body)
-
-
-def dateline_outlet(body: str) -> Optional[str]:
-    """The outlet named in a leading wire dateline ("KYIV (Meridian Wire) — …"), if any."""
-    found = _dateline(body)
-    return found.group("outlet").strip() if found else None
-
-
-def dateline_end(body: str) -> int:
-    """Where a leading wire dateline ends (0 when there is none): the city it names is
-    where the report was filed, not where anything happened."""
-    found = _dateline(body)
-    return found.end() if found else 0
 
 
 def _unstorable_character(*values: Optional[str]) -> Optional[str]:
@@ -106,9 +95,11 @@ def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
     not_prose = _not_prose(body)
     if not_prose:
         return ReadFailure(origin=origin, message=not_prose)
+    dateline = find_dateline(body)
     return Document(
-        id=document_id(body), text=body, url=meta.url, outlet=meta.outlet or dateline_outlet(body),
+        id=document_id(body), text=body, url=meta.url,
+        outlet=meta.outlet or (dateline.group("outlet").strip() if dateline else None),
         author=meta.author or header.author, published=meta.published or header.published,
         title=title, genre=header.genre, language=detect_language(body),
-        origin=origin, format=fmt,
+        origin=origin, format=fmt, dateline=dateline.span() if dateline else None,
     )

@@ -138,7 +138,8 @@ def test_report_references_give_title_outlet_date_and_link(sample_store, fresh_s
     assert ("Northern Courier (Lena Ortiz), “Station changes hands”, 8 Aug 2024 — "
             "<https://example.org/north/station>") in references
     doc = make_document("MOSCOW (Test Wire) — Officials said a second bridge near Northford had been hit by drones "
-                        "overnight, the third this week.", title=None, url=None, origin="articles/bridge.txt")
+                        "overnight, the third this week.", title=None, url=None, origin="articles/bridge.txt",
+                        dateline=(0, len("MOSCOW (Test Wire) — ")))
     claim = make_claim(doc, 0, text="A second bridge near Northford had been hit by drones")
     fresh_store.add_document(doc, [claim])
     fresh_store.save_events([make_event("e-untitled", [claim])])
