@@ -12,7 +12,7 @@ import py3langid
 from claimgraph.model import Document, ReadFailure
 from claimgraph.read.header import Header, headline_and_byline, split_header
 from claimgraph.read.normalise import document_id
-from claimgraph.read.rules import load_rules
+from claimgraph.read.rules import format_rules, load_rules
 
 WORD_CHARACTER = re.compile(r"\w")
 # NUL, which no PostgreSQL text holds, and halves of surrogate pairs, which are no characters
@@ -60,17 +60,17 @@ def _unstorable_character(*values: Optional[str]) -> Optional[str]:
 
 @lru_cache(maxsize=1)
 def _long_run() -> re.Pattern[str]:
-    return re.compile(f"{NO_SEPARATOR}{{{load_rules('formats')['prose']['long_run_chars'] + 1},}}")
+    return re.compile(f"{NO_SEPARATOR}{{{format_rules().prose.long_run_chars + 1},}}")
 
 
 def _not_prose(text: str) -> Optional[str]:
     """Why ``text`` is not prose (see ``prose`` in read/data/formats.yaml), if it is not."""
-    rule = load_rules("formats")["prose"]
+    rule = format_rules().prose
     in_long_runs = sum(found.end() - found.start() for found in _long_run().finditer(text))
-    if in_long_runs <= rule["most_in_long_runs"] * len(text):
+    if in_long_runs <= rule.most_in_long_runs * len(text):
         return None
     return (f"not prose: {in_long_runs:,} of its {len(text):,} characters stand in runs of more than "
-            f"{rule['long_run_chars']} without a space")
+            f"{rule.long_run_chars} without a space")
 
 
 def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),

@@ -29,8 +29,8 @@ def _alternatives(words) -> str:
 @lru_cache(maxsize=1)
 def pattern() -> re.Pattern:
     """number phrase: [qualifier] (range | number | vague word) [of] unit words."""
-    units = {w for w in number_words()["units"] if w not in ("a", "an", "single", "couple")}
-    mults = number_words()["multipliers"]
+    units = {w for w in number_words().units if w not in ("a", "an", "single", "couple")}
+    mults = number_words().multipliers
     unit_words, mult_words = _alternatives(units), _alternatives(mults)
     word_number = (rf"(?:(?:{unit_words})(?:[- ](?:{unit_words}))*(?:\s+(?:{mult_words}))?"
                    rf"|an?\s+(?:{mult_words}))")  # "twenty-five", "three hundred", "a dozen"
