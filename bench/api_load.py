@@ -368,7 +368,7 @@ def main() -> None:
     parser.add_argument("--cache-seconds", type=float, default=2.0,
                         help="the server's response cache (create_app's cache_seconds; 0: off)")
     parser.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
-    parser.add_argument("--workers", type=int, default=1, help="server processes (claimgraph serve --workers)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (claimgraph serve --web-workers)")
     parser.add_argument("--handlers", type=int, metavar="N",
                         help="no load: time N requests of each endpoint in this process (CPU ms)")
     parser.add_argument("--serve", metavar="DB_URL", help=argparse.SUPPRESS)

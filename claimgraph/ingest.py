@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimgraph.link.dedup import NearDuplicateIndex
+from claimgraph.dedup import NearDuplicateIndex
 from claimgraph.model import Document, ExtractedDocument, ReadFailure
 
 if TYPE_CHECKING:

@@ -174,6 +174,9 @@ class Document(Record):
     origin: Optional[str] = None  # where it was read: "path", "path#line 12", "path#record 3"
     format: Optional[str] = None  # text | html | jsonl | feed | warc
     copies: list[dict[str, Optional[str]]] = Field(default_factory=list)  # other url/outlet carrying the same text
+    # a leading wire dateline ("KYIV (Meridian Wire) — "), found once in reading: later stages
+    # read this span, since the city where a report was filed says nothing of where things happened
+    dateline: Optional[tuple[int, int]] = None
 
 
 class ExtractedDocument(Record):

@@ -17,7 +17,6 @@ from itertools import chain, islice, repeat
 
 from claimgraph.extract import Extractor
 from claimgraph.model import Claim, Document, ExtractedDocument, ReadFailure
-from claimgraph.read.document import dateline_end
 from claimgraph.resolve import Resolver
 from claimgraph.settings import Settings
 
@@ -33,8 +32,7 @@ def outside_dateline(doc: Document, claims: list[Claim]) -> list[Claim]:
     """Claims without a leading wire dateline ("KYIV (Wire) — …", "KYIV: …"): it is not part of
     the proposition, the city where the report was filed says nothing about where the event
     happened (the city stays in `doc.places`), and it is no source."""
-    end = dateline_end(doc.text)
-    return [_cut_dateline(doc, claim, end) for claim in claims] if end else claims
+    return [_cut_dateline(doc, claim, doc.dateline[1]) for claim in claims] if doc.dateline else claims
 
 
 def _cut_dateline(doc: Document, claim: Claim, end: int) -> Claim:

@@ -2,13 +2,21 @@
 
 from pathlib import Path
 
-from claimgraph.settings import SETTINGS, Settings, documented_names, setting_names
+from claimgraph.settings import SETTINGS, Settings
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
-def test_settings_every_field_is_in_the_table():
-    assert setting_names() == documented_names()
+def test_settings_table_gives_each_default_once():
+    assert Settings() == Settings(**{s.name: s.default for s in SETTINGS})
+    assert all(s.help for s in SETTINGS)
+
+
+def test_settings_environment_carries_every_setting_to_another_process(monkeypatch):
+    chosen = Settings().with_(db="sqlite:///elsewhere.db", link_window_days=3, link_threshold=0.25, api_token="t")
+    for name, value in chosen.environment().items():
+        monkeypatch.setenv(name, value)
+    assert Settings.load() == chosen
 
 
 def test_settings_every_setting_is_in_the_readme():

@@ -7,13 +7,14 @@ from claimgraph.read.normalise import document_id
 from claimgraph.stage import outside_dateline
 
 
-def document(text: str) -> Document:
-    return Document(id=document_id(text), text=text, language="en", published="2024-08-12", origin="en.txt")
+def document(text: str, dateline: tuple[int, int] | None = None) -> Document:
+    return Document(id=document_id(text), text=text, language="en", published="2024-08-12", origin="en.txt",
+                    dateline=dateline)
 
 
 def test_stage_dateline_is_not_part_of_the_claim():
     text = "STOCKHOLM (Baltic Evening Post) — More than 76,000 people left Sudzha district."
-    doc = document(text)
+    doc = document(text, dateline=(0, text.index("More")))
     places = [Place(text="STOCKHOLM", span=(0, 9)), Place(text="Sudzha", span=(text.index("Sudzha"),
                                                                                  text.index("Sudzha") + 6))]
     claim = Claim(id=f"{doc.id}:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)), places=places)
@@ -24,8 +25,14 @@ def test_stage_dateline_is_not_part_of_the_claim():
 
 def test_stage_a_city_and_colon_dateline_is_no_source():
     text = "ODESA: Two ferries were damaged in the port overnight."
-    doc = document(text)
+    doc = document(text, dateline=(0, text.index("Two")))
     claim = Claim(id=f"{doc.id}:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)), status="reported",
                   source_chain=[SourceRef(name="ODESA", cue=":", span=(0, 5))])
     [kept] = outside_dateline(doc, [claim])
     assert (kept.source_chain, kept.status, kept.text) == ([], "asserted", "Two ferries were damaged in the port overnight.")
+
+
+def test_stage_reads_the_documents_dateline_and_recognises_none_itself():
+    text = "KYIV (Meridian Wire) — Officials said the bridge was hit."
+    claim = Claim(id="d:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)))
+    assert outside_dateline(document(text), [claim]) == [claim]  # reading found no dateline: none is cut

@@ -11,12 +11,12 @@ its head's subtree minus the other claims and attribution frames inside it.
 A sentence that only comments on the one before ("However, this claim remains
 unverified.", "We compared the place with the frames.") is no claim: its range is added
 to the previous sentence's claims under ``retro`` so that later components read its cues.
-Results: ``doc._.cg_claims`` and ``doc.spans["claims"]``.
+Results: ``doc._.cg_claims`` (see ``extensions.ClaimRecord``).
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Optional
+from typing import Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -27,7 +27,7 @@ from .component import Component
 from .lexicon import load_lexicon
 from .token_ranges import trim
 
-Claim = dict[str, Any]
+Claim = extensions.ClaimRecord
 CONTENT_POS = ("VERB", "NOUN", "PROPN", "NUM", "ADJ", "AUX")
 PREDICATE_POS = ("VERB", "AUX")
 EDGE_DEPS = ("cc", "mark", "prep")
@@ -312,7 +312,6 @@ class ClaimSegmenter(Component):
 
     def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:
         doc._.cg_claims = claims
-        doc.spans["claims"] = [doc[c["start"]: c["end"]] for c in claims]
 
 
 @Language.factory("claimgraph_claims_v1", requires=["doc._.cg_attributions"], assigns=["doc._.cg_claims"])

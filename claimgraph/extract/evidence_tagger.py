@@ -18,7 +18,7 @@ from .claim_segmenter import claim_scope
 from .component import Component
 from .lexicon import load_lexicon
 
-Claim = dict[str, Any]
+Claim = extensions.ClaimRecord
 
 
 class EvidenceTagger(Component):

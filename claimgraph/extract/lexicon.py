@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
 
-import yaml
 from spacy.tokens import Doc
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+from claimgraph.rules import packaged_yaml
 
 
-@lru_cache(maxsize=None)
 def load_lexicon(name: str) -> dict[str, Any]:
-    """The parsed ``lexicons/<name>.yaml`` (cached; treat it as read-only)."""
-    with open(LEXICON_DIR / f"{name}.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    """The parsed ``lexicons/<name>.yaml`` (read once; treat it as read-only)."""
+    return packaged_yaml("claimgraph.extract", f"lexicons/{name}.yaml")
 
 
 def phrase_patterns(make_doc: Callable[[str], Doc], phrases: list[str]) -> list[Doc]:

@@ -10,15 +10,16 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import sys
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
+from claimgraph.rules import packaged_yaml
+
 
 def pinned_model() -> dict:
     """What ``models/spacy_model.yaml`` records of the pinned pipeline."""
-    return yaml.safe_load(resources.files("claimgraph.extract").joinpath("models/spacy_model.yaml").read_text("utf-8"))
+    return packaged_yaml("claimgraph.extract", "models/spacy_model.yaml")
 
 
 def installed_model_digests(package: str) -> dict[str, str]:

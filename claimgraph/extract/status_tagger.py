@@ -28,7 +28,7 @@ from .claim_segmenter import claim_scope
 from .component import Component
 from .lexicon import load_lexicon, phrase_patterns
 
-Claim = dict[str, Any]
+Claim = extensions.ClaimRecord
 MODAL_ONLY = ("will", "would", "shall", "could", "may", "might", "must", "should")
 NEGATIVE_WORDS = ("no", "neither", "nobody", "none")
 # statuses a claim's source can carry in its own words ("geolocated footage", "unverified posts")

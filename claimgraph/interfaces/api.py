@@ -214,7 +214,7 @@ def create_app(store: Store, settings: Settings, ingest: Ingest | None = None,
     cache_seconds = settings.api_cache_seconds if cache_seconds is None else cache_seconds
     app = FastAPI(title="claimgraph", version="1", summary="A ledger of claims from war and crisis reporting.",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
-    app.include_router(_read_router(store))
+    app.include_router(_read_router(store, settings))
     app.include_router(_towns_router(Gazetteer(settings.gazetteer)))
     app.include_router(_write_router(store, settings, ingest))
     app.add_exception_handler(DataError, _value_refused)
@@ -233,15 +233,21 @@ async def _value_refused(request: Request, error: DataError) -> JSONResponse:
     return JSONResponse(status_code=422, content={"detail": f"a parameter holds a value the database refuses: {detail}"})
 
 
-def app_from_environment() -> FastAPI:
-    """The app for a server process of its own (`claimgraph serve --workers N`): settings
-    come from CLAIMGRAPH_* environment variables, which `serve` sets from its options."""
+def serving_app(settings: Settings) -> FastAPI:
+    """The app a server process serves (`claimgraph serve`): a ClaimGraph over the settings'
+    ledger, uploads going through its ingest."""
     from claimgraph.app import ClaimGraph
 
-    graph = ClaimGraph(Settings.load())
+    graph = ClaimGraph(settings)
     app = create_app(graph.store, graph.settings, ingest=graph.ingest_documents)
     _calm_garbage_collector()
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of each process of `claimgraph serve --web-workers N`: uvicorn imports this by
+    name, so settings come from the CLAIMGRAPH_* environment variables `serve` sets."""
+    return serving_app(Settings.load())
 
 
 def _calm_garbage_collector() -> None:
@@ -310,7 +316,7 @@ def _found(item: T | None, what: str, key: str) -> T:
 # -- read endpoints ------------------------------------------------------------------
 
 
-def _read_router(store: Store) -> APIRouter:
+def _read_router(store: Store, settings: Settings) -> APIRouter:
     router = APIRouter(prefix="/api")
 
     @router.get("/documents", response_model=Page[Document], tags=["documents"],
@@ -384,7 +390,7 @@ def _read_router(store: Store) -> APIRouter:
     def report(since: Optional[str] = None, until: Optional[str] = None, place: Optional[str] = None,
                fmt: Literal["md", "html"] = "html"):
         """The situation report: events by status, every line citing its documents."""
-        text = _unprocessable(render_report, store, since=since, until=until, place=place, fmt=fmt)
+        text = _unprocessable(render_report, store, settings, since=since, until=until, place=place, fmt=fmt)
         if fmt == "html":
             return HTMLResponse(text)
         return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,7 @@ from rich.table import Table
 
 from claimgraph.interfaces.cli_help import Typer
 from claimgraph.model import ReadFailure
-from claimgraph.settings import SETTINGS, Settings
+from claimgraph.settings import SETTINGS, Settings, environment_name
 
 app = Typer(
     help="claimgraph: a ledger of claims from war and crisis reporting — who says what happened, "
@@ -181,7 +182,7 @@ def report(since: Optional[str] = typer.Option(None, metavar="DATE",
     try:
         since, until = _date_option("--since", since), _date_option("--until", until)
         with _graph(db, existing=True) as graph:
-            text = render_report(graph.store, since=since, until=until, place=place, fmt=format)
+            text = render_report(graph.store, graph.settings, since=since, until=until, place=place, fmt=format)
     except (ValueError, PdfUnavailable) as error:
         raise _usage_error(str(error)) from None
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -224,23 +225,32 @@ def serve(db: Optional[str] = DbOption,
           port: int = typer.Option(8000, metavar="PORT", help="TCP port."),
           token: Optional[str] = typer.Option(None, metavar="TOKEN",
                                               help="Enables write endpoints for requests bearing it."),
-          workers: int = typer.Option(1, "--workers", metavar="N",
-                                      help="Server processes (use the cores you can spare).")):
+          web_workers: int = typer.Option(1, "--web-workers", metavar="N",
+                                          help="Server processes (use the cores you can spare)."),
+          workers: Optional[int] = typer.Option(None, "--workers", metavar="N", hidden=True,
+                                                help="Deprecated: --web-workers.")):
     """Serve the HTTP API and the web page (map, timeline, claim cards)."""
-    import os
-
     import uvicorn
 
+    from claimgraph.interfaces.api import serving_app
     from claimgraph.store.engine import check_ledger_exists
 
+    if workers is not None:
+        err.print("serve --workers is deprecated: use --web-workers (ingest --workers counts extraction "
+                  "processes)", highlight=False)
+        web_workers = workers
     settings = Settings.load(db=db, api_token=token)
     check_ledger_exists(settings.db)
     _check_port_free(host, port)
-    # each server process builds its app from the environment (see api.app_from_environment)
-    os.environ.update({"CLAIMGRAPH_DB": settings.db, "CLAIMGRAPH_API_TOKEN": settings.api_token})
     err.print(f"claimgraph on http://{host}:{port}/  (API docs at /docs, schema at /api/openapi.json)")
+    if web_workers == 1:
+        uvicorn.run(serving_app(settings), host=host, port=port, log_level="warning")
+        return
+    # uvicorn starts each further process by importing the app factory by name, with no
+    # arguments: the environment is the one way settings reach it (api.app_from_environment)
+    os.environ.update(settings.environment())
     uvicorn.run("claimgraph.interfaces.api:app_from_environment", factory=True, host=host, port=port,
-                workers=workers, log_level="warning")
+                workers=web_workers, log_level="warning")
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -262,12 +272,8 @@ def show_settings():
     """Every setting, its default and the environment variable that overrides it."""
     for setting in SETTINGS:
         out.print(f"[bold]{setting.name}[/bold] = {escape(str(setting.default)) or '(empty)'}"
-                  f"  [dim]{_env_name(setting.name)}[/dim]", highlight=False, soft_wrap=True)
+                  f"  [dim]{environment_name(setting.name)}[/dim]", highlight=False, soft_wrap=True)
         out.print(Padding(escape(setting.help), (0, 0, 0, 4)), highlight=False, soft_wrap=False)
-
-
-def _env_name(name: str) -> str:
-    return f"CLAIMGRAPH_{name.upper()}"
 
 
 def _run_eval(data: dict[str, Optional[Path]]) -> None:

@@ -103,17 +103,18 @@ class PdfUnavailable(Exception):
     """The PDF renderer (WeasyPrint and the Pango library it uses) is not installed."""
 
 
-def render_report(store: Store, since: str | None = None, until: str | None = None,
+def render_report(store: Store, settings: Settings, since: str | None = None, until: str | None = None,
                   place: str | None = None, fmt: str = "md") -> str | bytes:
     """The situation report for events between `since` and `until` (YYYY-MM-DD), at `place`,
-    as md or html (text) or pdf (bytes)."""
+    as md or html (text) or pdf (bytes); `settings` name the actor catalogue."""
     if fmt not in RENDERERS:
         raise ValueError(f"unknown report format {fmt!r}: use {', '.join(RENDERERS)}")
-    return RENDERERS[fmt](build_report(store, since, until, place))
+    return RENDERERS[fmt](build_report(store, settings, since, until, place))
 
 
-def build_report(store: Store, since: str | None, until: str | None, place: str | None) -> Report:
-    catalogue = ActorCatalogue.load(Settings.load())
+def build_report(store: Store, settings: Settings, since: str | None, until: str | None,
+                 place: str | None) -> Report:
+    catalogue = ActorCatalogue.load(settings)
     events = [e for e in paged(store.events, EventFilter(date_from=since, date_to=until)) if at_place(e, place)]
     facts = [load_facts(store, event, catalogue) for event in events]
     happenings = [f for f in facts if headline(f) is not None]  # the others hold no claim about a happening
@@ -345,17 +346,15 @@ def reference(number: int, doc_id: str, doc: Optional[Document]) -> Reference:
     if doc is None:
         return Reference(number, f"document {doc_id} (no longer in the ledger)", None, None)
     who = f"{doc.outlet} ({doc.author})" if doc.outlet and doc.author else doc.outlet or doc.author
-    title = f"“{doc.title}”" if doc.title else f"untitled, opening “{opening_words(doc.text)}”"
+    title = f"“{doc.title}”" if doc.title else f"untitled, opening “{opening_words(doc)}”"
     url = doc.url or next((copy.get("url") for copy in doc.copies if copy.get("url")), None)
     where = url or (f"file {doc.origin}" if doc.origin else None)
     label = ", ".join(p for p in (who, title, day(doc.published) if doc.published else None) if p)
     return Reference(number, label, where, http_url(url))
 
 
-def opening_words(text: str) -> str:
-    from claimgraph.read.document import dateline_end  # the wire dateline is no part of the story
-
-    words = text[dateline_end(text):].split()
+def opening_words(doc: Document) -> str:
+    words = doc.text[doc.dateline[1] if doc.dateline else 0:].split()  # the wire dateline is no part of the story
     return " ".join(words[:OPENING_WORDS]) + (" …" if len(words) > OPENING_WORDS else "")
 
 

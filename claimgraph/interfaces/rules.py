@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from claimgraph.rules import packaged_yaml
 
 
-@lru_cache(maxsize=None)
 def load_rules(name: str) -> dict[str, Any]:
     """The parsed YAML file ``interfaces/data/<name>.yaml``."""
-    return yaml.safe_load((DATA_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    return packaged_yaml("claimgraph.interfaces", f"data/{name}.yaml")

@@ -1,7 +1,7 @@
 """Cross-document linking: claims -> events with origins, contradictions and status history.
 
 `link_claims` attaches new claims to stored events (incremental); `relink` starts afresh.
-Near-duplicate detection lives in `claimgraph.link.dedup`.
+Near-duplicate documents are found before this, at ingest (`claimgraph.dedup`).
 """
 
 from claimgraph.link.cluster import link_claims, relink

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Callable, Mapping, Optional
 
 from claimgraph.link.contradictions import ConflictLog, statement_of
-from claimgraph.link.features import DATELINE, UNDAYED_PRECISIONS, ClaimFeatures, place_key
+from claimgraph.link.features import UNDAYED_PRECISIONS, ClaimFeatures, place_key
 from claimgraph.link.origins import Origin, OriginSet, SideOf, author_origin, no_side, origin_of
 from claimgraph.link.happening import TYPES
 from claimgraph.link.pairs import dot
@@ -150,9 +150,9 @@ def main_type(profile: EventProfile, rules: LinkRules) -> str:
 
 
 def headline(text: str) -> str:
-    """A claim's words as an event's summary: no dateline, and a capital first letter (claims
-    cut from reported speech start in lower case: "the bridge had collapsed")."""
-    text = DATELINE.sub("", text)
+    """A claim's words as an event's summary with a capital first letter (claims cut from
+    reported speech start in lower case: "the bridge had collapsed"); the stage took any
+    dateline out of the claim."""
     return text[:1].upper() + text[1:]
 
 

@@ -26,8 +26,6 @@ from claimgraph.model import Claim, Document, Place
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 # Longest first; a suffix is removed only if a stem of at least four letters remains.
 SUFFIXES = ("ements", "ement", "ings", "ing", "ies", "ied", "ed", "es", "s")
-# "KYIV (Meridian Wire) — " opening a report.
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]+\([^)]*\)\s*[—–-]+\s*")
 SPECIFIC_PRECISIONS = {"point", "town", None}
 DATED_PRECISIONS = {"day", "hour"}  # a claim's own time this precise dates the happening
 UNDAYED_PRECISIONS = {"month", "year"}  # a time this coarse names no day (its first day would be made up)
@@ -205,11 +203,25 @@ def sentence_of(claim: Claim, document: Optional[Document]) -> str:
     return text_around(claim, document)[slice(*claim.sentence_span)]
 
 
-def paragraph_of(claim: Claim, document: Optional[Document]) -> str:
-    """The paragraph holding the claim's sentence: what "the structure" or "the town" is."""
+def paragraph_of(claim: Claim, document: Optional[Document]) -> tuple[int, str]:
+    """Where the paragraph holding the claim's sentence starts, and its text: what "the
+    structure" or "the town" is."""
     text, (start, end) = text_around(claim, document), claim.sentence_span
     first, last = text.rfind("\n\n", 0, start), text.find("\n\n", end)
-    return text[first + 2 if first >= 0 else 0:last if last >= 0 else len(text)] if text else ""
+    begin = first + 2 if first >= 0 else 0
+    return begin, text[begin:last if last >= 0 else len(text)] if text else ""
+
+
+def without_dateline(text: str, start: int, document: Optional[Document]) -> str:
+    """``text``, found at ``start`` in the document, less what of it is the document's wire
+    dateline ("LONDON (Wire) —" says where the writer was, not what happened)."""
+    cut = document.dateline[1] - start if document is not None and document.dateline else 0
+    return text[cut:] if cut > 0 else text
+
+
+def sentence_past_dateline(claim: Claim, document: Optional[Document]) -> str:
+    sentence = sentence_of(claim, document)
+    return without_dateline(sentence, claim.sentence_span[0], document) if sentence else claim.text
 
 
 def sentence_number(claim: Claim, document: Optional[Document]) -> int:
@@ -228,9 +240,10 @@ def without_speakers(found: list[str], claim: Claim, rules: LinkRules) -> list[s
 def claim_tokens(claim: Claim, document: Optional[Document], rules: LinkRules) -> list[str]:
     """The claim's words, its sentence's and its paragraph's, each counted as often as
     `word_weights` says, less the dateline and the names of its sources."""
-    parts = {"claim": claim.text, "sentence": sentence_of(claim, document), "paragraph": paragraph_of(claim, document)}
-    found = [t for part, text in parts.items() for t in tokens(DATELINE.sub("", text), rules.stopwords)
-             * rules.word_weights[part]]
+    start, paragraph = paragraph_of(claim, document)
+    parts = {"claim": claim.text, "sentence": sentence_past_dateline(claim, document),
+             "paragraph": without_dateline(paragraph, start, document)}
+    found = [t for part, text in parts.items() for t in tokens(text, rules.stopwords) * rules.word_weights[part]]
     return without_speakers(found, claim, rules)
 
 
@@ -250,7 +263,7 @@ def stands_for_government(place: Place, text: str, rules: LinkRules) -> bool:
 def named_again(document: Document, sentence: str, rules: LinkRules) -> list[Place]:
     """The document's towns whose names recur in the sentence where the toponym tagger missed
     them ("Sudzha had been retaken"); capitals are left out (they may stand for governments)."""
-    words = set(WORD.findall(DATELINE.sub("", sentence)))
+    words = set(WORD.findall(sentence))
     return [p for p in document.places if is_specific(p) and p.text in words
             and (p.name or p.text).lower() not in rules.government_seats]
 
@@ -261,12 +274,11 @@ def located_places(claim: Claim, document: Optional[Document], rules: LinkRules)
     and capitals that stand for their governments."""
     if document is None:
         return [p for p in claim.places if is_specific(p)]
-    dateline = DATELINE.match(document.text)
-    dateline_span = dateline.span() if dateline else (0, 0)
+    dateline_span = document.dateline or (0, 0)
     in_sentence = [p for p in document.places if inside(p.span, claim.sentence_span)]
     tagged = [p for p in claim.places + in_sentence if is_specific(p) and not inside(p.span, dateline_span)
               and not stands_for_government(p, document.text, rules)]
-    found = tagged + named_again(document, sentence_of(claim, document), rules)
+    found = tagged + named_again(document, sentence_past_dateline(claim, document), rules)
     return list({place_key(p): p for p in found}.values())
 
 
@@ -296,8 +308,8 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         day=claim_day(claim, document),
         groups=rules.groups_of(claim.event_type),
         tokens=claim_tokens(claim, document, rules),
-        own_tokens=without_speakers(tokens(DATELINE.sub("", claim.text), rules.stopwords), claim, rules),
-        sentence_tokens=without_speakers(tokens(DATELINE.sub("", sentence), rules.stopwords), claim, rules),
+        own_tokens=without_speakers(tokens(claim.text, rules.stopwords), claim, rules),
+        sentence_tokens=without_speakers(tokens(sentence_past_dateline(claim, document), rules.stopwords), claim, rules),
         points=[(p.lat, p.lon) for p in specific],
         place_keys=frozenset(place_key(p) for p in specific),
         actors={a.canonical or a.text.lower() for a in claim.actors},

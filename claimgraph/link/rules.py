@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from claimgraph.rules import typed_rules
 
 RULES_FILE = Path(__file__).with_name("data") / "linking.yaml"
 
@@ -141,9 +141,12 @@ def words_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> LinkRules:
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_rules() -> LinkRules:
+    """linking.yaml as typed rules, built once."""
+    return typed_rules("claimgraph.link", "data/linking.yaml", link_rules)
+
+
+def link_rules(raw: dict[str, Any]) -> LinkRules:
     return LinkRules(
         stories=StoryRules(**raw["stories"]),
         pair_prior={str(k): float(v) for k, v in raw["pair_prior"].items()},
@@ -157,7 +160,7 @@ def load_rules(path: Path = RULES_FILE) -> LinkRules:
         counted_types=dict(raw["counted_types"]),
         number_words=words_pattern(raw["number_words"]),
         background_days=int(raw["background_days"]),
-        meaning_file=path.with_name(raw["meaning_file"]),
+        meaning_file=RULES_FILE.with_name(raw["meaning_file"]),
         government_seats=frozenset(raw["government_seats"]),
         locative_words=frozenset(raw["locative_words"]),
         settlement_cue=cue_pattern(raw["settlement_cues"]),

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from claimgraph.link.features import DATELINE, is_specific, parse_day, place_key, tokens
+from claimgraph.link.features import is_specific, parse_day, place_key, tokens, without_dateline
 from claimgraph.link.rules import LinkRules
 from claimgraph.link.similarity import Idf
 from claimgraph.model import Document
@@ -35,7 +35,7 @@ def story_id(first_document: str) -> str:
 def article_words(document: Document, rules: LinkRules) -> list[str]:
     """What an article is about: its words (the title's count `title_weight` times) and places."""
     title = tokens(document.title or "", rules.stopwords) * rules.stories.title_weight
-    text = tokens(DATELINE.sub("", document.text), rules.stopwords)
+    text = tokens(without_dateline(document.text, 0, document), rules.stopwords)
     places = [PLACE_WORD + place_key(p) for p in document.places if is_specific(p)]
     return title + text + places
 

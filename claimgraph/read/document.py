@@ -12,7 +12,7 @@ import py3langid
 from claimgraph.model import Document, ReadFailure
 from claimgraph.read.header import Header, headline_and_byline, split_header
 from claimgraph.read.normalise import document_id
-from claimgraph.read.rules import load_rules
+from claimgraph.read.rules import format_rules, load_rules
 
 WORD_CHARACTER = re.compile(r"\w")
 # NUL, which no PostgreSQL text holds, and halves of surrogate pairs, which are no characters
@@ -43,21 +43,10 @@ def detect_language(text: str) -> str:
     return language
 
 
-def _dateline(body: str) -> Optional[re.Match[str]]:
+def find_dateline(body: str) -> Optional[re.Match[str]]:
+    """A leading wire dateline ("KYIV (Meridian Wire) — …"; headers.yaml), the one place it
+    is recognised: the Document carries its span, and its outlet when the format gave none."""
     return re.match(load_rules("headers")["dateline_pattern"], body)
-
-
-def dateline_outlet(body: str) -> Optional[str]:
-    """The outlet named in a leading wire dateline ("KYIV (Meridian Wire) — …"), if any."""
-    found = _dateline(body)
-    return found.group("outlet").strip() if found and found.group("outlet") else None
-
-
-def dateline_end(body: str) -> int:
-    """Where a leading wire dateline ends (0 when there is none): the city it names is
-    where the report was filed, not where anything happened."""
-    found = _dateline(body)
-    return found.end() if found else 0
 
 
 def _unstorable_character(*values: Optional[str]) -> Optional[str]:
@@ -71,17 +60,17 @@ def _unstorable_character(*values: Optional[str]) -> Optional[str]:
 
 @lru_cache(maxsize=1)
 def _long_run() -> re.Pattern[str]:
-    return re.compile(f"{NO_SEPARATOR}{{{load_rules('formats')['prose']['long_run_chars'] + 1},}}")
+    return re.compile(f"{NO_SEPARATOR}{{{format_rules().prose.long_run_chars + 1},}}")
 
 
 def _not_prose(text: str) -> Optional[str]:
     """Why ``text`` is not prose (see ``prose`` in read/data/formats.yaml), if it is not."""
-    rule = load_rules("formats")["prose"]
+    rule = format_rules().prose
     in_long_runs = sum(found.end() - found.start() for found in _long_run().finditer(text))
-    if in_long_runs <= rule["most_in_long_runs"] * len(text):
+    if in_long_runs <= rule.most_in_long_runs * len(text):
         return None
     return (f"not prose: {in_long_runs:,} of its {len(text):,} characters stand in runs of more than "
-            f"{rule['long_run_chars']} without a space")
+            f"{rule.long_run_chars} without a space")
 
 
 def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
@@ -106,9 +95,11 @@ def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
     not_prose = _not_prose(body)
     if not_prose:
         return ReadFailure(origin=origin, message=not_prose)
+    dateline = find_dateline(body)
     return Document(
-        id=document_id(body), text=body, url=meta.url, outlet=meta.outlet or dateline_outlet(body),
+        id=document_id(body), text=body, url=meta.url,
+        outlet=meta.outlet or (dateline.group("outlet").strip() if dateline and dateline.group("outlet") else None),
         author=meta.author or header.author, published=meta.published or header.published,
         title=title, genre=header.genre, language=detect_language(body),
-        origin=origin, format=fmt,
+        origin=origin, format=fmt, dateline=dateline.span() if dateline else None,
     )

@@ -13,7 +13,7 @@ from claimgraph.model import Document, ReadFailure
 from claimgraph.read.decode import decode_text, declared_charset
 from claimgraph.read.document import Metadata, make_document
 from claimgraph.read.errors import ReadError
-from claimgraph.read.rules import load_rules
+from claimgraph.read.rules import format_rules
 from claimgraph.settings import Settings
 
 # trafilatura warns of the pages it gives up on; a page it gives up on is read as plain text
@@ -71,8 +71,8 @@ class TextOfMarkup(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        rules = load_rules("formats")
-        self.block_tags, self.non_text_tags = set(rules["block_tags"]), set(rules["non_text_tags"])
+        rules = format_rules()
+        self.block_tags, self.non_text_tags = rules.block_tags, rules.non_text_tags
         self.parts: list[str] = []
         self.hidden = 0  # depth inside non-text elements
         self.in_title = False

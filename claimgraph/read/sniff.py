@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import Optional
 
-from claimgraph.read.rules import load_rules
+from claimgraph.read.rules import format_rules
 
 SNIFF_BYTES = 8192
 WARC_MAGIC = b"WARC/"
@@ -40,7 +40,7 @@ def sniff_format(data: bytes, name: str = "") -> Optional[str]:
     head = data[:SNIFF_BYTES].decode("utf-8", errors="replace").lstrip("\ufeff")
     by_content = _markup_format(head) or _jsonl_format(data) or "text"
     if by_content == "text":
-        return load_rules("formats")["extensions"].get(_extension(name), "text")
+        return format_rules().extensions.get(_extension(name), "text")
     return by_content
 
 
@@ -59,13 +59,13 @@ def _markup_format(head: str) -> Optional[str]:
     body = head[MARKUP_PROLOGUE.match(head).end():]
     root = ROOT_ELEMENT.match(body)
     if root:
-        return "feed" if root.group(1).lower() in load_rules("formats")["feed_roots"] else "html"
-    return "html" if len(_html_tag().findall(head)) >= load_rules("formats")["html_tags_needed"] else None
+        return "feed" if root.group(1).lower() in format_rules().feed_roots else "html"
+    return "html" if len(_html_tag().findall(head)) >= format_rules().html_tags_needed else None
 
 
 @lru_cache(maxsize=1)
 def _html_tag() -> re.Pattern[str]:
-    names = "|".join(load_rules("formats")["html_tags"])
+    names = "|".join(format_rules().html_tags)
     return re.compile(rf"</?(?:{names})\b[^<>]*>", re.IGNORECASE)
 
 

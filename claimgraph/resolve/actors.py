@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
 
+from claimgraph.rules import packaged_yaml
 from claimgraph.settings import Settings
 
 POSSESSIVE = re.compile(r"['’]s\b")
@@ -70,8 +70,7 @@ class ActorCatalogue:
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "ActorCatalogue":
-        packaged = resources.files("claimgraph.resolve").joinpath("data/actors.yaml").read_text("utf-8")
-        data = yaml.safe_load(packaged)
+        data = packaged_yaml("claimgraph.resolve", "data/actors.yaml")
         if settings is not None and settings.actors_file:
             data = merge(data, yaml.safe_load(Path(settings.actors_file).read_text("utf-8")) or {})
         return cls(data)

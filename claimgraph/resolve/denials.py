@@ -9,17 +9,15 @@ camp") is found here, once sides are known: a reported, negated claim of a happe
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 
 from claimgraph.model import Claim
+from claimgraph.rules import packaged_yaml
 
 
 @lru_cache(maxsize=1)
 def happening_types() -> frozenset[str]:
-    text = resources.files("claimgraph.resolve").joinpath("data/denials.yaml").read_text("utf-8")
-    return frozenset(yaml.safe_load(text)["happening_types"])
+    return frozenset(packaged_yaml("claimgraph.resolve", "data/denials.yaml")["happening_types"])
 
 
 def is_self_denial(claim: Claim) -> bool:

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, Iterator
 
-import yaml
 
 from claimgraph.resolve.names import name_key, primary_key
+from claimgraph.rules import packaged_yaml
 
 FEATURE_WEIGHT = 10_000_000  # see data/features.yaml
 
@@ -59,7 +59,7 @@ def _countryinfo() -> Iterator[dict]:
 
 
 def data_yaml(name: str) -> dict:
-    return yaml.safe_load(resources.files("claimgraph.resolve").joinpath(f"data/{name}").read_text("utf-8"))
+    return packaged_yaml("claimgraph.resolve", f"data/{name}")
 
 
 def country_rows() -> Iterator[PlaceRow]:

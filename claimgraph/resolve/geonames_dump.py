@@ -8,13 +8,12 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
-import yaml
 
 from claimgraph.resolve.gazetteer_sources import PlaceRow
+from claimgraph.rules import packaged_yaml
 
 GEONAMES_COLUMNS = 19
 
@@ -68,4 +67,4 @@ def _row(fields: list[str], classes: set[str]) -> PlaceRow | None:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    return yaml.safe_load(resources.files("claimgraph.resolve").joinpath("data/geonames.yaml").read_text("utf-8"))
+    return packaged_yaml("claimgraph.resolve", "data/geonames.yaml")

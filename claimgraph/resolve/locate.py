@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from typing import Optional
 
 from claimgraph.model import Claim, Place, Span
-from claimgraph.read.document import dateline_end
 from claimgraph.resolve.position import (PRECISION_RANK, drawable, geo_precision, located, most_specific, place_key,
                                         rules)
 
@@ -26,17 +25,17 @@ POSSESSIVE_START = re.compile(r"^['’]s\b")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
-def locate_claims(text: str, claims: list[Claim], places: Iterable[Place]) -> list[Claim]:
-    """``claims`` with ``location`` set from the document's resolved ``places``."""
-    where = DocumentPlaces(text, sorted((p for p in places if located(p)), key=lambda p: p.span))
+def locate_claims(text: str, claims: list[Claim], places: Iterable[Place], filed_end: int = 0) -> list[Claim]:
+    """``claims`` with ``location`` set from the document's resolved ``places``; ``filed_end`` is
+    where the document's wire dateline ends (0 without one: `Document.dateline`)."""
+    where = DocumentPlaces(text, sorted((p for p in places if located(p)), key=lambda p: p.span), filed_end)
     return [claim.model_copy(update={"location": where.locate(claim)}) for claim in claims]
 
 
 class DocumentPlaces:
     """The located places of one document, read around each claim."""
 
-    def __init__(self, text: str, places: list[Place]):
-        filed = dateline_end(text)
+    def __init__(self, text: str, places: list[Place], filed: int = 0):
         self.text = text
         self.dateline = [p for p in places if p.span[1] <= filed]
         self.places = [p for p in places if p.span[1] > filed and names_a_location(text, p)]

@@ -11,19 +11,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from claimgraph.rules import packaged_yaml
 
 APOSTROPHES = re.compile(r"['’ʼʹ`´‘]")
 NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    text = resources.files("claimgraph.resolve").joinpath("data/place_names.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return packaged_yaml("claimgraph.resolve", "data/place_names.yaml")
 
 
 @dataclass(frozen=True)

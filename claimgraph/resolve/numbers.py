@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Mapping
 
-import yaml
+from claimgraph.rules import typed_rules
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
-@lru_cache(maxsize=1)
-def number_words() -> dict[str, dict[str, float]]:
-    text = resources.files("claimgraph.resolve").joinpath("data/numbers.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+@dataclass(frozen=True)
+class NumberWords:
+    """numbers.yaml: words that are numbers ("twenty") and words that multiply ("hundred")."""
+    units: Mapping[str, float]
+    multipliers: Mapping[str, float]
+
+
+def number_words() -> NumberWords:
+    return typed_rules("claimgraph.resolve", "data/numbers.yaml", _number_words)
+
+
+def _number_words(raw: dict[str, Any]) -> NumberWords:
+    return NumberWords(MappingProxyType(dict(raw["units"])), MappingProxyType(dict(raw["multipliers"])))
 
 
 def word_pattern() -> str:
     """A regex alternative matching any number word, longest first."""
-    words = {**number_words()["units"], **number_words()["multipliers"]}
+    words = {**number_words().units, **number_words().multipliers}
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
@@ -31,7 +41,7 @@ def parse_number(text: str) -> float | None:
         value = _word_value(word)
         if value is None:
             return None
-        if word in number_words()["multipliers"]:
+        if word in number_words().multipliers:
             total += (current or 1) * value
             current = None
         else:
@@ -42,4 +52,4 @@ def parse_number(text: str) -> float | None:
 def _word_value(word: str) -> float | None:
     if DIGITS.match(word):
         return float(word.replace(",", ""))
-    return number_words()["units"].get(word, number_words()["multipliers"].get(word))
+    return number_words().units.get(word, number_words().multipliers.get(word))

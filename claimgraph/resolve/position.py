@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Optional
 
-import yaml
 
 from claimgraph.model import Claim, Event, Place
+from claimgraph.rules import packaged_yaml
 
 PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
 TOO_COARSE_FEATURES = frozenset({"CONT", "OCN", "STM"})  # a continent, an ocean, a river: no point says where
@@ -25,8 +24,7 @@ TOO_COARSE_FEATURES = frozenset({"CONT", "OCN", "STM"})  # a continent, an ocean
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    text = resources.files("claimgraph.resolve").joinpath("data/locations.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return packaged_yaml("claimgraph.resolve", "data/locations.yaml")
 
 
 def located(place: Place) -> bool:

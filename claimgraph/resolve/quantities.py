@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from claimgraph.model import Quantity
 from claimgraph.resolve.numbers import number_words, parse_number
+from claimgraph.rules import packaged_yaml
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
-@lru_cache(maxsize=1)
 def rules() -> dict:
-    text = resources.files("claimgraph.resolve").joinpath("data/quantities.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return packaged_yaml("claimgraph.resolve", "data/quantities.yaml")
 
 
 def _alternatives(words) -> str:
@@ -33,8 +29,8 @@ def _alternatives(words) -> str:
 @lru_cache(maxsize=1)
 def pattern() -> re.Pattern:
     """number phrase: [qualifier] (range | number | vague word) [of] unit words."""
-    units = {w for w in number_words()["units"] if w not in ("a", "an", "single", "couple")}
-    mults = number_words()["multipliers"]
+    units = {w for w in number_words().units if w not in ("a", "an", "single", "couple")}
+    mults = number_words().multipliers
     unit_words, mult_words = _alternatives(units), _alternatives(mults)
     word_number = (rf"(?:(?:{unit_words})(?:[- ](?:{unit_words}))*(?:\s+(?:{mult_words}))?"
                    rf"|an?\s+(?:{mult_words}))")  # "twenty-five", "three hundred", "a dozen"

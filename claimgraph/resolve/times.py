@@ -11,15 +11,12 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
 import dateparser
-import yaml
-
 from claimgraph.model import TimeSpan
 from claimgraph.resolve.numbers import parse_number, word_pattern
+from claimgraph.rules import packaged_yaml
 
 WEEKDAYS = [d.lower() for d in calendar.day_name]
 MONTHS = [m.lower() for m in calendar.month_name if m]
@@ -27,10 +24,8 @@ MONTH = r"(?P<month>" + "|".join(MONTHS + [m[:3] for m in MONTHS]) + r")\.?"
 LEADING = re.compile(r"^(?:on|at|during|over|of|by|the)\s+", re.I)
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> dict:
-    text = resources.files("claimgraph.resolve").joinpath("data/times.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return packaged_yaml("claimgraph.resolve", "data/times.yaml")
 
 
 def _span(text: str, start: date, end: date, precision: str, anchor: str, note: str | None = None) -> TimeSpan:

@@ -14,15 +14,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate
 
-import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimgraph.model import Place, Span
 from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.resolve.names import is_district
+from claimgraph.rules import packaged_yaml
 
 WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*"  # "Kursk", "U.S", "Ivano-Frankivsk"; no sentence-final dot
 CAPITALISED_RUN = re.compile(rf"{WORD}(?:(?:[ -]|[ ](?:of|de|du|la|al|el|on|upon)[ ]){WORD})*")
@@ -32,8 +31,7 @@ LEADING_THE = re.compile(r"^[Tt]he\s+")
 
 @lru_cache(maxsize=1)
 def rules() -> dict:
-    text = resources.files("claimgraph.resolve").joinpath("data/toponyms.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = packaged_yaml("claimgraph.resolve", "data/toponyms.yaml")
     return {k: set(v) if isinstance(v, list) else v for k, v in data.items()}
 
 

@@ -28,13 +28,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from sqlalchemy import (Column, ColumnElement, Integer, MetaData, Select, String, Table, Text, exists, func,
                         literal_column, select, text)
 from sqlalchemy.engine import Connection
 
+from claimgraph.rules import packaged_yaml
 from claimgraph.store.schema import claims, documents
 
 WORD = re.compile(r"\w+")
@@ -171,8 +170,7 @@ def _run_on_sqlite(conn: Connection, statements: tuple[str, ...]) -> None:
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    text = resources.files("claimgraph.store").joinpath("data/search.yaml").read_text("utf-8")
-    return frozenset(yaml.safe_load(text)["stop_words"])
+    return frozenset(packaged_yaml("claimgraph.store", "data/search.yaml")["stop_words"])
 
 
 def search_words(q: str) -> list[str]:

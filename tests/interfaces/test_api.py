@@ -380,7 +380,18 @@ def test_api_cache_shows_other_writers_after_it_expires(fresh_store):
     assert client.get("/api/stats").json()["documents"] == 5
 
 
-def test_api_server_process_calms_the_garbage_collector(tmp_path, monkeypatch):
+@pytest.fixture
+def restored_garbage_collector():
+    # serving_app freezes the objects made so far and changes the collection thresholds
+    import gc
+
+    thresholds = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*thresholds)
+
+
+def test_api_server_process_calms_the_garbage_collector(tmp_path, monkeypatch, restored_garbage_collector):
     # A served process freezes its start-up objects and collects the young generation less
     # often: full collections in mid-request were the API's latency tail (bench/api_load.py).
     import gc
@@ -388,14 +399,19 @@ def test_api_server_process_calms_the_garbage_collector(tmp_path, monkeypatch):
     from claimgraph.interfaces.api import GC_YOUNG_THRESHOLD, app_from_environment
 
     monkeypatch.setenv("CLAIMGRAPH_DB", f"sqlite:///{tmp_path / 'served.db'}")
-    thresholds = gc.get_threshold()
-    try:
-        app_from_environment()
-        assert gc.get_freeze_count() > 0
-        assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*thresholds)
+    app_from_environment()
+    assert gc.get_freeze_count() > 0
+    assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+
+
+def test_api_served_app_takes_its_settings_as_given(tmp_path, monkeypatch, restored_garbage_collector):
+    from claimgraph.interfaces.api import serving_app
+
+    monkeypatch.delenv("CLAIMGRAPH_API_TOKEN", raising=False)
+    settings = Settings.load(db=f"sqlite:///{tmp_path / 'served.db'}", api_token=TOKEN)
+    served = TestClient(serving_app(settings))
+    response = served.post("/api/events/e-none/assessment", json={"status": "confirmed"}, headers=bearer())
+    assert response.status_code == 404  # the token was taken: without it writes answer 403
 
 
 @pytest.mark.parametrize("path", ["/api/documents", "/api/claims", "/api/events", "/api/sources"])

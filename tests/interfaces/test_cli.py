@@ -226,6 +226,16 @@ def test_cli_serve_on_a_port_in_use_says_so_before_any_banner(ledger_file):
     assert "in use" in one_error_line(result) and "http://" not in result.stderr.decode()
 
 
+def test_cli_serve_workers_is_a_deprecated_alias_of_web_workers(ledger_file):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = claimgraph("serve", "--db", str(ledger_file), "--port", str(taken.getsockname()[1]),
+                            "--workers", "2", timeout=60)
+    shown = result.stderr.decode()
+    assert result.returncode == 2 and "--workers is deprecated: use --web-workers" in shown
+
+
 # -- encodings -------------------------------------------------------------------------------------
 
 @pytest.mark.slow

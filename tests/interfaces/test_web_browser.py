@@ -275,9 +275,9 @@ def test_web_browser_hostile_text_stays_inert_in_page(watched, hostile_url):
     assert watched.errors == []
 
 
-def test_web_browser_hostile_text_stays_inert_in_report(watched, hostile_store, hostile_url, tmp_path):
+def test_web_browser_hostile_text_stays_inert_in_report(watched, hostile_store, hostile_url, tmp_path, settings):
     report_file = tmp_path / "report.html"
-    report_file.write_text(render_report(hostile_store, None, None, None, "html"), encoding="utf-8")
+    report_file.write_text(render_report(hostile_store, settings, fmt="html"), encoding="utf-8")
     for url in (report_file.as_uri(), f"{hostile_url}/api/report?fmt=html"):
         watched.page.goto(url)
         assert "<script>" in watched.page.locator("body").inner_text()

@@ -32,7 +32,7 @@ def syndicated_copy(seed_path, tmp_path):
 
 def mark_copies(documents: list[Document], settings) -> list[Document]:
     """What ingest does: a document near-identical to an earlier one is its duplicate."""
-    from claimgraph.link.dedup import NearDuplicateIndex
+    from claimgraph.dedup import NearDuplicateIndex
 
     index, marked = NearDuplicateIndex(threshold=settings.near_duplicate_threshold), []
     for document in documents:

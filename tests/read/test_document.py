@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph.model import Document, ReadFailure
 from claimgraph.read.document import Metadata, make_document, strip_blank_lines
 from claimgraph.read.normalise import document_id
@@ -46,13 +48,16 @@ def test_document_text_from_markup_keeps_a_byline_like_headline():
     assert document.text.startswith(headline) and document.genre is None
 
 
-def test_document_dateline_names_the_outlet():
-    from claimgraph.read.document import dateline_outlet
-
-    assert dateline_outlet("KYIV (Meridian Wire) — Ukraine's air force said on Monday…") == "Meridian Wire"
-    assert dateline_outlet("NEW YORK, Aug. 12 (Harbor News) -- Officials said…") == "Harbor News"
-    assert dateline_outlet("Officials in Sumy (a northern city) said…") is None
-    assert dateline_outlet("ODESA: Two ferries were damaged…") is None
+@pytest.mark.parametrize("text, dateline, outlet", [
+    ("KYIV (Meridian Wire) — Ukraine's air force said on Monday…", "KYIV (Meridian Wire) — ", "Meridian Wire"),
+    ("NEW YORK, Aug. 12 (Harbor News) -- Officials said…", "NEW YORK, Aug. 12 (Harbor News) -- ", "Harbor News"),
+    ("Officials in Sumy (a northern city) said…", None, None),
+    ("ODESA: Two ferries were damaged…", "ODESA: ", None),
+])
+def test_document_carries_its_dateline_span_and_outlet(text, dateline, outlet):
+    document = make_document(text, "wire.txt", "text")
+    assert (document.text[slice(*document.dateline)] if document.dateline else None) == dateline
+    assert document.outlet == outlet
 
 
 def test_document_plain_text_headline_and_byline_are_title_and_author_and_stay_in_the_text():

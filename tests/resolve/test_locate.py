@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.model import Claim, Place
+from claimgraph.read.document import find_dateline
 from claimgraph.resolve.locate import locate_claims
 
 TOWNS = {"Brelsk": (51.2, 35.3, "town", "RU"), "Ostrova": (51.5, 35.9, "town", "RU"),
@@ -31,7 +32,8 @@ def claim_at(text: str, sentence: str) -> Claim:
 
 
 def locate(text: str, sentence: str) -> Place | None:
-    [claim] = locate_claims(text, [claim_at(text, sentence)], places_in(text))
+    dateline = find_dateline(text)  # found once, in reading (Document.dateline)
+    [claim] = locate_claims(text, [claim_at(text, sentence)], places_in(text), dateline.end() if dateline else 0)
     return claim.location
 
 

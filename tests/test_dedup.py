@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from claimgraph.link.dedup import NearDuplicateIndex, shingles
+from claimgraph.dedup import NearDuplicateIndex, shingles
 from claimgraph.read import read_bytes
 
 OWN_INTRO = ("Kyiv has sent troops across the border for a fifth day, and the fighting around the border "
@@ -115,7 +115,7 @@ def test_dedup_a_wire_story_with_its_own_header_intro_and_boilerplate_is_a_copy(
 
 
 def test_dedup_a_signature_stored_without_its_shingle_count_still_reads(index, seed_text, settings):
-    from claimgraph.link.dedup import contained
+    from claimgraph.dedup import contained
 
     full = index.signature(read_text(seed_text, settings))
     assert index.find(full[:-4])[0][0] == "seed"  # a signature stored before the count was kept

@@ -11,7 +11,7 @@ all; ten scattered word edits 0.83/0.78/0.75; two different reports filled into 
 same template 0.41/0.29/0.24; unrelated text 0.00.  Block edits barely depend on
 the size; 4 keeps scattered edits above 0.7 and templated reports well below it.
 With 4 words and 128 permutations the estimates for the seed's copies in
-tests/link/test_dedup.py are 0.89 (new header + sentence) and 0.80 (new intro).
+tests/test_dedup.py are 0.89 (new header + sentence) and 0.80 (new intro).
 """
 
 from __future__ import annotations
