@@ -47,6 +47,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("api_cache_seconds", 2.0, "How long the HTTP API keeps a GET reply in memory (0: no cache)"),
     Setting("workers", 1, "Extraction processes; more than 1 starts a local Dask cluster"),
     Setting("scheduler", "", "Address of a running Dask scheduler (tcp://host:8786) to extract on"),
+    Setting("dask", False, "Extract on a local Dask cluster even with one worker (to compare Dask on 1 "
+            "and on N workers)"),
 )
 
 
@@ -55,6 +57,8 @@ def _env_value(setting: Setting) -> Any:
     if raw is None:
         return setting.default
     kind = type(setting.default)
+    if kind is bool:
+        return raw.strip().lower() in ("1", "true", "yes", "on")
     return kind(raw) if kind in (int, float) else raw
 
 
@@ -82,6 +86,7 @@ class Settings:
     api_cache_seconds: float = 2.0
     workers: int = 1
     scheduler: str = ""
+    dask: bool = False
 
     @classmethod
     def load(cls, **overrides: Any) -> "Settings":
