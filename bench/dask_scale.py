@@ -18,7 +18,6 @@ import json
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Callable
 
@@ -28,6 +27,7 @@ sys.path.insert(0, str(REPO))
 from claimgraph.app import ClaimGraph  # noqa: E402
 from claimgraph.model import Document  # noqa: E402
 from claimgraph.settings import Settings  # noqa: E402
+from paired import best_seconds  # noqa: E402
 
 SAMPLES = REPO / "samples" / "kursk" / "articles"
 JOINED = 3  # sample articles per document
@@ -53,17 +53,6 @@ def extraction(settings: Settings, documents: list[Document]) -> Callable[[], in
     return run
 
 
-def best_seconds(runs: dict[str, Callable[[], int]], rounds: int) -> dict[str, float]:
-    """Each run's fastest round; the runs take turns, so a slow spell falls on all of them."""
-    best = dict.fromkeys(runs, float("inf"))
-    for _ in range(rounds):
-        for name, run in runs.items():
-            started = time.perf_counter()
-            run()
-            best[name] = min(best[name], time.perf_counter() - started)
-    return best
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=260)
@@ -80,7 +69,7 @@ def main(argv: list[str]) -> int:
         "in process": extraction(Settings.load(), documents),
         "dask on 1": extraction(settings.with_(workers=1), documents),
         many: extraction(settings.with_(workers=args.workers), documents),
-    }, args.rounds)
+    }, args.rounds, warm_up=False)
     speedup, overhead = seconds["dask on 1"] / seconds[many], seconds["dask on 1"] - seconds["in process"]
     words = sum(len(doc.text.split()) for doc in documents)
     print(f"documents           {len(documents)} ({words} words), made from {SAMPLES}")
