@@ -19,13 +19,14 @@ event raises KeyError; database errors propagate (a failed ``add_document`` leav
 
 from __future__ import annotations
 
+import copy
 import json
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
-from functools import reduce
+from functools import reduce, wraps
 from typing import Any, Optional, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, Select, delete, func, insert, select, text, union, update
@@ -39,10 +40,11 @@ from claimgraph.store.engine import WRITE, check_ledger_exists, make_engine
 from claimgraph.store.filters import ClaimFilter, EventFilter, check_query
 from claimgraph.store.migrations import applied_migrations, migrate
 from claimgraph.store.schema import (CLAIM_LIST_ORDER, claims, document_copies, documents, events, failures,
-                                    minhashes, sources)
+                                    ledger_version, minhashes, sources)
 from claimgraph.store.search import claims_matching, count_claims_matching, documents_matching, searchable_claims
 
 T = TypeVar("T")
+MAX_KEPT_COUNTS = 4096  # counts kept per Store (see Store._counted): a few distinct filters each
 STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
 # SQLite, a full-text search alone (see search.claims_matching): above MANY_MATCHES matches,
 # claims are read in list order, tested by key probes while the page ends within
@@ -52,6 +54,16 @@ MANY_MATCHES = 2000
 PROBE_SHARE = 2.0
 MAX_ROWS = 2**63 - 1  # the largest integer both databases hold: limit + offset beyond it cannot be asked
 LINK_LOCK_KEY = 0x636C6C6B  # "cllk": the PostgreSQL advisory lock every linking step takes
+
+
+def kept_until_write(method: Callable[..., T]) -> Callable[..., T]:
+    """A counting method whose result is kept, per arguments, until the ledger's next write
+    (`Store._counted`): the API asks the same counts again and again between writes."""
+    @wraps(method)
+    def kept(self: "Store", *args: Any, **kwargs: Any) -> T:
+        key = (method.__name__, args, tuple(sorted(kwargs.items())))
+        return self._counted(key, lambda: method(self, *args, **kwargs))
+    return kept
 
 
 class Store:
@@ -67,6 +79,7 @@ class Store:
         self._one_connection = isinstance(self.engine.pool, StaticPool)
         self._turn = threading.RLock() if self._one_connection else nullcontext()
         self._held = threading.local()  # the connection of a `linking` step, per thread
+        self._counts: dict[tuple, Any] = {}  # (ledger version, count asked) -> count (see _counted)
         migrate(self.engine)
 
     def __enter__(self) -> "Store":
@@ -127,6 +140,7 @@ class Store:
         statement = select(documents).where(*self._document_conditions(q))
         return self._with_copies(self._page(statement.order_by(*DOCUMENT_ORDER), lambda row: row, limit, offset))
 
+    @kept_until_write
     def count_documents(self, q: str | None = None) -> int:
         return self._count(documents, self._document_conditions(q))
 
@@ -152,6 +166,7 @@ class Store:
         _check_paging(limit, offset)
         return [rows.claim_from_row(row) for row in self._all(_page_of_union(branches, limit, offset))]
 
+    @kept_until_write
     def count_claims(self, filters: ClaimFilter = ClaimFilter()) -> int:
         if _text_only(filters):  # counted in the search index alone
             with self._read() as conn:
@@ -203,6 +218,7 @@ class Store:
         statement = select(events).where(*event_conditions(filters, self.dialect)).order_by(*order)
         return self._with_members(self._page(statement, lambda row: row, limit, offset))
 
+    @kept_until_write
     def count_events(self, filters: EventFilter = EventFilter()) -> int:
         return self._count(events, event_conditions(filters, self.dialect))
 
@@ -223,6 +239,7 @@ class Store:
                 .order_by(last.desc().nulls_last(), events.c.story_id))
         return self._stories([row.story_id for row in self._page(page, lambda row: row, limit, offset)])
 
+    @kept_until_write
     def count_stories(self) -> int:
         with self._read() as conn:
             return conn.scalar(select(func.count(func.distinct(events.c.story_id)))) or 0
@@ -287,6 +304,7 @@ class Store:
     def sources(self, limit: int = 50, offset: int = 0) -> list[Source]:
         return self._page(select(sources).order_by(sources.c.canonical), rows.source_from_row, limit, offset)
 
+    @kept_until_write
     def count_sources(self) -> int:
         return self._count(sources, [])
 
@@ -306,7 +324,10 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts: documents, duplicates (exact copies + near-duplicates), claims and events
-        by status, stories, sources, failures."""
+        by status, stories, sources, failures (a copy of those kept until the next write)."""
+        return copy.deepcopy(self._counted(("stats",), self._stats))
+
+    def _stats(self) -> dict[str, Any]:
         near = self._count(documents, [documents.c.duplicate_of.is_not(None)])
         return {
             "documents": self._count(documents, []),
@@ -353,6 +374,28 @@ class Store:
             return
         with self._turn, self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
             yield conn
+            # last, so the row is locked (PostgreSQL) only for the commit
+            conn.execute(update(ledger_version).values(version=ledger_version.c.version + 1))
+
+    def _counted(self, key: tuple, count: Callable[[], T]) -> T:
+        """``count()``, kept for ``key`` until the ledger's next write: counts scan rows, the
+        version is one row.  Kept only when no write committed while counting (versions only
+        grow), and never inside `linking`, whose writes are not committed yet."""
+        if getattr(self._held, "conn", None) is not None:
+            return count()
+        version = self._version()
+        if (version, key) in self._counts:
+            return self._counts[version, key]
+        value = count()
+        if self._version() == version:
+            if len(self._counts) >= MAX_KEPT_COUNTS:
+                self._counts.clear()  # mostly older versions' counts
+            self._counts[version, key] = value
+        return value
+
+    def _version(self) -> int:
+        with self._read() as conn:
+            return conn.scalar(select(ledger_version.c.version))
 
     def _all(self, statement: Select) -> list[Any]:
         with self._read() as conn:

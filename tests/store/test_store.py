@@ -445,3 +445,35 @@ def test_store_record_copy_only_for_somewhere_new(store):
     elsewhere = doc.model_copy(update={"origin": "mirror/a.txt", "url": "https://mirror.test/a"})
     assert store.record_copy(elsewhere) is True and store.record_copy(elsewhere) is False
     assert [copy["origin"] for copy in store.get_document(doc.id).copies] == ["mirror/a.txt"]
+
+
+def test_store_counts_are_kept_until_the_ledger_is_written(store_url):
+    with Store(store_url) as reader, Store(store_url) as writer:  # as two API processes would
+        stored_pair(writer)
+        assert reader.stats()["documents"] == reader.count_claims() == 1
+        scans = []
+        counting = reader._count
+        reader._count = lambda *args: scans.append(args) or counting(*args)
+        assert reader.stats()["documents"] == reader.count_claims() == 1
+        assert scans == []  # nothing written since: nothing counted again
+        far_pair(writer)
+        assert reader.stats()["documents"] == reader.count_claims() == 2
+        assert reader.count_claims(ClaimFilter(status="hedged")) == 1 and scans
+
+
+def test_store_stats_are_a_copy(store):
+    stored_pair(store)
+    store.stats()["claims"]["reported"] = 99
+    assert store.stats()["claims"]["reported"] == 1
+
+
+def test_store_member_index_replaces_the_event_index(store_url):
+    engine = make_engine(store_url)
+    migrate(engine, MIGRATIONS[:11])  # a database from before migration 12
+    engine.dispose()
+    with Store(store_url) as store, store.engine.connect() as conn:
+        listed = ("SELECT name FROM sqlite_master WHERE type = 'index'" if store.dialect == "sqlite" else
+                  "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+        names = set(conn.scalars(text(listed)))
+        assert conn.scalar(text("SELECT version FROM ledger_version")) == 0
+    assert "claims_event_order" in names and "claims_event" not in names
