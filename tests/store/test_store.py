@@ -361,14 +361,19 @@ def test_store_full_text_follows_claims_changed_by_raw_sql(store_url, monkeypatc
             assert store.claims(ClaimFilter(q="bridge")) == store.claims(ClaimFilter(q="drones")) == []
 
 
-def test_store_list_indexes_replace_the_narrow_ones(store_url):
+def indexes_after_migrating(store_url: str, applied: int) -> set[str]:
+    """Index names of a database made by the first ``applied`` migrations, then opened (migrated)."""
     engine = make_engine(store_url)
-    migrate(engine, MIGRATIONS[:5])  # a database from before migration 6
+    migrate(engine, MIGRATIONS[:applied])
     engine.dispose()
     with Store(store_url) as store, store.engine.connect() as conn:
         listed = ("SELECT name FROM sqlite_master WHERE type = 'index'" if store.dialect == "sqlite" else
                   "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
-        names = set(conn.scalars(text(listed)))  # (expression indexes are not reflected on SQLite)
+        return set(conn.scalars(text(listed)))  # (expression indexes are not reflected on SQLite)
+
+
+def test_store_list_indexes_replace_the_narrow_ones(store_url):
+    names = indexes_after_migrating(store_url, 5)  # a database from before migration 6
     assert {"claims_order", "claims_origin_order", "claims_origin_name_order", "claims_side_order",
             "events_point_seen"} <= names
     assert not names & {"claims_date", "claims_origin_lower", "claims_side_date", "events_point"}
@@ -468,12 +473,7 @@ def test_store_stats_are_a_copy(store):
 
 
 def test_store_member_index_replaces_the_event_index(store_url):
-    engine = make_engine(store_url)
-    migrate(engine, MIGRATIONS[:11])  # a database from before migration 12
-    engine.dispose()
-    with Store(store_url) as store, store.engine.connect() as conn:
-        listed = ("SELECT name FROM sqlite_master WHERE type = 'index'" if store.dialect == "sqlite" else
-                  "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
-        names = set(conn.scalars(text(listed)))
-        assert conn.scalar(text("SELECT version FROM ledger_version")) == 0
+    names = indexes_after_migrating(store_url, 11)  # a database from before migration 12
     assert "claims_event_order" in names and "claims_event" not in names
+    with Store(store_url) as store, store.engine.connect() as conn:
+        assert conn.scalar(text("SELECT version FROM ledger_version")) == 0
