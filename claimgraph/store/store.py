@@ -215,8 +215,8 @@ class Store:
                newest_first: bool = False) -> list[Event]:
         """A page of events: oldest first (by first report), or newest first (by latest report)."""
         order = NEWEST_EVENT_ORDER if newest_first else EVENT_ORDER
-        statement = select(events).where(*event_conditions(filters, self.dialect)).order_by(*order)
-        return self._with_members(self._page(statement, lambda row: row, limit, offset))
+        return self._with_members(self._page_by_id(events, event_conditions(filters, self.dialect), order,
+                                                   limit, offset))
 
     @kept_until_write
     def count_events(self, filters: EventFilter = EventFilter()) -> int:
@@ -405,6 +405,23 @@ class Store:
         _check_paging(limit, offset)
         return [convert(row) for row in self._all(statement.limit(limit).offset(offset))]
 
+    def _page_by_id(self, table, conditions: list[ColumnElement[bool]], order: Sequence[ColumnElement],
+                    limit: int, offset: int) -> list[Any]:
+        """A page of ``table``'s rows: first the ids of the page, so the rows skipped by
+        ``offset`` and sorted are only ids and sort keys, then those rows whole (an event's
+        row holds its JSON: a page at offset 900 read 950 of them)."""
+        ids = self._page(select(table.c.id).where(*conditions).order_by(*order), lambda row: row.id, limit, offset)
+        found = {row.id: row for row in self._all(select(table).where(table.c.id.in_(ids)))}
+        return [found[row_id] for row_id in ids]
+
+    def _driver_rows(self, statement: Select, conn: Optional[Connection] = None) -> list[tuple]:
+        """Rows as the database driver returns them (tuples, no SQLAlchemy Row): for thousands
+        of rows of plain text columns, building Rows cost as much as the query."""
+        if conn is not None:
+            return conn.execute(statement).cursor.fetchall()
+        with self._read() as conn:
+            return conn.execute(statement).cursor.fetchall()
+
     def _first(self, statement: Select, convert: Callable[[Any], T]) -> Optional[T]:
         found = self._all(statement.limit(1))
         return convert(found[0]) if found else None
@@ -447,8 +464,7 @@ class Store:
         ids = [row.id for row in event_rows]
         statement = select(claims.c.event_id, claims.c.id).where(claims.c.event_id.in_(ids)).order_by(*CLAIM_ORDER)
         members: dict[str, list[str]] = defaultdict(list)
-        found = conn.execute(statement) if conn is not None else self._all(statement)
-        for event_id, claim_id in found:
+        for event_id, claim_id in self._driver_rows(statement, conn):
             members[event_id].append(claim_id)
         return [rows.event_from_row(row, members[row.id]) for row in event_rows]
 
