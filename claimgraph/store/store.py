@@ -44,7 +44,7 @@ from claimgraph.store.schema import (CLAIM_LIST_ORDER, claims, document_copies, 
 from claimgraph.store.search import claims_matching, count_claims_matching, documents_matching, searchable_claims
 
 T = TypeVar("T")
-MAX_KEPT_COUNTS = 4096  # counts kept per Store (see Store._counted): a few distinct filters each
+MAX_KEPT = 4096  # counts and member lists kept per Store (see Store._kept_many), ~20 MB at most
 STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
 # SQLite, a full-text search alone (see search.claims_matching): above MANY_MATCHES matches,
 # claims are read in list order, tested by key probes while the page ends within
@@ -79,7 +79,7 @@ class Store:
         self._one_connection = isinstance(self.engine.pool, StaticPool)
         self._turn = threading.RLock() if self._one_connection else nullcontext()
         self._held = threading.local()  # the connection of a `linking` step, per thread
-        self._counts: dict[tuple, Any] = {}  # (ledger version, count asked) -> count (see _counted)
+        self._kept: dict[tuple, Any] = {}  # (ledger version, key) -> a count or members (see _kept_many)
         migrate(self.engine)
 
     def __enter__(self) -> "Store":
@@ -379,19 +379,27 @@ class Store:
 
     def _counted(self, key: tuple, count: Callable[[], T]) -> T:
         """``count()``, kept for ``key`` until the ledger's next write: counts scan rows, the
-        version is one row.  Kept only when no write committed while counting (versions only
-        grow), and never inside `linking`, whose writes are not committed yet."""
+        version is one row (see `_kept_many`)."""
+        return self._kept_many([key], lambda keys: {key: count()})[key]
+
+    def _kept_many(self, keys: list[tuple], compute: Callable[[list[tuple]], dict[tuple, T]]) -> dict[tuple, T]:
+        """The values of ``keys``: those kept since the ledger's last write, the others from
+        ``compute(missing keys)`` (which returns each).  What is computed is kept only when no
+        write committed meanwhile (versions only grow), and nothing is kept inside `linking`,
+        whose writes are not committed yet."""
         if getattr(self._held, "conn", None) is not None:
-            return count()
+            return compute(keys)
         version = self._version()
-        if (version, key) in self._counts:
-            return self._counts[version, key]
-        value = count()
-        if self._version() == version:
-            if len(self._counts) >= MAX_KEPT_COUNTS:
-                self._counts.clear()  # mostly older versions' counts
-            self._counts[version, key] = value
-        return value
+        found = {key: self._kept[version, key] for key in keys if (version, key) in self._kept}
+        missing = [key for key in keys if key not in found]
+        if missing:
+            computed = compute(missing)
+            if self._version() == version:
+                if len(self._kept) + len(missing) > MAX_KEPT:
+                    self._kept.clear()  # mostly older versions' values
+                self._kept.update(((version, key), value) for key, value in computed.items())
+            found.update(computed)
+        return found
 
     def _version(self) -> int:
         with self._read() as conn:
@@ -461,12 +469,21 @@ class Store:
 
     def _with_members(self, event_rows: Sequence[Any], conn: Optional[Connection] = None) -> list[Event]:
         """Events with their member claims, read from ``claims.event_id`` (in list order)."""
-        ids = [row.id for row in event_rows]
+        keys = [("members", row.id) for row in event_rows]
+        if conn is None:  # kept until the next write: a page of events holds thousands of members
+            members = self._kept_many(keys, self._read_members)
+        else:
+            members = self._read_members(keys, conn)
+        return [rows.event_from_row(row, members[key]) for row, key in zip(event_rows, keys)]
+
+    def _read_members(self, keys: list[tuple], conn: Optional[Connection] = None) -> dict[tuple, list[str]]:
+        """("members", event id) -> the event's member claims in list order."""
+        ids = [event_id for _, event_id in keys]
         statement = select(claims.c.event_id, claims.c.id).where(claims.c.event_id.in_(ids)).order_by(*CLAIM_ORDER)
-        members: dict[str, list[str]] = defaultdict(list)
+        members: dict[tuple, list[str]] = {key: [] for key in keys}
         for event_id, claim_id in self._driver_rows(statement, conn):
-            members[event_id].append(claim_id)
-        return [rows.event_from_row(row, members[row.id]) for row in event_rows]
+            members["members", event_id].append(claim_id)
+        return members
 
     def _insert(self, table):
         return (postgresql if self.dialect == "postgresql" else sqlite).insert(table)

@@ -477,3 +477,15 @@ def test_store_member_index_replaces_the_event_index(store_url):
     assert "claims_event_order" in names and "claims_event" not in names
     with Store(store_url) as store, store.engine.connect() as conn:
         assert conn.scalar(text("SELECT version FROM ledger_version")) == 0
+
+
+def test_store_event_members_follow_writes_and_are_copies(store_url):
+    with Store(store_url) as reader, Store(store_url) as writer:
+        doc, claim = stored_pair(writer)
+        writer.save_events([make_event(claims=[claim])])
+        first = reader.get_event("e1")
+        first.claims.append("not a claim")
+        assert reader.events()[0].claims == [claim.id]  # kept, and not the list handed out
+        far_doc, far_claim = far_pair(writer)
+        writer.save_events([make_event(claims=[claim, far_claim])])
+        assert reader.get_event("e1").claims == [claim.id, far_claim.id]
