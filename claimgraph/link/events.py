@@ -56,7 +56,7 @@ def fold_members(profile: EventProfile, context: BuildContext) -> tuple[StatusSt
     """Add the event's claims (stored and new alike) in date order, recording each
     contradiction found, each status change and each change of reported outcome (encircled ->
     held -> retaken).  The same claims always give the same event, however they were linked."""
-    state = StatusState(OriginSet(context.rules.role_words, context.name_words))
+    state = StatusState(OriginSet(context.rules.role_words, context.name_words, context.rules.generic_name_words))
     history: list[StatusChange] = []
     contradictions: list[Contradiction] = []
     log = ConflictLog(context.rules)

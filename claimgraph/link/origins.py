@@ -14,7 +14,11 @@
 - One source under several names counts once (`OriginSet`): names the actor catalogue gives one
   canonical name; a name whose words are all in another's ("Guterres" and "Secretary-General
   Antonio Guterres", "HRW" and "Human Rights Watch (HRW)"); and a name that is only a role
-  ("the spokesman", "the organisation") in an article that named a source in full before it.
+  ("the spokesman", "the organisation") in an article that named a source in full before it;
+  and two names with one head, their last capitalised word that is no role, title or country
+  (`generic_name_words`: "Rear Adm. Daniel Hagari" and "IDF spokesperson Daniel Hagari").  A bare
+  role ("she", "the spokesman", "Details") in an article that named no source before it is no
+  origin: it names no one to count.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from claimgraph.resolve.actors import source_name_key
 RELAY_KINDS = {"media"}
 SideOf = Callable[[str], Optional[str]]
 LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+NAME_WORD = re.compile(r"[^\W\d_]+")
+POSSESSIVE_S = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -123,32 +129,48 @@ def origin_of(claim: Claim, document: Optional[Document], material_words: frozen
 class OriginSet:
     """The distinct origins of one event, one source under several names counted once."""
 
-    def __init__(self, role_words: frozenset[str], words: Callable[[str], list[str]] = str.split):
+    def __init__(self, role_words: frozenset[str], words: Callable[[str], list[str]] = str.split,
+                 generic_words: frozenset[str] = frozenset()):
         self.role_words = role_words
         self.words = words  # a name's words, spellings mapped ("Ukrainian" -> ukraine)
+        self.generic_words = generic_words  # words no source is told apart by (titles, countries)
         self.origins: dict[str, Origin] = {}  # by key, in the order first met
 
-    def add(self, origin: Origin) -> Origin:
-        """Count an origin (or find it among those counted); returns the origin it counts as."""
+    def add(self, origin: Origin) -> Optional[Origin]:
+        """Count an origin (or find it among those counted); returns the origin it counts as, or
+        None for a bare role ("she", "the spokesman") whose article named no source before it."""
+        if self.is_role(origin):
+            return next((o for o in reversed(self.origins.values()) if o.document == origin.document), None)
         same = self.same_as(origin)
         if same is None:
             self.origins[origin.key] = origin
             return origin
         return same
 
+    def is_role(self, origin: Origin) -> bool:
+        return set(self.words(origin.key)) <= self.role_words
+
     def same_as(self, origin: Origin) -> Optional[Origin]:
         if origin.key in self.origins:
             return self.origins[origin.key]
-        words = set(self.words(origin.key))
-        if words <= self.role_words:  # "the spokesman": the source its article named before
-            return next((o for o in reversed(self.origins.values()) if o.document == origin.document
-                         and not set(self.words(o.key)) <= self.role_words), None)
+        words, head = set(self.words(origin.key)), self.head(origin)
         for known in self.origins.values():
             others = set(self.words(known.key))
             shorter, longer = sorted((words, others), key=len)
-            if shorter - self.role_words and shorter <= longer:
+            if (shorter - self.role_words and shorter <= longer) or (head and head == self.head(known)):
                 return known
         return None
+
+    def head(self, origin: Origin) -> Optional[str]:
+        """The last capitalised word of a name that is no role, title or country: the surname of
+        "IAEA Director General Rafael Grossi" and "Rafael Mariano Grossi", the company of
+        "Ukraine's state nuclear company Energoatom" and "the operator Energoatom"."""
+        found = None
+        for word in NAME_WORD.findall(POSSESSIVE_S.sub("", origin.shown())):
+            mapped = self.words(word.lower())
+            if word[0].isupper() and mapped and not set(mapped) <= self.role_words | self.generic_words:
+                found = mapped[-1]
+        return found
 
     def values(self) -> list[Origin]:
         return list(self.origins.values())

@@ -82,6 +82,7 @@ class LinkRules:
     material_sources: frozenset[str]  # "the footage said": material, not a source (see origins.py)
     unspecified_sources: frozenset[str]  # "media reports said": no one in particular
     role_words: frozenset[str]  # "the spokesman": a role, not who holds it
+    generic_name_words: frozenset[str]  # titles, countries: no two sources differ by these alone
 
     def may_persist(self, event_type: str) -> bool:
         """Could a claim of this type be about a lasting state (a wildcard type might)?"""
@@ -181,4 +182,5 @@ def load_rules(path: Path = RULES_FILE) -> LinkRules:
         material_sources=frozenset(raw["material_sources"]),
         unspecified_sources=frozenset(raw["unspecified_sources"]),
         role_words=frozenset(raw["role_words"]),
+        generic_name_words=frozenset(raw["generic_name_words"]),
     )

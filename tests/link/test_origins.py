@@ -82,7 +82,22 @@ def test_origins_one_source_under_several_names_counts_once():
     assert named[4] == named[2]  # "the spokesman" is the source its article named in full before it
 
 
-def test_origins_a_role_with_no_source_named_before_it_in_its_article_counts_as_itself():
+def test_origins_a_role_or_label_with_no_source_named_before_it_in_its_article_is_no_origin():
     found = OriginSet(RULES.role_words)
     found.add(Origin("Kremlin", "official", "Russia", document="d1"))
-    assert found.add(Origin("spokesman", "official", None, document="d2")).name == "spokesman" and len(found) == 2
+    assert found.add(Origin("spokesman", "official", None, document="d2")) is None
+    assert found.add(Origin("she", None, None, document="d2")) is None
+    assert found.add(Origin("Details", None, None, document="d3")) is None
+    assert len(found) == 1
+
+
+def test_origins_names_with_one_head_are_one_source_but_not_names_sharing_a_first_name_or_a_country():
+    found = OriginSet(RULES.role_words, generic_words=RULES.generic_name_words)
+    names = ("Energy Agency Director General Rafael Grossi", "Rafael Mariano Grossi",
+             "Ukraine's state nuclear company Energoatom", "the nuclear operator Energoatom",
+             "Governor Oleksandr Prokudin", "emergency service spokesman Oleksandr Khorunzhyi",
+             "Ukrainian Ministry of Defence", "Russian Ministry of Defence", "Israeli military spokesman Rear Adm. Daniel Hagari",
+             "Israel Defense Forces spokesperson Rear Adm. Daniel Hagari")
+    counted = [found.add(Origin(name, "official", None, label=name, document=f"d{i}")) for i, name in enumerate(names)]
+    assert counted[1] == counted[0] and counted[3] == counted[2] and counted[9] == counted[8]
+    assert len({o.key for o in counted}) == len(found) == 7
