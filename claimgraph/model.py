@@ -26,7 +26,7 @@ EVENT_TYPES = (
 )
 SOURCE_KINDS = ("official", "media", "social", "expert", "witness", "anonymous", "document", "author")
 EVENT_STATUSES = ("claimed", "corroborated", "confirmed", "disputed")
-SIDES = ("Ukraine", "Russia", "neutral", "other")
+SIDES = ("Ukraine", "Russia", "Israel", "Palestinian", "US", "UK", "neutral", "other")
 
 Status = Literal["asserted", "reported", "hedged", "unverified", "confirmed", "denied", "speculative"]
 EventStatus = Literal["claimed", "corroborated", "confirmed", "disputed"]
@@ -60,6 +60,10 @@ class Place(Record):
     admin1: Optional[str] = None
     feature: Optional[str] = None
     precision: Optional[Literal["point", "town", "region", "country"]] = None
+    # extensions, set on a claim's or an event's location: where in the document the place was
+    # taken from (resolve/data/locations.yaml) and ACLED's geo_precision (1 town, 2 district, 3 region)
+    basis: Optional[Literal["sentence", "previous", "paragraph", "dateline", "focus"]] = None
+    geo_precision: Optional[int] = None
 
 
 class TimeSpan(Record):
@@ -145,6 +149,7 @@ class Claim(Record):
     # extensions
     document_id: Optional[str] = None
     event_id: Optional[str] = None
+    location: Optional[Place] = None  # where the claimed happening is (resolve/locate.py)
 
     @property
     def origin(self) -> Optional[SourceRef]:
@@ -211,6 +216,7 @@ class Event(Record):
     history: list[StatusChange] = Field(default_factory=list)
     assessment: Optional[dict[str, Any]] = None  # an analyst's note (extension)
     story_id: Optional[str] = None  # the story (topic thread) holding the event (extension)
+    location: Optional[Place] = None  # its position (resolve/position.py); None when known only by country (extension)
 
 
 class Story(Record):

@@ -31,15 +31,20 @@ ExtractedOrFailure = tuple[Document, "list[Claim] | BaseException"]
 
 
 def outside_dateline(doc: Document, claims: list[Claim]) -> list[Claim]:
-    """Claims without a leading wire dateline ("KYIV (Wire) — …"): it is not part of the
-    proposition, and the city where the report was filed says nothing about where the event
-    happened (the city stays in `doc.places`)."""
+    """Claims without a leading wire dateline ("KYIV (Wire) — …", "KYIV: …"): it is not part of
+    the proposition, the city where the report was filed says nothing about where the event
+    happened (the city stays in `doc.places`), and it is no source."""
     end = dateline_end(doc.text)
     return [_cut_dateline(doc, claim, end) for claim in claims] if end else claims
 
 
 def _cut_dateline(doc: Document, claim: Claim, end: int) -> Claim:
     update: dict = {"places": [place for place in claim.places if place.span[0] >= end]}
+    chain = [ref for ref in claim.source_chain if not ref.span or ref.span[0] >= end]
+    if len(chain) < len(claim.source_chain):  # "GAZA: ..." names a place, not a speaker
+        update["source_chain"] = chain
+        if not chain and claim.status == "reported":
+            update.update(status="asserted", status_cues=[])
     start, stop = claim.span
     dateline = doc.text[start:end]
     if start < end < stop and claim.text.startswith(dateline):  # a claim text may be rebuilt, not sliced

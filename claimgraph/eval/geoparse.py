@@ -24,7 +24,8 @@ from typing import Iterator
 from claimgraph.eval import DEFAULT_DATA, Metric, prf
 from claimgraph.model import Place, Span
 from claimgraph.resolve.gazetteer import Gazetteer
-from claimgraph.resolve.geoparse import distance_km, find_toponyms, is_toponym, resolve_places, without_surnames
+from claimgraph.resolve.geoparse import distance_km, is_toponym, resolve_places
+from claimgraph.resolve.toponyms import find_toponyms, without_surnames
 from claimgraph.settings import Settings
 
 ACCURACY_KM = 161

@@ -12,6 +12,10 @@ against the gold events:
   wrong): clean (≥80% of its mentions in one system event that is ≥80% this event's),
   independent-origin count exact and within one, sides, event status and event type.
 - **mentions**: status, origin and event type (its gold event's type) of the matched claim.
+- **places**: each found event's position (``resolve.position``) within 161 km of its gold
+  place (``events.place_161km``, over found events with a gold place: one without a position
+  counts wrong), and each matched claim's location within 161 km of its gold event's place
+  (``mentions.place_161km``, over the claims that carry one; ``mentions.placed`` says how many do).
 
 Per episode and pooled (the union of the episodes).  Nothing of the corpus enters the repository.
 """
@@ -29,8 +33,10 @@ import yaml
 
 from claimgraph.eval import DEFAULT_DATA, Metric
 from claimgraph.eval.linking import Clustering, as_sets, ceafe_alignment, overlap, scores
-from claimgraph.model import Claim, Document, Event
+from claimgraph.model import Claim, Document, Event, Place
 from claimgraph.resolve.actors import ActorCatalogue
+from claimgraph.resolve.geoparse import distance_km
+from claimgraph.resolve.position import claim_place, event_position
 from claimgraph.settings import Settings
 
 POOLED = "all"
@@ -38,6 +44,7 @@ CLEAN_SHARE = 0.8  # a clean event: this share of its mentions in one system eve
 NEUTRAL = {None, "neutral"}
 UNCOUNTED_KINDS = {"unspecified", "author"}
 PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+PLACE_KM = 161  # a place this close to the gold place is right (the geoparsing convention)
 GENERIC_WORDS = frozenset({"unspecified", "resident", "recording", "statement"})
 
 
@@ -60,6 +67,7 @@ class GoldEvent:
     independent_sources: int
     sides: frozenset[str]
     mentions: tuple[GoldMention, ...]
+    point: Optional[tuple[float, float]] = None  # (lat, lon) of its gold place
 
 
 @dataclass(frozen=True)
@@ -92,8 +100,14 @@ def load_episode(folder: Path) -> Episode:
                           if s not in NEUTRAL)
         events.append(GoldEvent(entry["id"], entry["event_type"], entry["status"],
                                 int(entry.get("independent_sources", len(entry.get("origins") or []))), sides,
-                                mentions))
+                                mentions, gold_point(entry.get("place"))))
     return Episode(folder.name, folder / "articles", tuple(events), sources)
+
+
+def gold_point(place: Optional[Mapping[str, object]]) -> Optional[tuple[float, float]]:
+    if not place or place.get("lat") is None or place.get("lon") is None:
+        return None
+    return float(place["lat"]), float(place["lon"])  # type: ignore[arg-type]
 
 
 def load_episodes(root: Path) -> list[Episode]:
@@ -251,6 +265,7 @@ def score_episode(episode: Episode, ledger: Ledger, matcher: OriginMatcher) -> T
 
 def count_mentions(episode: Episode, matched: Mapping[str, Claim], matcher: OriginMatcher,
                    counts: Counter[str]) -> None:
+    points = {e.id: e.point for e in episode.events}
     for mention in episode.mentions:
         counts["mentions"] += 1
         claim = matched.get(mention.id)
@@ -260,6 +275,19 @@ def count_mentions(episode: Episode, matched: Mapping[str, Claim], matcher: Orig
         counts["mention_status_right"] += claim.status == mention.status
         counts["mention_origin_right"] += matcher.matches(claim, mention.origins)
         counts["mention_type_right"] += claim.event_type == mention.event_type
+        count_place(claim_place(claim), points[mention.event], "mention", counts)
+
+
+def count_place(place: Optional[Place], gold: Optional[tuple[float, float]], kind: str,
+                counts: Counter[str]) -> None:
+    """Of the system places with a gold place to compare, how many are within PLACE_KM of it."""
+    if gold is None:
+        return
+    counts[f"{kind}_gold_placed"] += 1
+    if place is None or place.lat is None or place.lon is None:
+        return
+    counts[f"{kind}_placed"] += 1
+    counts[f"{kind}_place_near"] += distance_km(place.lat, place.lon, *gold) <= PLACE_KM
 
 
 def count_events(episode: Episode, ledger: Ledger, response: Clustering, counts: Counter[str]) -> None:
@@ -280,6 +308,7 @@ def count_events(episode: Episode, ledger: Ledger, response: Clustering, counts:
         counts["sides_right"] += set(system.sides) - NEUTRAL == set(event.sides)
         counts["status_right"] += system.status == event.status
         counts["type_right"] += system.event_type == event.event_type
+        count_place(event_position(system), event.point, "event", counts)
 
 
 # --- the metrics ----------------------------------------------------------------------------
@@ -300,7 +329,11 @@ def metrics_of(column: str, tally: Tally) -> list[Metric]:
             ("mentions.matched", "mentions_matched", "mentions"),
             ("mentions.status", "mention_status_right", "mentions_matched"),
             ("mentions.origin", "mention_origin_right", "mentions_matched"),
-            ("mentions.type", "mention_type_right", "mentions_matched")):
+            ("mentions.type", "mention_type_right", "mentions_matched"),
+            ("events.placed", "event_placed", "event_gold_placed"),
+            ("events.place_161km", "event_place_near", "event_gold_placed"),
+            ("mentions.placed", "mention_placed", "mention_gold_placed"),
+            ("mentions.place_161km", "mention_place_near", "mention_placed")):
         value, detail = tally.share(numerator, denominator)
         metrics.append(Metric(f"{prefix}.{name}", value, detail))
     found = tally.counts["events_aligned"]

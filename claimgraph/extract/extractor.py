@@ -10,6 +10,8 @@ from spacy.language import Language
 from ..model import Claim, Document
 from ..settings import Settings
 from .boilerplate import without_boilerplate
+from .carried_sources import carry_sources
+from .relays import with_quoted_origins
 from .convert import document_places, to_claims
 from .pipeline import build_pipeline
 from .sections import batches, joined, sections
@@ -42,4 +44,5 @@ class Extractor:
             parts = list(parts)
             document = parts[0][0].document
             document.places, claims = joined(document, parts)
-            yield document, without_boilerplate(document, claims)
+            claims = carry_sources(document, without_boilerplate(document, claims))
+            yield document, with_quoted_origins(document, claims)

@@ -29,7 +29,7 @@ from .component import Component
 from .lexicon import load_lexicon, phrase_patterns
 
 Claim = dict[str, Any]
-MODAL_ONLY = ("will", "would", "shall", "could", "may", "might")
+MODAL_ONLY = ("will", "would", "shall", "could", "may", "might", "must", "should")
 NEGATIVE_WORDS = ("no", "neither", "nobody", "none")
 # statuses a claim's source can carry in its own words ("geolocated footage", "unverified posts")
 SOURCE_CHECKS = ("confirmed", "unverified")

@@ -272,7 +272,7 @@ async def filter_values(
     status: Optional[str] = Query(None, description="Claim status, or event status for /api/events"),
     event_type: Optional[str] = Query(None, description="One of the contract's event types"),
     source: Optional[str] = Query(None, description="The origin (first link of the source chain), by name"),
-    side: Optional[str] = Query(None, description="The origin's side: Ukraine, Russia, neutral, other"),
+    side: Optional[str] = Query(None, description="The origin's side: Ukraine, Russia, Israel, Palestinian, US, UK, neutral, other"),
     date_from: Optional[str] = Query(None, description="ISO date, inclusive"),
     date_to: Optional[str] = Query(None, description="ISO date, inclusive"),
     bbox: Optional[str] = Query(None, description="minlon,minlat,maxlon,maxlat"),

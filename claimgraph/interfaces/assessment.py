@@ -18,10 +18,9 @@ from functools import cache
 from typing import Any, Optional
 
 from claimgraph.interfaces.rules import load_rules
-from claimgraph.model import Claim, Document, Event, Place, SourceRef
+from claimgraph.model import Claim, Document, Event, SourceRef
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 from claimgraph.store import ClaimFilter, Store
-from claimgraph.store.rows import most_precise_place
 
 DENIED = "denied"
 PAGE = 500  # claims or documents read from the store at a time
@@ -54,12 +53,6 @@ class EventFacts:
     def outlet_of(self, claim: Claim) -> Optional[str]:
         doc = self.documents.get(document_of(claim))
         return (doc.outlet or doc.author) if doc else None
-
-
-def event_location(event: Event) -> Optional[Place]:
-    """Where the event happened: its ``location`` when the linker gives one, else its most
-    specific located place (a town before its region; never an average of places)."""
-    return getattr(event, "location", None) or most_precise_place(event.places)
 
 
 def document_of(claim: Claim) -> str:

@@ -348,7 +348,7 @@ def gazetteer_build():
 def gazetteer_import(file: Path = typer.Argument(..., exists=True, dir_okay=False, metavar="FILE",
                                                  help="allCountries.txt, cities500.zip or a country file such as RU.txt.")):
     """Add a full GeoNames dump (villages the default lacks)."""
-    from claimgraph.resolve.gazetteer import import_geonames
+    from claimgraph.resolve.gazetteer_index import import_geonames
 
     added = import_geonames(file, Settings.load().gazetteer)
     err.print(f"{added} places imported from {file}")

@@ -44,13 +44,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, Optional, TextIO, Union
 
-from claimgraph.interfaces.assessment import (EventFacts, estimate, event_location, headline, is_happening,
+from claimgraph.interfaces.assessment import (EventFacts, estimate, headline, is_happening,
                                               load_facts)
 from claimgraph.interfaces.rules import load_rules
 from claimgraph.model import Claim, Event, Place, Quantity
 from claimgraph.resolve.actors import ActorCatalogue
 from claimgraph.settings import Settings
-from claimgraph.store.rows import iso_date, most_precise_place
+from claimgraph.resolve.position import claim_place, event_place, event_position, geo_precision
+from claimgraph.store.rows import iso_date
 
 FORMATS = ("json", "jsonl", "csv", "geojson", "parquet")
 TEXT, INTEGER, NUMBER, DATE = "text", "integer", "number", "date"
@@ -153,7 +154,7 @@ def event_row(facts: EventFacts, catalogue: ActorCatalogue) -> dict[str, Any]:
     rules = load_rules("acled")
     event, claims = facts.event, facts.claims
     day = iso_date(event.first_seen)
-    place = event_location(event)
+    place = event_place(event)
     acled_type = acled_event_type(event.event_type, claims, rules)
     deaths, basis = event_fatalities(claims, rules)
     first, second = ranked_actors(claims, catalogue, rules)
@@ -187,7 +188,7 @@ def claim_row(claim: Claim, document: dict[str, Any], catalogue: ActorCatalogue)
         "origin": (origin.canonical or origin.name) if origin else None,
         "origin_kind": origin.kind if origin else None, "origin_side": origin.side if origin else None,
         "source_chain": " > ".join(ref.canonical or ref.name for ref in claim.source_chain) or None,
-        "actor1": first, "actor2": second, **_place_columns(most_precise_place(claim.places)),
+        "actor1": first, "actor2": second, **_place_columns(claim_place(claim)),
         "source": document.get("outlet"), "url": document.get("url"), "published": iso_date(document.get("published")),
         "fatalities": deaths or 0, "fatalities_basis": claim.status if deaths is not None else None,
         "notes": claim.text,
@@ -294,13 +295,6 @@ def counts_the_dead(quantity: Quantity, text: str, rules: dict[str, Any]) -> boo
     return _has_word(claim_text, rules["death_words"]) and not _has_word(claim_text, rules["injury_words"])
 
 
-def geo_precision(place: Place) -> int:
-    """ACLED geo_precision: 1 a town or point, 2 a district, 3 a region or a whole country."""
-    if place.precision in ("point", "town"):
-        return 1
-    return 2 if place.precision == "region" and place.feature not in (None, "ADM1") else 3
-
-
 def _place_columns(place: Optional[Place]) -> dict[str, Any]:
     if place is None:
         return dict.fromkeys(("iso", "country", "admin1", "admin2", "location", "latitude", "longitude",
@@ -338,7 +332,7 @@ def _features(store: Any) -> Iterator[dict[str, Any]]:
             if place.role == "place" and _valid_point(place):
                 yield _point_feature(place, _claim_properties(claim, document, place))
     for event in store.all_events():
-        place = most_precise_place(event.places)
+        place = event_position(event)
         if place is not None and _valid_point(place):
             yield _point_feature(place, _event_properties(event, place))
 

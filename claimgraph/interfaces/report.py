@@ -31,12 +31,13 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from claimgraph.interfaces.assessment import (DENIED, EventFacts, document_of, estimate, event_location, headline,
+from claimgraph.interfaces.assessment import (DENIED, EventFacts, document_of, estimate, headline,
                                               is_happening, load_facts, paged)
 from claimgraph.interfaces.report_map import MapView, Marker, event_map
 from claimgraph.interfaces.rules import load_rules
 from claimgraph.model import Claim, Document, Event
 from claimgraph.resolve.actors import ActorCatalogue
+from claimgraph.resolve.position import event_place, event_position
 from claimgraph.settings import Settings
 from claimgraph.store import EventFilter, Store
 
@@ -180,7 +181,7 @@ def group_key(facts: EventFacts) -> str:
 
 def area(event: Event) -> str:
     """The admin1 region of the event's location, else its country, else 'Place not stated'."""
-    place = event_location(event)
+    place = event_place(event)
     if place is None:
         return load_rules("report")["no_place"]
     return place.admin1 or country_name(place.country) or place.name or place.text
@@ -225,7 +226,7 @@ def title_of(facts: EventFacts) -> str:
 def event_meta(facts: EventFacts) -> str:
     event = facts.event
     when = " – ".join(dict.fromkeys(day(d) for d in (event.first_seen, event.last_seen) if d)) or "undated"
-    place = event_location(event)
+    place = event_place(event)
     parts = [when, (place.name or place.text) if place else None, event.event_type.replace("_", " "),
              plural(event.documents, "document")]
     return " · ".join(p for p in parts if p)
@@ -313,7 +314,7 @@ def takeaway(facts: EventFacts, entries: dict[str, Entry], citations: "Citations
 
 
 def markers(happenings: list[EventFacts], entries: dict[str, Entry]) -> list[Marker]:
-    located = ((f.event, event_location(f.event)) for f in happenings)
+    located = ((f.event, event_position(f.event)) for f in happenings)
     return [Marker(entries[event.id].number, place.lat, place.lon, event.status)
             for event, place in located if place is not None and place.lat is not None and place.lon is not None]
 

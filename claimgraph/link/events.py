@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Callable, Mapping, Optional
 
 from claimgraph.link.contradictions import ConflictLog, statement_of
-from claimgraph.link.features import DATELINE, ClaimFeatures, place_key
+from claimgraph.link.features import DATELINE, UNDAYED_PRECISIONS, ClaimFeatures, place_key
 from claimgraph.link.origins import Origin, OriginSet, SideOf, author_origin, no_side, origin_of
 from claimgraph.link.happening import TYPES
 from claimgraph.link.pairs import dot
@@ -20,6 +20,7 @@ from claimgraph.link.quantities import summarise, unit_of, value_record
 from claimgraph.link.rules import LinkRules
 from claimgraph.link.status import NEUTRAL_SIDES, StatusState
 from claimgraph.model import Contradiction, Document, Event, Place, StatusChange
+from claimgraph.resolve.position import claim_place, position
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,21 @@ def merged_places(profile: EventProfile) -> list[Place]:
     return list(places.values())
 
 
+def shown_days(profile: EventProfile) -> list[int]:
+    """The days the event is shown at: its claims' days, except that a claim dated only by a
+    month or a year ("captured in 2022") counts on its publication day, not on a made-up first
+    day that would stretch the event and the timeline back to it."""
+    days = [m.published if m.claim.time and m.claim.time.precision in UNDAYED_PRECISIONS else m.day
+            for m in profile.claims]
+    return [day for day in days if day is not None]
+
+
+def event_location(profile: EventProfile) -> Optional[Place]:
+    """The event's position over its claims' locations (``resolve.position``): most specific,
+    named in a claim's own sentence before one taken from around it, most claims agreeing."""
+    return position(claim_place(member.claim) for member in profile.claims if claim_place(member.claim))
+
+
 def merged_quantities(profile: EventProfile) -> dict[str, dict[str, Any]]:
     values: dict[str, list[dict[str, Any]]] = {}
     for member in profile.claims:
@@ -157,9 +173,10 @@ def build_event(profile: EventProfile, context: BuildContext) -> Event:
         independent_sources=len(origins),
         sides=sides,
         status=state.status(),
-        first_seen=iso(profile.first_day),
-        last_seen=iso(profile.last_day),
+        first_seen=iso(min(shown_days(profile), default=None)),
+        last_seen=iso(max(shown_days(profile), default=None)),
         places=merged_places(profile),
+        location=event_location(profile),
         quantities=merged_quantities(profile),
         contradictions=contradictions,
         history=sorted(history, key=lambda change: change.date or ""),

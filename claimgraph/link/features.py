@@ -30,6 +30,7 @@ SUFFIXES = ("ements", "ement", "ings", "ing", "ies", "ied", "ed", "es", "s")
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]+\([^)]*\)\s*[—–-]+\s*")
 SPECIFIC_PRECISIONS = {"point", "town", None}
 DATED_PRECISIONS = {"day", "hour"}  # a claim's own time this precise dates the happening
+UNDAYED_PRECISIONS = {"month", "year"}  # a time this coarse names no day (its first day would be made up)
 DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 

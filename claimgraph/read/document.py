@@ -50,7 +50,7 @@ def _dateline(body: str) -> Optional[re.Match[str]]:
 def dateline_outlet(body: str) -> Optional[str]:
     """The outlet named in a leading wire dateline ("KYIV (Meridian Wire) — …"), if any."""
     found = _dateline(body)
-    return found.group("outlet").strip() if found else None
+    return found.group("outlet").strip() if found and found.group("outlet") else None
 
 
 def dateline_end(body: str) -> int:

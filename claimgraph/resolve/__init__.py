@@ -1,8 +1,11 @@
 """Resolve: mentions -> values.
 
-``Resolver(settings).resolve(doc, claims)`` fills places (gazetteer), times (against the
-publication date), quantities, and the canonical names, kinds and sides of sources and
-actors.  It returns copies; the inputs are not changed.
+``Resolver(settings).resolve(doc, claims)`` fills places (gazetteer) and each claim's location
+(its sentence's place, else one from around it: ``locate``), times (against the publication
+date, or on a digest page against the item's date: ``digest``), quantities, and the canonical
+names, kinds and sides of sources and actors (a short name or pronoun takes the identity of the
+full name before it in the document), and marks a source's denial that its own side did
+something (denials.py).  It returns copies; the inputs are not changed.
 """
 
 from __future__ import annotations
@@ -11,10 +14,15 @@ from datetime import date
 
 from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
+from claimgraph.resolve.denials import with_self_denials
+from claimgraph.resolve.digest import DigestItems
 from claimgraph.resolve.gazetteer import Gazetteer
-from claimgraph.resolve.geoparse import find_toponyms, is_toponym, resolve_places, without_surnames
-from claimgraph.resolve.quantities import find_quantities, parse
+from claimgraph.resolve.locate import locate_claims
+from claimgraph.resolve.geoparse import is_toponym, resolve_places
+from claimgraph.resolve.quantities import find_quantities, in_designator, parse
+from claimgraph.resolve.source_names import DocumentSources
 from claimgraph.resolve.times import normalise
+from claimgraph.resolve.toponyms import find_toponyms, not_a_place, without_surnames
 from claimgraph.settings import Settings
 
 __all__ = ["Resolver"]
@@ -34,24 +42,34 @@ class Resolver:
         by_span = {p.span: p for p in places}
         # doc.places lists every toponym: NER's, the claims', and gazetteer finds
         resolved_doc = doc.model_copy(update={"places": [p for p in places if is_toponym(p)]})
-        return resolved_doc, [self.resolve_claim(doc, c, published, by_span) for c in claims]
+        items = DigestItems(doc.text, published)
+        resolved = [self.resolve_claim(doc, c, items.anchor_at(c.span[0], published), by_span)
+                    for c in claims]
+        # on a digest page, a claim without a time of its own is dated by its item
+        resolved = [c if c.time else c.model_copy(update={"time": items.time_at(c.span[0])}) for c in resolved]
+        resolved = with_self_denials(DocumentSources(self.actors, doc.text).resolve(resolved))
+        return resolved_doc, locate_claims(doc.text, resolved, places)
 
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
         """Every toponym of the document and its claims, resolved together (shared context)."""
-        mentions = {p.span: p for p in without_surnames(doc.text, doc.places, self.gazetteer)}
+        mentions = {p.span: p for p in without_surnames(doc.text, doc.places, self.gazetteer)
+                    if not not_a_place(doc.text, p)}
         for claim in claims:
             for place in claim.places:
-                mentions.setdefault(place.span, place)
+                if not not_a_place(doc.text, place):
+                    mentions.setdefault(place.span, place)
         extra = find_toponyms(doc.text, self.gazetteer, taken=list(mentions))
         mentions.update({p.span: p for p in extra})
         ordered = sorted(mentions.values(), key=lambda p: p.span)
         return resolve_places(doc.text, ordered, self.gazetteer)
 
-    def resolve_claim(self, doc: Document, claim: Claim, published: date | None,
+    def resolve_claim(self, doc: Document, claim: Claim, anchor: date | None,
                       places: dict[tuple[int, int], Place]) -> Claim:
+        """``anchor``: what its relative times are read against (its digest item's day, else
+        the publication date)."""
         return claim.model_copy(update={
-            "places": [places.get(p.span, p) for p in claim.places],
-            "time": self.resolve_time(claim.time, published),
+            "places": [places[p.span] for p in claim.places if p.span in places],  # not_a_place left out
+            "time": self.resolve_time(claim.time, anchor),
             "quantities": self.resolve_quantities(doc.text, claim),
             "source_chain": [self.resolve_source(s) for s in claim.source_chain],
             "actors": [self.resolve_actor(a) for a in claim.actors],
@@ -70,10 +88,10 @@ class Resolver:
             offset = claim.span[0]
             return [q.model_copy(update={"span": (q.span[0] + offset, q.span[1] + offset)})
                     for q in find_quantities(claim.text)]
-        return [_read_quantity(text, q) for q in claim.quantities]
+        return [_read_quantity(text, q) for q in claim.quantities if not (q.span and in_designator(text, q.span[0]))]
 
     def resolve_source(self, source: SourceRef) -> SourceRef:
-        entity = self.actors.lookup(source.name)
+        entity = self.actors.lookup(source.name) or self.actors.lookup_joint(source.name)
         if entity is None:
             return source.model_copy(update={"canonical": source_name_key(source.name),
                                              "side": source.side or self.actors.side_of(source.name, source.kind)})

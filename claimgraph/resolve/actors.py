@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -21,6 +21,7 @@ POSSESSIVE = re.compile(r"['’]s\b")
 NON_WORD = re.compile(r"[^\w@]+")
 FILLER = {"the", "a", "an", "of", "to", "for", "and", "s"}
 ARTICLES = {"the", "a", "an"}
+CONJUNCTION = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
 
 def source_name_key(name: str) -> str:
@@ -58,9 +59,12 @@ class ActorCatalogue:
 
     def __init__(self, data: dict[str, Any]):
         self.words: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("words") or {}).items()}
+        self.abbreviations = abbreviation_pattern(data.get("abbreviations") or {})
         self.person_roles = frozenset(str(w).lower() for w in data.get("person_roles") or [])
         self.side_words: dict[str, str] = {str(k).lower(): str(v) for k, v in (data.get("side_words") or {}).items()}
         self.side_kinds = frozenset(data.get("side_kinds") or [])
+        self.pronouns = frozenset(str(w).lower() for w in data.get("pronouns") or [])
+        self.generic_bodies = frozenset(str(w).lower() for w in data.get("generic_bodies") or [])
         self.patterns = self._patterns(data.get("entities") or [])
         self._sides: dict[str, str | None] = {}
 
@@ -88,7 +92,7 @@ class ActorCatalogue:
 
     def tokens(self, name: str) -> list[str]:
         """Lower-cased words with possessives, filler and the word map applied."""
-        words = NON_WORD.sub(" ", POSSESSIVE.sub("", name.lower())).split()
+        words = NON_WORD.sub(" ", POSSESSIVE.sub("", self.abbreviations(name.lower()))).split()
         mapped = " ".join(self.words.get(w, w) for w in words).split()
         return [w for w in mapped if w not in FILLER]
 
@@ -96,6 +100,12 @@ class ActorCatalogue:
         words = set(self.tokens(name))
         roles = words & self.person_roles  # "a Russian military blogger" is a person, not the army
         return next((pattern.entity for pattern in self.patterns if pattern.matches(words, roles)), None)
+
+    def lookup_joint(self, name: str) -> Entity | None:
+        """The first party the catalogue knows of a joint name ("Ukrainian and Russian
+        authorities", "separatist authorities and Russian officials"): the chain holds one
+        origin, and a joint attribution is matched by any of its parties."""
+        return next((entity for part in conjuncts(name) if (entity := self.lookup(part))), None)
 
     def side_of_entity(self, name: str) -> str | None:
         """The side of the catalogue's entity for ``name`` (None when it knows none); a ledger
@@ -118,6 +128,25 @@ class ActorCatalogue:
         return self.lookup(name) or Entity(source_name_key(name))
 
 
+def conjuncts(name: str) -> list[str]:
+    """The parties of a joint name; a lone first adjective shares the last one's noun
+    ("Ukrainian and Russian authorities" -> "Ukrainian authorities", "Russian authorities")."""
+    parts = [part.strip() for part in CONJUNCTION.split(name) if part.strip()]
+    if len(parts) < 2:
+        return []
+    noun = parts[-1].split()[-1] if len(parts[-1].split()) > 1 else ""
+    return [f"{part} {noun}" if noun and len(part.split()) == 1 else part for part in parts]
+
+
+def abbreviation_pattern(abbreviations: dict[str, str]) -> Callable[[str], str]:
+    """A function writing each dotted abbreviation ("u.s.") of a lower-cased name as its word."""
+    if not abbreviations:
+        return lambda text: text
+    forms = sorted(abbreviations, key=len, reverse=True)  # "u.s." before "u.s"
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, forms)) + r")(?![\w])")
+    return lambda text: pattern.sub(lambda m: f" {abbreviations[m.group(1)]} ", text)
+
+
 def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
     """User entries replace packaged ones with the same canonical name and come first."""
     user_entities = user.get("entities") or []
@@ -127,6 +156,9 @@ def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
         "words": {**(packaged.get("words") or {}), **(user.get("words") or {})},
         "person_roles": [*(packaged.get("person_roles") or []), *(user.get("person_roles") or [])],
         "side_words": {**(packaged.get("side_words") or {}), **(user.get("side_words") or {})},
+        "abbreviations": {**(packaged.get("abbreviations") or {}), **(user.get("abbreviations") or {})},
         "side_kinds": user.get("side_kinds") or packaged.get("side_kinds") or [],
+        "pronouns": user.get("pronouns") or packaged.get("pronouns") or [],
+        "generic_bodies": user.get("generic_bodies") or packaged.get("generic_bodies") or [],
         "entities": [*user_entities, *kept],
     }

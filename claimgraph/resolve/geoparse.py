@@ -1,4 +1,4 @@
-"""Toponyms: find the ones NER missed, and resolve every mention to a gazetteer entry.
+"""Resolving toponyms: every place mention to a gazetteer entry, in the document's context.
 
 Resolution scores each candidate first by its prior alone (population, feature, whether
 the mention names a region or a county, whether it matched the entry's own name), then,
@@ -10,45 +10,31 @@ first-level regions it names, "Town, Region" pairs, regions named as such earlie
 repeated mentions neither vote for themselves nor outvote the rest of the document.  The
 passes run from several starts (each name's likeliest place alone, its place other names lie
 near, and its place in a first-level region where most names have one: a local paper's
-small towns), and the reading whose choices agree better with each other wins.  A name no
+small towns), and the reading whose choices agree better with each other wins.  A settlement
+with a namesake in the document's focus region (where most of its confident places lie) is
+then that namesake.  A name no
 gazetteer knows ("Riverbanks"), or one read through a part that lands far from the local
 place the document is about ("Shawnee Park" -> a distant Shawnee), is placed at that place,
 with no GeoNames id and region precision, when most of the document's places lie in its area.
-Gazetteer matching also reads the places institutions are named after ("Paris Police
-Department") and leaves out the document's surnames ("Bill Moore" ... "Moore said").  Rules and word lists:
-``data/toponyms.yaml``, ``data/place_names.yaml``.
+Finding the mentions is ``toponyms``' work.  Rules and word lists: ``data/toponyms.yaml``,
+``data/place_names.yaml``.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from itertools import accumulate
 
-import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimgraph.model import Place, Span
 from claimgraph.resolve.gazetteer import REGION_FEATURES, Candidate, Gazetteer
 from claimgraph.resolve.names import is_district, name_key, rules as name_rules
+from claimgraph.resolve.toponyms import POSSESSIVE, rules
 
-WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*"  # "Kursk", "U.S", "Ivano-Frankivsk"; no sentence-final dot
-CAPITALISED_RUN = re.compile(rf"{WORD}(?:(?:[ -]|[ ](?:of|de|du|la|al|el|on|upon)[ ]){WORD})*")
 MAX_CANDIDATES = 40
-POSSESSIVE = re.compile(r"['’]s$")
-
-
-@lru_cache(maxsize=1)
-def rules() -> dict:
-    text = resources.files("claimgraph.resolve").joinpath("data/toponyms.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    return {k: set(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -58,127 +44,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
-
-# ---------------------------------------------------------------- finding toponyms
-
-def find_toponyms(text: str, gazetteer: Gazetteer, taken: list[Span] = ()) -> list[Place]:
-    """Gazetteer matches over ``text`` outside the ``taken`` spans (NER places, people, orgs)."""
-    found, surnames, overlaps_taken = [], _surnames(text, gazetteer), _overlap_test(taken)
-    for match in CAPITALISED_RUN.finditer(text):
-        start, run = _drop_leading(match.start(), match.group())
-        run = POSSESSIVE.sub("", run)  # "Gainesville’s" names Gainesville
-        span = (start, start + len(run))
-        if not run or overlaps_taken(span) or not _plausible(text, span, run):
-            continue
-        if _is_surname(text, span, run, surnames):
-            continue
-        demonym = gazetteer.demonym(run)
-        if demonym is not None:
-            found.append(Place(text=run, span=span, role="demonym"))
-        elif _qualifies(text, span, run, gazetteer):
-            found.append(Place(text=run, span=span))
-        else:
-            found.extend(_institution_place(text, span, run, gazetteer))
-    return found
-
-
-def _institution_place(text: str, span: Span, run: str, gazetteer: Gazetteer) -> list[Place]:
-    """The place an institution is named after: the longest start of the words before its last
-    head word ("Kansas City Police Department" -> Kansas City, "the Georgia State Ethics
-    Commission" -> Georgia State), else the name after its last 'of' ("Central Bank of Malta")."""
-    words = run.split(" ")
-    head = max((i for i, word in enumerate(words) if i and word in rules()["institution_heads"]), default=0)
-    starts = [(0, " ".join(words[:size])) for size in range(head, 0, -1)]
-    if " of " in run:
-        tail = run.rsplit(" of ", 1)[1]
-        starts.append((len(run) - len(tail), tail))
-    for offset, name in starts:
-        place = (span[0] + offset, span[0] + offset + len(name))
-        before, _ = _words_around(text, place)
-        if name in rules()["not_places"] or before in rules()["titles"] or gazetteer.demonym(name):
-            continue
-        if _qualifies(text, place, name, gazetteer):
-            return [Place(text=name, span=place)]
-    return []
-
-
-def _surnames(text: str, gazetteer: Gazetteer) -> set[str]:
-    """Last words of the document's two-word names that are no place ("Bill Moore", "Marsha J.
-    Moore" make a later bare "Moore" a person, not Moore, Oklahoma)."""
-    pairs = re.findall(rf"(?<![\w.])({WORD})(?: [A-Z]\.)? ({WORD})(?! [A-Z])", text)
-    return {last for first, last in pairs
-            if first not in rules()["skip_leading"] and not gazetteer.candidates(f"{first} {last}")}
-
-
-def without_surnames(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
-    """NER places minus the document's surnames that no gazetteer knows ("Mikheil Saakashvili"
-    ... "Saakashvili said", tagged as a place)."""
-    surnames = _surnames(text, gazetteer)
-    return [p for p in places if p.role != "place" or not _is_surname(text, p.span, p.text, surnames)
-            or gazetteer.candidates(p.text)]
-
-
-def _is_surname(text: str, span: Span, run: str, surnames: set[str]) -> bool:
-    """A surname of the document, not after a locative ("in Moore" is still the town)."""
-    return run in surnames and _words_around(text, span)[0].lower() not in rules()["locative"]
-
-
-def _drop_leading(start: int, run: str) -> tuple[int, str]:
-    words = run.split(" ")
-    while words and words[0] in rules()["skip_leading"]:
-        start += len(words[0]) + 1
-        words = words[1:]
-    return start, " ".join(words)
-
-
-def _overlap_test(spans: Iterable[Span]) -> Callable[[Span], bool]:
-    """Whether a span overlaps one of ``spans``: by bisection over their starts and the
-    furthest end reached so far (a scan of all of them per run made a long text quadratic)."""
-    ordered = sorted(spans)
-    starts = [start for start, _ in ordered]
-    reach = list(accumulate((end for _, end in ordered), max))
-
-    def overlaps(span: Span) -> bool:
-        before_end = bisect_left(starts, span[1])  # the spans starting before `span` ends
-        return before_end > 0 and reach[before_end - 1] > span[0]
-
-    return overlaps
-
-
-def _words_around(text: str, span: Span) -> tuple[str, str]:
-    """The words right before and after a span; no word before across punctuation
-    ("Orchard St., Alexandria": "St" is no title of Alexandria)."""
-    before = re.search(r"([\w.]+)\s+$", text[max(0, span[0] - 30): span[0]])
-    after = re.findall(r"\w+", text[span[1]: span[1] + 30])
-    return (before.group(1).rstrip(".") if before else ""), (after[0] if after else "")
-
-
-def _plausible(text: str, span: Span, run: str) -> bool:
-    before, after = _words_around(text, span)
-    if run in rules()["not_places"] or run.lower() in STOP_WORDS:
-        return False
-    if before in rules()["titles"] or after in rules()["org_heads"]:
-        return False
-    # a capitalised word after a run means the run is part of a longer name ("Jackson Smith")
-    return not re.match(r"\s+[A-Z]", text[span[1]:span[1] + 2])
-
-
-def _qualifies(text: str, span: Span, run: str, gazetteer: Gazetteer) -> bool:
-    candidates = gazetteer.candidates(run)
-    if not candidates:
-        return False
-    best = candidates[0]
-    if best.feature == "ADM2":  # county names are common words and surnames unless marked
-        return is_district(run)
-    if best.precision in ("country", "region"):
-        return True
-    before, _ = _words_around(text, span)
-    locative = before.lower() in rules()["locative"]
-    threshold = rules()["min_population_after_locative" if locative else "min_population"]
-    return best.population >= threshold
-
-
-# ---------------------------------------------------------------- resolving
 
 def is_toponym(place: Place) -> bool:
     """Places always count (a village may be missing from the gazetteer); a group word that is
@@ -234,8 +99,45 @@ def resolve_places(text: str, places: list[Place], gazetteer: Gazetteer) -> list
         _, bests = max(readings, key=lambda reading: reading[0])
         for m, best in zip(toponyms, bests):
             m.best = best
+    keep_in_focus_region(toponyms)
     vicinity = _vicinity([m for m in toponyms if not m.partial])
     return [_near_vicinity(m, vicinity) if _astray(m, vicinity) else _filled(m) for m in mentions]
+
+
+FOCUS_REGION_NAMES = 2  # a document's focus region holds the places of at least this many confident names
+SETTLEMENT_POPULATION = 100_000  # a place smaller than this is a settlement that may have namesakes
+
+
+def keep_in_focus_region(mentions: list[Mention]) -> None:
+    """A settlement resolves inside the document's focus region when it has a namesake there:
+    Pokrovskoye in a report on the Kursk region is the Kursk Pokrovskoye, not Rostov's, however
+    the passes scored them."""
+    focus = focus_region(mentions)
+    if focus is None:
+        return
+    for m in mentions:
+        best = m.best
+        if best is None or best.admin1_code == focus or not _settlement(best) or m.within is not None:
+            continue
+        # bearing the name itself: a place whose alternate name it is may be named otherwise
+        inside = [c for c in m.candidates if c.admin1_code == focus and _settlement(c) and c.primary]
+        if inside:
+            m.best = max(inside, key=lambda c: m.priors[c.geonameid])
+
+
+def focus_region(mentions: list[Mention]) -> str | None:
+    """The first-level region most of the document's confident places fall in: regions named
+    as such ("the Kursk region") and names with one candidate; None unless it holds at least
+    FOCUS_REGION_NAMES of them and more than half."""
+    confident = {m.name: m.best for m in mentions
+                 if m.best is not None and not m.partial and (m.region or len(m.candidates) == 1)}
+    regions = Counter(c.admin1_code for c in confident.values() if c.admin1_code)
+    region, count = regions.most_common(1)[0] if regions else (None, 0)
+    return region if count >= FOCUS_REGION_NAMES and count > len(confident) / 2 else None
+
+
+def _settlement(candidate: Candidate) -> bool:
+    return candidate.precision == "town" and candidate.feature != "PPLC" and candidate.population < SETTLEMENT_POPULATION
 
 
 VICINITY_SHARE = 0.5  # more than this share of a document's places in one area makes it a local story

@@ -1,6 +1,7 @@
 """Name keys: the one normaliser every gazetteer name and every looked-up name goes through.
 
-Rules (region words, adjectival endings, transliteration folds, variants) live in
+Rules (region words, adjectival endings, transliteration folds of Ukrainian and Russian
+romanisations, Cyrillic romanisation, variants) live in
 ``data/place_names.yaml``; this module only applies them.
 """
 
@@ -34,9 +35,16 @@ class NameKey:
     district: bool = False
 
 
+@lru_cache(maxsize=1)
+def cyrillic_table() -> dict[int, str]:
+    return str.maketrans(rules()["cyrillic"])
+
+
 def ascii_fold(text: str) -> str:
-    """Lower case, diacritics and apostrophes removed, punctuation to single spaces."""
-    decomposed = unicodedata.normalize("NFKD", APOSTROPHES.sub("", text))
+    """Lower case, Cyrillic romanised, diacritics and apostrophes removed, punctuation to
+    single spaces."""
+    romanised = APOSTROPHES.sub("", text).lower().translate(cyrillic_table())
+    decomposed = unicodedata.normalize("NFKD", romanised)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     return NON_WORD.sub(" ", plain).strip()
 
@@ -44,6 +52,9 @@ def ascii_fold(text: str) -> str:
 def fold_spelling(word: str) -> str:
     for old, new in rules()["spelling"]:
         word = word.replace(old, new)
+    for old, new in rules()["endings"]:
+        if word.endswith(old) and len(word) > len(old) + 2:
+            return word[: -len(old)] + new
     return word
 
 

@@ -83,10 +83,16 @@ def find_quantities(text: str) -> list[Quantity]:
         quantity = _quantity(match, text, text[match.end(): match.end() + 60])
         if quantity.unit is None and not match["qualifier"]:
             continue
-        if _is_date_or_year(match, text):
+        if _is_date_or_year(match, text) or in_designator(text, match.start()):
             continue
         found.append(quantity.model_copy(update={"span": (match.start(), match.start() + len(quantity.text))}))
     return found
+
+
+def in_designator(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is that of a model name ("Mi-28 helicopter", "S-400
+    system"): no count of anything."""
+    return re.search(rules()["designator_before"], text[max(0, start - 8): start]) is not None
 
 
 def _is_date_or_year(match: re.Match, text: str) -> bool:

@@ -183,7 +183,8 @@ def _since(expression: str, text: str, published: date | None) -> TimeSpan | Non
     start = normalise(m["rest"], published)
     if not start.resolved:
         return unresolved(expression, f"start not understood: {start.note}")
-    return _span(expression, date.fromisoformat(start.start), published, "day", "published")
+    # as precise as its start: "since 2014" knows the year, not the first of January
+    return _span(expression, date.fromisoformat(start.start), published, start.precision, "published")
 
 
 # ---------------------------------------------------------------- relative to publication

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 from sqlalchemy import Row
 
 from claimgraph.model import Claim, Document, Event, Place, Source, SourceRef, Story
+from claimgraph.resolve.position import claim_place, event_position, position
 
 DOCUMENT_COLUMNS = ("url", "outlet", "author", "title", "genre", "language", "duplicate_of",
                     "syndication_group", "origin", "format")
@@ -40,7 +41,8 @@ def copy_from_row(row: Row) -> dict[str, Optional[str]]:
 
 def claim_row(claim: Claim, doc: Document, idx: int) -> dict[str, Any]:
     origin = claim.origin
-    lat, lon = _point(claim.places)
+    place = claim_place(claim)
+    lat, lon = _point(position([place]) if place else None)  # a country alone has no point
     start = claim.time.start if claim.time else None
     return {
         "id": claim.id, "document_id": doc.id, "idx": idx, "text": claim.text,
@@ -63,7 +65,7 @@ def claim_from_row(row: Row) -> Claim:
 
 
 def event_row(event: Event) -> dict[str, Any]:
-    lat, lon = _point(event.places)
+    lat, lon = _point(event_position(event))
     data = event.to_json()
     del data["claims"]  # membership is column claims.event_id, the one source of truth
     return {"id": event.id, "event_type": event.event_type, "status": event.status,
@@ -110,18 +112,7 @@ def source_from_row(row: Row) -> Source:
     return source
 
 
-PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3, None: 4}
-
-
-def most_precise_place(places: Iterable[Place]) -> Optional[Place]:
-    """The located place that says most about where (a town before its region or country;
-    the first mentioned on a tie).  Demonyms name a side, not a location."""
-    located = [p for p in places if p.role == "place" and p.lat is not None and p.lon is not None]
-    return min(located, key=lambda p: PRECISION_RANK.get(p.precision, 4), default=None)
-
-
-def _point(places: Iterable[Place]) -> tuple[Optional[float], Optional[float]]:
-    place = most_precise_place(places)
+def _point(place: Optional[Place]) -> tuple[Optional[float], Optional[float]]:
     return (place.lat, place.lon) if place else (None, None)
 
 

@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from claimgraph.eval.linking_real import (Ledger, OriginMatcher, evaluate, is_clean, load_episode, match_mentions)
-from claimgraph.model import Claim, Document, Event, SourceRef
+from claimgraph.model import Claim, Document, Event, Place, SourceRef
 from claimgraph.resolve.actors import ActorCatalogue
 
 ARTICLE_A = "date 2024-05-02 News by Test Wire\n\nThe bridge at Alpha was hit by two missiles. The governor said three people died.\n"
@@ -19,6 +19,7 @@ events:
   - id: bridge-strike
     event_type: strike
     status: claimed
+    place: {name: Alpha, lat: 50.0, lon: 30.0, admin1: null, country: UA}
     origins: [Ministry of Defence of Ukraine]
     independent_sources: 1
     mentions:
@@ -136,3 +137,19 @@ def test_linking_real_one_system_event_for_everything_is_scored_as_such(episode)
     assert figures["linking_real.conll.f1"] == pytest.approx(figures["linking_real.baseline.one_cluster.conll.f1"])
     assert figures["linking_real.events.clean"] == 0.0  # neither is most of the one system event
     assert figures["linking_real.events.origins_exact"] == 0.0
+
+
+def test_linking_real_places_within_161_km_of_the_gold_place(episode):
+    ledger = perfect_ledger()
+    alpha = Place(text="Alpha", span=(0, 5), lat=50.5, lon=30.0, precision="town")  # 56 km away
+    beta = Place(text="Beta", span=(0, 4), lat=52.0, lon=30.0, precision="town")  # 222 km away
+    strike = [c for c in ledger.claims if c.event_id == "e1"]
+    strike[0].location, strike[1].location = alpha, beta
+    ledger.events[0].location = alpha
+    figures = {m.name: m.value for m in evaluate(episode.articles.parents[1], run=lambda ep, s: ledger)}
+    assert figures["linking_real.events.place_161km"] == 1.0  # the deaths event has no gold place
+    assert figures["linking_real.mentions.placed"] == 1.0 and figures["linking_real.mentions.place_161km"] == 0.5
+    ledger.events[0].location = None  # an event known only by country has no position: it counts wrong
+    ledger.events[0].places = [Place(text="Ukraine", span=(0, 7), lat=49.0, lon=32.0, precision="country")]
+    figures = {m.name: m.value for m in evaluate(episode.articles.parents[1], run=lambda ep, s: ledger)}
+    assert figures["linking_real.events.place_161km"] == 0.0

@@ -130,3 +130,24 @@ def test_status_tagger_could_be_heard_is_no_speculation(claims_of):
 def test_status_tagger_which_the_accused_denies_denies_the_accusation(claims_of):
     claims = claims_of("The army accuses the militia of shelling the camp, which the militia denies.")
     assert [(c.status, "denies" in c.text) for c in claims] == [("denied", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hedges of real reporting
+    ("The spokesman said the strike had probably killed dozens of people.", "hedged"),
+    ("The crater came from an apparent artillery round, the inspectors said.", "hedged"),
+    # not known, not yet checked
+    ("“We don’t know who fired the rocket,” the officer said.", "unverified"),
+    ("The army said it was looking into the report of a strike on the school.", "unverified"),
+    ("It is not possible yet to know how many people drowned.", "unverified"),
+    # obligations, demands and what will not happen
+    ("“There must be a full investigation of the fire,” the minister said.", "speculative"),
+    ("The inspectors should have access to the depot, the envoy said.", "speculative"),
+    ("“We won’t be able to count the damage for a week,” he told reporters.", "speculative"),
+    # denials in other words than "deny"
+    ("The ministry disputes this figure.", "denied"),
+    ("A government spokesman said that the army was not involved in the blast.", "denied"),
+    ("The militia leader said the report was biased and unfounded.", "denied"),
+])
+def test_status_tagger_cues_of_real_reporting(claims_of, text, expected):
+    assert status(claims_of, text)[0] == expected

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from claimgraph.interfaces.export import (CLAIM_COLUMNS, EVENT_COLUMNS, FORMATS, claim_fatalities, event_fatalities,
-                                          export, geo_precision, ranked_actors)
+                                          acled_tables, export, ranked_actors)
 from claimgraph.interfaces.rules import load_rules
 from claimgraph.model import Actor, Quantity
 from claimgraph.resolve.actors import ActorCatalogue
@@ -206,8 +206,16 @@ def test_export_actors_are_known_parties_never_pronouns_or_outlets():
     assert ranked_actors(claims[:1], catalogue, ACLED) == (None, None)
 
 
-@pytest.mark.parametrize(("precision", "feature", "expected"), [
-    ("town", "PPL", 1), ("point", None, 1), ("region", "ADM2", 2), ("region", "ADM1", 3), ("country", "PCLI", 3),
-])
-def test_export_geo_precision_follows_acled(precision, feature, expected):
-    assert geo_precision(make_place(precision=precision, feature=feature)) == expected
+
+
+def test_export_an_event_known_only_by_country_has_no_point_but_a_country_row(tmp_path):
+    russia = make_place("Russia", lat=60.0, lon=100.0, feature="PCLI", precision="country", country="RU", admin1=None)
+    with Store(f"sqlite:///{tmp_path / 'country.db'}") as store:
+        doc = make_document()
+        claim = make_claim(doc, 0, places=[russia])
+        store.add_document(doc, [claim])
+        store.save_events([make_event("e1", [claim], places=[russia], location=None)])
+        kinds = [f["properties"]["kind"] for f in json.loads(exported(store, "geojson"))["features"]]
+        [row] = acled_tables(store)["events"]
+    assert kinds == ["claim"]  # the claim names Russia; the event is not drawn at Russia's centroid
+    assert (row["country"], row["latitude"], row["geo_precision"]) == ("Russian Federation", 60.0, 3)

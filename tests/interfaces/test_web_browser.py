@@ -292,23 +292,20 @@ def test_web_browser_hostile_text_stays_inert_in_report(watched, hostile_store, 
 @pytest.mark.slow
 def test_web_browser_sample_corpus_markers_stand_at_their_places(watched, kursk_url):
     # Every event picked in the list brings its marker into view; the marker must stand within
-    # 161 km of the place it is labelled with (the event's place of that name), and an event
-    # known only by country gets no marker.
+    # 161 km of the place it is labelled with (the event's location, resolve/position.py), and
+    # an event without one (known only by country) gets no marker.
     page = watched.open(kursk_url)
     events = page.evaluate("fetch('/api/events?limit=500').then(r => r.json())")["items"]
     checked = set()
     for event in events:
         page.locator(f"#event-list .event-item[data-event-id='{event['id']}']").click()
         marker = page.locator(f".marker[data-event-id='{event['id']}']")
-        located = [p for p in event["places"] if p["role"] == "place" and p["lat"] is not None]
-        if all(p["precision"] == "country" for p in located):
+        labelled = event["location"]
+        if labelled is None:
             assert marker.count() == 0, event["summary"]
             continue
-        if marker.count() == 0:
-            continue  # e.g. a continent: not drawn either
         name = marker.get_attribute("data-place")
-        assert name in marker.get_attribute("title")
-        labelled = next(p for p in located if name in (p["name"], p["text"]))
+        assert name in marker.get_attribute("title") and name in (labelled["name"], labelled["text"])
         lat, lon = position_of(page, marker)
         assert distance_km(lat, lon, labelled["lat"], labelled["lon"]) <= 161, (event["summary"], name, lat, lon)
         assert page.locator(".event-label", has_text=name).count() >= 1

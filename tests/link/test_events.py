@@ -1,6 +1,6 @@
 from claimgraph.link import link_claims
 from claimgraph.link.events import event_id
-from claimgraph.model import Evidence
+from claimgraph.model import Evidence, TimeSpan
 from tests.link.factories import claim, document, documents, quantity, source
 
 ZELENSKY = source("Volodymyr Zelensky", "official", "Ukraine")
@@ -126,3 +126,22 @@ def test_events_headline_starts_with_a_capital_and_no_dateline():
 
     assert headline("the bridge had collapsed") == "The bridge had collapsed"
     assert headline("KYIV (Meridian Wire) — the dam was breached") == "The dam was breached"
+
+
+def test_events_a_claim_dated_by_year_is_shown_on_its_publication_day():
+    docs = documents(document("d1", "2024-08-12"))
+    in_a_year = claim("d1:0", "The steel plant at Mariupol was captured in 2022", "territorial_change",
+                      chain=(SMIRNOV,)).model_copy(update={"time": TimeSpan(
+                          text="in 2022", start="2022-01-01", end="2022-12-31", precision="year", resolved=True)})
+    event = one_event([in_a_year], docs)
+    assert (event.first_seen, event.last_seen) == ("2024-08-12", "2024-08-12")
+
+
+def test_events_location_is_the_most_specific_best_supported_place():
+    docs = documents(document("d1", "2024-08-14"), document("d2", "2024-08-14"), document("d3", "2024-08-14"))
+    event = one_event([
+        claim("d1:0", "Ukrainian forces entered Korenevo and Sudzha", places=("Korenevo", "Sudzha")),
+        claim("d2:0", "Ukrainian forces entered Sudzha, officials said", places=("Sudzha",), chain=(ZELENSKY,)),
+        claim("d3:0", "Ukrainian forces entered Sudzha", places=("Sudzha",), chain=(BLOGGER,)),
+    ], docs)
+    assert event.location.text == "Sudzha"  # two claims are located there, one at Korenevo; never their average

@@ -52,6 +52,7 @@ def test_document_dateline_names_the_outlet():
     assert dateline_outlet("KYIV (Meridian Wire) — Ukraine's air force said on Monday…") == "Meridian Wire"
     assert dateline_outlet("NEW YORK, Aug. 12 (Harbor News) -- Officials said…") == "Harbor News"
     assert dateline_outlet("Officials in Sumy (a northern city) said…") is None
+    assert dateline_outlet("ODESA: Two ferries were damaged…") is None
 
 
 def test_document_plain_text_headline_and_byline_are_title_and_author_and_stay_in_the_text():

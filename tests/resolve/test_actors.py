@@ -44,6 +44,38 @@ def test_actors_catalogue_entries(catalogue, name, canonical, kind, side):
     assert (entity.canonical, entity.kind, entity.side) == (canonical, kind, side)
 
 
+@pytest.mark.parametrize("name, canonical, side", [
+    ("an Israeli army spokesman", "Israel Defense Forces", "Israel"),
+    ("the IDF", "Israel Defense Forces", "Israel"),
+    ("Israel", "Government of Israel", "Israel"),
+    ("Israel's prime minister", "Prime Minister of Israel", "Israel"),
+    ("the health ministry in Gaza", "Gaza Health Ministry", "Palestinian"),
+    ("the Hamas-run health ministry", "Gaza Health Ministry", "Palestinian"),
+    ("a Hamas spokesman", "Hamas", "Palestinian"),
+    ("Palestinian officials", "Palestinian officials", "Palestinian"),
+    ("a senior U.S. intelligence official", "US intelligence community", "US"),
+    ("the U.S. State Department", "US Department of State", "US"),
+    ("Britain's defence ministry", "British Ministry of Defence", "UK"),
+    ("the U.N. nuclear watchdog", "International Atomic Energy Agency (IAEA)", "neutral"),
+    ("the U.N. secretary-general", "UN Secretary-General", "neutral"),
+    ("a Red Cross spokeswoman", "International Committee of the Red Cross", "neutral"),
+    ("WHO", "World Health Organization", "neutral"),
+    ("Ukraine's state nuclear energy company", "Energoatom", "Ukraine"),
+    ("the Russian-installed governor of Kherson region", "Russian-installed Kherson administration", "Russia"),
+    ("the head of the so-called Donetsk People's Republic", "Donetsk People's Republic authorities (DPR)", "Russia"),
+    ("Ukraine's emergency services", "State Emergency Service of Ukraine", "Ukraine"),
+])
+def test_actors_catalogue_reaches_beyond_russia_and_ukraine(catalogue, name, canonical, side):
+    entity = catalogue.lookup(name)
+    assert (entity.canonical, entity.side) == (canonical, side)
+
+
+@pytest.mark.parametrize("name, key", [("U.S. officials", "us officials"), ("the U.N. envoy", "un envoy"),
+                                       ("a U.K. minister", "uk ministry")])
+def test_actors_dotted_abbreviations_read_as_one_word(catalogue, name, key):
+    assert " ".join(catalogue.tokens(name)) == key
+
+
 def test_actors_unknown_name_grouped_by_normalised_form(catalogue):
     assert catalogue.lookup("A Local Resident") is None
     assert catalogue.canonical("A local resident,").canonical == catalogue.canonical("local resident").canonical
@@ -104,3 +136,13 @@ def test_actors_government_names_match_only_whole(catalogue, name):
 ])
 def test_actors_unknown_name_takes_the_side_its_words_name(catalogue, name, kind, side):
     assert catalogue.side_of(name, kind) == side
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("Ukrainian and Russian authorities", "Government of Ukraine"),
+    ("separatist fighters and Russian officials", "Government of the Russian Federation"),
+    ("local farmers and fishermen", None),
+])
+def test_actors_joint_name_is_its_first_known_party(catalogue, name, canonical):
+    entity = catalogue.lookup_joint(name)
+    assert (entity.canonical if entity else None) == canonical

@@ -6,7 +6,7 @@ import pytest
 
 from claimgraph.model import Place
 from claimgraph.resolve.gazetteer import Gazetteer, PlaceRow
-from claimgraph.resolve.geoparse import distance_km, find_toponyms, resolve_places, without_surnames
+from claimgraph.resolve.geoparse import distance_km, resolve_places
 
 
 def place(text: str, name: str, role: str = "place") -> Place:
@@ -72,30 +72,6 @@ def test_geoparse_unknown_long_name_uses_known_part(gazetteer):
     assert station.geonameid == 486816
 
 
-def test_geoparse_find_toponyms_adds_missed_places(gazetteer):
-    text = "Fighting spread from Kyiv to Sudzha and beyond the Kursk Region."
-    found = {p.text: p.role for p in find_toponyms(text, gazetteer)}
-    assert found == {"Kyiv": "place", "Sudzha": "place", "Kursk Region": "place"}
-
-
-def test_geoparse_find_toponyms_avoids_common_word_traps(gazetteer):
-    text = ("We will see. President Kursk spoke to Paris Hilton. The Kyiv Independent reported. "
-            "Ukrainian officials said so.")
-    found = [(p.text, p.role) for p in find_toponyms(text, gazetteer)]
-    assert found == [("Ukrainian", "demonym")]
-
-
-def test_geoparse_find_toponyms_leaves_taken_spans(gazetteer):
-    text = "Shelling hit Kyiv."
-    start = text.index("Kyiv")
-    assert find_toponyms(text, gazetteer, taken=[(start, start + 4)]) == []
-
-
-def test_geoparse_small_town_needs_a_locative(gazetteer):
-    assert [p.text for p in find_toponyms("Sudzha fell quickly.", gazetteer)] == []
-    assert [p.text for p in find_toponyms("Troops took Sudzha, then moved on from Sudzha.", gazetteer)] == ["Sudzha"]
-
-
 def test_geoparse_feature_without_geonames_id(gazetteer):
     [sea] = resolve(gazetteer, "Drones struck ships in the Black Sea.", "Black Sea")
     assert (sea.geonameid, sea.precision, sea.country, sea.lat) == (None, "region", None, 43.0)
@@ -113,32 +89,6 @@ def test_geoparse_repeated_name_votes_once(gazetteer):
     assert {p.geonameid for p in resolved[:-1]} == {4646571}
 
 
-@pytest.mark.parametrize("text, name", [("The Kursk Police Department said so.", "Kursk"),
-                                        ("The Henry County Fire Department came.", "Henry County"),
-                                        ("The National Bank of Ukraine said so.", "Ukraine"),
-                                        ("Kursk Mayor Anna Petrova said so.", "Kursk")])
-def test_geoparse_find_toponyms_place_of_an_institution(gazetteer, text, name):
-    start = text.index(name)
-    assert [(p.text, p.span) for p in find_toponyms(text, gazetteer)] == [(name, (start, start + len(name)))]
-
-
-@pytest.mark.parametrize("person", ["Anna Kursk", "Anna K. Kursk"])
-def test_geoparse_find_toponyms_skips_surnames_of_the_document(gazetteer, person):
-    text = f"{person} met reporters. Kursk said the trains to Kursk ran late."
-    assert [p.span[0] for p in find_toponyms(text, gazetteer)] == [text.rindex("Kursk")]
-
-
-def test_geoparse_ner_places_lose_unknown_surnames(gazetteer):
-    text = "Anna Farrin spoke. Farrin said Kursk was calm, and trains ran to Farrin."
-    places = [place(text, "Kursk"), Place(text="Farrin", span=(19, 25)),
-              Place(text="Farrin", span=(text.rindex("Farrin"), len(text) - 1))]
-    assert [p.span for p in without_surnames(text, places, gazetteer)] == [places[0].span, places[2].span]
-
-
-def test_geoparse_title_must_touch_the_name(gazetteer):
-    assert [p.text for p in find_toponyms("She lives at 4 Orchard St., Kyiv, now.", gazetteer)] == ["Kyiv"]
-
-
 def test_geoparse_township_is_its_town_however_small(tmp_path):
     hamlet = PlaceRow(-1_038_301, "Maple Hollow", 36.1, -88.1, "US", "US.TN", "PPL", 0, ())
     gazetteer = Gazetteer(tmp_path / "gazetteer.sqlite", sources=[hamlet], demonyms=[])
@@ -148,8 +98,3 @@ def test_geoparse_township_is_its_town_however_small(tmp_path):
     assert park.lat is None  # other generic words still need a town of some size
     gazetteer.close()
 
-
-@pytest.mark.parametrize("text", ["A Kursk man was fined.", "Kursk’s trains ran late.", "Kursk's trains ran late."])
-def test_geoparse_find_toponyms_reads_article_and_possessive_off(gazetteer, text):
-    start = text.index("Kursk")
-    assert [(p.text, p.span) for p in find_toponyms(text, gazetteer)] == [("Kursk", (start, start + 5))]

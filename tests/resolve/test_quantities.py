@@ -107,3 +107,14 @@ def test_quantities_any_phrase_parses_to_ordered_bounds(phrase):
 def test_quantities_range_written_high_first_is_ordered():
     q = parse("between 300 and 100 soldiers")
     assert (q.min, q.max, q.conservative) == (100, 300, 100)
+
+
+@pytest.mark.parametrize("text", ["A Mi-28 helicopter came down near the river.", "The S-400 battery fired twice.",
+                                  "Crews lost a T-90 tank."])
+def test_quantities_the_number_of_a_model_name_is_no_count(text):
+    assert find_quantities(text) == []
+
+
+def test_quantities_a_count_of_models_still_counts():
+    assert [(q.min, q.unit) for q in find_quantities("Two Su-34 jets and 3 tanks were lost.")] == [
+        (2.0, "jets"), (3.0, "tanks")]

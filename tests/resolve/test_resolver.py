@@ -118,3 +118,38 @@ def test_resolver_impossible_date_leaves_the_claim_undated(resolver):
     _, [resolved] = resolver.resolve(Document(id="d", text=text, published="2024-03-02"), [bad])
     assert (resolved.time.resolved, resolved.time.start) == (False, None)
     assert "not a real date" in resolved.time.note
+
+
+def test_resolver_claims_get_a_location_with_its_basis(resolver):
+    document = Document(id="d", text=TEXT, published="2024-08-09", places=[Place(text="Kursk", span=span("Kursk"))])
+    first = span("Our troops pushed into the Kursk region this week")
+    pushed = Claim(id="d:0", text=TEXT[first[0]:first[1]], span=first, sentence_span=first)
+    _, [located, near_sudzha] = resolver.resolve(document, [pushed, claim()])
+    assert (located.location.name, located.location.basis, located.location.geo_precision) == ("Kursk Oblast", "sentence", 3)
+    assert (near_sudzha.location.name, near_sudzha.location.basis, near_sudzha.location.geo_precision) == (
+        "Sudzha", "sentence", 1)
+
+
+def test_resolver_named_things_are_no_places_and_model_numbers_no_counts(resolver):
+    text = "A Mi-28 helicopter was downed near Sudzha, Deep State reported."
+    document = Document(id="d", text=text, published="2024-08-09",
+                        places=[Place(text="Deep State", span=(text.index("Deep State"), text.index("Deep State") + 10))])
+    start = text.index("28")
+    downed = Claim(id="d:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)),
+                   places=[Place(text="Deep State", span=(text.index("Deep State"), text.index("Deep State") + 10))],
+                   quantities=[Quantity(text="28 helicopter", span=(start, start + 13))])
+    resolved_doc, [resolved] = resolver.resolve(document, [downed])
+    assert "Deep State" not in [p.text for p in resolved_doc.places] and resolved.places == []
+    assert resolved.quantities == [] and resolved.location.name == "Sudzha"
+
+
+def test_resolver_a_digest_page_dates_each_item_on_its_own(resolver):
+    text = "Roundup\n\n5 August 2022\nShelling hit the depot.\n\n6 August 2022\nYesterday two drones fell.\n"
+    claims = [Claim(id=f"d:{n}", text=s, span=(text.index(s), text.index(s) + len(s)),
+                    sentence_span=(text.index(s), text.index(s) + len(s)),
+                    time=TimeSpan(text="Yesterday", span=(text.index("Yesterday"), text.index("Yesterday") + 9))
+                    if s.startswith("Yesterday") else None)
+              for n, s in enumerate(["Shelling hit the depot.", "Yesterday two drones fell."])]
+    _, [depot, drones] = resolver.resolve(Document(id="d", text=text, published="2022-08-09"), claims)
+    assert (depot.time.start, depot.time.precision) == ("2022-08-05", "day")
+    assert drones.time.start == "2022-08-05"  # the day before its item's, not before publication

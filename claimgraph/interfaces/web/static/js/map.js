@@ -22,8 +22,9 @@ const FIT_SPREAD = 5;
 const FIT_MIN_REACH_M = 1_000_000;
 // Precision ranks: the most specific place wins (claimgraph/store/rows.py ranks the same way).
 const PRECISION_RANK = { point: 0, town: 1, region: 2 };
-// A place this coarse says where in the world, not where the event was: it is not drawn.
-const TOO_COARSE_FEATURES = new Set(["CONT", "OCN"]);
+// A place this coarse says where in the world, not where the event was: it is not drawn
+// (the same list as TOO_COARSE_FEATURES in claimgraph/resolve/position.py).
+const TOO_COARSE_FEATURES = new Set(["CONT", "OCN", "STM"]);
 const BASEMAP_STYLE = {
   land: { stroke: false, fillColor: "#f4f1ea", fillOpacity: 1 },
   lakes: { stroke: false, fillColor: "#d4e3ef", fillOpacity: 1 },

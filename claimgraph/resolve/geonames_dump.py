@@ -1,0 +1,71 @@
+"""Reading a GeoNames dump (allCountries, cities500, a country file such as RU.txt; .txt or
+.zip) into gazetteer rows: the tab-separated columns of GeoNames' ``geoname`` table.  Only
+populated places and administrative units are kept, and malformed lines are skipped and
+counted (``data/geonames.yaml``)."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from claimgraph.resolve.gazetteer_sources import PlaceRow
+
+GEONAMES_COLUMNS = 19
+
+
+def _geonames_lines(path: Path) -> Iterator[str]:
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                if member.endswith(".txt") and not member.lower().startswith("readme"):
+                    with archive.open(member) as handle:
+                        for raw in handle:
+                            yield raw.decode("utf-8")
+        return
+    with path.open(encoding="utf-8") as handle:
+        yield from handle
+
+
+@dataclass
+class DumpRows:
+    """The places of a dump, read once, and how many lines were not a kept GeoNames row."""
+
+    path: Path
+    skipped: int = 0
+
+    def __iter__(self) -> Iterator[PlaceRow]:
+        classes = set(_rules()["feature_classes"])
+        for line in _geonames_lines(self.path):
+            row = _row(line.rstrip("\n").split("\t"), classes)
+            if row is None:
+                self.skipped += 1
+            else:
+                yield row
+
+
+def _row(fields: list[str], classes: set[str]) -> PlaceRow | None:
+    """One line of the dump as a place; None when it is malformed or of a class not kept."""
+    if len(fields) < GEONAMES_COLUMNS or not fields[0].isdigit() or fields[6] not in classes:
+        return None
+    try:
+        lat, lon = float(fields[4]), float(fields[5])
+    except ValueError:
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    code = fields[8]
+    alternates = tuple(n for n in fields[3].split(",") if n)
+    population = int(fields[14]) if fields[14].isdigit() else 0
+    return PlaceRow(int(fields[0]), fields[1], lat, lon, code, f"{code}.{fields[10]}" if fields[10] else None,
+                    fields[7] or fields[6], population, (fields[2], *alternates))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    return yaml.safe_load(resources.files("claimgraph.resolve").joinpath("data/geonames.yaml").read_text("utf-8"))

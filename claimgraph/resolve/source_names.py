@@ -1,0 +1,134 @@
+"""One source under several names within one document: later short mentions take the identity
+of the full name introduced earlier.
+
+An article names a source in full once ("Kremlin spokesman Dmitry Peskov", "Ukraine's
+regional governor Oleksandr Prokudin") and then by a part of it ("the spokesman", "Peskov",
+"the governor") or a pronoun ("he said"), or names a body first as the doer of something
+("Russia's defence ministry issued a list ... the ministry said").  A short name the actor catalogue does not know
+takes the canonical name, kind and side of the nearest source before it whose words hold all
+of its words, preferring one the catalogue knows, else the entity the catalogue finds in the
+words around the nearest earlier use of its last word in the text ("..., Defence Ministry
+spokesman Igor Ivanov reported" then "the spokesman said"); a pronoun (``pronouns`` in
+actors.yaml) takes the identity of the nearest source before it that names someone, and a generic body
+("the organization", ``generic_bodies``) that of the nearest known one.  The name stays as written, so the chain still shows what the text says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from claimgraph.model import Actor, Claim, SourceRef
+from claimgraph.resolve.actors import ActorCatalogue, source_name_key
+
+MAX_SHORT_WORDS = 3  # a longer unknown name introduces a source of its own
+TEXT_REACH = 3000  # how far back (characters) a short name's head word is looked for in the text
+PHRASE_REACH = 60  # characters on each side of it read as the phrase that names the source
+PHRASE_WORDS = 4  # words before it, at most: its noun phrase ("Russia's defence ministry"), not the verb before
+PHRASE_END = re.compile(r"[.;:!?\n\"“”]|,\s")
+NAME_AFTER = re.compile(r"(?:[ \-][A-Z][\w.'’\-]*)+")  # the name after a title: "spokesman Igor Ivanov"
+
+
+@dataclass(frozen=True)
+class Named:
+    """A source named before: where, its words, and the identity it resolved to."""
+    start: int
+    words: frozenset[str]
+    ref: SourceRef
+
+
+def is_unknown(ref: SourceRef) -> bool:
+    """The catalogue did not know the name: its canonical name is only its normalised form."""
+    return not ref.canonical or ref.canonical == source_name_key(ref.name)
+
+
+def names_someone(ref: SourceRef) -> bool:
+    """A source a pronoun can stand for: one the catalogue knows, or a name with a proper noun
+    ("One woman, Nataliya K., 68"), not "the natural disaster" that did something."""
+    words = ref.name.split()
+    return not is_unknown(ref) or any(word[:1].isupper() for word in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
+
+
+class DocumentSources:
+    """Resolve the short names and pronouns of one document's source chains."""
+
+    def __init__(self, catalogue: ActorCatalogue, text: str):
+        self.catalogue = catalogue
+        self.pronouns = catalogue.pronouns
+        self.text = text  # the document's, where a role's head word is looked for
+
+    def resolve(self, claims: list[Claim]) -> list[Claim]:
+        refs = [ref for claim in claims for ref in claim.source_chain]
+        refs += [self.as_source(actor) for claim in claims for actor in claim.actors if actor.role == "agent"]
+        named = self.named_sources(refs)
+        return [claim.model_copy(update={"source_chain": [self.resolve_ref(ref, named) for ref in claim.source_chain]})
+                if claim.source_chain else claim for claim in claims]
+
+    def named_sources(self, refs: Iterable[SourceRef]) -> list[Named]:
+        """Every source named in the document (not a pronoun), in text order."""
+        found = {(ref.span[0], ref.name): ref for ref in refs if ref.span and not self.is_pronoun(ref)}
+        return [Named(start, frozenset(self.catalogue.tokens(ref.name)), ref)
+                for (start, _), ref in sorted(found.items(), key=lambda item: item[0][0])]
+
+    def as_source(self, actor: Actor) -> SourceRef:
+        """A doer named in a claim ("Russia's defence ministry issued a list") introduces a
+        source for what is said of it later ("the ministry said")."""
+        entity = self.catalogue.canonical(actor.text)
+        return SourceRef(name=actor.text, canonical=entity.canonical, kind=entity.kind, side=entity.side,
+                         span=actor.span)
+
+    def is_pronoun(self, ref: SourceRef) -> bool:
+        return ref.name.strip().lower() in self.pronouns
+
+    def resolve_ref(self, ref: SourceRef, named: list[Named]) -> SourceRef:
+        antecedent = self.antecedent(ref, named)
+        if antecedent is None:
+            return ref
+        return ref.model_copy(update={"canonical": antecedent.canonical, "kind": antecedent.kind,
+                                      "side": antecedent.side})
+
+    def antecedent(self, ref: SourceRef, named: list[Named]) -> Optional[SourceRef]:
+        """The nearest earlier source this short name or pronoun stands for, if any."""
+        if not ref.span or not is_unknown(ref):
+            return None
+        before = [n for n in reversed(named) if n.start < ref.span[0]]
+        if self.is_pronoun(ref):
+            return next((n.ref for n in before if names_someone(n.ref)), None)
+        words = set(self.catalogue.tokens(ref.name))
+        if not words or len(words) > MAX_SHORT_WORDS:
+            return None
+        by_words = next((n.ref for n in before if words < n.words), None)
+        if by_words is not None and not is_unknown(by_words):
+            return by_words
+        return self.named_in_text(ref) or by_words or self.known_body(ref, before)
+
+    def known_body(self, ref: SourceRef, before: list[Named]) -> Optional[SourceRef]:
+        """"the organization": the nearest source named before it that the catalogue knows."""
+        if ref.name.split()[-1].strip(" ,.;:").lower() not in self.catalogue.generic_bodies:
+            return None
+        return next((n.ref for n in before if not is_unknown(n.ref)), None)
+
+    def named_in_text(self, ref: SourceRef) -> Optional[SourceRef]:
+        """The catalogue's entity named around the nearest earlier use of the short name's last
+        word: "the spokesman" after "..., Defence Ministry spokesman Igor Ivanov reported" in a
+        sentence no attribution was read from."""
+        head = ref.name.split()[-1].strip(" ,.;:").lower()
+        start = max(0, ref.span[0] - TEXT_REACH)
+        uses = [m.start() + start for m in re.finditer(rf"\b{re.escape(head)}\b", self.text[start:ref.span[0]], re.I)]
+        for use in reversed(uses):
+            phrase = self.phrase_around(use, len(head))
+            entity = self.catalogue.lookup(phrase)
+            if entity is not None:
+                return SourceRef(name=phrase, canonical=entity.canonical, kind=entity.kind, side=entity.side)
+        return None
+
+    def phrase_around(self, start: int, length: int) -> str:
+        """The words before a use of a name's head (its noun phrase: within its clause,
+        ``PHRASE_REACH`` and ``PHRASE_WORDS``), the
+        head, and the capitalised name after it: not the rest of its sentence, which may name
+        someone else."""
+        clause = PHRASE_END.split(self.text[max(0, start - PHRASE_REACH):start])[-1]
+        before = "".join(re.findall(r"\S+\s+", clause)[-PHRASE_WORDS:])
+        after = NAME_AFTER.match(self.text, start + length)
+        return before + self.text[start:after.end() if after else start + length]

@@ -1,0 +1,174 @@
+"""Finding toponyms: the gazetteer names NER missed, found in capitalised runs of the text.
+
+A run qualifies when the gazetteer knows it as a country or region, or as a town large enough
+(a smaller one after a locative: "in Sudzha"); institutions yield the place they are named
+after ("Paris Police Department" -> Paris); the document's surnames ("Bill Moore" ... "Moore
+said") are left out, and so are media, organisations, weapons and units ("Deep State", "PA",
+"Mi-28": ``never_a_place``, which also holds for the places NER tags).  Resolving the names
+found is ``geoparse``'s work.  Rules and word lists: ``data/toponyms.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from importlib import resources
+from itertools import accumulate
+
+import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from claimgraph.model import Place, Span
+from claimgraph.resolve.gazetteer import Gazetteer
+from claimgraph.resolve.names import is_district
+
+WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*"  # "Kursk", "U.S", "Ivano-Frankivsk"; no sentence-final dot
+CAPITALISED_RUN = re.compile(rf"{WORD}(?:(?:[ -]|[ ](?:of|de|du|la|al|el|on|upon)[ ]){WORD})*")
+POSSESSIVE = re.compile(r"['’]s$")
+LEADING_THE = re.compile(r"^[Tt]he\s+")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    text = resources.files("claimgraph.resolve").joinpath("data/toponyms.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {k: set(v) if isinstance(v, list) else v for k, v in data.items()}
+
+
+def find_toponyms(text: str, gazetteer: Gazetteer, taken: list[Span] = ()) -> list[Place]:
+    """Gazetteer matches over ``text`` outside the ``taken`` spans (NER places, people, orgs)."""
+    found, surnames, overlaps_taken = [], _surnames(text, gazetteer), _overlap_test(taken)
+    for match in CAPITALISED_RUN.finditer(text):
+        start, run = _drop_leading(match.start(), match.group())
+        run = POSSESSIVE.sub("", run)  # "Gainesville’s" names Gainesville
+        span = (start, start + len(run))
+        if not run or overlaps_taken(span) or not _plausible(text, span, run):
+            continue
+        if _is_surname(text, span, run, surnames):
+            continue
+        demonym = gazetteer.demonym(run)
+        if demonym is not None:
+            found.append(Place(text=run, span=span, role="demonym"))
+        elif _qualifies(text, span, run, gazetteer):
+            found.append(Place(text=run, span=span))
+        else:
+            found.extend(_institution_place(text, span, run, gazetteer))
+    return found
+
+
+def _institution_place(text: str, span: Span, run: str, gazetteer: Gazetteer) -> list[Place]:
+    """The place an institution is named after: the longest start of the words before its last
+    head word ("Kansas City Police Department" -> Kansas City, "the Georgia State Ethics
+    Commission" -> Georgia State), else the name after its last 'of' ("Central Bank of Malta")."""
+    words = run.split(" ")
+    head = max((i for i, word in enumerate(words) if i and word in rules()["institution_heads"]), default=0)
+    starts = [(0, " ".join(words[:size])) for size in range(head, 0, -1)]
+    if " of " in run:
+        tail = run.rsplit(" of ", 1)[1]
+        starts.append((len(run) - len(tail), tail))
+    for offset, name in starts:
+        place = (span[0] + offset, span[0] + offset + len(name))
+        before, _ = _words_around(text, place)
+        if name in rules()["not_places"] or before in rules()["titles"] or gazetteer.demonym(name):
+            continue
+        if _qualifies(text, place, name, gazetteer):
+            return [Place(text=name, span=place)]
+    return []
+
+
+def _surnames(text: str, gazetteer: Gazetteer) -> set[str]:
+    """Last words of the document's two-word names that are no place ("Bill Moore", "Marsha J.
+    Moore" make a later bare "Moore" a person, not Moore, Oklahoma)."""
+    pairs = re.findall(rf"(?<![\w.])({WORD})(?: [A-Z]\.)? ({WORD})(?! [A-Z])", text)
+    return {last for first, last in pairs
+            if first not in rules()["skip_leading"] and not gazetteer.candidates(f"{first} {last}")}
+
+
+def without_surnames(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """NER places minus the document's surnames that no gazetteer knows ("Mikheil Saakashvili"
+    ... "Saakashvili said", tagged as a place)."""
+    surnames = _surnames(text, gazetteer)
+    return [p for p in places if p.role != "place" or not _is_surname(text, p.span, p.text, surnames)
+            or gazetteer.candidates(p.text)]
+
+
+def _is_surname(text: str, span: Span, run: str, surnames: set[str]) -> bool:
+    """A surname of the document, not after a locative ("in Moore" is still the town)."""
+    return run in surnames and _words_around(text, span)[0].lower() not in rules()["locative"]
+
+
+def _drop_leading(start: int, run: str) -> tuple[int, str]:
+    words = run.split(" ")
+    while words and words[0] in rules()["skip_leading"]:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return start, " ".join(words)
+
+
+def _overlap_test(spans: Iterable[Span]) -> Callable[[Span], bool]:
+    """Whether a span overlaps one of ``spans``: by bisection over their starts and the
+    furthest end reached so far (a scan of all of them per run made a long text quadratic)."""
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    reach = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(span: Span) -> bool:
+        before_end = bisect_left(starts, span[1])  # the spans starting before `span` ends
+        return before_end > 0 and reach[before_end - 1] > span[0]
+
+    return overlaps
+
+
+def _words_around(text: str, span: Span) -> tuple[str, str]:
+    """The words right before and after a span; no word before across punctuation
+    ("Orchard St., Alexandria": "St" is no title of Alexandria)."""
+    before = re.search(r"([\w.]+)\s+$", text[max(0, span[0] - 30): span[0]])
+    after = re.findall(r"\w+", text[span[1]: span[1] + 30])
+    return (before.group(1).rstrip(".") if before else ""), (after[0] if after else "")
+
+
+def never_a_place(name: str) -> bool:
+    """A medium, an organisation, a weapon, a unit or a model name (data/toponyms.yaml):
+    never a place, whoever tagged it ("Deep State", "PA", "Black Sea Fleet", "Mi-28")."""
+    bare = LEADING_THE.sub("", POSSESSIVE.sub("", name.strip()))
+    return (bare in rules()["never_places"] or re.match(rules()["designator"], bare) is not None
+            or any(bare == ending or bare.endswith(f" {ending}") for ending in rules()["never_place_endings"]))
+
+
+def names_a_unit(text: str, span: Span) -> bool:
+    """A name right before a unit word ("the Azov battalion", "Azov fighters"): the unit."""
+    after = re.match(r"\s+(\w+)", text[span[1]: span[1] + 30])
+    return after is not None and after.group(1).lower() in rules()["unit_words"]
+
+
+def not_a_place(text: str, place: Place) -> bool:
+    """A mention that names something else however it was tagged: a medium, an organisation,
+    a weapon, a unit (``never_a_place``, ``names_a_unit``)."""
+    return never_a_place(place.text) or names_a_unit(text, place.span)
+
+
+def _plausible(text: str, span: Span, run: str) -> bool:
+    before, after = _words_around(text, span)
+    if run in rules()["not_places"] or run.lower() in STOP_WORDS or never_a_place(run) or names_a_unit(text, span):
+        return False
+    if before in rules()["titles"] or after in rules()["org_heads"]:
+        return False
+    # a capitalised word after a run means the run is part of a longer name ("Jackson Smith")
+    return not re.match(r"\s+[A-Z]", text[span[1]:span[1] + 2])
+
+
+def _qualifies(text: str, span: Span, run: str, gazetteer: Gazetteer) -> bool:
+    candidates = gazetteer.candidates(run)
+    if not candidates:
+        return False
+    best = candidates[0]
+    if best.feature == "ADM2":  # county names are common words and surnames unless marked
+        return is_district(run)
+    if best.precision in ("country", "region"):
+        return True
+    before, _ = _words_around(text, span)
+    locative = before.lower() in rules()["locative"]
+    threshold = rules()["min_population_after_locative" if locative else "min_population"]
+    return best.population >= threshold

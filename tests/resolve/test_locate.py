@@ -1,0 +1,80 @@
+"""A place for every claim (resolve/locate.py): the sentence's, else one from around it."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Claim, Place
+from claimgraph.resolve.locate import locate_claims
+
+TOWNS = {"Brelsk": (51.2, 35.3, "town", "RU"), "Ostrova": (51.5, 35.9, "town", "RU"),
+         "Moscow": (55.75, 37.6, "town", "RU"),
+         "Vell region": (51.6, 36.0, "region", "RU"), "Russia": (60.0, 100.0, "country", "RU"),
+         "Marden": (48.0, 37.0, "town", "UA")}
+
+
+def places_in(text: str) -> list[Place]:
+    found = []
+    for name, (lat, lon, precision, country) in TOWNS.items():
+        start = text.lower().find(name.lower())  # a dateline writes names in capitals
+        while start >= 0:
+            found.append(Place(text=name, span=(start, start + len(name)), name=name, lat=lat, lon=lon,
+                               precision=precision, country=country, geonameid=hash(name) % 10_000))
+            start = text.lower().find(name.lower(), start + 1)
+    return found
+
+
+def claim_at(text: str, sentence: str) -> Claim:
+    start = text.index(sentence)
+    return Claim(id=f"d:{start}", text=sentence, span=(start, start + len(sentence)),
+                 sentence_span=(start, start + len(sentence)))
+
+
+def locate(text: str, sentence: str) -> Place | None:
+    [claim] = locate_claims(text, [claim_at(text, sentence)], places_in(text))
+    return claim.location
+
+
+@pytest.mark.parametrize("text, sentence, expected", [
+    ("Shelling hit Ostrova at night. A bridge near Brelsk collapsed on Monday.",
+     "A bridge near Brelsk collapsed on Monday.", ("Brelsk", "sentence", 1)),
+    ("Troops entered Brelsk on Monday. They held the town for days.", "They held the town for days.",
+     ("Brelsk", "previous", 1)),
+    ("Fires spread in Marden. Crews worked late. Nobody was hurt, the mayor said.",
+     "Nobody was hurt, the mayor said.", ("Marden", "paragraph", 2)),
+    ("Brelsk was calm. Brelsk was shelled again.\nA school was damaged.", "A school was damaged.",
+     ("Brelsk", "focus", 3)),
+    ("OSTROVA (Wire) — The shelling went on.\nA school was damaged.", "A school was damaged.",
+     ("Ostrova", "dateline", 2)),
+    # a country alone: a finer place inside it is looked for, else the country
+    ("Shelling hit Brelsk. A strike in Russia killed two.", "A strike in Russia killed two.",
+     ("Brelsk", "previous", 1)),
+    ("Shelling hit Marden. A strike in Russia killed two.", "A strike in Russia killed two.",
+     ("Russia", "sentence", 3)),
+])
+def test_locate_the_sentence_else_the_one_before_the_paragraph_the_focus_the_dateline(text, sentence, expected):
+    where = locate(text, sentence)
+    assert (where.name, where.basis, where.geo_precision) == expected
+
+
+def test_locate_the_sentence_before_counts_only_within_the_paragraph():
+    text = "Troops entered Ostrova on Monday, officials said. Then Brelsk was shelled.\nThey held the town for days."
+    assert locate(text, "They held the town for days.").basis != "previous"
+
+
+def test_locate_a_country_or_capital_that_acts_is_no_location():
+    text = "Fires spread in Marden.\nRussia said the strike killed two. Moscow denied it."
+    assert locate(text, "Russia said the strike killed two.").name == "Marden"
+    text = "Fires spread in Marden. Drones flew over Moscow."
+    assert locate(text, "Drones flew over Moscow.").name == "Moscow"
+    text = "Fires spread in Marden.\nTwo died in the Moscow regime's shelling."
+    assert locate(text, "Two died in the Moscow regime's shelling.").name == "Marden"
+
+
+def test_locate_the_dateline_is_no_sentence_place_and_comes_last():
+    text = "OSTROVA (Wire) — Shelling went on, officials said.\nBrelsk was hit. A school was damaged."
+    assert locate(text, "OSTROVA (Wire) — Shelling went on, officials said.").name == "Brelsk"
+
+
+def test_locate_a_document_without_places_leaves_claims_unplaced():
+    assert locate("Nothing was named here.", "Nothing was named here.") is None

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Actor, Claim, SourceRef
+from claimgraph.resolve.actors import ActorCatalogue, source_name_key
+from claimgraph.resolve.source_names import DocumentSources
+
+
+TEXT = " " * 400
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> ActorCatalogue:
+    return ActorCatalogue.load()
+
+
+@pytest.fixture(scope="module")
+def sources(catalogue) -> DocumentSources:
+    return DocumentSources(catalogue, TEXT)
+
+
+def said(index: int, name: str, start: int, canonical: str | None = None, side: str | None = None) -> Claim:
+    ref = SourceRef(name=name, canonical=canonical or source_name_key(name), side=side, span=(start, start + len(name)))
+    return Claim(id=f"d:{index}", text="something happened", span=(start, start + 40),
+                 sentence_span=(start, start + 40), source_chain=[ref])
+
+
+@pytest.mark.parametrize("full, canonical, side, short", [
+    ("Kremlin spokesman Dmitry Peskov", "Kremlin", "Russia", "the spokesman"),
+    ("Kremlin spokesman Dmitry Peskov", "Kremlin", "Russia", "he"),
+    ("regional governor Ivan Petrenko", "regional governor ivan petrenko", None, "the governor"),
+    ("regional governor Ivan Petrenko", "regional governor ivan petrenko", None, "Petrenko"),
+    ("a shop owner, Maria Kovalenko", "shop owner maria kovalenko", None, "she"),
+])
+def test_source_names_short_mention_takes_the_earlier_full_name(sources, full, canonical, side, short):
+    claims = sources.resolve([said(0, full, 0, canonical, side), said(1, short, 100)])
+    resolved = claims[1].source_chain[0]
+    assert (resolved.name, resolved.canonical, resolved.side) == (short, canonical, side)
+
+
+@pytest.mark.parametrize("first, later", [
+    ("Kremlin spokesman Dmitry Peskov", "a local resident"),  # no word in common
+    ("the mayor", "the mayor of another town nearby"),  # the longer name is a new source
+])
+def test_source_names_unrelated_names_stay_apart(sources, first, later):
+    claims = sources.resolve([said(0, first, 0), said(1, later, 100)])
+    assert claims[1].source_chain[0].canonical == source_name_key(later)
+
+
+def test_source_names_only_an_earlier_name_is_an_antecedent(sources):
+    claims = sources.resolve([said(0, "the spokesman", 0), said(1, "Kremlin spokesman Dmitry Peskov", 100, "Kremlin")])
+    assert claims[0].source_chain[0].canonical == "spokesman"
+
+
+def test_source_names_a_doer_introduces_a_source(sources):
+    doer = Claim(id="d:0", text="Russia's defence ministry issued a list", span=(0, 39), sentence_span=(0, 39),
+                 actors=[Actor(text="Russia's defence ministry", role="agent", span=(0, 25))])
+    claims = sources.resolve([doer, said(1, "the ministry", 100)])
+    assert claims[1].source_chain[0].canonical == "Ministry of Defence of the Russian Federation"
+
+
+def test_source_names_role_named_in_a_sentence_no_attribution_was_read_from(catalogue):
+    text = ("The depot was shelled again, Russian Defence Ministry spokesman Igor Ivanov reported on Monday. "
+            "\"Two shells hit the roof,\" the spokesman said.")
+    at = text.index("the spokesman")
+    claims = DocumentSources(catalogue, text).resolve([said(0, "the spokesman", at)])
+    assert claims[0].source_chain[0].canonical == "Ministry of Defence of the Russian Federation"
+
+
+def test_source_names_a_generic_body_is_the_nearest_known_source(sources):
+    claims = sources.resolve([said(0, "Kremlin spokesman Dmitry Peskov", 0, "Kremlin", "Russia"),
+                                    said(1, "a local resident", 50), said(2, "the organization", 100)])
+    assert claims[2].source_chain[0].canonical == "Kremlin"
+
+
+def test_source_names_a_pronoun_skips_doers_that_name_nobody(sources):
+    woman = said(0, "One woman, Olena Marchuk, 68", 0)
+    flood = Claim(id="d:1", text="the flood destroyed the road", span=(50, 78), sentence_span=(50, 78),
+                  actors=[Actor(text="the flood", role="agent", span=(50, 59))])
+    claims = sources.resolve([woman, flood, said(2, "she", 100)])
+    assert claims[2].source_chain[0].canonical == source_name_key("One woman, Olena Marchuk, 68")
+
+
+def test_source_names_the_phrase_around_a_head_word_is_its_noun_phrase(catalogue):
+    text = "The IAEA obtained excerpts of a document on Saturday. \"The roof held,\" the document said."
+    at = text.index("the document")
+    claims = DocumentSources(catalogue, text).resolve([said(0, "the document", at)])
+    assert claims[0].source_chain[0].canonical == "document"  # the IAEA obtained it, did not write it

@@ -1,0 +1,91 @@
+"""Finding toponyms (resolve/toponyms.py): gazetteer names NER missed, without common-word traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Place
+from claimgraph.resolve.toponyms import find_toponyms, never_a_place, not_a_place, without_surnames
+
+
+def place(text: str, name: str) -> Place:
+    start = text.index(name)
+    return Place(text=name, span=(start, start + len(name)))
+
+
+def test_toponyms_find_toponyms_adds_missed_places(gazetteer):
+    text = "Fighting spread from Kyiv to Sudzha and beyond the Kursk Region."
+    found = {p.text: p.role for p in find_toponyms(text, gazetteer)}
+    assert found == {"Kyiv": "place", "Sudzha": "place", "Kursk Region": "place"}
+
+
+def test_toponyms_find_toponyms_avoids_common_word_traps(gazetteer):
+    text = ("We will see. President Kursk spoke to Paris Hilton. The Kyiv Independent reported. "
+            "Ukrainian officials said so.")
+    found = [(p.text, p.role) for p in find_toponyms(text, gazetteer)]
+    assert found == [("Ukrainian", "demonym")]
+
+
+def test_toponyms_find_toponyms_leaves_taken_spans(gazetteer):
+    text = "Shelling hit Kyiv."
+    start = text.index("Kyiv")
+    assert find_toponyms(text, gazetteer, taken=[(start, start + 4)]) == []
+
+
+def test_toponyms_small_town_needs_a_locative(gazetteer):
+    assert [p.text for p in find_toponyms("Sudzha fell quickly.", gazetteer)] == []
+    assert [p.text for p in find_toponyms("Troops took Sudzha, then moved on from Sudzha.", gazetteer)] == ["Sudzha"]
+
+
+@pytest.mark.parametrize("text, name", [("The Kursk Police Department said so.", "Kursk"),
+                                        ("The Henry County Fire Department came.", "Henry County"),
+                                        ("The National Bank of Ukraine said so.", "Ukraine"),
+                                        ("Kursk Mayor Anna Petrova said so.", "Kursk")])
+def test_toponyms_find_toponyms_place_of_an_institution(gazetteer, text, name):
+    start = text.index(name)
+    assert [(p.text, p.span) for p in find_toponyms(text, gazetteer)] == [(name, (start, start + len(name)))]
+
+
+@pytest.mark.parametrize("person", ["Anna Kursk", "Anna K. Kursk"])
+def test_toponyms_find_toponyms_skips_surnames_of_the_document(gazetteer, person):
+    text = f"{person} met reporters. Kursk said the trains to Kursk ran late."
+    assert [p.span[0] for p in find_toponyms(text, gazetteer)] == [text.rindex("Kursk")]
+
+
+def test_toponyms_ner_places_lose_unknown_surnames(gazetteer):
+    text = "Anna Farrin spoke. Farrin said Kursk was calm, and trains ran to Farrin."
+    places = [place(text, "Kursk"), Place(text="Farrin", span=(19, 25)),
+              Place(text="Farrin", span=(text.rindex("Farrin"), len(text) - 1))]
+    assert [p.span for p in without_surnames(text, places, gazetteer)] == [places[0].span, places[2].span]
+
+
+def test_toponyms_title_must_touch_the_name(gazetteer):
+    assert [p.text for p in find_toponyms("She lives at 4 Orchard St., Kyiv, now.", gazetteer)] == ["Kyiv"]
+
+
+@pytest.mark.parametrize("text", ["A Kursk man was fined.", "Kursk’s trains ran late.", "Kursk's trains ran late."])
+def test_toponyms_find_toponyms_reads_article_and_possessive_off(gazetteer, text):
+    start = text.index("Kursk")
+    assert [(p.text, p.span) for p in find_toponyms(text, gazetteer)] == [("Kursk", (start, start + 5))]
+
+
+@pytest.mark.parametrize("name", ["Deep State", "PA", "Mi-28", "S-400", "the Black Sea Fleet", "Central Federal District",
+                                  "Southern Military District", "Reuters"])
+def test_toponyms_media_organisations_weapons_and_units_are_never_places(name):
+    assert never_a_place(name)
+
+
+@pytest.mark.parametrize("name", ["Black Sea", "Kursk", "Sudzha", "Paris", "Pennsylvania"])
+def test_toponyms_places_are_not_mistaken_for_named_things(name):
+    assert not never_a_place(name)
+
+
+def test_toponyms_named_things_are_not_found_as_places(gazetteer):
+    text = "Maps by Deep State showed gains, PA reported, as a Mi-28 and the Kursk brigade moved on Kyiv."
+    assert [p.text for p in find_toponyms(text, gazetteer)] == ["Kyiv"]
+
+
+@pytest.mark.parametrize("text, expected", [("Bodies of the Azov battalion were returned.", True),
+                                            ("Azov Fighters came home.", True), ("Shelling hit Azov again.", False)])
+def test_toponyms_a_name_before_a_unit_word_is_the_unit(text, expected):
+    assert not_a_place(text, place(text, "Azov")) == expected
