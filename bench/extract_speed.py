@@ -24,13 +24,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Callable
 
 from claimgraph.app import ClaimGraph
 from claimgraph.extract import Extractor
 from claimgraph.extract.language import load_private
 from claimgraph.model import Document
 from claimgraph.settings import Settings
+from paired import best_seconds
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "attribution" / "polnear" / "dev" / "text"
 RATIO_FLOOR = 0.6
@@ -48,20 +48,6 @@ def cold_start(path: Path) -> float:
     return time.perf_counter() - started
 
 
-def best_rates(runs: dict[str, Callable[[], object]], count: int, rounds: int) -> dict[str, float]:
-    """Items per second of each run in its fastest round; the runs take turns, so a slow spell
-    of the machine falls on all of them."""
-    for run in runs.values():
-        run()  # warm-up
-    best = dict.fromkeys(runs, float("inf"))
-    for _ in range(rounds):
-        for name, run in runs.items():
-            started = time.perf_counter()
-            run()
-            best[name] = min(best[name], time.perf_counter() - started)
-    return {name: count / seconds for name, seconds in best.items()}
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
@@ -77,12 +63,12 @@ def main(argv: list[str]) -> int:
     settings = Settings.load()
     cold = cold_start(paths[0])
     bare_nlp, extractor, graph = load_private(settings.spacy_model), Extractor(settings), ClaimGraph(settings)
-    rates = best_rates({
+    seconds = best_seconds({
         "bare": lambda: list(bare_nlp.pipe(texts, batch_size=32)),
         "extract": lambda: list(extractor.extract_many(documents(texts), batch_size=32)),
         "whole": lambda: list(graph.extract(documents(texts))),
-    }, len(texts), args.rounds)
-    bare, extract, whole = rates["bare"], rates["extract"], rates["whole"]
+    }, args.rounds)
+    bare, extract, whole = (len(texts) / seconds[name] for name in ("bare", "extract", "whole"))
     words = sum(len(t.split()) for t in texts)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"texts               {len(texts)} articles, {words} words ({args.folder})")

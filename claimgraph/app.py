@@ -12,12 +12,13 @@ this class: each command is one method call with the same parameter names.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.model import Claim, Document, Event, ExtractedDocument, ReadFailure
 from claimgraph.settings import Settings
+from claimgraph.timing import StageClock
 
 if TYPE_CHECKING:
     from claimgraph.ingest import IngestReport, ProgressCallback
@@ -97,18 +98,20 @@ class ClaimGraph:
 
         return read_paths(paths, self.settings)
 
-    def extract(self, documents: Iterable[Document]) -> Iterator[ExtractedDocument | ReadFailure]:
+    def extract(self, documents: Iterable[Document],
+                clock: StageClock | None = None) -> Iterator[ExtractedDocument | ReadFailure]:
         """Extract and resolve claims; stateless (no database).
 
         A document whose extraction or resolution raises becomes a ReadFailure naming it
         (its traceback is logged at DEBUG level); the other documents go on.  Runs the
-        per-document stage here, or on Dask workers when `workers` > 1 or `scheduler` is set.
+        per-document stage here, or on Dask workers when `workers` > 1, `scheduler` is set
+        or `dask` is on; ``clock`` is charged the seconds of each stage run here.
         """
-        if self.settings.workers > 1 or self.settings.scheduler:
+        if self.settings.workers > 1 or self.settings.scheduler or self.settings.dask:
             from claimgraph.scale import extract_on_dask
 
             return extract_on_dask(documents, self.settings)
-        return self.stage(documents)
+        return self.stage(documents, clock)
 
     def ingest(self, paths: Iterable[str | Path], progress: ProgressCallback | None = None) -> IngestReport:
         """Read, extract, resolve and store `paths`, then link the new claims."""
@@ -122,10 +125,14 @@ class ClaimGraph:
         """The same for documents already read (the HTTP API's upload)."""
         from claimgraph.ingest import Ingest
 
-        report = Ingest(self.store, self.extract, self.settings.near_duplicate_threshold, progress).run(items)
+        clock = StageClock()
+        extract = partial(self.extract, clock=clock)
+        report = Ingest(self.store, extract, self.settings.near_duplicate_threshold, progress, clock).run(items)
         if progress:
             progress("linking", None)
-        report.events_changed = self.link()
+        with clock.stage("link"):
+            report.events_changed = self.link()
+        report.stage_seconds = dict(clock.totals)
         return report
 
     def link(self, full: bool = False) -> int:

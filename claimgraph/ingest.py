@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from claimgraph.dedup import NearDuplicateIndex
 from claimgraph.model import Document, ExtractedDocument, ReadFailure
+from claimgraph.timing import StageClock
 
 if TYPE_CHECKING:
     from claimgraph.store import Store
@@ -36,6 +37,9 @@ class IngestReport:
     claims_added: int = 0
     events_changed: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
+    # wall seconds per stage (see timing.py): read (with the checks for known documents and
+    # copies), extract, resolve, store, link; on Dask, extract is the wait for the workers
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -44,9 +48,10 @@ class IngestReport:
 
 class Ingest:
     def __init__(self, store: "Store", extract: ExtractDocuments, near_duplicate_threshold: float,
-                 progress: ProgressCallback | None = None):
+                 progress: ProgressCallback | None = None, clock: StageClock | None = None):
         self.store = store
         self.extract = extract
+        self.clock = clock or StageClock()
         self.report = IngestReport()
         self.progress = progress or (lambda what, item: None)
         self.copies = NearDuplicateIndex(threshold=near_duplicate_threshold)
@@ -56,20 +61,26 @@ class Ingest:
 
     def run(self, items: Iterable[Document | ReadFailure]) -> IngestReport:
         """Store what `items` (from `ClaimGraph.read`, or built by a caller) holds."""
-        self._load_signatures()
-        new_docs = self._new_documents(items)
-        for extracted in self.extract(new_docs):
-            if isinstance(extracted, ReadFailure):
-                self._fail(extracted)
-                continue
-            doc, claims = extracted.document, extracted.claims
-            if self.store.add_document(doc, claims, self.signatures.pop(doc.id, None)):
-                self.report.documents_added += 1
-                self.report.claims_added += len(claims)
-            self.progress("stored", doc)
-        for copy in self.later_copies:  # the original is stored now
-            self._record_copy(copy)
+        with self.clock.stage("read"):
+            self._load_signatures()
+        new_docs = self.clock.timed("read", self._new_documents(items))
+        for extracted in self.clock.timed("extract", self.extract(new_docs)):
+            with self.clock.stage("store"):
+                self._store(extracted)
+        with self.clock.stage("store"):
+            for copy in self.later_copies:  # the original is stored now
+                self._record_copy(copy)
         return self.report
+
+    def _store(self, extracted: ExtractedDocument | ReadFailure) -> None:
+        if isinstance(extracted, ReadFailure):
+            self._fail(extracted)
+            return
+        doc, claims = extracted.document, extracted.claims
+        if self.store.add_document(doc, claims, self.signatures.pop(doc.id, None)):
+            self.report.documents_added += 1
+            self.report.claims_added += len(claims)
+        self.progress("stored", doc)
 
     def _load_signatures(self) -> None:
         for doc_id, signature in self.store.signatures():

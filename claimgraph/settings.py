@@ -55,6 +55,8 @@ class Settings:
     api_cache_seconds: float = setting(2.0, "How long the HTTP API keeps a GET reply in memory (0: no cache)")
     workers: int = setting(1, "Extraction processes; more than 1 starts a local Dask cluster")
     scheduler: str = setting("", "Address of a running Dask scheduler (tcp://host:8786) to extract on")
+    dask: bool = setting(False, "Extract on a local Dask cluster even with one worker (to compare Dask on 1 "
+                         "and on N workers)")
 
     @classmethod
     def load(cls, **overrides: Any) -> "Settings":
@@ -84,4 +86,6 @@ def _env_value(setting: Setting) -> Any:
     if raw is None:
         return setting.default
     kind = type(setting.default)
+    if kind is bool:
+        return raw.strip().lower() in ("1", "true", "yes", "on")
     return kind(raw) if kind in (int, float) else raw

@@ -19,6 +19,7 @@ from claimgraph.extract import Extractor
 from claimgraph.model import Claim, Document, ExtractedDocument, ReadFailure
 from claimgraph.resolve import Resolver
 from claimgraph.settings import Settings
+from claimgraph.timing import StageClock, split_text
 
 log = logging.getLogger("claimgraph")
 EXTRACT_BATCH = 32  # documents per spaCy pipe call
@@ -68,15 +69,23 @@ class DocumentStage:
     def resolver(self) -> Resolver:
         return Resolver(self.settings)
 
-    def __call__(self, documents: Iterable[Document]) -> Iterator[ExtractedDocument | ReadFailure]:
-        documents = iter(documents)
+    def __call__(self, documents: Iterable[Document],
+                 clock: StageClock | None = None) -> Iterator[ExtractedDocument | ReadFailure]:
+        """Each document's claims or failure; ``clock`` is charged the extract and resolve
+        seconds, and each batch's split is logged at DEBUG once its documents are taken."""
+        documents, clock = iter(documents), clock or StageClock()
         sizes = chain(FIRST_BATCHES, repeat(EXTRACT_BATCH))
         while batch := list(islice(documents, next(sizes))):
-            for doc, claims in self._extract_batch(batch):
+            with clock.stage("extract"):
+                extracted = self._extract_batch(batch)
+            for doc, claims in extracted:
                 if isinstance(claims, BaseException):
                     yield stage_failure(doc, "extraction", claims)
-                else:
-                    yield self._resolve(doc, outside_dateline(doc, claims))
+                    continue
+                with clock.stage("resolve"):
+                    resolved = self._resolve(doc, outside_dateline(doc, claims))
+                yield resolved
+            log.debug("batch of %d documents: %s", len(batch), split_text(clock.lap()))
 
     def _extract_batch(self, batch: list[Document]) -> list[ExtractedOrFailure]:
         """The batch through spaCy's pipe; on an error, again one by one to isolate the culprit."""

@@ -85,3 +85,26 @@ def test_ingest_again_counts_no_copy_it_did_not_record(tmp_path):
         again = graph.ingest([corpus, mirror])
     assert (first.documents_added, first.duplicates, first.already_stored) == (3, 0, 0)
     assert (again.documents_added, again.duplicates, again.already_stored) == (0, 1, 3)
+
+
+def test_ingest_charges_each_stage_its_own_seconds(tmp_path):
+    from claimgraph.ingest import Ingest
+    from claimgraph.model import Document, ExtractedDocument
+    from claimgraph.read.normalise import document_id
+    from claimgraph.store import Store
+    from claimgraph.timing import StageClock
+
+    def slow_extract(documents):
+        for doc in documents:
+            time.sleep(0.05)
+            yield ExtractedDocument(document=doc, claims=[])
+
+    texts = [f"Officials in {place} said the bridge was closed." for place in PLACES[:3]]
+    docs = [Document(id=document_id(text), text=text) for text in texts]
+    clock = StageClock()
+    with Store(f"sqlite:///{tmp_path / 'ledger.db'}") as store:
+        report = Ingest(store, slow_extract, 0.7, clock=clock).run(docs)
+    assert report.documents_added == 3
+    assert clock.totals["extract"] >= 0.15
+    assert 0 < clock.totals["store"] < clock.totals["extract"]
+    assert "read" in clock.totals

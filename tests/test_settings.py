@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from claimgraph.settings import SETTINGS, Settings
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
@@ -32,3 +34,9 @@ def test_settings_environment_overrides_default(monkeypatch):
 def test_settings_explicit_override_beats_environment(monkeypatch):
     monkeypatch.setenv("CLAIMGRAPH_DB", "sqlite:///env.db")
     assert Settings.load(db="sqlite:///cli.db").db == "sqlite:///cli.db"
+
+
+@pytest.mark.parametrize("raw, expected", [("1", True), ("true", True), ("Yes", True), ("0", False), ("no", False)])
+def test_settings_environment_reads_a_yes_or_no(monkeypatch, raw, expected):
+    monkeypatch.setenv("CLAIMGRAPH_DASK", raw)
+    assert Settings.load().dask is expected

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, DocBin
 
 from claimgraph.eval import DEFAULT_DATA
 from claimgraph.eval.attribution import Attribution, articles, overlaps, polnear_dir, read_brat
-from claimgraph.extract.attribution_model import MODEL_PATH, CueModel
+from claimgraph.extract.attribution_model import MODEL_PATH, CueModel, has_double_quote
 from claimgraph.extract.convert import char_span
 
 CACHE = Path.home() / ".cache" / "claimgraph"
@@ -72,10 +72,11 @@ def labelled_pairs(finder, doc: Doc, gold: list[Attribution]) -> list[Example]:
 
     examples = []
     for sent in doc.sents:
+        quoted = has_double_quote(sent)
         for cue, subject in finder.candidates(sent):
             source, word = char_extent(doc, *source_bounds(subject, cue)), char_extent(doc, cue.i, cue.i + 1)
             label = any(overlaps(source, g.source) and overlaps(word, g.cue) for g in gold if g.source and g.cue)
-            examples.append((finder.features(cue, subject), int(label)))
+            examples.append((finder.features(cue, subject, quoted), int(label)))
     return examples
 
 

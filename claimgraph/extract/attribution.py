@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import extensions
 from .attribution_lines import LineShapes
-from .attribution_model import RELATIVE_TAGS, CueModel, pair_features
+from .attribution_model import RELATIVE_TAGS, CueModel, has_double_quote, pair_features
 from .component import Component
 from .lexicon import load_lexicon
 from .quotations import (CLOSE_QUOTES, OPEN_QUOTES, QUOTE_SENTENCES, quote_before, quote_ending_before,
@@ -374,9 +374,9 @@ class AttributionFinder(Component):
         """Pairs the cue model accepts; a sentence of a relayed block is read from
         ``quotation_floor`` on, as if the block's own quotation marks were not there;
         ``before`` holds the sentences before (at most ``QUOTE_SENTENCES``)."""
-        found = []
+        found, quoted = [], has_double_quote(sent)
         for token, subject in self.candidates(sent):
-            probability = self.cue_model.probability(self.features(token, subject, quotation_floor))
+            probability = self.cue_model.probability(self.features(token, subject, quoted, quotation_floor))
             source, cue = source_bounds(subject, token), cue_bounds(token)
             if probability < self.cue_model.threshold or source[1] <= source[0]:
                 continue
@@ -425,10 +425,11 @@ class AttributionFinder(Component):
         return refusal.lemma_ in self.refusals and any(
             c.dep_ == "xcomp" and c.lemma_ in self.comment_verbs for c in refusal.children)
 
-    def features(self, cue: Token, subject: Token, quotation_floor: int = 0) -> list[str]:
-        """The cue model's features of a pair, with the rule lexicons' verdicts among them."""
+    def features(self, cue: Token, subject: Token, sentence_quoted: bool, quotation_floor: int = 0) -> list[str]:
+        """The cue model's features of a pair, with the rule lexicons' verdicts among them
+        (``sentence_quoted``: see `pair_features`)."""
         rules = [f"rule_speech={self._is_cue_verb(cue)}", f"rule_stance={self._is_stance(cue)}"]
-        return pair_features(cue, subject, quotation_floor) + rules
+        return pair_features(cue, subject, sentence_quoted, quotation_floor) + rules
 
     def _speaker(self, cue: Token) -> Optional[Token]:
         """Who performs the cue: an apposition the parser cut from a subjectless cue, its
@@ -544,9 +545,11 @@ class AttributionFinder(Component):
         X"), whose object it is."""
         found = []
         for noun in sent:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.speech_nouns:
+                continue  # the cheap tests first: this runs on every word
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and has_that(c)]
-            owner = self._noun_owner(noun) if clauses and noun.lemma_.lower() in self.speech_nouns else None
-            if owner is None or noun.pos_ != "NOUN":
+            owner = self._noun_owner(noun) if clauses else None
+            if owner is None:
                 continue
             content = trim(sent.doc, *subtree_bounds(clauses[0]))
             found.append(attribution_record(owner, (noun.i, noun.i + 1), content, "noun", []))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "attribution_cues.json"
 DOUBLE_QUOTES = "“”\"«»"
@@ -99,18 +99,25 @@ def subject_features(cue: Token, subject: Token) -> list[str]:
     return found + [f"subject_has={label}" for label in sorted(entities)]
 
 
-def quotation_features(cue: Token, floor: int) -> list[str]:
-    has_quote = any(mark in cue.sent.text for mark in DOUBLE_QUOTES)
+def has_double_quote(sentence: Span) -> bool:
+    """Whether the sentence holds a double quotation mark; read once per sentence by the
+    caller, since building a sentence's text is dear next to the features of one pair."""
+    text = sentence.text
+    return any(mark in text for mark in DOUBLE_QUOTES)
+
+
+def quotation_features(cue: Token, sentence_quoted: bool, floor: int) -> list[str]:
     inside = inside_quotation(cue, floor)
-    return [f"sentence_quoted={has_quote}", f"inside_quotation={inside}",
+    return [f"sentence_quoted={sentence_quoted}", f"inside_quotation={inside}",
             f"lemma={cue.lemma_.lower()}|inside_quotation={inside}"]
 
 
-def pair_features(cue: Token, subject: Token, quotation_floor: int = 0) -> list[str]:
-    """Every feature of one (cue word, subject) pair, "bias" first, each once; quotation
-    marks before token ``quotation_floor`` are not read."""
+def pair_features(cue: Token, subject: Token, sentence_quoted: bool, quotation_floor: int = 0) -> list[str]:
+    """Every feature of one (cue word, subject) pair, "bias" first, each once;
+    ``sentence_quoted`` is `has_double_quote` of the cue's sentence; quotation marks before
+    token ``quotation_floor`` are not read."""
     found = ["bias", *cue_word_features(cue), *subject_features(cue, subject),
-             *quotation_features(cue, quotation_floor)]
+             *quotation_features(cue, sentence_quoted, quotation_floor)]
     return list(dict.fromkeys(found))
 
 

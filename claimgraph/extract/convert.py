@@ -92,8 +92,8 @@ def actors(doc: Doc, claim: dict[str, Any]) -> list[Actor]:
     return found
 
 
-def claim_time(groups: SpanGroups, claim: dict[str, Any]) -> Optional[TimeSpan]:
-    sent = groups.doc[claim["head"]].sent
+def claim_time(groups: SpanGroups, claim: dict[str, Any], sent: Span) -> Optional[TimeSpan]:
+    """The first time mention in the claim, else in its sentence ``sent``."""
     for start, end in ((claim["start"], claim["end"]), (sent.start, sent.end)):
         for span in groups.inside("cg_times", start, end)[:1]:
             return TimeSpan(text=span.text.strip(), span=(span.start_char, span.end_char))
@@ -133,17 +133,17 @@ def claim_text(doc: Doc, claim: dict[str, Any]) -> str:
 def to_claim(document: Document, groups: SpanGroups, index: int, claim: dict[str, Any],
              links: ChainReader = source_chain) -> Claim:
     doc, start, end = groups.doc, claim["start"], claim["end"]
-    sent = doc[claim["head"]].sent
-    chain = links(doc, claim)
+    sent = doc[claim["head"]].sent  # once: `Token.sent` walks the parse to the sentence's edges
+    sent_text, chain = sent.text, links(doc, claim)
     return Claim(
         id=f"{document.id}:{index}", document_id=document.id, text=claim_text(doc, claim),
-        span=char_span(doc, start, end), sentence_span=(sent.start_char, sent.end_char - len(sent.text) + len(sent.text.rstrip())),
+        span=char_span(doc, start, end), sentence_span=(sent.start_char, sent.end_char - len(sent_text) + len(sent_text.rstrip())),
         event_type=claim["event_type"], negated=claim["negated"], status=claim["status"],
         status_cues=[Cue(text=doc[s:e].text, span=char_span(doc, s, e)) for s, e in claim["status_cues"]],
         source_chain=chain, actors=actors(doc, claim),
         places=[Place(text=s.text, span=(s.start_char, s.end_char)) for s in groups.inside("cg_places", start, end)
                 if s.label_ == "place"],
-        time=claim_time(groups, claim),
+        time=claim_time(groups, claim, sent),
         quantities=[Quantity(text=s.text, span=(s.start_char, s.end_char))
                     for s in groups.inside("cg_quantities", start, end)],
         evidence=evidence(doc, claim, chain),

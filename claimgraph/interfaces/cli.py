@@ -53,6 +53,7 @@ DbOption = typer.Option(None, "--db", metavar="DB",
 WorkersOption = typer.Option(None, metavar="N", help="Extraction processes; more than 1 starts a local Dask cluster.")
 SchedulerOption = typer.Option(None, metavar="ADDRESS",
                                help="Extract on a running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+DaskOption = typer.Option(None, "--dask", help="Extract on a local Dask cluster even with one worker.")
 PathsArgument = typer.Argument(..., metavar="PATH...", show_default=False,
                                help="Files, folders (read recursively) or - for standard input.")
 
@@ -80,9 +81,10 @@ def _print_failure(failure: ReadFailure) -> None:
 def extract(paths: list[str] = PathsArgument,
             format: str = typer.Option("jsonl", "--format", metavar="FORMAT",
                                        help="jsonl (one object per line) or json (indented)."),
-            workers: Optional[int] = WorkersOption, scheduler: Optional[str] = SchedulerOption):
+            workers: Optional[int] = WorkersOption, scheduler: Optional[str] = SchedulerOption,
+            dask: Optional[bool] = DaskOption):
     """Read documents and print their claims as JSON, one object per document (no database)."""
-    graph = _graph(workers=workers, scheduler=scheduler)
+    graph = _graph(workers=workers, scheduler=scheduler, dask=dask)
     failures = []
 
     def documents():
@@ -106,16 +108,19 @@ def extract(paths: list[str] = PathsArgument,
 
 @app.command()
 def ingest(paths: list[str] = PathsArgument, db: Optional[str] = DbOption,
-           workers: Optional[int] = WorkersOption, scheduler: Optional[str] = SchedulerOption):
+           workers: Optional[int] = WorkersOption, scheduler: Optional[str] = SchedulerOption,
+           dask: Optional[bool] = DaskOption):
     """Extract documents into the ledger, then link their claims into events. Idempotent."""
     from claimgraph.interfaces.progress import IngestProgress
     from claimgraph.read.paths import expand_paths
+    from claimgraph.timing import split_text
 
     files = list(expand_paths(paths))
-    with _graph(db, workers=workers, scheduler=scheduler) as graph, \
+    with _graph(db, workers=workers, scheduler=scheduler, dask=dask) as graph, \
             IngestProgress(err, len(files), on_failure=_print_failure) as progress:
         report = graph.ingest(files, progress=progress)
     _print_ingest_report(report)
+    err.print(f"stages: {split_text(report.stage_seconds)}", highlight=False)
     raise typer.Exit(0 if report.ok else 1)
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.schema import CreateIndex
 
 from claimgraph.store.engine import WRITE
 from claimgraph.store.schema import (DUPLICATE_INDEX, FILTER_INDEXES, LEDGER_TABLES, SUPERSEDED_INDEXES, claims,
-                                    events, metadata, migrations, sources)
+                                    events, ledger_version, metadata, migrations, sources)
 from claimgraph.store.search import create_search, create_search_keys, keep_accents, use_external_content
 
 Migration = Callable[[Connection], None]
@@ -111,10 +111,21 @@ def add_event_stories(conn: Connection) -> None:
             conn.execute(update(events).where(events.c.id == event_id).values(story_id=story))
 
 
+def add_ledger_version(conn: Connection) -> None:
+    """The ledger's version row (see schema.ledger_version), and an index that reads an event's
+    members in list order without opening each claim row (it replaces ``claims_event``)."""
+    ledger_version.create(conn, checkfirst=True)
+    if conn.scalar(select(func.count()).select_from(ledger_version)) == 0:
+        conn.execute(insert(ledger_version).values(id=1, version=0))
+    member_index = next(index for index in claims.indexes if index.name == "claims_event_order")
+    conn.execute(CreateIndex(member_index, if_not_exists=True))
+    conn.execute(text("DROP INDEX IF EXISTS claims_event"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes,
                                      add_source_claim_counts, add_duplicate_index, add_list_order_indexes,
                                      add_claim_search_keys, search_as_datasette_finds_it, derive_event_members,
-                                     keep_accents_in_search, add_event_stories)
+                                     keep_accents_in_search, add_event_stories, add_ledger_version)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

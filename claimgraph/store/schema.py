@@ -105,7 +105,8 @@ claims = Table(
     Index("claims_document", "document_id", "idx"),
     Index("claims_event_type", "event_type"),
     Index("claims_point", "lat", "lon"),
-    Index("claims_event", "event_id"),
+    # an event's members in list order, read from the index alone (migration 12)
+    Index("claims_event_order", "event_id", "date", "document_id", "idx", "id"),
 )
 
 sources = Table(
@@ -114,6 +115,14 @@ sources = Table(
     Column("kind", String), Column("side", String),
     Column("claims", Integer, nullable=False, server_default="0"),  # claims with this origin
     Column("data", Json, nullable=False),  # the Source JSON without the claims count
+)
+
+# One row (id 1): a number every write transaction of the Store raises by one, so a reader
+# knows whether counts it keeps still hold (migration 12).
+ledger_version = Table(
+    "ledger_version", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),
 )
 
 failures = Table(

@@ -19,13 +19,14 @@ event raises KeyError; database errors propagate (a failed ``add_document`` leav
 
 from __future__ import annotations
 
+import copy
 import json
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
-from functools import reduce
+from functools import reduce, wraps
 from typing import Any, Optional, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, Select, delete, func, insert, select, text, union, update
@@ -39,10 +40,11 @@ from claimgraph.store.engine import WRITE, check_ledger_exists, make_engine
 from claimgraph.store.filters import ClaimFilter, EventFilter, check_query
 from claimgraph.store.migrations import applied_migrations, migrate
 from claimgraph.store.schema import (CLAIM_LIST_ORDER, claims, document_copies, documents, events, failures,
-                                    minhashes, sources)
+                                    ledger_version, minhashes, sources)
 from claimgraph.store.search import claims_matching, count_claims_matching, documents_matching, searchable_claims
 
 T = TypeVar("T")
+MAX_KEPT = 4096  # counts and member lists kept per Store (see Store._kept_many), ~20 MB at most
 STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
 # SQLite, a full-text search alone (see search.claims_matching): above MANY_MATCHES matches,
 # claims are read in list order, tested by key probes while the page ends within
@@ -52,6 +54,16 @@ MANY_MATCHES = 2000
 PROBE_SHARE = 2.0
 MAX_ROWS = 2**63 - 1  # the largest integer both databases hold: limit + offset beyond it cannot be asked
 LINK_LOCK_KEY = 0x636C6C6B  # "cllk": the PostgreSQL advisory lock every linking step takes
+
+
+def kept_until_write(method: Callable[..., T]) -> Callable[..., T]:
+    """A counting method whose result is kept, per arguments, until the ledger's next write
+    (`Store._counted`): the API asks the same counts again and again between writes."""
+    @wraps(method)
+    def kept(self: "Store", *args: Any, **kwargs: Any) -> T:
+        key = (method.__name__, args, tuple(sorted(kwargs.items())))
+        return self._counted(key, lambda: method(self, *args, **kwargs))
+    return kept
 
 
 class Store:
@@ -67,6 +79,7 @@ class Store:
         self._one_connection = isinstance(self.engine.pool, StaticPool)
         self._turn = threading.RLock() if self._one_connection else nullcontext()
         self._held = threading.local()  # the connection of a `linking` step, per thread
+        self._kept: dict[tuple, Any] = {}  # (ledger version, key) -> a count or members (see _kept_many)
         migrate(self.engine)
 
     def __enter__(self) -> "Store":
@@ -127,6 +140,7 @@ class Store:
         statement = select(documents).where(*self._document_conditions(q))
         return self._with_copies(self._page(statement.order_by(*DOCUMENT_ORDER), lambda row: row, limit, offset))
 
+    @kept_until_write
     def count_documents(self, q: str | None = None) -> int:
         return self._count(documents, self._document_conditions(q))
 
@@ -152,6 +166,7 @@ class Store:
         _check_paging(limit, offset)
         return [rows.claim_from_row(row) for row in self._all(_page_of_union(branches, limit, offset))]
 
+    @kept_until_write
     def count_claims(self, filters: ClaimFilter = ClaimFilter()) -> int:
         if _text_only(filters):  # counted in the search index alone
             with self._read() as conn:
@@ -200,9 +215,10 @@ class Store:
                newest_first: bool = False) -> list[Event]:
         """A page of events: oldest first (by first report), or newest first (by latest report)."""
         order = NEWEST_EVENT_ORDER if newest_first else EVENT_ORDER
-        statement = select(events).where(*event_conditions(filters, self.dialect)).order_by(*order)
-        return self._with_members(self._page(statement, lambda row: row, limit, offset))
+        return self._with_members(self._page_by_id(events, event_conditions(filters, self.dialect), order,
+                                                   limit, offset))
 
+    @kept_until_write
     def count_events(self, filters: EventFilter = EventFilter()) -> int:
         return self._count(events, event_conditions(filters, self.dialect))
 
@@ -223,6 +239,7 @@ class Store:
                 .order_by(last.desc().nulls_last(), events.c.story_id))
         return self._stories([row.story_id for row in self._page(page, lambda row: row, limit, offset)])
 
+    @kept_until_write
     def count_stories(self) -> int:
         with self._read() as conn:
             return conn.scalar(select(func.count(func.distinct(events.c.story_id)))) or 0
@@ -287,6 +304,7 @@ class Store:
     def sources(self, limit: int = 50, offset: int = 0) -> list[Source]:
         return self._page(select(sources).order_by(sources.c.canonical), rows.source_from_row, limit, offset)
 
+    @kept_until_write
     def count_sources(self) -> int:
         return self._count(sources, [])
 
@@ -306,7 +324,10 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts: documents, duplicates (exact copies + near-duplicates), claims and events
-        by status, stories, sources, failures."""
+        by status, stories, sources, failures (a copy of those kept until the next write)."""
+        return copy.deepcopy(self._counted(("stats",), self._stats))
+
+    def _stats(self) -> dict[str, Any]:
         near = self._count(documents, [documents.c.duplicate_of.is_not(None)])
         return {
             "documents": self._count(documents, []),
@@ -353,6 +374,36 @@ class Store:
             return
         with self._turn, self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
             yield conn
+            # last, so the row is locked (PostgreSQL) only for the commit
+            conn.execute(update(ledger_version).values(version=ledger_version.c.version + 1))
+
+    def _counted(self, key: tuple, count: Callable[[], T]) -> T:
+        """``count()``, kept for ``key`` until the ledger's next write: counts scan rows, the
+        version is one row (see `_kept_many`)."""
+        return self._kept_many([key], lambda keys: {key: count()})[key]
+
+    def _kept_many(self, keys: list[tuple], compute: Callable[[list[tuple]], dict[tuple, T]]) -> dict[tuple, T]:
+        """The values of ``keys``: those kept since the ledger's last write, the others from
+        ``compute(missing keys)`` (which returns each).  What is computed is kept only when no
+        write committed meanwhile (versions only grow), and nothing is kept inside `linking`,
+        whose writes are not committed yet."""
+        if getattr(self._held, "conn", None) is not None:
+            return compute(keys)
+        version = self._version()
+        found = {key: self._kept[version, key] for key in keys if (version, key) in self._kept}
+        missing = [key for key in keys if key not in found]
+        if missing:
+            computed = compute(missing)
+            if self._version() == version:
+                if len(self._kept) + len(missing) > MAX_KEPT:
+                    self._kept.clear()  # mostly older versions' values
+                self._kept.update(((version, key), value) for key, value in computed.items())
+            found.update(computed)
+        return found
+
+    def _version(self) -> int:
+        with self._read() as conn:
+            return conn.scalar(select(ledger_version.c.version))
 
     def _all(self, statement: Select) -> list[Any]:
         with self._read() as conn:
@@ -361,6 +412,23 @@ class Store:
     def _page(self, statement: Select, convert: Callable[[Any], T], limit: int, offset: int) -> list[T]:
         _check_paging(limit, offset)
         return [convert(row) for row in self._all(statement.limit(limit).offset(offset))]
+
+    def _page_by_id(self, table, conditions: list[ColumnElement[bool]], order: Sequence[ColumnElement],
+                    limit: int, offset: int) -> list[Any]:
+        """A page of ``table``'s rows: first the ids of the page, so the rows skipped by
+        ``offset`` and sorted are only ids and sort keys, then those rows whole (an event's
+        row holds its JSON: a page at offset 900 read 950 of them)."""
+        ids = self._page(select(table.c.id).where(*conditions).order_by(*order), lambda row: row.id, limit, offset)
+        found = {row.id: row for row in self._all(select(table).where(table.c.id.in_(ids)))}
+        return [found[row_id] for row_id in ids]
+
+    def _driver_rows(self, statement: Select, conn: Optional[Connection] = None) -> list[tuple]:
+        """Rows as the database driver returns them (tuples, no SQLAlchemy Row): for thousands
+        of rows of plain text columns, building Rows cost as much as the query."""
+        if conn is not None:
+            return conn.execute(statement).cursor.fetchall()
+        with self._read() as conn:
+            return conn.execute(statement).cursor.fetchall()
 
     def _first(self, statement: Select, convert: Callable[[Any], T]) -> Optional[T]:
         found = self._all(statement.limit(1))
@@ -401,13 +469,21 @@ class Store:
 
     def _with_members(self, event_rows: Sequence[Any], conn: Optional[Connection] = None) -> list[Event]:
         """Events with their member claims, read from ``claims.event_id`` (in list order)."""
-        ids = [row.id for row in event_rows]
+        keys = [("members", row.id) for row in event_rows]
+        if conn is None:  # kept until the next write: a page of events holds thousands of members
+            members = self._kept_many(keys, self._read_members)
+        else:
+            members = self._read_members(keys, conn)
+        return [rows.event_from_row(row, members[key]) for row, key in zip(event_rows, keys)]
+
+    def _read_members(self, keys: list[tuple], conn: Optional[Connection] = None) -> dict[tuple, list[str]]:
+        """("members", event id) -> the event's member claims in list order."""
+        ids = [event_id for _, event_id in keys]
         statement = select(claims.c.event_id, claims.c.id).where(claims.c.event_id.in_(ids)).order_by(*CLAIM_ORDER)
-        members: dict[str, list[str]] = defaultdict(list)
-        found = conn.execute(statement) if conn is not None else self._all(statement)
-        for event_id, claim_id in found:
-            members[event_id].append(claim_id)
-        return [rows.event_from_row(row, members[row.id]) for row in event_rows]
+        members: dict[tuple, list[str]] = {key: [] for key in keys}
+        for event_id, claim_id in self._driver_rows(statement, conn):
+            members["members", event_id].append(claim_id)
+        return members
 
     def _insert(self, table):
         return (postgresql if self.dialect == "postgresql" else sqlite).insert(table)

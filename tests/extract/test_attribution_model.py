@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimgraph.extract.attribution_model import MODEL_PATH, CueModel, inside_quotation, pair_features
+from claimgraph.extract.attribution_model import MODEL_PATH, CueModel, has_double_quote, inside_quotation, pair_features
 
 # “ Prices will fall , ” the minister said .
 WORDS = ["“", "Prices", "will", "fall", ",", "”", "the", "minister", "said", "."]
@@ -21,11 +21,16 @@ def quoted_doc() -> Doc:
 
 
 def test_attribution_model_pair_features_describe_cue_subject_and_quotation(quoted_doc):
-    features = pair_features(quoted_doc[8], quoted_doc[7])
+    features = pair_features(quoted_doc[8], quoted_doc[7], sentence_quoted=True)
     assert features[0] == "bias" and len(features) == len(set(features))
     for expected in ("lemma=say", "lemma=say|clause=True", "lemma=say|ccomp=fall", "subject_head=minister",
                      "subject_before", "subject_length=2", "sentence_quoted=True", "inside_quotation=False"):
         assert expected in features
+
+
+def test_attribution_model_has_double_quote_reads_the_sentence(quoted_doc):
+    assert has_double_quote(quoted_doc[0:10])
+    assert not has_double_quote(quoted_doc[6:10])
 
 
 def test_attribution_model_inside_quotation_counts_open_marks(quoted_doc):

@@ -361,14 +361,19 @@ def test_store_full_text_follows_claims_changed_by_raw_sql(store_url, monkeypatc
             assert store.claims(ClaimFilter(q="bridge")) == store.claims(ClaimFilter(q="drones")) == []
 
 
-def test_store_list_indexes_replace_the_narrow_ones(store_url):
+def indexes_after_migrating(store_url: str, applied: int) -> set[str]:
+    """Index names of a database made by the first ``applied`` migrations, then opened (migrated)."""
     engine = make_engine(store_url)
-    migrate(engine, MIGRATIONS[:5])  # a database from before migration 6
+    migrate(engine, MIGRATIONS[:applied])
     engine.dispose()
     with Store(store_url) as store, store.engine.connect() as conn:
         listed = ("SELECT name FROM sqlite_master WHERE type = 'index'" if store.dialect == "sqlite" else
                   "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
-        names = set(conn.scalars(text(listed)))  # (expression indexes are not reflected on SQLite)
+        return set(conn.scalars(text(listed)))  # (expression indexes are not reflected on SQLite)
+
+
+def test_store_list_indexes_replace_the_narrow_ones(store_url):
+    names = indexes_after_migrating(store_url, 5)  # a database from before migration 6
     assert {"claims_order", "claims_origin_order", "claims_origin_name_order", "claims_side_order",
             "events_point_seen"} <= names
     assert not names & {"claims_date", "claims_origin_lower", "claims_side_date", "events_point"}
@@ -445,3 +450,42 @@ def test_store_record_copy_only_for_somewhere_new(store):
     elsewhere = doc.model_copy(update={"origin": "mirror/a.txt", "url": "https://mirror.test/a"})
     assert store.record_copy(elsewhere) is True and store.record_copy(elsewhere) is False
     assert [copy["origin"] for copy in store.get_document(doc.id).copies] == ["mirror/a.txt"]
+
+
+def test_store_counts_are_kept_until_the_ledger_is_written(store_url):
+    with Store(store_url) as reader, Store(store_url) as writer:  # as two API processes would
+        stored_pair(writer)
+        assert reader.stats()["documents"] == reader.count_claims() == 1
+        scans = []
+        counting = reader._count
+        reader._count = lambda *args: scans.append(args) or counting(*args)
+        assert reader.stats()["documents"] == reader.count_claims() == 1
+        assert scans == []  # nothing written since: nothing counted again
+        far_pair(writer)
+        assert reader.stats()["documents"] == reader.count_claims() == 2
+        assert reader.count_claims(ClaimFilter(status="hedged")) == 1 and scans
+
+
+def test_store_stats_are_a_copy(store):
+    stored_pair(store)
+    store.stats()["claims"]["reported"] = 99
+    assert store.stats()["claims"]["reported"] == 1
+
+
+def test_store_member_index_replaces_the_event_index(store_url):
+    names = indexes_after_migrating(store_url, 11)  # a database from before migration 12
+    assert "claims_event_order" in names and "claims_event" not in names
+    with Store(store_url) as store, store.engine.connect() as conn:
+        assert conn.scalar(text("SELECT version FROM ledger_version")) == 0
+
+
+def test_store_event_members_follow_writes_and_are_copies(store_url):
+    with Store(store_url) as reader, Store(store_url) as writer:
+        doc, claim = stored_pair(writer)
+        writer.save_events([make_event(claims=[claim])])
+        first = reader.get_event("e1")
+        first.claims.append("not a claim")
+        assert reader.events()[0].claims == [claim.id]  # kept, and not the list handed out
+        far_doc, far_claim = far_pair(writer)
+        writer.save_events([make_event(claims=[claim, far_claim])])
+        assert reader.get_event("e1").claims == [claim.id, far_claim.id]
