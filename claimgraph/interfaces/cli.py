@@ -158,7 +158,7 @@ def export(format: str = typer.Option(..., "--format", metavar="FORMAT",
     if format == "parquet" and output is None:
         raise _usage_error("parquet needs --output")
     with _graph(db, existing=True) as graph:
-        run_export(graph.store, format, output if output is not None else sys.stdout.buffer)
+        run_export(graph.store, format, output if output is not None else sys.stdout.buffer, graph.settings)
 
 
 @app.command()

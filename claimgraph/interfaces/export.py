@@ -78,18 +78,22 @@ PARQUET_BATCH = 1000
 Output = Union[Path, str, BinaryIO, TextIO]
 
 
-def export(store: Any, fmt: str, out: Output) -> None:
-    """Write the whole ledger held by ``store`` to ``out`` in format ``fmt``."""
+def export(store: Any, fmt: str, out: Output, settings: Optional[Settings] = None) -> None:
+    """Write the whole ledger held by ``store`` to ``out`` in format ``fmt``; ``settings`` (the
+    caller's, else the environment's) name the actor catalogue the ACLED tables use."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
-        write_parquet(store, out)
+        write_parquet(store, out, settings)
         return
     if fmt == "csv" and _is_folder(out, ".csv"):
-        write_csv_tables(store, Path(out))
+        write_csv_tables(store, Path(out), settings)
         return
     with _text_output(out) as stream:
-        TEXT_WRITERS[fmt](store, stream)
+        if fmt == "csv":
+            write_csv(store, stream, settings)
+        else:
+            TEXT_WRITERS[fmt](store, stream)
 
 
 # -- json / jsonl ----------------------------------------------------------------------------
@@ -121,26 +125,26 @@ def write_jsonl(store: Any, out: TextIO) -> None:
 
 # -- ACLED-compatible tables (csv, parquet) ------------------------------------------------------
 
-def acled_tables(store: Any) -> dict[str, Iterator[dict[str, Any]]]:
+def acled_tables(store: Any, settings: Optional[Settings] = None) -> dict[str, Iterator[dict[str, Any]]]:
     """The events table (one row per event) and the claims table (one row per claim), as rows
     of EVENT_COLUMNS / CLAIM_COLUMNS, streamed from the store."""
-    catalogue = ActorCatalogue.load(Settings.load())
+    catalogue = ActorCatalogue.load(settings or Settings.load())
     facts = (load_facts(store, event, catalogue) for event in store.all_events())
     return {"events": (event_row(f, catalogue) for f in facts),
             "claims": (claim_row(claim, document, catalogue) for claim, document in store.claims_with_documents())}
 
 
-def write_csv_tables(store: Any, directory: Path) -> None:
+def write_csv_tables(store: Any, directory: Path, settings: Optional[Settings] = None) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     columns = {"events": EVENT_COLUMNS, "claims": CLAIM_COLUMNS}
-    for table, rows in acled_tables(store).items():
+    for table, rows in acled_tables(store, settings).items():
         with open(directory / f"{table}.csv", "w", encoding="utf-8", newline="") as stream:
             _write_csv_table(stream, columns[table], rows)
 
 
-def write_csv(store: Any, out: TextIO) -> None:
+def write_csv(store: Any, out: TextIO, settings: Optional[Settings] = None) -> None:
     """The events table (a folder gets both tables: see ``export``)."""
-    _write_csv_table(out, EVENT_COLUMNS, acled_tables(store)["events"])
+    _write_csv_table(out, EVENT_COLUMNS, acled_tables(store, settings)["events"])
 
 
 def _write_csv_table(out: TextIO, columns: Columns, rows: Iterable[dict[str, Any]]) -> None:
@@ -371,16 +375,16 @@ def _valid_point(place: Place) -> bool:
 
 # -- parquet ------------------------------------------------------------------------------------
 
-def write_parquet(store: Any, out: Output) -> None:
+def write_parquet(store: Any, out: Output, settings: Optional[Settings] = None) -> None:
     if isinstance(out, io.TextIOBase):
         raise ValueError("parquet is binary: give a path, a folder or a binary stream, not a text stream")
     if _is_folder(out, ".parquet"):
         directory = Path(out)
         directory.mkdir(parents=True, exist_ok=True)
-        for table, (schema, records) in _parquet_tables(store).items():
+        for table, (schema, records) in _parquet_tables(store, settings).items():
             _write_parquet_table(directory / f"{table}.parquet", schema, records)
         return
-    schema, records = _parquet_tables(store)["events"]
+    schema, records = _parquet_tables(store, settings)["events"]
     _write_parquet_table(str(out) if isinstance(out, Path) else out, schema, records)
 
 
@@ -389,7 +393,7 @@ def _is_folder(out: Output, suffix: str) -> bool:
     return isinstance(out, (str, Path)) and Path(out).suffix != suffix
 
 
-def _parquet_tables(store: Any) -> dict[str, tuple[Any, Iterable[dict[str, Any]]]]:
+def _parquet_tables(store: Any, settings: Optional[Settings] = None) -> dict[str, tuple[Any, Iterable[dict[str, Any]]]]:
     """Table name -> (arrow schema, rows); rows are generators, read only when written."""
     import pyarrow as pa  # imported here: only parquet needs it
 
@@ -398,7 +402,7 @@ def _parquet_tables(store: Any) -> dict[str, tuple[Any, Iterable[dict[str, Any]]
         "id", "url", "outlet", "author", "published", "title", "genre", "language", "duplicate_of",
         "syndication_group", "origin", "format", "text", "places_json", "copies_json")])
     sources = pa.schema([("canonical", text), ("kind", text), ("side", text), ("names", texts), ("claims", integer)])
-    acled = acled_tables(store)
+    acled = acled_tables(store, settings)
     return {
         "events": (_arrow_schema(EVENT_COLUMNS), _typed(acled["events"], EVENT_COLUMNS)),
         "claims": (_arrow_schema(CLAIM_COLUMNS), _typed(acled["claims"], CLAIM_COLUMNS)),
@@ -464,4 +468,4 @@ def _dumps(record: Any) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-TEXT_WRITERS = {"json": write_json, "jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}
+TEXT_WRITERS = {"json": write_json, "jsonl": write_jsonl, "geojson": write_geojson}  # csv: see export
