@@ -355,8 +355,12 @@ def gazetteer_import(file: Path = typer.Argument(..., exists=True, dir_okay=Fals
                                                  help="allCountries.txt, cities500.zip or a country file such as RU.txt.")):
     """Add a full GeoNames dump (villages the default lacks)."""
     from claimgraph.resolve.gazetteer_index import import_geonames
+    from claimgraph.resolve.geonames_dump import NotADump
 
-    added = import_geonames(file, Settings.load().gazetteer)
+    try:
+        added = import_geonames(file, Settings.load().gazetteer)
+    except NotADump as error:
+        raise _usage_error(str(error))
     err.print(f"{added} places imported from {file}")
 
 

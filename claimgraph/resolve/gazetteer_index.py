@@ -23,7 +23,7 @@ from rich.progress import Progress
 
 from claimgraph.resolve.gazetteer_sources import (CONTINENT_IDS, POSTAL_ID_BASE, PlaceRow, country_demonyms,
                                                   data_yaml, packaged_rows, postal_groups, zipcodes)
-from claimgraph.resolve.geonames_dump import DumpRows
+from claimgraph.resolve.geonames_dump import DumpRows, check_dump
 from claimgraph.resolve.names import name_key, primary_key, rules
 
 SCHEMA = """
@@ -193,7 +193,9 @@ def _named_in(db: sqlite3.Connection, name: str, admin1_code: str) -> bool:
 
 
 def import_geonames(path: str | Path, gazetteer_path: str | Path) -> int:
-    """Add a GeoNames dump (allCountries/cities500/RU; .txt or .zip) to the index; returns rows added."""
+    """Add a GeoNames dump (allCountries/cities500/RU; .txt or .zip) to the index; returns rows
+    added.  Raises NotADump, before building anything, for a file that is no dump."""
+    check_dump(Path(path))
     index = Path(gazetteer_path).expanduser()
     if not is_built(index):
         build(index)

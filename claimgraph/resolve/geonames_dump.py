@@ -31,6 +31,29 @@ def _geonames_lines(path: Path) -> Iterator[str]:
         yield from handle
 
 
+SNIFFED_LINES = 1000  # a dump is recognised by a well-formed line among its first lines
+
+
+class NotADump(ValueError):
+    """The file given as a GeoNames dump is none (no line of its start is a GeoNames row)."""
+
+
+def check_dump(path: Path) -> None:
+    """Raise NotADump unless a line among the file's first ones is a GeoNames row (19
+    tab-separated fields, a numeric id first), before the gazetteer is touched."""
+    try:
+        for number, line in enumerate(_geonames_lines(path)):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) >= GEONAMES_COLUMNS and fields[0].isdigit():
+                return
+            if number >= SNIFFED_LINES:
+                break
+    except (UnicodeDecodeError, zipfile.BadZipFile) as error:
+        raise NotADump(f"{path.name} is no GeoNames dump ({error})") from error
+    raise NotADump(f"{path.name} is no GeoNames dump: no line of its start has the 19 tab-separated fields "
+                   "of allCountries.txt, cities500.zip or a country file such as RU.txt")
+
+
 @dataclass
 class DumpRows:
     """The places of a dump, read once, and how many lines were not a kept GeoNames row."""

@@ -288,3 +288,16 @@ def test_cli_settings_fit_an_80_column_terminal():
     for setting in SETTINGS:
         assert f"{setting.name} = {setting.default}" in words or f"{setting.name} = (empty)" in words
         assert f"CLAIMGRAPH_{setting.name.upper()}" in words and " ".join(setting.help.split()) in words
+
+
+@pytest.mark.parametrize("name, content", [("notes.txt", b"this is not\na GeoNames dump\n"),
+                                           ("latin1.txt", "Pokrovsk\u00e9\n".encode("latin-1")),
+                                           ("RU.zip", b"not a zip archive")])
+def test_cli_gazetteer_import_of_a_file_that_is_no_dump_is_a_usage_error(tmp_path, name, content):
+    dump = tmp_path / name
+    dump.write_bytes(content)
+    index = tmp_path / "gazetteer.sqlite"
+    result = claimgraph("gazetteer", "import", str(dump), env=with_env(CLAIMGRAPH_GAZETTEER=str(index)))
+    assert result.returncode == 2
+    assert f"{name} is no GeoNames dump".encode() in result.stderr and b"Traceback" not in result.stderr
+    assert not index.exists()  # refused before the gazetteer was built
