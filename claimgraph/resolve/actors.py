@@ -67,6 +67,7 @@ class ActorCatalogue:
         self.generic_bodies = frozenset(str(w).lower() for w in data.get("generic_bodies") or [])
         self.patterns = self._patterns(data.get("entities") or [])
         self._sides: dict[str, str | None] = {}
+        self._found: dict[str, Entity | None] = {}
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "ActorCatalogue":
@@ -96,9 +97,13 @@ class ActorCatalogue:
         return [w for w in mapped if w not in FILLER]
 
     def lookup(self, name: str) -> Entity | None:
-        words = set(self.tokens(name))
-        roles = words & self.person_roles  # "a Russian military blogger" is a person, not the army
-        return next((pattern.entity for pattern in self.patterns if pattern.matches(words, roles)), None)
+        """The catalogue's entity for a name (each name is looked up once: a document, and a
+        ledger, name few sources many times, and the patterns are many)."""
+        if name not in self._found:
+            words = set(self.tokens(name))
+            roles = words & self.person_roles  # "a Russian military blogger" is a person, not the army
+            self._found[name] = next((p.entity for p in self.patterns if p.matches(words, roles)), None)
+        return self._found[name]
 
     def lookup_joint(self, name: str) -> Entity | None:
         """The first party the catalogue knows of a joint name ("Ukrainian and Russian

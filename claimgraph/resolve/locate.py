@@ -13,6 +13,7 @@ keeps looking for a finer place in that country and falls back to the country.  
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from typing import Optional
@@ -39,6 +40,7 @@ class DocumentPlaces:
         self.text = text
         self.dateline = [p for p in places if p.span[1] <= filed]
         self.places = [p for p in places if p.span[1] > filed and names_a_location(text, p)]
+        self.starts = [p.span[0] for p in self.places]  # places come sorted by span: bisect, not scan
         self.focus = focus_place(self.places)
 
     def locate(self, claim: Claim) -> Optional[Place]:
@@ -64,7 +66,8 @@ class DocumentPlaces:
                 yield basis, self.dateline if basis == "dateline" else [self.focus] if self.focus else []
 
     def inside(self, span: Span) -> list[Place]:
-        return [p for p in self.places if span[0] <= p.span[0] and p.span[1] <= span[1]]
+        first, last = bisect_left(self.starts, span[0]), bisect_left(self.starts, span[1])
+        return [p for p in self.places[first:last] if p.span[1] <= span[1]]
 
 
 def names_a_location(text: str, place: Place) -> bool:
