@@ -135,6 +135,7 @@ class OriginSet:
         self.words = words  # a name's words, spellings mapped ("Ukrainian" -> ukraine)
         self.generic_words = generic_words  # words no source is told apart by (titles, countries)
         self.origins: dict[str, Origin] = {}  # by key, in the order first met
+        self.compared: dict[str, tuple[frozenset[str], Optional[str]]] = {}  # key -> its words and head
 
     def add(self, origin: Origin) -> Optional[Origin]:
         """Count an origin (or find it among those counted); returns the origin it counts as, or
@@ -144,6 +145,7 @@ class OriginSet:
         same = self.same_as(origin)
         if same is None:
             self.origins[origin.key] = origin
+            self.compared[origin.key] = self.words_and_head(origin)
             return origin
         return same
 
@@ -153,13 +155,17 @@ class OriginSet:
     def same_as(self, origin: Origin) -> Optional[Origin]:
         if origin.key in self.origins:
             return self.origins[origin.key]
-        words, head = set(self.words(origin.key)), self.head(origin)
+        words, head = self.words_and_head(origin)
         for known in self.origins.values():
-            others = set(self.words(known.key))
+            others, known_head = self.compared[known.key]
             shorter, longer = sorted((words, others), key=len)
-            if (shorter - self.role_words and shorter <= longer) or (head and head == self.head(known)):
+            if (shorter - self.role_words and shorter <= longer) or (head and head == known_head):
                 return known
         return None
+
+    def words_and_head(self, origin: Origin) -> tuple[frozenset[str], Optional[str]]:
+        """What a name is compared by, worked out once for each origin counted."""
+        return frozenset(self.words(origin.key)), self.head(origin)
 
     def head(self, origin: Origin) -> Optional[str]:
         """The last capitalised word of a name that is no role, title or country: the surname of

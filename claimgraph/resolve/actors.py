@@ -66,7 +66,6 @@ class ActorCatalogue:
         self.pronouns = frozenset(str(w).lower() for w in data.get("pronouns") or [])
         self.generic_bodies = frozenset(str(w).lower() for w in data.get("generic_bodies") or [])
         self.patterns = self._patterns(data.get("entities") or [])
-        self._sides: dict[str, str | None] = {}
         self._found: dict[str, Entity | None] = {}
 
     @classmethod
@@ -112,12 +111,9 @@ class ActorCatalogue:
         return next((entity for part in conjuncts(name) if (entity := self.lookup(part))), None)
 
     def side_of_entity(self, name: str) -> str | None:
-        """The side of the catalogue's entity for ``name`` (None when it knows none); a ledger
-        names few outlets many times, so each is looked up once."""
-        if name not in self._sides:
-            entity = self.lookup(name)
-            self._sides[name] = entity.side if entity else None
-        return self._sides[name]
+        """The side of the catalogue's entity for ``name`` (None when it knows none)."""
+        entity = self.lookup(name)
+        return entity.side if entity else None
 
     def side_of(self, name: str, kind: str | None) -> str | None:
         """The side the words of an unknown name give it ("Ukrainian officials"), if its kind

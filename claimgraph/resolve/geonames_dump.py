@@ -34,6 +34,11 @@ def _geonames_lines(path: Path) -> Iterator[str]:
 SNIFFED_LINES = 1000  # a dump is recognised by a well-formed line among its first lines
 
 
+def is_geonames_line(fields: list[str]) -> bool:
+    """The dump's shape: 19 tab-separated fields, a numeric GeoNames id first."""
+    return len(fields) >= GEONAMES_COLUMNS and fields[0].isdigit()
+
+
 class NotADump(ValueError):
     """The file given as a GeoNames dump is none (no line of its start is a GeoNames row)."""
 
@@ -44,7 +49,7 @@ def check_dump(path: Path) -> None:
     try:
         for number, line in enumerate(_geonames_lines(path)):
             fields = line.rstrip("\n").split("\t")
-            if len(fields) >= GEONAMES_COLUMNS and fields[0].isdigit():
+            if is_geonames_line(fields):
                 return
             if number >= SNIFFED_LINES:
                 break
@@ -73,7 +78,7 @@ class DumpRows:
 
 def _row(fields: list[str], classes: set[str]) -> PlaceRow | None:
     """One line of the dump as a place; None when it is malformed or of a class not kept."""
-    if len(fields) < GEONAMES_COLUMNS or not fields[0].isdigit() or fields[6] not in classes:
+    if not is_geonames_line(fields) or fields[6] not in classes:
         return None
     try:
         lat, lon = float(fields[4]), float(fields[5])
