@@ -22,7 +22,8 @@ def floors():
 @pytest.mark.parametrize("name", sorted(EVALUATIONS))
 def test_gate_metrics_stay_above_floors(name, floors):
     evaluation = EVALUATIONS[name]
-    if evaluation.default_data == DEFAULT_DATA and not DEFAULT_DATA.exists():
+    # no ../shared at all (a clone on its own): skip what reads it; with it, missing data fails
+    if evaluation.default_data.is_relative_to(DEFAULT_DATA) and not DEFAULT_DATA.exists():
         pytest.skip(f"evaluation data not present at {DEFAULT_DATA}")
     metrics = evaluation.run(None)
     pinned = {metric for metric in floors if metric.startswith(f"{name}.")}
