@@ -539,9 +539,14 @@ NEWEST_EVENT_ORDER = (events.c.last_seen.desc().nulls_last(), events.c.first_see
 
 
 def _page_of_union(branches: list[list[ColumnElement[bool]]], limit: int, offset: int) -> Select:
-    """A page of the claims meeting any branch: the keys of each branch, read in list order
-    from its index, merged (UNION) up to the page's end; then the page's rows."""
-    keys = union(*(select(claims.c.id, *CLAIM_LIST_ORDER).where(*branch) for branch in branches))
+    """A page of the claims meeting any branch: the first ``offset + limit`` keys of each
+    branch, read in list order from its index and no further (the page lies within them),
+    merged (UNION); then the page's rows."""
+    def first_keys(branch: list[ColumnElement[bool]]) -> Select:
+        keys = select(claims.c.id, *CLAIM_LIST_ORDER).where(*branch).order_by(*CLAIM_ORDER).limit(offset + limit)
+        return select(keys.subquery())  # a compound's member may not be ordered itself
+
+    keys = union(*(first_keys(branch) for branch in branches))
     key = keys.selected_columns
     page = keys.order_by(key.date.nulls_last(), key.document_id, key.idx).limit(limit).offset(offset).subquery()
     return select(claims).where(claims.c.id.in_(select(page.c.id))).order_by(*CLAIM_ORDER)
