@@ -24,6 +24,7 @@ from claimgraph.store.engine import WRITE
 from claimgraph.store.schema import (DUPLICATE_INDEX, FILTER_INDEXES, LEDGER_TABLES, SUPERSEDED_INDEXES, claims,
                                     events, ledger_version, metadata, migrations, sources)
 from claimgraph.store.search import create_search, create_search_keys, keep_accents, use_external_content
+from claimgraph.store.summary import create_claim_counts
 
 Migration = Callable[[Connection], None]
 ADVISORY_LOCK_KEY = 0x636C6D67  # "clmg": any constant shared by all claimgraph processes
@@ -122,10 +123,17 @@ def add_ledger_version(conn: Connection) -> None:
     conn.execute(text("DROP INDEX IF EXISTS claims_event"))
 
 
+def add_claim_counts(conn: Connection) -> None:
+    """Summary rows counting the claims by status, event type, side and date, kept by triggers,
+    so a list's total and the stats add up rows instead of counting claims (see summary.py)."""
+    create_claim_counts(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes,
                                      add_source_claim_counts, add_duplicate_index, add_list_order_indexes,
                                      add_claim_search_keys, search_as_datasette_finds_it, derive_event_members,
-                                     keep_accents_in_search, add_event_stories, add_ledger_version)
+                                     keep_accents_in_search, add_event_stories, add_ledger_version,
+                                     add_claim_counts)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -10,6 +10,8 @@
   side, the names it appeared under and how many claims it made (``claims``, counted as
   claims are added, migration 4)
 - ``failures``: inputs that could not be read
+- ``claim_counts``: how many claims of each status, event type, side and date (summary rows
+  kept by triggers, see ``summary.py``)
 - ``migrations``: applied migrations (see ``migrations.py``)
 
 These definitions are the *current* schema.  Migration 1 creates them; a later change to
@@ -123,6 +125,17 @@ ledger_version = Table(
     "ledger_version", metadata,
     Column("id", Integer, primary_key=True),
     Column("version", Integer, nullable=False),
+)
+
+# Claims counted by status, event type, origin side and date ('' for none), kept by triggers
+# (see summary.py, migration 13): the lists' totals and the stats add these up.
+claim_counts = Table(
+    "claim_counts", metadata,
+    Column("status", String, primary_key=True),
+    Column("event_type", String, primary_key=True),
+    Column("origin_side", String, primary_key=True),
+    Column("date", String, primary_key=True),
+    Column("claims", Integer, nullable=False),
 )
 
 failures = Table(

@@ -42,6 +42,7 @@ from claimgraph.store.migrations import applied_migrations, migrate
 from claimgraph.store.schema import (CLAIM_LIST_ORDER, claims, document_copies, documents, events, failures,
                                     ledger_version, minhashes, sources)
 from claimgraph.store.search import claims_matching, count_claims_matching, documents_matching, searchable_claims
+from claimgraph.store.summary import claims_by_status, counted_claims, counts_answer
 
 T = TypeVar("T")
 MAX_KEPT = 4096  # counts and member lists kept per Store (see Store._kept_many), ~20 MB at most
@@ -171,6 +172,9 @@ class Store:
         if _text_only(filters):  # counted in the search index alone
             with self._read() as conn:
                 return conn.scalar(count_claims_matching(self.dialect, filters.q))
+        if counts_answer(filters):
+            with self._read() as conn:
+                return conn.scalar(counted_claims(filters))
         return self._count(claims, claim_conditions(filters, self.dialect))
 
     def _claim_branches(self, filters: ClaimFilter, limit: int, offset: int) -> list[list[ColumnElement[bool]]]:
@@ -332,8 +336,8 @@ class Store:
         return {
             "documents": self._count(documents, []),
             "duplicates": self._count(document_copies, []) + near,
-            "claims": self._by_status(claims, STATUSES),
-            "events": self._by_status(events, EVENT_STATUSES),
+            "claims": self._by_status(claims_by_status(), STATUSES),
+            "events": self._by_status(select(events.c.status, func.count()).group_by(events.c.status), EVENT_STATUSES),
             "stories": self.count_stories(),
             "sources": self.count_sources(),
             "failures": self._count(failures, []),
@@ -438,8 +442,9 @@ class Store:
         with self._read() as conn:
             return conn.scalar(select(func.count()).select_from(table).where(*conditions))
 
-    def _by_status(self, table, statuses: Iterable[str]) -> dict[str, int]:
-        counted = dict(self._all(select(table.c.status, func.count()).group_by(table.c.status)))
+    def _by_status(self, counts: Select, statuses: Iterable[str]) -> dict[str, int]:
+        """``counts`` (rows of status, number) for every one of ``statuses``."""
+        counted = {status: int(number) for status, number in self._all(counts)}
         return {status: counted.get(status, 0) for status in statuses}
 
     def _stream(self, statement: Select, convert: Callable[[Any], T]) -> Iterator[T]:

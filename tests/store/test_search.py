@@ -12,7 +12,7 @@ import yaml
 from datasette.app import Datasette
 
 from claimgraph.store import ClaimFilter, Store
-from claimgraph.store.schema import LEDGER_TABLES, migrations
+from claimgraph.store.schema import LEDGER_TABLES, claim_counts, migrations
 from claimgraph.store.search import claims_fts_keys
 from tests.store.factories import make_claim, make_document
 
@@ -71,7 +71,7 @@ def test_search_follows_deletes_and_vacuum(ledger):
 
 def test_search_datasette_metadata_describes_every_column():
     described = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["claimgraph"]["tables"]
-    tables = (*LEDGER_TABLES, migrations, claims_fts_keys)
+    tables = (*LEDGER_TABLES, claim_counts, migrations, claims_fts_keys)
     assert {name: set(table["columns"]) for name, table in described.items()} == {
         table.name: {column.name for column in table.columns} for table in tables}
 
