@@ -23,7 +23,8 @@ from sqlalchemy.schema import CreateIndex
 from claimgraph.store.engine import WRITE
 from claimgraph.store.schema import (DUPLICATE_INDEX, FILTER_INDEXES, LEDGER_TABLES, SUPERSEDED_INDEXES, claims,
                                     events, ledger_version, metadata, migrations, sources)
-from claimgraph.store.search import create_search, create_search_keys, keep_accents, use_external_content
+from claimgraph.store.search import (create_search, create_search_keys, keep_accents, store_claim_vectors,
+                                    use_external_content)
 from claimgraph.store.summary import create_claim_counts
 
 Migration = Callable[[Connection], None]
@@ -129,11 +130,17 @@ def add_claim_counts(conn: Connection) -> None:
     create_claim_counts(conn)
 
 
+def store_claim_search_vectors(conn: Connection) -> None:
+    """PostgreSQL: each claim's search vector in a stored column, indexed, so a search testing
+    claims in list order reads it instead of computing it (see search.py); SQLite unchanged."""
+    store_claim_vectors(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes,
                                      add_source_claim_counts, add_duplicate_index, add_list_order_indexes,
                                      add_claim_search_keys, search_as_datasette_finds_it, derive_event_members,
                                      keep_accents_in_search, add_event_stories, add_ledger_version,
-                                     add_claim_counts)
+                                     add_claim_counts, store_claim_search_vectors)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

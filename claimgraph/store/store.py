@@ -47,10 +47,10 @@ from claimgraph.store.summary import claims_by_status, counted_claims, counts_an
 T = TypeVar("T")
 MAX_KEPT = 4096  # counts and member lists kept per Store (see Store._kept_many), ~20 MB at most
 STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
-# SQLite, a full-text search alone (see search.claims_matching): above MANY_MATCHES matches,
-# claims are read in list order, tested by key probes while the page ends within
-# PROBE_SHARE x matches claims read, else against the collected matching ids (the two cost
-# the same there on a 100k-claim ledger, a word in 1 claim of 6: offset ~5000).
+# A full-text search alone (see Store._searched_claims): above MANY_MATCHES matches, claims are
+# read in list order; on SQLite (search.claims_matching) tested by key probes while the page
+# ends within PROBE_SHARE x matches claims read, else against the collected matching ids (the
+# two cost the same there on a 100k-claim ledger, a word in 1 claim of 6: offset ~5000).
 MANY_MATCHES = 2000
 PROBE_SHARE = 2.0
 MAX_ROWS = 2**63 - 1  # the largest integer both databases hold: limit + offset beyond it cannot be asked
@@ -160,7 +160,9 @@ class Store:
     # -- claims ------------------------------------------------------------------------
 
     def claims(self, filters: ClaimFilter = ClaimFilter(), limit: int = 50, offset: int = 0) -> list[Claim]:
-        branches = self._claim_branches(filters, limit, offset)
+        if _text_only(filters):
+            return self._searched_claims(filters, limit, offset)
+        branches = claim_condition_branches(filters, self.dialect)
         if len(branches) == 1:
             statement = select(claims).where(*branches[0]).order_by(*CLAIM_ORDER)
             return self._page(statement, rows.claim_from_row, limit, offset)
@@ -177,19 +179,26 @@ class Store:
                 return conn.scalar(counted_claims(filters))
         return self._count(claims, claim_conditions(filters, self.dialect))
 
-    def _claim_branches(self, filters: ClaimFilter, limit: int, offset: int) -> list[list[ColumnElement[bool]]]:
-        """The filters as SQL alternatives (see claim_condition_branches); a full-text search
-        alone may take a plan that reads claims in list order (SQLite, see PROBE_SHARE)."""
-        if self.dialect == "sqlite" and _text_only(filters):
-            return [[claims_matching(self.dialect, filters.q, self._search_walk(filters.q, limit, offset))]]
-        return claim_condition_branches(filters, self.dialect)
-
-    def _search_walk(self, q: str, limit: int, offset: int) -> Optional[str]:
-        with self._read() as conn:
-            matches = conn.scalar(count_claims_matching(self.dialect, q))
-            stored = conn.scalar(searchable_claims()) or 0
+    def _searched_claims(self, filters: ClaimFilter, limit: int, offset: int) -> list[Claim]:
+        """A page of a full-text search alone, by a plan that fits how many claims match: up to
+        MANY_MATCHES, the matches are found in the search index and sorted (a database's planner
+        may instead read every claim in list order, testing each, when the words are common
+        alone but rare together); more, claims are read in list order and tested until the page
+        ends (on SQLite, see `_search_walk`)."""
+        _check_paging(limit, offset)
+        matches = self.count_claims(filters)
         if matches <= MANY_MATCHES:
-            return None
+            statement = _page_of_matches(claims_matching(self.dialect, filters.q), limit, offset)
+            return [rows.claim_from_row(row) for row in self._all(statement)]
+        walk = self._search_walk(matches, limit, offset) if self.dialect == "sqlite" else None
+        statement = select(claims).where(claims_matching(self.dialect, filters.q, walk)).order_by(*CLAIM_ORDER)
+        return self._page(statement, rows.claim_from_row, limit, offset)
+
+    def _search_walk(self, matches: int, limit: int, offset: int) -> str:
+        """SQLite, many matches: test claims by key probes while the page ends within
+        PROBE_SHARE x matches claims read, else against the collected matching ids."""
+        with self._read() as conn:
+            stored = conn.scalar(searchable_claims()) or 0
         read_to_page_end = (offset + limit) * stored / matches  # claims read in list order
         return "probe" if read_to_page_end < PROBE_SHARE * matches else "set"
 
@@ -541,6 +550,16 @@ DOCUMENT_ORDER = (documents.c.published.nulls_last(), documents.c.id)
 CLAIM_ORDER = (claims.c.date.nulls_last(), claims.c.document_id, claims.c.idx)
 EVENT_ORDER = (events.c.first_seen.nulls_last(), events.c.id)
 NEWEST_EVENT_ORDER = (events.c.last_seen.desc().nulls_last(), events.c.first_seen.desc().nulls_last(), events.c.id)
+
+
+def _page_of_matches(condition: ColumnElement[bool], limit: int, offset: int) -> Select:
+    """A page of the claims meeting ``condition``, sorted from the keys of every match: the
+    matches are found first, on their own (OFFSET 0 keeps a planner from merging them into a
+    read of all claims in list order), then the page's rows are read."""
+    matched = select(claims.c.id, *CLAIM_LIST_ORDER).where(condition).offset(0).subquery()
+    page = (select(matched.c.id).order_by(matched.c.date.nulls_last(), matched.c.document_id, matched.c.idx)
+            .limit(limit).offset(offset))
+    return select(claims).where(claims.c.id.in_(page)).order_by(*CLAIM_ORDER)
 
 
 def _page_of_union(branches: list[list[ColumnElement[bool]]], limit: int, offset: int) -> Select:
