@@ -136,11 +136,17 @@ def store_claim_search_vectors(conn: Connection) -> None:
     store_claim_vectors(conn)
 
 
+def add_source_key_indexes(conn: Connection) -> None:
+    """The two source indexes hold each claim's id too, so a page of a source's claims is read
+    from the indexes alone (PostgreSQL read every claim's row, SQLite looked each row up)."""
+    add_filter_indexes(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes,
                                      add_source_claim_counts, add_duplicate_index, add_list_order_indexes,
                                      add_claim_search_keys, search_as_datasette_finds_it, derive_event_members,
                                      keep_accents_in_search, add_event_stories, add_ledger_version,
-                                     add_claim_counts, store_claim_search_vectors)
+                                     add_claim_counts, store_claim_search_vectors, add_source_key_indexes)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -374,9 +374,10 @@ def indexes_after_migrating(store_url: str, applied: int) -> set[str]:
 
 def test_store_list_indexes_replace_the_narrow_ones(store_url):
     names = indexes_after_migrating(store_url, 5)  # a database from before migration 6
-    assert {"claims_order", "claims_origin_order", "claims_origin_name_order", "claims_side_order",
+    assert {"claims_order", "claims_origin_keys", "claims_origin_name_keys", "claims_side_order",
             "events_point_seen"} <= names
-    assert not names & {"claims_date", "claims_origin_lower", "claims_side_date", "events_point"}
+    assert not names & {"claims_date", "claims_origin_lower", "claims_side_date", "events_point",
+                        "claims_origin_order", "claims_origin_name_order"}
 
 
 def test_store_event_members_are_read_from_claims(store):
