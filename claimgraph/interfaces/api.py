@@ -17,6 +17,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
 from typing import Any, Generic, Literal, Optional, TypeVar
 
@@ -319,19 +320,29 @@ def _found(item: T | None, what: str, key: str) -> T:
 def _read_router(store: Store, settings: Settings) -> APIRouter:
     router = APIRouter(prefix="/api")
 
-    @router.get("/documents", response_model=Page[Document], tags=["documents"],
+    def get(path: str, **options: Any) -> Callable[[Callable], Callable]:
+        """router.get, the endpoint reading the store through one connection (Store.reading)."""
+        def register(endpoint: Callable) -> Callable:
+            @wraps(endpoint)  # FastAPI reads the parameters from the endpoint's signature
+            def in_one_read(*args: Any, **kwargs: Any) -> Any:
+                with store.reading():
+                    return endpoint(*args, **kwargs)
+            return router.get(path, **options)(in_one_read)
+        return register
+
+    @get("/documents", response_model=Page[Document], tags=["documents"],
                 description="Documents in the ledger, newest last; q filters by full text.")
     def documents(q: Optional[str] = Query(None, description="Full text"), page: dict = Depends(pagination)):
         q = q or None  # an empty q searches nothing, as in the other lists
         items = _unprocessable(store.documents, q=q, **page)
         return _listing(store.count_documents(q), items, page)
 
-    @router.get("/documents/{doc_id}", response_model=Document, tags=["documents"])
+    @get("/documents/{doc_id}", response_model=Document, tags=["documents"])
     def document(doc_id: str):
         """One document with its full text."""
         return _json(_found(store.get_document(doc_id), "document", doc_id))
 
-    @router.get("/claims", response_model=Page[ClaimView], tags=["claims"])
+    @get("/claims", response_model=Page[ClaimView], tags=["claims"])
     def claims(values: dict = Depends(filter_values), page: dict = Depends(pagination),
                context: bool = Query(False, description="Add each claim's sentence and document")):
         """Claims matching the filters (status is a claim status)."""
@@ -339,13 +350,13 @@ def _read_router(store: Store, settings: Settings) -> APIRouter:
         items = store.claims(filters, **page)
         return _listing(store.count_claims(filters), with_context(store, items) if context else items, page)
 
-    @router.get("/claims/{claim_id}", response_model=ClaimView, tags=["claims"])
+    @get("/claims/{claim_id}", response_model=ClaimView, tags=["claims"])
     def claim(claim_id: str, context: bool = False):
         """One claim; with context=true, its sentence and document too."""
         item = _found(store.get_claim(claim_id), "claim", claim_id)
         return _json(with_context(store, [item])[0] if context else item)
 
-    @router.get("/events", response_model=Page[Event], tags=["events"])
+    @get("/events", response_model=Page[Event], tags=["events"])
     def events(values: dict = Depends(filter_values), page: dict = Depends(pagination),
                order: Literal["oldest", "newest"] = Query("oldest", description=(
                    "oldest: by first report, earliest first; newest: by latest report, latest first")),
@@ -355,38 +366,38 @@ def _read_router(store: Store, settings: Settings) -> APIRouter:
         items = store.events(filters, **page, newest_first=order == "newest")
         return _listing(store.count_events(filters), items, page)
 
-    @router.get("/events/{event_id}", response_model=Event, tags=["events"])
+    @get("/events/{event_id}", response_model=Event, tags=["events"])
     def event(event_id: str):
         """One event: its claims' ids, origins, status, history and contradictions."""
         return _json(_found(store.get_event(event_id), "event", event_id))
 
-    @router.get("/stories", response_model=Page[Story], tags=["stories"])
+    @get("/stories", response_model=Page[Story], tags=["stories"])
     def stories(page: dict = Depends(pagination)):
         """Stories (topic threads holding events), the most recently reported first; a story's
         events: /api/events?story_id=..."""
         return _listing(store.count_stories(), _unprocessable(store.stories, **page), page)
 
-    @router.get("/stories/{story_id}", response_model=Story, tags=["stories"])
+    @get("/stories/{story_id}", response_model=Story, tags=["stories"])
     def story(story_id: str):
         """One story: its title, events by status and the span of its reports."""
         return _json(_found(store.get_story(story_id), "story", story_id))
 
-    @router.get("/sources", response_model=Page[Source], tags=["sources"])
+    @get("/sources", response_model=Page[Source], tags=["sources"])
     def sources(page: dict = Depends(pagination)):
         """Canonical origins, with how many claims each made."""
         return _listing(store.count_sources(), store.sources(**page), page)
 
-    @router.get("/sources/{canonical:path}", response_model=Source, tags=["sources"])
+    @get("/sources/{canonical:path}", response_model=Source, tags=["sources"])
     def source(canonical: str):
         """One origin by canonical name (its claims: /api/claims?source=...)."""
         return _json(_found(store.get_source(canonical), "source", canonical))
 
-    @router.get("/stats", tags=["ledger"])
+    @get("/stats", tags=["ledger"])
     def stats() -> dict[str, Any]:
         """Counts of documents, duplicates, claims and events by status, sources, failures."""
         return store.stats()
 
-    @router.get("/report", tags=["ledger"], response_class=PlainTextResponse)
+    @get("/report", tags=["ledger"], response_class=PlainTextResponse)
     def report(since: Optional[str] = None, until: Optional[str] = None, place: Optional[str] = None,
                fmt: Literal["md", "html"] = "html"):
         """The situation report: events by status, every line citing its documents."""

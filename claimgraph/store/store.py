@@ -371,8 +371,28 @@ class Store:
                 self._held.conn = None
 
     @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Run this thread's reads inside in one connection and transaction: a request of the
+        API reads the ledger's version, a count, a page and its documents through one
+        connection, instead of taking one from the pool (and beginning and ending a
+        transaction) for each; on SQLite they also read one snapshot."""
+        if self._held_connection() is not None:  # inside `linking`, or already reading
+            yield
+            return
+        with self._turn, self.engine.connect() as conn:
+            self._held.reader = conn
+            try:
+                yield
+            finally:
+                self._held.reader = None
+
+    def _held_connection(self) -> Optional[Connection]:
+        """The connection of this thread's `linking` step or `reading`, if any."""
+        return getattr(self._held, "conn", None) or getattr(self._held, "reader", None)
+
+    @contextmanager
     def _read(self) -> Iterator[Connection]:
-        held = getattr(self._held, "conn", None)
+        held = self._held_connection()
         if held is not None:
             yield held
             return

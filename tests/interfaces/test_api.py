@@ -452,3 +452,17 @@ def test_api_any_query_answers_200_or_422(any_backend_client, path, values):
 def test_api_nul_in_a_parameter_is_422_on_every_database(any_backend_client, path, params):
     response = any_backend_client.get(path, params=params)
     assert response.status_code in (404, 422) if "%00" in path else response.status_code == 422
+
+
+def test_api_a_request_reads_the_ledger_through_one_connection(sample_store, client):
+    from sqlalchemy import event
+
+    taken = []
+    listener = lambda *_: taken.append(1)  # noqa: E731
+    event.listen(sample_store.engine.pool, "checkout", listener)
+    try:
+        assert client.get("/api/claims", params={"context": "true", "status": "reported"}).status_code == 200
+        assert client.get("/api/events", params={"q": "bridge"}).status_code == 200
+    finally:
+        event.remove(sample_store.engine.pool, "checkout", listener)
+    assert len(taken) == 2

@@ -8,7 +8,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.exc import IntegrityError
 
 from claimgraph.model import TimeSpan
@@ -490,3 +490,17 @@ def test_store_event_members_follow_writes_and_are_copies(store_url):
         far_doc, far_claim = far_pair(writer)
         writer.save_events([make_event(claims=[claim, far_claim])])
         assert reader.get_event("e1").claims == [claim.id, far_claim.id]
+
+
+def test_store_reading_reads_through_one_connection(store):
+    doc, claim = stored_pair(store)
+    store.save_events([make_event(claims=[claim])])
+    taken = []
+    event.listen(store.engine.pool, "checkout", lambda *_: taken.append(1))
+    with store.reading():
+        assert store.count_claims(ClaimFilter(status="reported")) == 1 and [c.id for c in store.claims()] == [claim.id]
+        assert store.events()[0].claims == [claim.id] and store.stats()["events"]["claimed"] == 1
+        assert store.get_document(doc.id) is not None
+    assert len(taken) == 1
+    store.count_claims(ClaimFilter(side="Ukraine"))
+    assert len(taken) >= 3  # outside: one per read (the version, the count)
