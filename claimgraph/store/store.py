@@ -149,9 +149,11 @@ class Store:
         check_query(q)
         return [documents_matching(self.dialect, q)] if q else []
 
-    def documents_by_id(self, doc_ids: Sequence[str]) -> list[Document]:
-        """The stored documents among ``doc_ids`` (in no particular order)."""
-        return self._with_copies(self._all(select(documents).where(documents.c.id.in_(doc_ids))))
+    def documents_by_id(self, doc_ids: Sequence[str], copies: bool = True) -> list[Document]:
+        """The stored documents among ``doc_ids`` (in no particular order); with ``copies``
+        False their ``copies`` are left empty, a query fewer (for a claim's context)."""
+        found = self._all(select(documents).where(documents.c.id.in_(doc_ids)))
+        return self._with_copies(found) if copies else [rows.document_from_row(row, []) for row in found]
 
     def all_documents(self) -> Iterator[Document]:
         for batch in self._batches(select(documents).order_by(documents.c.id)):
