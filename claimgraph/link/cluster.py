@@ -210,14 +210,41 @@ def link_claims(claims: Sequence[Claim], documents: Mapping[str, Document], even
     stored = stored_events(events, prepared, documents, settings, rules, load_claim)
     linker = Linker(prepared, stored, settings, rules, model or load_model())
     touched = linker.link(prepared)
+    return built_events([linker.profiles[number] for number in touched], documents, settings, rules)
+
+
+def built_events(profiles: Sequence[EventProfile], documents: Mapping[str, Document], settings: Settings,
+                 rules: LinkRules) -> list[Event]:
+    """An event for each profile, read afresh from its claims; each new claim's `event_id` set."""
     catalogue = ActorCatalogue.load(settings)
     context = BuildContext(documents, syndication_representatives(documents), rules, catalogue.side_of_entity,
                            catalogue.tokens)
-    changed = [build_event(linker.profiles[number], context) for number in touched]
-    for event, number in zip(changed, touched):
-        for member in linker.profiles[number].members:
+    events = [build_event(profile, context) for profile in profiles]
+    for event, profile in zip(events, profiles):
+        for member in profile.members:
             member.claim.event_id = event.id
-    return changed
+    return events
+
+
+def events_of_clusters(clusters: Sequence[Sequence[Claim]], documents: Mapping[str, Document],
+                       settings: Optional[Settings] = None, model: Optional[PairModel] = None) -> list[Event]:
+    """One event per given cluster of claims, built the way linking builds its own (type,
+    origins, status, history, contradictions, place): for clusters fixed by hand or by a gold
+    standard, so what the event layer makes of them can be told apart from how claims were
+    clustered.  Each claim's `event_id` is set."""
+    settings = settings or Settings.load()
+    rules = load_rules()
+    prepared = [[features(claim, documents, rules) for claim in cluster] for cluster in clusters if cluster]
+    flat = [member for cluster in prepared for member in cluster]
+    date_retrospective_articles(flat, settings.link_window_days)
+    linker = Linker(flat, Stored(), settings, rules, model or load_model())  # weighs them
+    profiles = []
+    for cluster in prepared:
+        profile = EventProfile(story=linker.stories.assign(linker.articles[cluster[0].document_id]))
+        for member in cluster:
+            profile.add(member)
+        profiles.append(profile)
+    return built_events(profiles, documents, settings, rules)
 
 
 def relink(claims: Sequence[Claim], documents: Mapping[str, Document], settings: Optional[Settings] = None,

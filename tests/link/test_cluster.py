@@ -106,3 +106,14 @@ def test_cluster_an_article_looking_back_dates_its_other_claims_by_the_day_it_te
     undated = features(claim("d3:1", "Evidence suggested a misfired rocket caused it", "strike"), docs, RULES)
     date_retrospective_articles([dated, undated], Settings.load().link_window_days)
     assert undated.day == dated.dated and undated.dated is None
+
+
+def test_cluster_events_of_clusters_builds_one_event_per_given_cluster():
+    from claimgraph.link import events_of_clusters
+
+    same_words = [claim("d1:0", BRIDGE, "strike", chain=(RYBAR,)), claim("d2:0", BRIDGE, "strike", chain=(ZELENSKY,))]
+    apart = [claim("d1:1", "A drone hit a depot", "strike", chain=(MOD,))]
+    events = events_of_clusters([same_words[:1], same_words[1:] + apart], DOCS)
+    assert clusters(events) == [["d1:0"], ["d1:1", "d2:0"]]
+    assert [c.event_id for c in same_words + apart] == [events[0].id, events[1].id, events[1].id]
+    assert events[1].independent_sources == 2 and events[1].status == "corroborated"
