@@ -12,7 +12,7 @@ import py3langid
 from claimgraph.model import Document, ReadFailure
 from claimgraph.read.header import Header, headline_and_byline, split_header
 from claimgraph.read.normalise import document_id
-from claimgraph.read.rules import format_rules, load_rules
+from claimgraph.read.rules import format_rules, header_rules
 
 WORD_CHARACTER = re.compile(r"\w")
 # NUL, which no PostgreSQL text holds, and halves of surrogate pairs, which are no characters
@@ -46,7 +46,7 @@ def detect_language(text: str) -> str:
 def find_dateline(body: str) -> Optional[re.Match[str]]:
     """A leading wire dateline ("KYIV (Meridian Wire) — …"; headers.yaml), the one place it
     is recognised: the Document carries its span, and its outlet when the format gave none."""
-    return re.match(load_rules("headers")["dateline_pattern"], body)
+    return header_rules().dateline.match(body)
 
 
 def _unstorable_character(*values: Optional[str]) -> Optional[str]:
