@@ -34,6 +34,7 @@ from .attribution_lines import LineShapes
 from .attribution_model import RELATIVE_TAGS, CueModel, has_double_quote, pair_features
 from .component import Component
 from .lexicon import load_lexicon
+from .openers import after_opener
 from .quotations import (CLOSE_QUOTES, OPEN_QUOTES, QUOTE_SENTENCES, quote_before, quote_ending_before,
                          quote_opening, quoted_ranges, sentence_index, sides_of, starts_quoted_in_paragraph)
 from .sources import guess_kind
@@ -45,7 +46,6 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep")
 CUE_DEPS = ("aux", "neg", "advmod")
 DEFINITE = ("the", "this", "that", "these", "those")
-DATELINE_DASHES = ("—", "–", "―", "-", "--")
 # what describes a source rather than names it: "NEXTA, which first posted the video",
 # "Putin, dressed in fatigues", "officials speaking on condition of anonymity"
 DESCRIBING_DEPS = ("relcl", "acl")
@@ -153,19 +153,7 @@ def source_bounds(subject: Token, cue: Token) -> tuple[int, int]:
         start, end = trim(subject.doc, start, cue_bounds(cue)[0])
     fused = [c.i for c in fused_nouns(cue)]
     start, end = min([start, *fused]), max([end, *(i + 1 for i in fused)])
-    return after_dateline(subject.doc, start, end), end
-
-
-def after_dateline(doc: Doc, start: int, end: int) -> int:
-    """Where a source opening a paragraph starts when a dateline comes first ("KURSK
-    (Regional Desk) — The acting governor said"): after the dash that follows the upper-case
-    place; ``start`` when there is no dateline."""
-    first = doc[start]
-    opens_paragraph = start == 0 or "\n" in doc[start - 1].text_with_ws
-    if not (opens_paragraph and first.is_upper and len(first.text) > 1):
-        return start
-    dash = next((t.i for t in doc[start:end] if t.text in DATELINE_DASHES), None)
-    return dash + 1 if dash is not None and dash + 1 < end else start
+    return after_opener(subject.doc, start, end), end
 
 
 def name_end(span: Span, naming_verbs: set[str]) -> int:
@@ -222,7 +210,7 @@ def clause_bounds(clause: Token, cue: Token) -> tuple[int, int]:
     a clause opening the story ("KHARKIV (Wire) — Russian forces struck ..., the governor
     said") is not part of it."""
     start, end = subtree_bounds(clause)
-    return (cue.i + 1, end) if start <= cue.i < clause.i else (after_dateline(clause.doc, start, end), end)
+    return (cue.i + 1, end) if start <= cue.i < clause.i else (after_opener(clause.doc, start, end), end)
 
 
 def has_that(clause: Token) -> bool:

@@ -49,6 +49,13 @@ def find_dateline(body: str) -> Optional[re.Match[str]]:
     return header_rules().dateline.match(body)
 
 
+def find_openers(body: str) -> list[tuple[int, int]]:
+    """Every dateline or heading in capitals that opens a paragraph and ends in a dash
+    ("KURSK (Regional Desk) — ", "QUESTIONABLE CLAIMS — "; headers.yaml), the one place they are
+    recognised: the Document carries their spans, and extraction leaves them out of claims."""
+    return [found.span("opener") for found in header_rules().opener.finditer(body)]
+
+
 def _unstorable_character(*values: Optional[str]) -> Optional[str]:
     """Why one of ``values`` cannot be stored as text (a NUL, a lone surrogate), if one cannot."""
     for value in values:
@@ -101,5 +108,5 @@ def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
         outlet=meta.outlet or (dateline.group("outlet").strip() if dateline and dateline.group("outlet") else None),
         author=meta.author or header.author, published=meta.published or header.published,
         title=title, genre=header.genre, language=detect_language(body),
-        origin=origin, format=fmt, dateline=dateline.span() if dateline else None,
+        origin=origin, format=fmt, dateline=dateline.span() if dateline else None, openers=find_openers(body),
     )

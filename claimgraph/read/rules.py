@@ -38,6 +38,7 @@ class HeaderRules:
     date_formats: tuple[str, ...]  # strptime formats of a header's date
     not_names: frozenset[str]  # lower-cased first words that are no author's ("By Monday")
     dateline: re.Pattern[str]  # the wire dateline opening the text
+    opener: re.Pattern[str]  # a dateline or heading opening any paragraph, ended by a dash
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _header_rules(raw: dict[str, Any]) -> HeaderRules:
         max_lines=int(raw["max_lines"]), headline_max_words=int(raw["headline_max_words"]),
         lines=tuple(re.compile(line.format(**fill), re.IGNORECASE) for line in raw["lines"]),
         date_formats=tuple(raw["date_formats"]), not_names=frozenset(raw["not_names"]),
-        dateline=re.compile(raw["dateline_pattern"]),
+        dateline=re.compile(raw["dateline_pattern"]), opener=re.compile(raw["opener_pattern"]),
     )
 
 
