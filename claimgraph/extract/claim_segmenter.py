@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from . import extensions
 from .attribution import SUBJECT_DEPS, infers_with_which, subject_of
 from .component import Component
-from .lexicon import load_lexicon
+from .lexicon import attribution_rules, load_lexicon
 from .openers import after_opener, is_opener
 from .token_ranges import trim
 
@@ -316,5 +316,5 @@ def make_claim_segmenter(nlp: Language, name: str) -> ClaimSegmenter:
         retro_subjects=status["retro_subjects"], verify_verbs=status["verify_verbs"],
         first_person=status["first_person"], clause_hedges=status["clause_hedges"],
         deny_cues=status["deny_cues"], account_nouns=status["account_nouns"],
-        inference_verbs=load_lexicon("attribution")["inference_verbs"],
+        inference_verbs=attribution_rules().inference_verbs,
     )

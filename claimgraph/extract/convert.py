@@ -8,7 +8,7 @@ from typing import Any, Callable, Optional
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Claim, Cue, Document, Evidence, LoadedTerm, Place, Quantity, SourceRef, TimeSpan
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, source_rules
 from .attribution import containing_attributions
 
 ChainReader = Callable[[Doc, dict[str, Any]], list[SourceRef]]
@@ -84,7 +84,7 @@ def actors(doc: Doc, claim: dict[str, Any]) -> list[Actor]:
     if subject is not None and subject.root.lemma_.lower() not in load_lexicon("evidence")["kinds"]:
         role = "patient" if subject.root.dep_ == "nsubjpass" else "agent"
         found.append(Actor(text=subject.text, role=role, span=(subject.start_char, subject.end_char)))
-    nouns = set(load_lexicon("sources")["actor_nouns"])
+    nouns = source_rules().actor_nouns
     for child in doc[claim["head"]].children:
         if child.dep_ == "dobj" and (child.lemma_ in nouns or child.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")):
             span = doc[child.left_edge.i: child.right_edge.i + 1]
