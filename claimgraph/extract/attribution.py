@@ -33,7 +33,7 @@ from . import extensions
 from .attribution_lines import LineShapes
 from .attribution_model import RELATIVE_TAGS, CueModel, has_double_quote, pair_features
 from .component import Component
-from .lexicon import AttributionRules, attribution_rules, load_lexicon
+from .lexicon import AttributionRules, attribution_rules, evidence_rules
 from .openers import after_opener
 from .quotations import (CLOSE_QUOTES, OPEN_QUOTES, QUOTE_SENTENCES, quote_before, quote_ending_before,
                          quote_opening, quoted_ranges, sentence_index, sides_of, starts_quoted_in_paragraph)
@@ -684,5 +684,5 @@ def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
 
 def attribution_finder(cue_model: CueModel) -> AttributionFinder:
     """The finder with the project's lexicons and the given cue model."""
-    return AttributionFinder(rules=attribution_rules(), evidence_nouns=load_lexicon("evidence")["kinds"],
+    return AttributionFinder(rules=attribution_rules(), evidence_nouns=evidence_rules().kinds,
                              cue_model=cue_model)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from . import extensions
 from .attribution import SUBJECT_DEPS, infers_with_which, subject_of
 from .component import Component
-from .lexicon import attribution_rules, load_lexicon
+from .lexicon import attribution_rules, status_rules
 from .openers import after_opener, is_opener
 from .token_ranges import trim
 
@@ -311,10 +311,10 @@ class ClaimSegmenter(Component):
 
 @Language.factory("claimgraph_claims_v1", requires=["doc._.cg_attributions"], assigns=["doc._.cg_claims"])
 def make_claim_segmenter(nlp: Language, name: str) -> ClaimSegmenter:
-    status = load_lexicon("status")
+    status = status_rules()
     return ClaimSegmenter(
-        retro_subjects=status["retro_subjects"], verify_verbs=status["verify_verbs"],
-        first_person=status["first_person"], clause_hedges=status["clause_hedges"],
-        deny_cues=status["deny_cues"], account_nouns=status["account_nouns"],
+        retro_subjects=status.retro_subjects, verify_verbs=status.verify_verbs,
+        first_person=status.first_person, clause_hedges=status.clause_hedges,
+        deny_cues=status.deny_cues, account_nouns=status.account_nouns,
         inference_verbs=attribution_rules().inference_verbs,
     )

@@ -1,7 +1,8 @@
 """The YAML word lists in ``lexicons/`` (each file documents itself in a header), as typed,
 frozen rules built once per process.
 
-events.yaml is read by ``event_words.TypeLexicon`` from the parsed file (``load_lexicon``).
+events.yaml is read by ``event_words.TypeLexicon`` from the parsed file (``load_lexicon``), and
+event_typer.py reads evidence.yaml's kinds from it too.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from spacy.tokens import Doc
 
@@ -59,6 +60,15 @@ class CarriedSourceRules:
 
 
 @dataclass(frozen=True)
+class EvidenceRules:
+    """evidence.yaml: words naming evidence, where it was posted and how it was checked."""
+    kinds: Mapping[str, str]  # a word (lemma) -> the kind of evidence it names
+    platforms: Mapping[str, str]  # a word -> the platform's name
+    methods: Mapping[str, tuple[tuple[str, ...], ...]]  # a method -> lemma sets, any of which names it
+    publish_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
 class LoadedTermRule:
     term: str  # lower-case words; "*" stands for one capitalised name
     neutral: str  # the neutral wording ("{}" for the name "*" stood for)
@@ -71,6 +81,24 @@ class MentionRules:
     time_patterns: tuple[MatcherPattern, ...]
     quantity_patterns: tuple[MatcherPattern, ...]
     place_nouns: frozenset[str]  # "Kursk region": the name before one is a place
+
+
+@dataclass(frozen=True)
+class StatusRules:
+    """status.yaml: the cues of each status and the words the status rules read."""
+    precedence: tuple[str, ...]  # the first status with a cue wins
+    phrases: Mapping[str, tuple[str, ...]]  # status -> its cue phrases
+    deny_cues: frozenset[str]
+    confirm_cues: frozenset[str]
+    document_cues: frozenset[str]
+    request_verbs: frozenset[str]
+    imagery_words: frozenset[str]
+    perception_verbs: frozenset[str]
+    retro_subjects: tuple[str, ...]  # "this claim": a sentence about the one before
+    verify_verbs: frozenset[str]
+    first_person: frozenset[str]
+    account_nouns: frozenset[str]
+    clause_hedges: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -96,6 +124,14 @@ def boilerplate_rules() -> BoilerplateRules:
 
 def carried_source_rules() -> CarriedSourceRules:
     return typed_rules("claimgraph.extract", "lexicons/carried_sources.yaml", _carried_source_rules)
+
+
+def evidence_rules() -> EvidenceRules:
+    return typed_rules("claimgraph.extract", "lexicons/evidence.yaml", _evidence_rules)
+
+
+def status_rules() -> StatusRules:
+    return typed_rules("claimgraph.extract", "lexicons/status.yaml", _status_rules)
 
 
 def loaded_terms() -> tuple[LoadedTermRule, ...]:
@@ -129,6 +165,22 @@ def _carried_source_rules(raw: dict[str, Any]) -> CarriedSourceRules:
     )
 
 
+def _evidence_rules(raw: dict[str, Any]) -> EvidenceRules:
+    return EvidenceRules(
+        kinds=MappingProxyType(dict(raw["kinds"])), platforms=MappingProxyType(dict(raw["platforms"])),
+        methods=MappingProxyType({method: tuple(tuple(words) for words in entries)
+                                  for method, entries in raw["methods"].items()}),
+        publish_verbs=frozenset(raw["publish_verbs"]),
+    )
+
+
+def _status_rules(raw: dict[str, Any]) -> StatusRules:
+    ordered = ("precedence", "retro_subjects")
+    words = {name: frozenset(raw[name]) for name in raw if name not in ordered and name != "phrases"}
+    return StatusRules(**words, **{name: tuple(raw[name]) for name in ordered},
+                       phrases=MappingProxyType({status: tuple(p) for status, p in raw["phrases"].items()}))
+
+
 def _loaded_terms(raw: dict[str, Any]) -> tuple[LoadedTermRule, ...]:
     return tuple(LoadedTermRule(entry["term"], entry["neutral"], entry["side"]) for entry in raw["terms"])
 
@@ -149,6 +201,6 @@ def _source_rules(raw: dict[str, Any]) -> SourceRules:
                        actor_nouns=frozenset(raw["actor_nouns"]))
 
 
-def phrase_patterns(make_doc: Callable[[str], Doc], phrases: list[str]) -> list[Doc]:
+def phrase_patterns(make_doc: Callable[[str], Doc], phrases: Iterable[str]) -> list[Doc]:
     """Docs for a PhraseMatcher on LOWER, tokenised like the text they match."""
     return [make_doc(phrase.lower()) for phrase in phrases]
