@@ -41,21 +41,15 @@ def window_days(types: set[str], shared_town: bool, settings: Settings, rules: L
     return rules.persistent_window_days if lasting and shared_town else settings.link_window_days
 
 
-def span_allowed(first: Optional[int], last: Optional[int], other_first: Optional[int], other_last: Optional[int],
-                 window: int) -> bool:
-    """Would the two spans together last no more than `window` days?  So reports of a happening
-    never chain on for months.  A missing date never blocks."""
-    if first is None or last is None or other_first is None or other_last is None:
-        return True
-    return max(last, other_last) - min(first, other_first) <= window
+def days_apart_within(day: Optional[int], other: Optional[int], window: int) -> bool:
+    """Two days at most `window` apart; a missing day never blocks."""
+    return day is None or other is None or abs(day - other) <= window
 
 
 def in_time(claim: ClaimFeatures, profile: EventProfile, window: int) -> bool:
-    """The claim's day (its own, else its article's) within the window of the days the event's
-    claims give, or, if none gives one, of the days they were reported."""
-    if profile.dated_first is not None:
-        return span_allowed(claim.day, claim.day, profile.dated_first, profile.dated_last, window)
-    return span_allowed(claim.day, claim.day, profile.first_day, profile.last_day, window)
+    """The claim's day (its own, else its article's) within the window of the event's core day
+    (the day most of its claims give, else the day most were reported)."""
+    return days_apart_within(claim.day, profile.core_day, window)
 
 
 def close_enough(points, profile: EventProfile, settings: Settings) -> bool:
@@ -71,12 +65,9 @@ def within_reach(claim: ClaimFeatures, profile: EventProfile, settings: Settings
 
 
 def profiles_within_reach(a: EventProfile, b: EventProfile, settings: Settings, rules: LinkRules) -> bool:
-    """Two events that might be one: the days their claims give (else their reporting days)
-    within the window, their towns close enough."""
+    """Two events that might be one: their core days within the window, their towns close enough."""
     window = window_days(set(a.types) | set(b.types), bool(a.place_keys & b.place_keys), settings, rules)
-    def span(event: EventProfile) -> tuple[Optional[int], Optional[int]]:
-        return (event.dated_first, event.dated_last) if event.dated_first is not None else (event.first_day, event.last_day)
-    return span_allowed(*span(a), *span(b), window) and close_enough(a.points, b, settings)
+    return days_apart_within(a.core_day, b.core_day, window) and close_enough(a.points, b, settings)
 
 
 def stand_in(document_id: str, claims: list[ClaimFeatures]) -> Document:
