@@ -177,6 +177,10 @@ class Document(Record):
     # a leading wire dateline ("KYIV (Meridian Wire) — "), found once in reading: later stages
     # read this span, since the city where a report was filed says nothing of where things happened
     dateline: Optional[tuple[int, int]] = None
+    # every dateline or heading in capitals opening a paragraph up to its dash ("KURSK (Desk) — ",
+    # also after a title line; "QUESTIONABLE CLAIMS — "), found in reading: extraction keeps
+    # them out of claims and of sources' names
+    openers: list[tuple[int, int]] = Field(default_factory=list)
 
 
 class ExtractedDocument(Record):
