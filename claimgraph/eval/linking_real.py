@@ -12,6 +12,10 @@ against the gold events:
   wrong): clean (≥80% of its mentions in one system event that is ≥80% this event's),
   independent-origin count exact and within one, sides, event status and event type.
 - **mentions**: status, origin and event type (its gold event's type) of the matched claim.
+- **given gold events**: the same event figures for events built (``link.events_of_clusters``)
+  from the gold clusters (matched claims by gold event, every other claim alone), so that what
+  the event layer makes of an event (origins, status, type, place) is measured apart from how
+  claims were clustered (``linking_real.given_gold_events.*``).
 - **places**: each found event's position (``resolve.position``) within 161 km of its gold
   place (``events.place_161km``, over found events with a gold place: one without a position
   counts wrong), and each matched claim's location within 161 km of its gold event's place
@@ -33,6 +37,7 @@ import yaml
 
 from claimgraph.eval import DEFAULT_DATA, Metric
 from claimgraph.eval.linking import Clustering, as_sets, ceafe_alignment, overlap, scores
+from claimgraph.link import events_of_clusters
 from claimgraph.model import Claim, Document, Event, Place
 from claimgraph.resolve.actors import ActorCatalogue
 from claimgraph.resolve.geoparse import distance_km
@@ -344,6 +349,32 @@ def metrics_of(column: str, tally: Tally) -> list[Metric]:
     return [replace(m, column=column) for m in metrics]
 
 
+def gold_clustered(episode: Episode, ledger: Ledger, settings: Settings) -> Ledger:
+    """The ledger's claims clustered as the gold says (matched claims by their gold event, every
+    other claim alone), with the events linking builds from those clusters."""
+    event_of_mention = {mention.id: mention.event for mention in episode.mentions}
+    gold_event = {claim.id: event_of_mention[mention] for mention, claim in match_mentions(episode, ledger).items()}
+    claims = [claim.model_copy(update={"event_id": None}) for claim in ledger.claims]
+    clusters: dict[str, list[Claim]] = {}
+    for claim in claims:
+        clusters.setdefault(gold_event.get(claim.id, claim.id), []).append(claim)
+    return Ledger(ledger.documents, claims, events_of_clusters(list(clusters.values()), ledger.documents, settings))
+
+
+GIVEN_GOLD_FIGURES = ("events.origins_exact", "events.origins_within_one", "events.sides", "events.status",
+                      "events.type", "events.place_161km")
+
+
+def given_gold_metrics(column: str, tally: Tally) -> list[Metric]:
+    """The event figures of events built from the gold clusters (``linking_real.given_gold_events.*``)."""
+    wanted = []
+    for metric in metrics_of(column, tally):
+        family, _, figure = metric.name.partition(".events.")
+        if f"events.{figure}" in GIVEN_GOLD_FIGURES:
+            wanted.append(replace(metric, name=f"{family}.given_gold_events.{figure}"))
+    return wanted
+
+
 def mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
@@ -353,12 +384,15 @@ def evaluate(root: Path = DEFAULT_DATA / "linking-real", settings: Optional[Sett
     """Per-episode and pooled figures (``linking_real.<episode>.*`` and ``linking_real.*``)."""
     settings = settings or Settings.load()
     matcher = OriginMatcher(ActorCatalogue.load(settings))
-    pooled = Tally()
+    pooled, pooled_given = Tally(), Tally()
     metrics: list[Metric] = []
     for episode in load_episodes(root):
         if episodes and episode.name not in episodes:
             continue
-        tally = score_episode(episode, (run or ingest_episode)(episode, settings), matcher)
-        metrics += metrics_of(episode.name, tally)
+        ledger = (run or ingest_episode)(episode, settings)
+        tally = score_episode(episode, ledger, matcher)
+        given = score_episode(episode, gold_clustered(episode, ledger, settings), matcher)
+        metrics += metrics_of(episode.name, tally) + given_gold_metrics(episode.name, given)
         pooled.add(tally)
-    return metrics_of(POOLED, pooled) + metrics
+        pooled_given.add(given)
+    return metrics_of(POOLED, pooled) + given_gold_metrics(POOLED, pooled_given) + metrics

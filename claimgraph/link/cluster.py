@@ -41,21 +41,15 @@ def window_days(types: set[str], shared_town: bool, settings: Settings, rules: L
     return rules.persistent_window_days if lasting and shared_town else settings.link_window_days
 
 
-def span_allowed(first: Optional[int], last: Optional[int], other_first: Optional[int], other_last: Optional[int],
-                 window: int) -> bool:
-    """Would the two spans together last no more than `window` days?  So reports of a happening
-    never chain on for months.  A missing date never blocks."""
-    if first is None or last is None or other_first is None or other_last is None:
-        return True
-    return max(last, other_last) - min(first, other_first) <= window
+def days_apart_within(day: Optional[int], other: Optional[int], window: int) -> bool:
+    """Two days at most `window` apart; a missing day never blocks."""
+    return day is None or other is None or abs(day - other) <= window
 
 
 def in_time(claim: ClaimFeatures, profile: EventProfile, window: int) -> bool:
-    """The claim's day (its own, else its article's) within the window of the days the event's
-    claims give, or, if none gives one, of the days they were reported."""
-    if profile.dated_first is not None:
-        return span_allowed(claim.day, claim.day, profile.dated_first, profile.dated_last, window)
-    return span_allowed(claim.day, claim.day, profile.first_day, profile.last_day, window)
+    """The claim's day (its own, else its article's) within the window of the event's core day
+    (the day most of its claims give, else the day most were reported)."""
+    return days_apart_within(claim.day, profile.core_day, window)
 
 
 def close_enough(points, profile: EventProfile, settings: Settings) -> bool:
@@ -71,12 +65,9 @@ def within_reach(claim: ClaimFeatures, profile: EventProfile, settings: Settings
 
 
 def profiles_within_reach(a: EventProfile, b: EventProfile, settings: Settings, rules: LinkRules) -> bool:
-    """Two events that might be one: the days their claims give (else their reporting days)
-    within the window, their towns close enough."""
+    """Two events that might be one: their core days within the window, their towns close enough."""
     window = window_days(set(a.types) | set(b.types), bool(a.place_keys & b.place_keys), settings, rules)
-    def span(event: EventProfile) -> tuple[Optional[int], Optional[int]]:
-        return (event.dated_first, event.dated_last) if event.dated_first is not None else (event.first_day, event.last_day)
-    return span_allowed(*span(a), *span(b), window) and close_enough(a.points, b, settings)
+    return days_apart_within(a.core_day, b.core_day, window) and close_enough(a.points, b, settings)
 
 
 def stand_in(document_id: str, claims: list[ClaimFeatures]) -> Document:
@@ -219,14 +210,41 @@ def link_claims(claims: Sequence[Claim], documents: Mapping[str, Document], even
     stored = stored_events(events, prepared, documents, settings, rules, load_claim)
     linker = Linker(prepared, stored, settings, rules, model or load_model())
     touched = linker.link(prepared)
+    return built_events([linker.profiles[number] for number in touched], documents, settings, rules)
+
+
+def built_events(profiles: Sequence[EventProfile], documents: Mapping[str, Document], settings: Settings,
+                 rules: LinkRules) -> list[Event]:
+    """An event for each profile, read afresh from its claims; each new claim's `event_id` set."""
     catalogue = ActorCatalogue.load(settings)
     context = BuildContext(documents, syndication_representatives(documents), rules, catalogue.side_of_entity,
                            catalogue.tokens)
-    changed = [build_event(linker.profiles[number], context) for number in touched]
-    for event, number in zip(changed, touched):
-        for member in linker.profiles[number].members:
+    events = [build_event(profile, context) for profile in profiles]
+    for event, profile in zip(events, profiles):
+        for member in profile.members:
             member.claim.event_id = event.id
-    return changed
+    return events
+
+
+def events_of_clusters(clusters: Sequence[Sequence[Claim]], documents: Mapping[str, Document],
+                       settings: Optional[Settings] = None, model: Optional[PairModel] = None) -> list[Event]:
+    """One event per given cluster of claims, built the way linking builds its own (type,
+    origins, status, history, contradictions, place): for clusters fixed by hand or by a gold
+    standard, so what the event layer makes of them can be told apart from how claims were
+    clustered.  Each claim's `event_id` is set."""
+    settings = settings or Settings.load()
+    rules = load_rules()
+    prepared = [[features(claim, documents, rules) for claim in cluster] for cluster in clusters if cluster]
+    flat = [member for cluster in prepared for member in cluster]
+    date_retrospective_articles(flat, settings.link_window_days)
+    linker = Linker(flat, Stored(), settings, rules, model or load_model())  # weighs them
+    profiles = []
+    for cluster in prepared:
+        profile = EventProfile(story=linker.stories.assign(linker.articles[cluster[0].document_id]))
+        for member in cluster:
+            profile.add(member)
+        profiles.append(profile)
+    return built_events(profiles, documents, settings, rules)
 
 
 def relink(claims: Sequence[Claim], documents: Mapping[str, Document], settings: Optional[Settings] = None,

@@ -61,10 +61,9 @@ class EventProfile:
     places: Counter[Optional[str]] = field(default_factory=Counter)
     facilities: Counter[Optional[str]] = field(default_factory=Counter)
     background: int = 0  # claims telling of something long past
-    first_day: Optional[int] = None  # days of all its claims (their own, else their article's)
-    last_day: Optional[int] = None
-    dated_first: Optional[int] = None  # days its claims themselves give ("on August 5")
-    dated_last: Optional[int] = None
+    days: Counter[int] = field(default_factory=Counter)  # days of its claims (their own, else their article's)
+    usual_day: Optional[int] = None  # the day most of its claims have (the earliest of a tie)
+    usual_dated: Optional[int] = None  # the day most of the claims giving their own day give
     place_keys: set[str] = field(default_factory=set)
     points: set[tuple[float, float]] = field(default_factory=set)
 
@@ -97,9 +96,18 @@ class EventProfile:
         self.place_keys |= claim.place_keys
         self.points.update(claim.points)
         if claim.day is not None:
-            self.first_day, self.last_day = widened(self.first_day, self.last_day, claim.day)
+            self.days[claim.day] += 1
+            self.usual_day = more_usual(self.days, self.usual_day, claim.day)
         if claim.dated is not None:
-            self.dated_first, self.dated_last = widened(self.dated_first, self.dated_last, claim.dated)
+            self.usual_dated = more_usual(self.dated, self.usual_dated, claim.dated)
+
+    @property
+    def core_day(self) -> Optional[int]:
+        """When the event happened, as most of its claims say: the day most of those giving their
+        own day give, else the day most of them were reported.  A mode, not a span, so one claim
+        telling of something else (a week-old attack recalled) neither stretches the event nor
+        keeps the rest of its reports away."""
+        return self.usual_dated if self.usual_dated is not None else self.usual_day
 
     @property
     def claims(self) -> list[ClaimFeatures]:
@@ -118,8 +126,11 @@ class EventProfile:
         other.size = 0
 
 
-def widened(first: Optional[int], last: Optional[int], day: int) -> tuple[int, int]:
-    return (day if first is None else min(first, day)), (day if last is None else max(last, day))
+def more_usual(counts: Counter, usual: Optional[int], day: int) -> int:
+    """The mode of `counts` after `day` was counted, given the mode before (the earlier day of a tie)."""
+    if usual is None or counts[day] > counts[usual] or (counts[day] == counts[usual] and day < usual):
+        return day
+    return usual
 
 
 def profile_of(claims: list[ClaimFeatures]) -> EventProfile:

@@ -153,3 +153,15 @@ def test_linking_real_places_within_161_km_of_the_gold_place(episode):
     ledger.events[0].places = [Place(text="Ukraine", span=(0, 7), lat=49.0, lon=32.0, precision="country")]
     figures = {m.name: m.value for m in evaluate(episode.articles.parents[1], run=lambda ep, s: ledger)}
     assert figures["linking_real.events.place_161km"] == 0.0
+
+
+def test_linking_real_given_gold_events_are_built_from_the_gold_clusters_whatever_the_linker_did(episode):
+    ledger = perfect_ledger()
+    for claim in ledger.claims:  # the linker put everything in one event
+        claim.event_id = "e1"
+    ledger.events = [event("e1", ledger.claims, independent_sources=3)]
+    figures = {m.name: m.value for m in evaluate(episode.articles.parents[1], run=lambda ep, s: ledger)}
+    assert figures["linking_real.events.origins_exact"] == 0.0
+    assert figures["linking_real.given_gold_events.origins_exact"] == 1.0  # one origin each, as the gold says
+    assert figures["linking_real.given_gold_events.type"] == 1.0
+    assert "linking_real.given_gold_events.conll.f1" not in figures

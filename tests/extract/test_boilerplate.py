@@ -7,6 +7,7 @@ from claimgraph.model import Claim, Document
 @pytest.mark.parametrize("line", [
     "Reporting by Anna Kovalenko in Kyiv; Editing by Daniel Mercer",
     "Writing by Sergei Volkov",
+    "(Reporting by Anna Kovalenko; Writing by Sergei Volkov; Editing by Daniel Mercer)",
     "Published: Mon 12 Aug 2024, 09:15 AM Last updated",
     "Satellite image of the bridge. Orbital Imaging/Handout via REUTERS/File Photo",
     "Share this article",

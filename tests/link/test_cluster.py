@@ -1,5 +1,5 @@
 from claimgraph.link import link_claims, relink
-from claimgraph.link.cluster import in_time, span_allowed
+from claimgraph.link.cluster import days_apart_within, in_time
 from claimgraph.link.features import features
 from claimgraph.link.profile import profile_of
 from claimgraph.link.rules import load_rules
@@ -76,9 +76,9 @@ def test_cluster_reloads_only_stored_events_within_reach_in_time():
     assert asked == ["d4:0"]
 
 
-def test_cluster_spans_must_fit_the_window_and_a_missing_day_never_blocks():
-    assert span_allowed(1, 1, 5, 10, 9) and not span_allowed(1, 1, 5, 11, 9)
-    assert span_allowed(None, None, 5, 11, 1)
+def test_cluster_days_must_fit_the_window_and_a_missing_day_never_blocks():
+    assert days_apart_within(1, 10, 9) and days_apart_within(10, 1, 9) and not days_apart_within(1, 11, 9)
+    assert days_apart_within(None, 11, 1) and days_apart_within(11, None, 1)
 
 
 def test_cluster_a_claim_is_in_time_within_the_window_of_the_days_the_event_gives():
@@ -89,6 +89,15 @@ def test_cluster_a_claim_is_in_time_within_the_window_of_the_days_the_event_give
     assert not in_time(features(claim("d3:0", BRIDGE, "strike"), docs, RULES), event, window)
 
 
+def test_cluster_one_claim_recalling_an_older_day_keeps_no_report_of_the_event_away():
+    docs = documents(document("d1", "2024-08-09"), document("d3", "2024-08-15"))
+    recalled = features(claim("d1:0", "The offensive began on July 30", "armed_clash", day="2024-07-30"), docs, RULES)
+    event = profile_of([features(claim(f"d1:{n}", BRIDGE, "strike", day="2024-08-08"), docs, RULES)
+                        for n in (1, 2)] + [recalled])
+    window = Settings.load().link_window_days
+    assert in_time(features(claim("d3:0", BRIDGE, "strike"), docs, RULES), event, window)
+
+
 def test_cluster_an_article_looking_back_dates_its_other_claims_by_the_day_it_tells_of():
     from claimgraph.link.features import date_retrospective_articles
 
@@ -97,3 +106,14 @@ def test_cluster_an_article_looking_back_dates_its_other_claims_by_the_day_it_te
     undated = features(claim("d3:1", "Evidence suggested a misfired rocket caused it", "strike"), docs, RULES)
     date_retrospective_articles([dated, undated], Settings.load().link_window_days)
     assert undated.day == dated.dated and undated.dated is None
+
+
+def test_cluster_events_of_clusters_builds_one_event_per_given_cluster():
+    from claimgraph.link import events_of_clusters
+
+    same_words = [claim("d1:0", BRIDGE, "strike", chain=(RYBAR,)), claim("d2:0", BRIDGE, "strike", chain=(ZELENSKY,))]
+    apart = [claim("d1:1", "A drone hit a depot", "strike", chain=(MOD,))]
+    events = events_of_clusters([same_words[:1], same_words[1:] + apart], DOCS)
+    assert clusters(events) == [["d1:0"], ["d1:1", "d2:0"]]
+    assert [c.event_id for c in same_words + apart] == [events[0].id, events[1].id, events[1].id]
+    assert events[1].independent_sources == 2 and events[1].status == "corroborated"

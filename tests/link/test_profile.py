@@ -19,11 +19,15 @@ def test_profile_counts_what_its_claims_are():
     assert event.kinds["attack"] == 1 and event.kinds["casualty"] == 1 and event.kinds[None] == 2
 
 
-def test_profile_keeps_the_span_of_the_days_claims_give_apart_from_reporting_days():
-    event = profile_of([prepared("d1:0", "Shells hit the plant", day="2024-08-05"),
-                        prepared("d2:0", "Shells hit the plant")])
-    assert (event.dated_first, event.dated_last) == (event.first_day, event.first_day)
-    assert event.last_day > event.dated_last
+def test_profile_core_day_is_the_day_most_claims_give_before_the_days_they_were_reported():
+    from datetime import date
+
+    event = profile_of([prepared("d2:0", "Shells hit the plant"), prepared("d2:1", "Shells hit the plant"),
+                        prepared("d1:0", "Shells hit the plant", day="2024-08-05")])
+    assert event.core_day == date(2024, 8, 5).toordinal()
+    undated = profile_of([prepared("d2:0", "Shells hit the plant"), prepared("d1:0", "Shells hit it"),
+                          prepared("d2:1", "Shells hit the plant")])
+    assert undated.core_day == date(2024, 8, 12).toordinal()
 
 
 def test_profile_take_moves_the_new_claims_and_empties_the_other():
