@@ -29,6 +29,7 @@ from claimgraph.app import ClaimGraph
 from claimgraph.extract import Extractor
 from claimgraph.extract.language import load_private
 from claimgraph.model import Document
+from claimgraph.read.document import find_openers
 from claimgraph.settings import Settings
 from paired import best_seconds
 
@@ -37,7 +38,8 @@ RATIO_FLOOR = 0.6
 
 
 def documents(texts: list[str]) -> list[Document]:
-    return [Document(id=hashlib.sha256(t.encode()).hexdigest()[:16], text=t) for t in texts]
+    """The texts as annotated, with the openers reading would find (as the Extractor gets them)."""
+    return [Document(id=hashlib.sha256(t.encode()).hexdigest()[:16], text=t, openers=find_openers(t)) for t in texts]
 
 
 def cold_start(path: Path) -> float:

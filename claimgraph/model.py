@@ -62,7 +62,7 @@ class Place(Record):
     precision: Optional[Literal["point", "town", "region", "country"]] = None
     # extensions, set on a claim's or an event's location: where in the document the place was
     # taken from (resolve/data/locations.yaml) and ACLED's geo_precision (1 town, 2 district, 3 region)
-    basis: Optional[Literal["sentence", "previous", "paragraph", "dateline", "focus"]] = None
+    basis: Optional[Literal["sentence", "previous", "paragraph", "dateline", "focus", "speaker"]] = None
     geo_precision: Optional[int] = None
 
 
@@ -177,6 +177,10 @@ class Document(Record):
     # a leading wire dateline ("KYIV (Meridian Wire) — "), found once in reading: later stages
     # read this span, since the city where a report was filed says nothing of where things happened
     dateline: Optional[tuple[int, int]] = None
+    # every dateline or heading in capitals opening a paragraph up to its dash ("KURSK (Desk) — ",
+    # also after a title line; "QUESTIONABLE CLAIMS — "), found in reading: extraction keeps
+    # them out of claims and of sources' names
+    openers: list[tuple[int, int]] = Field(default_factory=list)
 
 
 class ExtractedDocument(Record):

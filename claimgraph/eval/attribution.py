@@ -37,6 +37,7 @@ from typing import Iterable, Iterator, Optional
 
 from claimgraph.eval import Metric, f1, prf
 from claimgraph.model import Claim, Document
+from claimgraph.read.document import find_openers
 
 Extent = tuple[int, int]
 Pieces = tuple[Extent, ...]
@@ -191,7 +192,8 @@ def predicted_attributions(claims: Iterable[Claim]) -> list[Attribution]:
 
 
 def document_for(text: str) -> Document:
-    return Document(id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], text=text)
+    """The text as annotated (not read: reading would strip it), with the openers reading finds."""
+    return Document(id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], text=text, openers=find_openers(text))
 
 
 def evaluate(data_dir: Path, split: str = "dev", limit: Optional[int] = None, extractor=None) -> list[Metric]:
@@ -203,9 +205,10 @@ def evaluate(data_dir: Path, split: str = "dev", limit: Optional[int] = None, ex
     extractor = extractor or Extractor(Settings.load())
     pairs = list(articles(polnear_dir(Path(data_dir)) / split, limit))
     totals = {name: Counts() for name in KINDS + ("relation",)}
-    parsed = extractor.nlp.pipe(text for text, _ in pairs)
-    for (text, annotation), doc in zip(pairs, parsed):
-        claims = to_claims(document_for(text), doc, links=attribution_links)
+    documents = [document_for(text) for text, _ in pairs]
+    parsed = extractor.parse((document.text, document.openers) for document in documents)
+    for document, (_, annotation), doc in zip(documents, pairs, parsed):
+        claims = to_claims(document, doc, links=attribution_links)
         for name, counts in compare(predicted_attributions(claims), read_brat(annotation)).items():
             totals[name].add(counts)
     metrics = [m for name in KINDS for m in totals[name].metrics(name)]

@@ -26,6 +26,7 @@ from typing import Optional
 from claimgraph.eval import DEFAULT_DATA, Metric, prf
 from claimgraph.model import EVENT_TYPES, STATUSES, Claim, Document, Span
 from claimgraph.read import read_bytes
+from claimgraph.read.document import find_openers
 from claimgraph.settings import Settings
 
 GOLD_FILE = Path(__file__).with_name("gold") / "status_events.jsonl"
@@ -166,7 +167,7 @@ def make_document(file_text: str, corpus: str) -> tuple[Document, int]:
     reader turns into metadata, so its predicted offsets are shifted by the header's length.
     """
     if corpus != "seed":
-        return Document(id=document_id(file_text), text=file_text), 0
+        return Document(id=document_id(file_text), text=file_text, openers=find_openers(file_text)), 0
     document = read_seed(file_text)
     start = file_text.find(document.text)
     if not document.text or start < 0:

@@ -31,6 +31,7 @@ from claimgraph.eval import DEFAULT_DATA
 from claimgraph.eval.attribution import Attribution, articles, overlaps, polnear_dir, read_brat
 from claimgraph.extract.attribution_model import MODEL_PATH, CueModel, has_double_quote
 from claimgraph.extract.convert import char_span
+from claimgraph.read.document import find_openers
 
 CACHE = Path.home() / ".cache" / "claimgraph"
 THRESHOLD = 0.4  # pair probability from which the finder accepts; best source F1 on held-out train
@@ -118,13 +119,16 @@ def training_examples(data_dir: Path, limit: Optional[int] = None) -> list[list[
     """Labelled pairs of each PolNeAR train article."""
     from claimgraph.extract.attribution import attribution_finder
     from claimgraph.extract.language import load_private
+    from claimgraph.extract.extractor import with_openers
     from claimgraph.extract.pipeline import add_parsing_components
 
     nlp = add_parsing_components(load_private())
     finder = attribution_finder(cue_model({}))
     pairs = list(articles(polnear_dir(data_dir) / "train", limit))
     docs = parsed_articles(nlp, [text for text, _ in pairs])
-    return [labelled_pairs(finder, doc, read_brat(annotation)) for doc, (_, annotation) in zip(docs, pairs)]
+    # the openers reading finds, as the Extractor gives them (the parse alone does not need them)
+    marked = (with_openers(doc, find_openers(text)) for doc, (text, _) in zip(docs, pairs))
+    return [labelled_pairs(finder, doc, read_brat(annotation)) for doc, (_, annotation) in zip(marked, pairs)]
 
 
 def check(per_article: list[list[Example]]) -> str:

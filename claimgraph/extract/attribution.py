@@ -33,7 +33,8 @@ from . import extensions
 from .attribution_lines import LineShapes
 from .attribution_model import RELATIVE_TAGS, CueModel, has_double_quote, pair_features
 from .component import Component
-from .lexicon import load_lexicon
+from .lexicon import AttributionRules, attribution_rules, evidence_rules
+from .openers import after_opener
 from .quotations import (CLOSE_QUOTES, OPEN_QUOTES, QUOTE_SENTENCES, quote_before, quote_ending_before,
                          quote_opening, quoted_ranges, sentence_index, sides_of, starts_quoted_in_paragraph)
 from .sources import guess_kind
@@ -45,7 +46,6 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep")
 CUE_DEPS = ("aux", "neg", "advmod")
 DEFINITE = ("the", "this", "that", "these", "those")
-DATELINE_DASHES = ("—", "–", "―", "-", "--")
 # what describes a source rather than names it: "NEXTA, which first posted the video",
 # "Putin, dressed in fatigues", "officials speaking on condition of anonymity"
 DESCRIBING_DEPS = ("relcl", "acl")
@@ -153,19 +153,7 @@ def source_bounds(subject: Token, cue: Token) -> tuple[int, int]:
         start, end = trim(subject.doc, start, cue_bounds(cue)[0])
     fused = [c.i for c in fused_nouns(cue)]
     start, end = min([start, *fused]), max([end, *(i + 1 for i in fused)])
-    return after_dateline(subject.doc, start, end), end
-
-
-def after_dateline(doc: Doc, start: int, end: int) -> int:
-    """Where a source opening a paragraph starts when a dateline comes first ("KURSK
-    (Regional Desk) — The acting governor said"): after the dash that follows the upper-case
-    place; ``start`` when there is no dateline."""
-    first = doc[start]
-    opens_paragraph = start == 0 or "\n" in doc[start - 1].text_with_ws
-    if not (opens_paragraph and first.is_upper and len(first.text) > 1):
-        return start
-    dash = next((t.i for t in doc[start:end] if t.text in DATELINE_DASHES), None)
-    return dash + 1 if dash is not None and dash + 1 < end else start
+    return after_opener(subject.doc, start, end), end
 
 
 def name_end(span: Span, naming_verbs: set[str]) -> int:
@@ -222,7 +210,7 @@ def clause_bounds(clause: Token, cue: Token) -> tuple[int, int]:
     a clause opening the story ("KHARKIV (Wire) — Russian forces struck ..., the governor
     said") is not part of it."""
     start, end = subtree_bounds(clause)
-    return (cue.i + 1, end) if start <= cue.i < clause.i else (after_dateline(clause.doc, start, end), end)
+    return (cue.i + 1, end) if start <= cue.i < clause.i else (after_opener(clause.doc, start, end), end)
 
 
 def has_that(clause: Token) -> bool:
@@ -284,47 +272,30 @@ class AttributionFinder(Component):
     def __init__(
         self,
         *,
-        speech_verbs: Iterable[str],
-        question_verbs: Iterable[str],
-        according: Iterable[str],
-        block_intro: Iterable[str],
-        social_post: str,
-        signed_quote: str,
-        signature: str,
-        headline: str,
-        headline_labels: Iterable[str],
-        pronouns: Iterable[str],
-        speakers: Iterable[str],
-        spelling_variants: dict[str, str],
-        stance_verbs: Iterable[str],
-        refusals: Iterable[str],
-        comment_verbs: Iterable[str],
-        naming_verbs: Iterable[str],
-        inference_verbs: Iterable[str],
-        according_idioms: Iterable[str],
-        speech_nouns: Iterable[str] = (),
+        rules: AttributionRules,
         evidence_nouns: Iterable[str] = (),
         cue_model: CueModel,
     ) -> None:
         self.cue_model = cue_model
-        self.naming_verbs = set(naming_verbs)
-        self.inference_verbs = set(inference_verbs)
-        self.according_idioms = set(according_idioms)
-        self.refusals = set(refusals)
-        self.comment_verbs = set(comment_verbs)
+        self.naming_verbs = rules.naming_verbs
+        self.inference_verbs = rules.inference_verbs
+        self.according_idioms = rules.according_idioms
+        self.refusals = rules.refusals
+        self.comment_verbs = rules.comment_verbs
         self.evidence_nouns = set(evidence_nouns)
-        self.speech_nouns = set(speech_nouns)
-        self.stance_verbs = set(stance_verbs)
-        self.speech_verbs = set(speech_verbs)
-        self.question_verbs = set(question_verbs)
-        self.according = [phrase.split() for phrase in according]
-        self.block_intro = set(block_intro)
-        self.line_shapes = LineShapes(social_post=social_post, signed_quote=signed_quote, signature=signature,
-                                      headline=headline, headline_labels=headline_labels,
+        self.speech_nouns = rules.speech_nouns
+        self.stance_verbs = rules.stance_verbs
+        self.speech_verbs = rules.speech_verbs
+        self.question_verbs = rules.question_verbs
+        self.according = [phrase.split() for phrase in rules.according]
+        self.block_intro = rules.block_intro
+        self.line_shapes = LineShapes(social_post=rules.social_post, signed_quote=rules.signed_quote,
+                                      signature=rules.signature, headline=rules.headline,
+                                      headline_labels=rules.headline_labels,
                                       title_verbs=self.speech_verbs | self.stance_verbs)
-        self.pronouns = set(pronouns)
-        self.speakers = set(speakers)
-        self.spelling_variants = dict(spelling_variants)
+        self.pronouns = rules.pronouns
+        self.speakers = rules.speakers
+        self.spelling_variants = rules.spelling_variants
         extensions.register()
 
     # -- matching -------------------------------------------------------------------
@@ -713,5 +684,5 @@ def make_attribution_finder(nlp: Language, name: str) -> AttributionFinder:
 
 def attribution_finder(cue_model: CueModel) -> AttributionFinder:
     """The finder with the project's lexicons and the given cue model."""
-    return AttributionFinder(**load_lexicon("attribution"), evidence_nouns=load_lexicon("evidence")["kinds"],
+    return AttributionFinder(rules=attribution_rules(), evidence_nouns=evidence_rules().kinds,
                              cue_model=cue_model)

@@ -32,12 +32,12 @@ def title_cue(word: str, previous: str, verbs: set[str]) -> bool:
 class LineShapes:
     """Find the line-shaped attributions of a doc; the patterns come from attribution.yaml."""
 
-    def __init__(self, *, social_post: str, signed_quote: str, signature: str, headline: str,
-                 headline_labels: Iterable[str], title_verbs: Iterable[str]) -> None:
-        self.social_post = re.compile(social_post)
-        self.signed_quote = re.compile(signed_quote)
-        self.signature = re.compile(signature)
-        self.headline = re.compile(headline)
+    def __init__(self, *, social_post: re.Pattern[str], signed_quote: re.Pattern[str], signature: re.Pattern[str],
+                 headline: re.Pattern[str], headline_labels: Iterable[str], title_verbs: Iterable[str]) -> None:
+        self.social_post = social_post
+        self.signed_quote = signed_quote
+        self.signature = signature
+        self.headline = headline
         self.headline_labels = set(headline_labels)
         self.title_verbs = set(title_verbs)
 

@@ -5,21 +5,15 @@ page, so that offsets hold and nothing is lost; extraction drops what they would
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..model import Claim, Document
-from .lexicon import load_lexicon
+from .lexicon import boilerplate_rules
 
 SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=1)
-def boilerplate_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_lexicon("boilerplate")["patterns"]), re.IGNORECASE)
-
-
 def is_boilerplate(sentence: str) -> bool:
-    return bool(boilerplate_pattern().search(SPACES.sub(" ", sentence).strip()))
+    return bool(boilerplate_rules().pattern.search(SPACES.sub(" ", sentence).strip()))
 
 
 def without_boilerplate(document: Document, claims: list[Claim]) -> list[Claim]:

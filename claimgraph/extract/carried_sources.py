@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator, Optional
 
 from ..model import Claim, Cue, Document, SourceRef
-from .lexicon import load_lexicon
+from .lexicon import attribution_rules, carried_source_rules
 from .sources import kind_of_words
 
 OPENING = "“«"
@@ -37,19 +36,6 @@ class Carrier:
     start: int
     end: int
     chain: tuple[SourceRef, ...]
-
-
-@lru_cache(maxsize=1)
-def patterns() -> tuple[re.Pattern[str], re.Pattern[str], int, frozenset[str]]:
-    lexicon = load_lexicon("carried_sources")
-    return (re.compile(lexicon["item_source_line"]), re.compile(lexicon["signature_line"]),
-            int(lexicon["quotation_carry_chars"]), frozenset(load_lexicon("attribution")["headline_labels"]))
-
-
-@lru_cache(maxsize=1)
-def post_signature() -> re.Pattern[str]:
-    """attribution.yaml's signature of an embedded post ("— Name (@handle) June 7, 2023")."""
-    return re.compile(load_lexicon("attribution")["social_post"])
 
 
 def carry_sources(document: Document, claims: list[Claim]) -> list[Claim]:
@@ -96,9 +82,8 @@ def quotation_carriers(text: str, claims: list[Claim]) -> list[Carrier]:
     it whose source stands outside it (the speaker of 'X said: "...' or '"...," X said'); and a
     paragraph that is one quotation with no speaker, after a paragraph quoting someone: it
     goes on quoting them."""
-    _, _, longest, _ = patterns()
     carriers: list[Carrier] = []
-    for start, end in quotations(text, longest):
+    for start, end in quotations(text, carried_source_rules().quotation_carry_chars):
         speaker = next((c.source_chain for c in claims if c.source_chain and c.span[0] < end and start < c.span[1]
                         and outside(c.source_chain[0], start, end)), None)
         if speaker and re.search(r"[.!?]\s", text[start:end]):
@@ -138,19 +123,19 @@ def lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def line_carriers(text: str) -> list[Carrier]:
-    source_line, signature_line, _, labels = patterns()
+    rules, labels = carried_source_rules(), attribution_rules().headline_labels
     signed, items, previous = [], [], (0, "")
     for offset, line in lines(text):
-        post = post_signature().match(line)
+        post = attribution_rules().social_post.match(line)
         if post and previous[1].strip():  # the signature alone on the line after its post
             ref = named_ref(post.group("name"), offset + post.start("name"), "—", "social")
             signed.append(Carrier(previous[0], previous[0] + len(previous[1]), (ref,)))
         previous = (offset, line) if line.strip() else previous
-        signature = signature_line.match(line)
+        signature = rules.signature_line.match(line)
         if signature and is_signature(signature.group("name"), labels):
             ref = named_ref(signature.group("name"), offset + signature.start("name"), "–")
             signed.append(Carrier(offset, offset + len(line), (ref,)))
-        item = source_line.match(line)
+        item = rules.item_source_line.match(line)
         if item and text[offset + len(line):].strip():  # the last line is a credit
             items.append((offset, named_ref(first_source(item.group("name")), offset + item.start("name"), "Source")))
     return signed + item_carriers(items, len(text))

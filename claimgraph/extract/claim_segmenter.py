@@ -22,9 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions
-from .attribution import DATELINE_DASHES, SUBJECT_DEPS, after_dateline, infers_with_which, subject_of
+from .attribution import SUBJECT_DEPS, infers_with_which, subject_of
 from .component import Component
-from .lexicon import load_lexicon
+from .lexicon import attribution_rules, status_rules
+from .openers import after_opener, is_opener
 from .token_ranges import trim
 
 Claim = extensions.ClaimRecord
@@ -62,7 +63,7 @@ def claim_subject(head: Token) -> Optional[tuple[int, int]]:
         noun = head.head
         return noun.left_edge.i, noun.i + 1
     start, end = trim(head.doc, subject.left_edge.i, subject.right_edge.i + 1)
-    return after_dateline(head.doc, start, end), end
+    return after_opener(head.doc, start, end), end
 
 
 def own_subject(head: Token) -> Optional[Token]:
@@ -75,12 +76,6 @@ def claim_scope(claim: Claim) -> set[int]:
     for start, end in claim["retro"]:
         scope.update(range(start, end))
     return scope
-
-
-def is_dateline(sent: Span) -> bool:
-    """A wire dateline the splitter made a sentence of: "MOSCOW (Eastern Dispatch) —"."""
-    words = [t for t in sent if not t.is_space]
-    return bool(words) and words[0].is_upper and len(words[0].text) > 1 and words[-1].text in DATELINE_DASHES
 
 
 def is_edge_filler(token: Token, deps: tuple[str, ...]) -> bool:
@@ -182,7 +177,7 @@ class ClaimSegmenter(Component):
         return any(words[: len(p)] == p and len(words) <= len(p) + 1 for p in self.retro_subjects)
 
     def _sentence_claims(self, sent: Span, cues: set[int], frames: set[int], contents) -> list[Claim]:
-        if is_dateline(sent):
+        if is_opener(sent):
             return []
         heads = self._heads(sent, cues, contents)
         comments = self._appended_comments(sent)
@@ -281,7 +276,7 @@ class ClaimSegmenter(Component):
                 removed.update(t.i for t in token.subtree)
         removed.update(t.i for t in head.children if t.dep_ in SUBJECT_DEPS and t.tag_ in RELATIVE_TAGS)
         # a dateline the parser hung on the story's first clause ("KHARKIV (Wire) — Russian forces struck")
-        removed.update(range(head.left_edge.i, after_dateline(head.doc, head.left_edge.i, head.right_edge.i + 1)))
+        removed.update(range(head.left_edge.i, after_opener(head.doc, head.left_edge.i, head.right_edge.i + 1)))
         tokens = trim_edges(head.doc, [t.i for t in head.subtree if t.i not in removed])
         attributed = any(start <= head.i < end for start, end in contents)
         if not self._has_content(head.doc, tokens, attributed):
@@ -316,10 +311,10 @@ class ClaimSegmenter(Component):
 
 @Language.factory("claimgraph_claims_v1", requires=["doc._.cg_attributions"], assigns=["doc._.cg_claims"])
 def make_claim_segmenter(nlp: Language, name: str) -> ClaimSegmenter:
-    status = load_lexicon("status")
+    status = status_rules()
     return ClaimSegmenter(
-        retro_subjects=status["retro_subjects"], verify_verbs=status["verify_verbs"],
-        first_person=status["first_person"], clause_hedges=status["clause_hedges"],
-        deny_cues=status["deny_cues"], account_nouns=status["account_nouns"],
-        inference_verbs=load_lexicon("attribution")["inference_verbs"],
+        retro_subjects=status.retro_subjects, verify_verbs=status.verify_verbs,
+        first_person=status.first_person, clause_hedges=status.clause_hedges,
+        deny_cues=status.deny_cues, account_nouns=status.account_nouns,
+        inference_verbs=attribution_rules().inference_verbs,
     )

@@ -8,7 +8,7 @@ from typing import Any, Callable, Optional
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Claim, Cue, Document, Evidence, LoadedTerm, Place, Quantity, SourceRef, TimeSpan
-from .lexicon import load_lexicon
+from .lexicon import evidence_rules, source_rules, status_rules
 from .attribution import containing_attributions
 
 ChainReader = Callable[[Doc, dict[str, Any]], list[SourceRef]]
@@ -65,7 +65,7 @@ def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
     names X once, by its outer mention (the chain lists who relayed the claim, not each cue).
     A party that denies the claim it quotes ("Russia says it took the village; Kyiv denies")
     relays nothing: the claim's status tells the denial."""
-    deny_cues = load_lexicon("status")["deny_cues"]
+    deny_cues = status_rules().deny_cues
     chain: list[SourceRef] = []
     for index, record in enumerate(containing_attributions(doc, claim["head"])):
         if index and doc[record["cue"][1] - 1].lemma_ in deny_cues:
@@ -81,10 +81,10 @@ def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
 def actors(doc: Doc, claim: dict[str, Any]) -> list[Actor]:
     found = []
     subject = doc[claim["subject"][0]: claim["subject"][1]] if claim["subject"] else None
-    if subject is not None and subject.root.lemma_.lower() not in load_lexicon("evidence")["kinds"]:
+    if subject is not None and subject.root.lemma_.lower() not in evidence_rules().kinds:
         role = "patient" if subject.root.dep_ == "nsubjpass" else "agent"
         found.append(Actor(text=subject.text, role=role, span=(subject.start_char, subject.end_char)))
-    nouns = set(load_lexicon("sources")["actor_nouns"])
+    nouns = source_rules().actor_nouns
     for child in doc[claim["head"]].children:
         if child.dep_ == "dobj" and (child.lemma_ in nouns or child.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")):
             span = doc[child.left_edge.i: child.right_edge.i + 1]

@@ -8,7 +8,7 @@ of a verification verb, method from ``evidence.yaml`` (all lemmas of one entry p
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from . import extensions
 from .claim_segmenter import claim_scope
 from .component import Component
-from .lexicon import load_lexicon
+from .lexicon import evidence_rules, status_rules
 
 Claim = extensions.ClaimRecord
 
@@ -24,8 +24,8 @@ Claim = extensions.ClaimRecord
 class EvidenceTagger(Component):
     """Fill ``evidence`` on every claim in ``doc._.cg_claims``."""
 
-    def __init__(self, *, kinds: dict[str, str], platforms: dict[str, str],
-                 methods: dict[str, list[list[str]]], publish_verbs: Iterable[str],
+    def __init__(self, *, kinds: Mapping[str, str], platforms: Mapping[str, str],
+                 methods: Mapping[str, Sequence[Sequence[str]]], publish_verbs: Iterable[str],
                  verify_verbs: Iterable[str]) -> None:
         self.kinds = kinds
         self.platforms = platforms
@@ -108,7 +108,6 @@ class EvidenceTagger(Component):
 
 @Language.factory("claimgraph_evidence_v1", requires=["doc._.cg_claims"], assigns=["doc._.cg_claims"])
 def make_evidence_tagger(nlp: Language, name: str) -> EvidenceTagger:
-    lexicon = load_lexicon("evidence")
-    return EvidenceTagger(kinds=lexicon["kinds"], platforms=lexicon["platforms"], methods=lexicon["methods"],
-                          publish_verbs=lexicon["publish_verbs"],
-                          verify_verbs=load_lexicon("status")["verify_verbs"])
+    rules = evidence_rules()
+    return EvidenceTagger(kinds=rules.kinds, platforms=rules.platforms, methods=rules.methods,
+                          publish_verbs=rules.publish_verbs, verify_verbs=status_rules().verify_verbs)

@@ -73,6 +73,9 @@ class Annotation:
 
 
 ANNOTATIONS: tuple[Annotation, ...] = (
+    Annotation("cg_openers", DOC_ATTRIBUTE, list[TokenRange], "extractor", ("openers",),
+               "the reader's datelines and headings opening a paragraph (Document.openers), set before "
+               "the components run; attribution and claim_segmenter ask openers.py about them"),
     Annotation("cg_attributions", DOC_ATTRIBUTE, list[AttributionRecord], "attribution",
                ("claim_segmenter", "event_typer"), "who says what: one record per attribution"),
     Annotation("cg_claims", DOC_ATTRIBUTE, list[ClaimRecord], "claim_segmenter",

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .component import Component
-from .lexicon import load_lexicon
+from .lexicon import LoadedTermRule, loaded_terms
 
 WILDCARD = "*"
 
@@ -26,8 +26,8 @@ def term_pattern(term: str) -> list[dict[str, Any]]:
 class LoadedLanguageTagger(Component):
     """Find loaded terms; ``doc.spans["cg_loaded"]`` labelled with the neutral term."""
 
-    def __init__(self, *, vocab, terms: Iterable[dict[str, str]]) -> None:
-        self.terms = {entry["term"]: entry for entry in terms}
+    def __init__(self, *, vocab, terms: Iterable[LoadedTermRule]) -> None:
+        self.terms = {entry.term: entry for entry in terms}
         self.matcher = Matcher(vocab)
         for term in self.terms:
             self.matcher.add(term, [term_pattern(term)])
@@ -42,7 +42,7 @@ class LoadedLanguageTagger(Component):
 
     def _neutral(self, term: str, span: Span) -> str:
         names = [token.text for token, word in zip(span, term.split()) if word == WILDCARD]
-        return self.terms[term]["neutral"].format(*names)
+        return self.terms[term].neutral.format(*names)
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         doc.spans["cg_loaded"] = spans
@@ -50,4 +50,4 @@ class LoadedLanguageTagger(Component):
 
 @Language.factory("claimgraph_loaded_language_v1", assigns=["doc.spans"])
 def make_loaded_language_tagger(nlp: Language, name: str) -> LoadedLanguageTagger:
-    return LoadedLanguageTagger(vocab=nlp.vocab, terms=load_lexicon("loaded_language")["terms"])
+    return LoadedLanguageTagger(vocab=nlp.vocab, terms=loaded_terms())

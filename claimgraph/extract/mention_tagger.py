@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .component import Component
-from .lexicon import load_lexicon
+from .lexicon import MatcherPattern, mention_rules
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DEMONYM_LABELS = ("GPE", "NORP")
@@ -48,12 +48,12 @@ def with_of_complement(span: Span) -> Span:
 class MentionTagger(Component):
     """Collect place, time and quantity mentions into ``doc.spans``."""
 
-    def __init__(self, *, vocab, time_patterns: Iterable[list[dict[str, Any]]],
-                 quantity_patterns: Iterable[list[dict[str, Any]]], place_nouns: Iterable[str]) -> None:
+    def __init__(self, *, vocab, time_patterns: Iterable[MatcherPattern],
+                 quantity_patterns: Iterable[MatcherPattern], place_nouns: Iterable[str]) -> None:
         self.place_nouns = set(place_nouns)
         self.matcher = Matcher(vocab)
-        self.matcher.add("TIME", list(time_patterns))
-        self.matcher.add("QUANTITY", list(quantity_patterns))
+        self.matcher.add("TIME", [[dict(token) for token in pattern] for pattern in time_patterns])
+        self.matcher.add("QUANTITY", [[dict(token) for token in pattern] for pattern in quantity_patterns])
 
     def match(self, doc: Doc) -> dict[str, list[Span]]:
         patterns = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.matcher(doc)]
@@ -89,6 +89,6 @@ class MentionTagger(Component):
 
 @Language.factory("claimgraph_mentions_v1", requires=["doc.ents"], assigns=["doc.spans"])
 def make_mention_tagger(nlp: Language, name: str) -> MentionTagger:
-    lexicon = load_lexicon("mentions")
-    return MentionTagger(vocab=nlp.vocab, time_patterns=lexicon["time_patterns"],
-                         quantity_patterns=lexicon["quantity_patterns"], place_nouns=lexicon["place_nouns"])
+    rules = mention_rules()
+    return MentionTagger(vocab=nlp.vocab, time_patterns=rules.time_patterns,
+                         quantity_patterns=rules.quantity_patterns, place_nouns=rules.place_nouns)

@@ -6,19 +6,11 @@ order: origin, then relays).  The pattern is ``relay_quoting`` in ``lexicons/car
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from ..model import Claim, Document, SourceRef
-from .lexicon import load_lexicon
+from .lexicon import carried_source_rules
 from .sources import guess_kind
 
 QUOTING_CUES = {"citing", "quoting"}
-
-
-@lru_cache(maxsize=1)
-def relay_quoting() -> re.Pattern[str]:
-    return re.compile(load_lexicon("carried_sources")["relay_quoting"])
 
 
 def with_quoted_origins(document: Document, claims: list[Claim]) -> list[Claim]:
@@ -34,7 +26,8 @@ def quoted_origin(text: str, claim: Claim) -> Claim:
         return claim
     relay = claim.source_chain[0]
     name_end = relay.span[0] + len(relay.name) if text.startswith(relay.name, relay.span[0]) else relay.span[1]
-    quoting = relay_quoting().match(text, name_end) or relay_quoting().match(text, relay.span[1])
+    relay_quoting = carried_source_rules().relay_quoting
+    quoting = relay_quoting.match(text, name_end) or relay_quoting.match(text, relay.span[1])
     if quoting is None:
         return claim
     end = quoting.start()

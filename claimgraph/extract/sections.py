@@ -30,6 +30,13 @@ class Section:
     start: int  # character offset in the document
     text: str
 
+    @property
+    def openers(self) -> list[tuple[int, int]]:
+        """The document's openers inside this section, in its offsets."""
+        end = self.start + len(self.text)
+        return [(first - self.start, last - self.start) for first, last in self.document.openers
+                if self.start <= first and last <= end]
+
 
 def section_bounds(text: str, limit: int = SECTION_CHARS) -> list[tuple[int, int]]:
     """(start, end) of consecutive sections covering ``text``, each at most ``limit`` long and

@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from .lexicon import load_lexicon
+from .lexicon import source_rules
 
 
 def _words(text: str) -> str:
@@ -20,9 +20,8 @@ def _has_word(words: str, cue: str) -> bool:
 
 def is_unnamed(span: Span) -> bool:
     """True for "officials", "a source familiar with ...": no proper noun, anonymous head."""
-    lexicon = load_lexicon("sources")
     has_name = any(token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG") for token in span)
-    return not has_name and span.root.lower_ in lexicon["anonymous_heads"]
+    return not has_name and span.root.lower_ in source_rules().anonymous_heads
 
 
 def guess_kind(name: str, span: Optional[Span] = None) -> Optional[str]:
@@ -35,7 +34,7 @@ def guess_kind(name: str, span: Optional[Span] = None) -> Optional[str]:
 
 def kind_of_words(text: str) -> Optional[str]:
     words = _words(text)
-    for kind, cues in load_lexicon("sources")["kinds"].items():
+    for kind, cues in source_rules().kinds.items():
         if any(_has_word(words, cue) for cue in cues):
             return kind
     return None

@@ -15,7 +15,7 @@ claim is ``reported`` and an unattributed one ``asserted``; the first status of
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -26,7 +26,7 @@ from . import extensions
 from .attribution import containing_attributions
 from .claim_segmenter import claim_scope
 from .component import Component
-from .lexicon import load_lexicon, phrase_patterns
+from .lexicon import phrase_patterns, status_rules
 
 Claim = extensions.ClaimRecord
 MODAL_ONLY = ("will", "would", "shall", "could", "may", "might", "must", "should")
@@ -91,7 +91,7 @@ class StatusTagger(Component):
         self,
         *,
         make_doc: Callable[[str], Doc],
-        phrases: dict[str, list[str]],
+        phrases: Mapping[str, Sequence[str]],
         precedence: Iterable[str],
         deny_cues: Iterable[str],
         confirm_cues: Iterable[str],
@@ -201,10 +201,10 @@ class StatusTagger(Component):
 
 @Language.factory("claimgraph_status_tagger_v1", requires=["doc._.cg_claims"], assigns=["doc._.cg_claims"])
 def make_status_tagger(nlp: Language, name: str) -> StatusTagger:
-    lexicon = load_lexicon("status")
+    rules = status_rules()
     return StatusTagger(
-        make_doc=nlp.make_doc, phrases=lexicon["phrases"], precedence=lexicon["precedence"],
-        deny_cues=lexicon["deny_cues"], confirm_cues=lexicon["confirm_cues"],
-        document_cues=lexicon["document_cues"], request_verbs=lexicon["request_verbs"],
-        imagery_words=lexicon["imagery_words"], perception_verbs=lexicon["perception_verbs"],
+        make_doc=nlp.make_doc, phrases=rules.phrases, precedence=rules.precedence,
+        deny_cues=rules.deny_cues, confirm_cues=rules.confirm_cues,
+        document_cues=rules.document_cues, request_verbs=rules.request_verbs,
+        imagery_words=rules.imagery_words, perception_verbs=rules.perception_verbs,
     )

@@ -11,13 +11,11 @@ report and the export's notes both use them, so they say the same thing the same
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Optional
 
-from claimgraph.interfaces.rules import load_rules
+from claimgraph.interfaces.rules import EstimativeRules, estimative_rules, happening_rules
 from claimgraph.model import Claim, Document, Event, SourceRef
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 from claimgraph.store import ClaimFilter, Store
@@ -114,16 +112,11 @@ def links_named(claim: Claim, key: str) -> list[SourceRef]:
 def is_happening(claim: Claim) -> bool:
     """The claim says something happened: not a forecast or request, not a remark about the
     reporting, not a fragment (see data/happenings.yaml)."""
-    rules = load_rules("happenings")
-    return (claim.status not in rules["not_happened_statuses"]
-            and claim.event_type not in rules["not_happening_types"]
-            and len(claim.text.split()) >= rules["min_words"]
-            and not _about_the_reporting().search(claim.text))
-
-
-@cache
-def _about_the_reporting() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_rules("happenings")["about_the_reporting"]), re.IGNORECASE)
+    rules = happening_rules()
+    return (claim.status not in rules.not_happened_statuses
+            and claim.event_type not in rules.not_happening_types
+            and len(claim.text.split()) >= rules.min_words
+            and not rules.about_the_reporting.search(claim.text))
 
 
 def headline(facts: EventFacts) -> Optional[Claim]:
@@ -138,74 +131,74 @@ def headline(facts: EventFacts) -> Optional[Claim]:
 
 def opens_with_pronoun(claim: Claim) -> bool:
     first = claim.text.split(maxsplit=1)[0].strip("\"'“”‘’(").lower() if claim.text.strip() else ""
-    return first in load_rules("happenings")["pronouns"]
+    return first in happening_rules().pronouns
 
 
 # -- the estimative phrase -----------------------------------------------------------------------
 
 def estimate(facts: EventFacts) -> str:
     """The phrase saying how well the event is established (see data/estimative.yaml)."""
-    return PHRASES[facts.event.status](facts, load_rules("estimative"))
+    return PHRASES[facts.event.status](facts, estimative_rules())
 
 
-def _confirmed(facts: EventFacts, words: dict[str, Any]) -> str:
+def _confirmed(facts: EventFacts, words: EstimativeRules) -> str:
     confirming = [c for c in facts.claims if c.status == "confirmed"] or facts.claims
     claim = next((c for c in confirming if evidence_words(c, words)), confirming[0])
     checker = (facts.voice_of(claim) or Voice(facts.outlet_of(claim) or "the reporting", None, [])).name
     evidence = evidence_words(claim, words)
-    template = words["confirmed"]["evidence" if evidence else "checker"]
+    template = words.confirmed.evidence if evidence else words.confirmed.checker
     return template.format(evidence=evidence, checker=checker)
 
 
-def evidence_words(claim: Claim, words: dict[str, Any]) -> Optional[str]:
+def evidence_words(claim: Claim, words: EstimativeRules) -> Optional[str]:
     """How the claim was checked, in words, from its evidence or else its status cues."""
     for item in claim.evidence:
-        for rule in words["evidence_words"]:
-            if rule.get("kind", item.kind) == item.kind and rule.get("method", item.method) == item.method:
-                return rule["words"]
+        for rule in words.evidence_words:
+            if rule.kind in (None, item.kind) and rule.method in (None, item.method):
+                return rule.words
     cues = " ".join(cue.text.lower() for cue in claim.status_cues)
-    return next((said for stem, said in words["cue_evidence"].items() if stem in cues), None)
+    return next((said for stem, said in words.cue_evidence.items() if stem in cues), None)
 
 
-def _corroborated(facts: EventFacts, words: dict[str, Any]) -> str:
+def _corroborated(facts: EventFacts, words: EstimativeRules) -> str:
     sides = {v.side for v in facts.voices}
-    case = "both_sides" if set(words["sides"]) <= sides else "neutral"
-    neutral = sum(v.side in words["neutral_sides"] for v in facts.voices)
-    return words["corroborated"][case].format(count=number(facts.event.independent_sources, words),
+    template = words.corroborated.both_sides if words.sides <= sides else words.corroborated.neutral
+    neutral = sum(v.side in words.neutral_sides for v in facts.voices)
+    return template.format(count=number(facts.event.independent_sources, words),
                                               neutral=number(neutral, words), origins=labels(facts.voices))
 
 
-def _claimed(facts: EventFacts, words: dict[str, Any]) -> str:
+def _claimed(facts: EventFacts, words: EstimativeRules) -> str:
     attributed = [v for v in facts.voices if any(c.source_chain for c in v.claims)]
     if not attributed:
         outlets = dict.fromkeys(o for o in map(facts.outlet_of, facts.claims) if o)
-        return words["claimed"]["own_voice"].format(outlets=", ".join(outlets) or "the reporting")
+        return words.claimed.own_voice.format(outlets=", ".join(outlets) or "the reporting")
     if len(facts.voices) == 1:
-        return words["claimed"]["one"].format(origin=facts.voices[0].label)
+        return words.claimed.one.format(origin=facts.voices[0].label)
     side = next((v.side for v in facts.voices if v.side), "same")
-    return words["claimed"]["one_side"].format(count=number(len(facts.voices), words), side=side,
+    return words.claimed.one_side.format(count=number(len(facts.voices), words), side=side,
                                                origins=labels(facts.voices))
 
 
-def _disputed(facts: EventFacts, words: dict[str, Any]) -> str:
-    templates = words["disputed"]
+def _disputed(facts: EventFacts, words: EstimativeRules) -> str:
+    templates = words.disputed
     asserted = [c for c in facts.claims if c.status != DENIED]
     a_claim = next((c for c in asserted if facts.voice_of(c)), asserted[0] if asserted else None)
     denial = next((c for c in facts.claims if c.status == DENIED), None)
     if denial is not None:
         b = name_of(facts, denial)
         if a_claim is None:
-            return templates["denial_only"].format(b=b)
-        return templates["denial"].format(a=name_of(facts, a_claim), a_says=quote(a_claim, words), b=b)
+            return templates.denial_only.format(b=b)
+        return templates.denial.format(a=name_of(facts, a_claim), a_says=quote(a_claim, words), b=b)
     contradiction = next(iter(sorted(facts.event.contradictions, key=lambda c: -len(_voices_in(facts, c.claims)))),
                          None)
     pair = [c for c in facts.claims if contradiction and c.id in contradiction.claims]
     if len(pair) == 2 and len(_voices_in(facts, contradiction.claims)) == 2:
         a, b = pair
-        return templates["contradiction"].format(a=name_of(facts, a), a_says=quote(a, words),
+        return templates.contradiction.format(a=name_of(facts, a), a_says=quote(a, words),
                                                  b=name_of(facts, b), b_says=quote(b, words))
     kind, note = (contradiction.kind, contradiction.note) if contradiction else ("denial", "see the claims")
-    return templates["note"].format(kind=kind, note=note.rstrip("."))
+    return templates.note.format(kind=kind, note=note.rstrip("."))
 
 
 def _voices_in(facts: EventFacts, claim_ids: list[str]) -> set[str]:
@@ -222,15 +215,15 @@ def name_of(facts: EventFacts, claim: Claim) -> str:
     return found.name if found else (facts.outlet_of(claim) or "the reporting")
 
 
-def quote(claim: Claim, words: dict[str, Any]) -> str:
+def quote(claim: Claim, words: EstimativeRules) -> str:
     """The claim's text, cut at a word boundary."""
     text = " ".join(claim.text.split()).rstrip(".")
-    limit = words["quote_chars"]
+    limit = words.quote_chars
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def number(count: int, words: dict[str, Any]) -> str:
-    names = words["numbers"]
+def number(count: int, words: EstimativeRules) -> str:
+    names = words.numbers
     return names[count] if 0 <= count < len(names) else str(count)
 
 

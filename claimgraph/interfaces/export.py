@@ -46,7 +46,7 @@ from typing import Any, BinaryIO, Optional, TextIO, Union
 
 from claimgraph.interfaces.assessment import (EventFacts, estimate, headline, is_happening,
                                               load_facts)
-from claimgraph.interfaces.rules import load_rules
+from claimgraph.interfaces.rules import AcledRules, acled_rules
 from claimgraph.model import Claim, Event, Place, Quantity
 from claimgraph.resolve.actors import ActorCatalogue
 from claimgraph.settings import Settings
@@ -155,7 +155,7 @@ def _write_csv_table(out: TextIO, columns: Columns, rows: Iterable[dict[str, Any
 
 def event_row(facts: EventFacts, catalogue: ActorCatalogue) -> dict[str, Any]:
     """One event with ACLED's meaning for ACLED's column names, and claimgraph's own columns."""
-    rules = load_rules("acled")
+    rules = acled_rules()
     event, claims = facts.event, facts.claims
     day = iso_date(event.first_seen)
     place = event_place(event)
@@ -166,7 +166,7 @@ def event_row(facts: EventFacts, catalogue: ActorCatalogue) -> dict[str, Any]:
         "event_id_cnty": f"{_iso3(place)}{event.id}", "event_date": day, "year": int(day[:4]) if day else None,
         "time_precision": time_precision(dating_claim(event, claims), rules), **acled_type,
         "actor1": first, "actor2": second,
-        "civilian_targeting": rules["civilian_targeting"] if event.event_type in rules["civilian_targeting_types"]
+        "civilian_targeting": rules.civilian_targeting if event.event_type in rules.civilian_targeting_types
         else None,
         **_place_columns(place),
         "source": "; ".join(dict.fromkeys(o for o in map(facts.outlet_of, claims) if o)) or None,
@@ -181,7 +181,7 @@ def event_row(facts: EventFacts, catalogue: ActorCatalogue) -> dict[str, Any]:
 
 def claim_row(claim: Claim, document: dict[str, Any], catalogue: ActorCatalogue) -> dict[str, Any]:
     """One claim, with ACLED's column names where they mean the same, and its event's id."""
-    rules = load_rules("acled")
+    rules = acled_rules()
     origin = claim.origin
     deaths = claim_fatalities(claim, rules)
     first, second = ranked_actors([claim], catalogue, rules)
@@ -204,13 +204,12 @@ def claim_date(claim: Claim, document: dict[str, Any]) -> Optional[str]:
     return iso_date(claim.time.start if claim.time else None) or iso_date(document.get("published"))
 
 
-def acled_event_type(event_type: str, claims: list[Claim], rules: dict[str, Any]) -> dict[str, str]:
+def acled_event_type(event_type: str, claims: list[Claim], rules: AcledRules) -> dict[str, str]:
     """ACLED disorder_type, event_type and sub_event_type for one of our types (see acled.yaml)."""
-    mapping = rules["types"].get(event_type, rules["types"]["other"])
+    mapping = rules.type_of(event_type)
     text = " ".join(c.text.lower() for c in claims)
-    refined = next((rule for rule in mapping.get("by_words", ()) if _has_word(text, rule["words"])), {})
-    keys = ("disorder_type", "event_type", "sub_event_type")
-    return {key: refined.get(key, mapping[key]) for key in keys}
+    refined = next((rule.columns for rule in mapping.refinements if _has_word(text, rule.words)), {})
+    return {**mapping.columns, **refined}
 
 
 def _has_word(text: str, starts: Iterable[str]) -> bool:
@@ -226,15 +225,15 @@ def _claim_day(claim: Claim) -> Optional[str]:
     return iso_date(claim.time.start) if claim.time and claim.time.resolved else None
 
 
-def time_precision(claim: Optional[Claim], rules: dict[str, Any]) -> int:
+def time_precision(claim: Optional[Claim], rules: AcledRules) -> int:
     """ACLED time_precision (1 day, 2 week, 3 month) of the claim's own time."""
     if claim is None or claim.time is None or not claim.time.resolved:
-        return rules["time_precision_from_publication"]
-    return rules["time_precision"].get(claim.time.precision, rules["time_precision_from_publication"])
+        return rules.time_precision_from_publication
+    return rules.time_precision.get(claim.time.precision, rules.time_precision_from_publication)
 
 
 def ranked_actors(claims: list[Claim], catalogue: ActorCatalogue,
-                  rules: dict[str, Any]) -> tuple[Optional[str], Optional[str]]:
+                  rules: AcledRules) -> tuple[Optional[str], Optional[str]]:
     """ACLED actor1 (who acts) and actor2 (acted on or the other party): parties the actor
     catalogue knows, named in claims about a happening, the most often named first; never a
     pronoun, a word such as "fighting", or an outlet reporting on it."""
@@ -242,7 +241,7 @@ def ranked_actors(claims: list[Claim], catalogue: ActorCatalogue,
     for claim in filter(is_happening, claims):
         for actor in claim.actors:
             entity = catalogue.lookup(actor.canonical or actor.text)
-            if entity is not None and entity.kind not in rules["reporting_kinds"]:
+            if entity is not None and entity.kind not in rules.reporting_kinds:
                 named["agent" if actor.role == "agent" else "other"].append(entity.canonical)
     agents = [name for name, _ in Counter(named["agent"]).most_common()]
     others = [name for name, _ in Counter(named["other"]).most_common() if name not in agents[:1]]
@@ -250,11 +249,10 @@ def ranked_actors(claims: list[Claim], catalogue: ActorCatalogue,
     return (ranked + [None, None])[0], (ranked + [None, None])[1]
 
 
-def source_scale(facts: EventFacts, rules: dict[str, Any]) -> Optional[str]:
-    scales = rules["source_scale"]
+def source_scale(facts: EventFacts, rules: AcledRules) -> Optional[str]:
     kinds = {(c.origin.kind if c.origin else None) for c in facts.claims}
-    found = {scales.get(kind, scales["default"]) for kind in kinds}
-    return "-".join(scale for scale in rules["source_scale_order"] if scale in found) or None
+    found = {rules.source_scales.get(kind, rules.default_source_scale) for kind in kinds}
+    return "-".join(scale for scale in rules.source_scale_order if scale in found) or None
 
 
 def event_notes(facts: EventFacts, day: Optional[str]) -> str:
@@ -267,21 +265,21 @@ def event_notes(facts: EventFacts, day: Optional[str]) -> str:
 
 # -- fatalities ---------------------------------------------------------------------------------
 
-def event_fatalities(claims: list[Claim], rules: dict[str, Any]) -> tuple[int, Optional[str]]:
+def event_fatalities(claims: list[Claim], rules: AcledRules) -> tuple[int, Optional[str]]:
     """ACLED fatalities of an event and the status of the claims that give it: the lowest figure
     firm claims give, else the lowest hedged or unverified figure; (0, None) when none gives one."""
     figures = [(deaths, claim.status) for claim in claims if (deaths := claim_fatalities(claim, rules)) is not None]
-    for statuses in (rules["firm_statuses"], rules["soft_statuses"]):
+    for statuses in (rules.firm_statuses, rules.soft_statuses):
         kept = [(deaths, status) for deaths, status in figures if status in statuses]
         if kept:
             return min(kept)
     return 0, None
 
 
-def claim_fatalities(claim: Claim, rules: dict[str, Any]) -> Optional[int]:
+def claim_fatalities(claim: Claim, rules: AcledRules) -> Optional[int]:
     """The dead a casualty claim counts (its counts of people who died, added up), or None."""
-    statuses = (*rules["firm_statuses"], *rules["soft_statuses"])
-    if claim.event_type not in rules["casualty_types"] or claim.status not in statuses:
+    statuses = (*rules.firm_statuses, *rules.soft_statuses)
+    if claim.event_type not in rules.casualty_types or claim.status not in statuses:
         return None
     counts = [q.conservative if q.conservative is not None else q.min for q in claim.quantities
               if counts_the_dead(q, claim.text, rules)]
@@ -289,14 +287,14 @@ def claim_fatalities(claim: Claim, rules: dict[str, Any]) -> Optional[int]:
     return int(sum(counts)) if counts else None  # a count of people: a fraction is a parsing artefact
 
 
-def counts_the_dead(quantity: Quantity, text: str, rules: dict[str, Any]) -> bool:
+def counts_the_dead(quantity: Quantity, text: str, rules: AcledRules) -> bool:
     unit = (quantity.unit or "").lower()
-    if _has_word(unit, rules["death_words"]):
+    if _has_word(unit, rules.death_words):
         return True
-    if _has_word(unit, rules["injury_words"]) or not _has_word(unit, rules["people_units"]):
+    if _has_word(unit, rules.injury_words) or not _has_word(unit, rules.people_units):
         return False
     claim_text = text.lower()
-    return _has_word(claim_text, rules["death_words"]) and not _has_word(claim_text, rules["injury_words"])
+    return _has_word(claim_text, rules.death_words) and not _has_word(claim_text, rules.injury_words)
 
 
 def _place_columns(place: Optional[Place]) -> dict[str, Any]:

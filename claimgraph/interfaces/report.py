@@ -34,7 +34,7 @@ from markupsafe import Markup
 from claimgraph.interfaces.assessment import (DENIED, EventFacts, document_of, estimate, headline,
                                               is_happening, load_facts, paged)
 from claimgraph.interfaces.report_map import MapView, Marker, event_map
-from claimgraph.interfaces.rules import load_rules
+from claimgraph.interfaces.rules import report_rules
 from claimgraph.model import Claim, Document, Event
 from claimgraph.resolve.actors import ActorCatalogue
 from claimgraph.resolve.position import event_place, event_position
@@ -163,7 +163,7 @@ def numbered_groups(happenings: list[EventFacts], citations: "Citations") -> lis
     by_group: dict[str, list[EventFacts]] = {}
     for facts in sorted(happenings, key=lambda f: (f.event.first_seen or "", f.event.id)):
         by_group.setdefault(group_key(facts), []).append(facts)
-    no_place = load_rules("report")["no_place"]
+    no_place = report_rules().no_place
     order = sorted(by_group, key=lambda key: (key == no_place, -len(by_group[key]), key))
     groups, number = [], 0
     for key in order:
@@ -184,7 +184,7 @@ def area(event: Event) -> str:
     """The admin1 region of the event's location, else its country, else 'Place not stated'."""
     place = event_place(event)
     if place is None:
-        return load_rules("report")["no_place"]
+        return report_rules().no_place
     return place.admin1 or country_name(place.country) or place.name or place.text
 
 
@@ -218,7 +218,7 @@ def event_entry(number: int, facts: EventFacts, citations: "Citations") -> Entry
 def title_of(facts: EventFacts) -> str:
     lead = headline(facts)
     text = " ".join((lead.text if lead else facts.event.summary).split()).rstrip(".")
-    limit = load_rules("report")["title_chars"]
+    limit = report_rules().title_chars
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + " …"
     return text[:1].upper() + text[1:]
@@ -236,7 +236,7 @@ def event_meta(facts: EventFacts) -> str:
 def figure_lines(facts: EventFacts, happenings: list[Claim], citations: "Citations") -> list[Line]:
     """One line of the event's figures in units an analyst counts, each with the statuses of the
     claims that give it."""
-    units = load_rules("report")["figure_units"]
+    units = report_rules().figure_units
     told, backing = [], []
     for unit, figures in facts.event.quantities.items():
         giving = [c for c in happenings if any(q.unit == unit for q in c.quantities)]
@@ -279,15 +279,15 @@ def sentence(text: str) -> str:
 def takeaways(happenings: list[EventFacts], entries: dict[str, Entry], citations: "Citations") -> Takeaways:
     """Events whose status changed (latest change first), the best-backed, the most disputed;
     each event in one list only."""
-    limits = load_rules("report")["takeaways"]
+    limits = report_rules().takeaways
     changed = sorted((f for f in happenings if len({h.status for h in f.event.history}) > 1),
-                     key=lambda f: max(h.date or "" for h in f.event.history), reverse=True)[:limits["changed"]]
+                     key=lambda f: max(h.date or "" for h in f.event.history), reverse=True)[:limits.changed]
     listed = {f.event.id for f in changed}
     backed = best_backed([f for f in happenings if f.event.status in ("confirmed", "corroborated")
-                          and f.event.id not in listed])[:limits["best_backed"]]
+                          and f.event.id not in listed])[:limits.best_backed]
     listed |= {f.event.id for f in backed}
     disputed = sorted((f for f in happenings if f.event.status == "disputed" and f.event.id not in listed),
-                      key=lambda f: (-contest(f), -f.event.documents, f.event.first_seen or ""))[:limits["disputed"]]
+                      key=lambda f: (-contest(f), -f.event.documents, f.event.first_seen or ""))[:limits.disputed]
     return Takeaways(changed=[takeaway(f, entries, citations, changed_words(f)) for f in changed],
                      best_backed=[takeaway(f, entries, citations, f"{estimate(f)}.") for f in backed],
                      disputed=[takeaway(f, entries, citations, f"{estimate(f)}.") for f in disputed])

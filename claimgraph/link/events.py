@@ -20,7 +20,7 @@ from claimgraph.link.quantities import summarise, unit_of, value_record
 from claimgraph.link.rules import LinkRules
 from claimgraph.link.status import NEUTRAL_SIDES, StatusState
 from claimgraph.model import Contradiction, Document, Event, Place, StatusChange
-from claimgraph.resolve.position import claim_place, position
+from claimgraph.resolve.position import agreed_position, claim_place
 
 
 @dataclass(frozen=True)
@@ -121,10 +121,13 @@ def shown_days(profile: EventProfile) -> list[int]:
     return [day for day in days if day is not None]
 
 
-def event_location(profile: EventProfile) -> Optional[Place]:
-    """The event's position over its claims' locations (``resolve.position``): most specific,
-    named in a claim's own sentence before one taken from around it, most claims agreeing."""
-    return position(claim_place(member.claim) for member in profile.claims if claim_place(member.claim))
+def event_location(profile: EventProfile, event_type: str) -> Optional[Place]:
+    """The event's position over its claims' locations (``resolve.position.agreed_position``):
+    where most of them lie, then named in a claim's own sentence before one taken from around
+    it (in the order of the event's type: a statement's at its speaker's seat first), most
+    specific, most claims agreeing."""
+    return agreed_position((claim_place(member.claim) for member in profile.claims if claim_place(member.claim)),
+                           event_type)
 
 
 def merged_quantities(profile: EventProfile) -> dict[str, dict[str, Any]]:
@@ -176,7 +179,7 @@ def build_event(profile: EventProfile, context: BuildContext) -> Event:
         first_seen=iso(min(shown_days(profile), default=None)),
         last_seen=iso(max(shown_days(profile), default=None)),
         places=merged_places(profile),
-        location=event_location(profile),
+        location=event_location(profile, event_type),
         quantities=merged_quantities(profile),
         contradictions=contradictions,
         history=sorted(history, key=lambda change: change.date or ""),

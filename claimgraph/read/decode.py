@@ -13,7 +13,7 @@ import re
 from typing import Optional
 
 from claimgraph.read.errors import ReadError
-from claimgraph.read.rules import load_rules
+from claimgraph.read.rules import encoding_rules
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +42,9 @@ def detected_text(data: bytes) -> Optional[str]:
     """``data`` decoded in the candidate encoding it reads most cleanly in, or None."""
     from charset_normalizer import from_bytes  # imported here: only non-UTF-8 input needs it
 
-    rules = load_rules("encodings")
-    best = from_bytes(data, cp_isolation=rules["candidates"]).best()
-    if best is None or best.chaos > rules["max_chaos"]:
+    rules = encoding_rules()
+    best = from_bytes(data, cp_isolation=list(rules.candidates)).best()
+    if best is None or best.chaos > rules.max_chaos:
         return None
     log.info("decoded as %s (not UTF-8, no charset declared)", best.encoding)
     return str(best)

@@ -12,7 +12,7 @@ import py3langid
 from claimgraph.model import Document, ReadFailure
 from claimgraph.read.header import Header, headline_and_byline, split_header
 from claimgraph.read.normalise import document_id
-from claimgraph.read.rules import format_rules, load_rules
+from claimgraph.read.rules import format_rules, header_rules
 
 WORD_CHARACTER = re.compile(r"\w")
 # NUL, which no PostgreSQL text holds, and halves of surrogate pairs, which are no characters
@@ -46,7 +46,14 @@ def detect_language(text: str) -> str:
 def find_dateline(body: str) -> Optional[re.Match[str]]:
     """A leading wire dateline ("KYIV (Meridian Wire) — …"; headers.yaml), the one place it
     is recognised: the Document carries its span, and its outlet when the format gave none."""
-    return re.match(load_rules("headers")["dateline_pattern"], body)
+    return header_rules().dateline.match(body)
+
+
+def find_openers(body: str) -> list[tuple[int, int]]:
+    """Every dateline or heading in capitals that opens a paragraph and ends in a dash
+    ("KURSK (Regional Desk) — ", "QUESTIONABLE CLAIMS — "; headers.yaml), the one place they are
+    recognised: the Document carries their spans, and extraction leaves them out of claims."""
+    return [found.span("opener") for found in header_rules().opener.finditer(body)]
 
 
 def _unstorable_character(*values: Optional[str]) -> Optional[str]:
@@ -101,5 +108,5 @@ def make_document(text: str, origin: str, fmt: str, meta: Metadata = Metadata(),
         outlet=meta.outlet or (dateline.group("outlet").strip() if dateline and dateline.group("outlet") else None),
         author=meta.author or header.author, published=meta.published or header.published,
         title=title, genre=header.genre, language=detect_language(body),
-        origin=origin, format=fmt, dateline=dateline.span() if dateline else None,
+        origin=origin, format=fmt, dateline=dateline.span() if dateline else None, openers=find_openers(body),
     )

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from itertools import islice
 from typing import Optional
 
-from claimgraph.read.rules import load_rules
+from claimgraph.read.rules import header_rules
 
 NON_BLANK_LINE = re.compile(r"^.*\S.*$", re.MULTILINE)
 
@@ -30,29 +29,10 @@ class Header:
                       self.author or other.author)
 
 
-def _placeholders(rules: dict) -> dict[str, str]:
-    genres = sorted(rules["genres"], key=len, reverse=True)  # longest first: "guest post" before "post"
-    return {
-        "date": f"(?P<date>{rules['date_pattern']})",
-        "genre": "(?P<genre>" + "|".join(re.escape(g).replace(r"\ ", r"\s+") for g in genres) + ")",
-        "words": r"(?P<genre>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)",
-        # names are recognised by their capitals, so case matters inside them
-        # a name may come in quotation marks (a channel's name: by "Southern Front Notes")
-        "name": f"[\"“]?(?P<author>(?-i:{rules['name_pattern']}))[\"”]?",
-    }
-
-
-@lru_cache(maxsize=1)
-def _line_patterns() -> tuple[re.Pattern[str], ...]:
-    rules = load_rules("headers")
-    fill = _placeholders(rules)
-    return tuple(re.compile(p.format(**fill), re.IGNORECASE) for p in rules["lines"])
-
-
 def parse_date(text: str) -> Optional[str]:
     """ISO date for a header date in one of the configured formats, else None."""
     cleaned = re.sub(r"[.,]", "", " ".join(text.split()))
-    for fmt in load_rules("headers")["date_formats"]:
+    for fmt in header_rules().date_formats:
         try:
             return datetime.strptime(cleaned, fmt).date().isoformat()
         except ValueError:
@@ -64,12 +44,12 @@ def _is_name(author: Optional[str]) -> bool:
     if author is None:
         return True
     first_word = author.split()[0].lower()
-    return first_word not in load_rules("headers")["not_names"]
+    return first_word not in header_rules().not_names
 
 
 def parse_header_line(line: str) -> Optional[Header]:
     """The metadata in one header line, or None when the line is not a header."""
-    for pattern in _line_patterns():
+    for pattern in header_rules().lines:
         match = pattern.fullmatch(line.strip())
         if match and _is_name(match.groupdict().get("author")):
             return _header_from(match.groupdict())
@@ -88,7 +68,7 @@ def _header_from(groups: dict[str, Optional[str]]) -> Header:
 def split_header(text: str) -> tuple[Header, str]:
     """The header parsed from the first non-blank lines of ``text``, and the text after it."""
     header, header_end = Header(), 0
-    for line in islice(NON_BLANK_LINE.finditer(text), load_rules("headers")["max_lines"]):
+    for line in islice(NON_BLANK_LINE.finditer(text), header_rules().max_lines):
         parsed = parse_header_line(line.group(0))
         if parsed is None:
             break
@@ -109,5 +89,5 @@ def headline_and_byline(text: str) -> tuple[Optional[str], Header]:
 
 def _is_headline(line: str) -> bool:
     """Short, and not closed by a full stop as a sentence of the body would be."""
-    return len(line.split()) <= load_rules("headers")["headline_max_words"] and not line.endswith(".")
+    return len(line.split()) <= header_rules().headline_max_words and not line.endswith(".")
 

@@ -9,27 +9,18 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
 
-from claimgraph.read.rules import load_rules
+from claimgraph.read.rules import normalise_rules
 
 WHITESPACE = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=1)
-def _replacements() -> tuple[re.Pattern[str], dict[str, str]]:
-    # a regex touches only the characters to replace; str.translate with a dict looks
-    # up every character and was the slowest step of hashing a document
-    table = load_rules("normalise")["replace"]
-    return re.compile("|".join(map(re.escape, table))), table
 
 
 def normalise_text(text: str) -> str:
     """NFC, typographic quotes/dashes unified, whitespace runs collapsed to one space."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    pattern, table = _replacements()
-    return WHITESPACE.sub(" ", pattern.sub(lambda found: table[found.group(0)], text)).strip()
+    rules = normalise_rules()
+    return WHITESPACE.sub(" ", rules.pattern.sub(lambda found: rules.replace[found.group(0)], text)).strip()
 
 
 def document_id(text: str) -> str:

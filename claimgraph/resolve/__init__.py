@@ -1,7 +1,8 @@
 """Resolve: mentions -> values.
 
 ``Resolver(settings).resolve(doc, claims)`` fills places (gazetteer) and each claim's location
-(its sentence's place, else one from around it: ``locate``), times (against the publication
+(its sentence's place, else one from around it: ``locate``; a statement's the seat of who made
+it: ``seats``), times (against the publication
 date, or on a digest page against the item's date: ``digest``), quantities, and the canonical
 names, kinds and sides of sources and actors (a short name or pronoun takes the identity of the
 full name before it in the document), and marks a source's denial that its own side did
@@ -20,6 +21,7 @@ from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.resolve.locate import locate_claims
 from claimgraph.resolve.geoparse import is_toponym, resolve_places
 from claimgraph.resolve.quantities import find_quantities, in_designator, parse
+from claimgraph.resolve.seats import Seats
 from claimgraph.resolve.source_names import DocumentSources
 from claimgraph.resolve.times import normalise
 from claimgraph.resolve.toponyms import find_toponyms, not_a_place, without_surnames
@@ -35,6 +37,7 @@ class Resolver:
         self.settings = settings or Settings.load()
         self.gazetteer = gazetteer or Gazetteer(self.settings.gazetteer)
         self.actors = ActorCatalogue.load(self.settings)
+        self.seats = Seats(self.actors, self.gazetteer)
 
     def resolve(self, doc: Document, claims: list[Claim]) -> tuple[Document, list[Claim]]:
         published = publication_date(doc.published)
@@ -48,7 +51,8 @@ class Resolver:
         # on a digest page, a claim without a time of its own is dated by its item
         resolved = [c if c.time else c.model_copy(update={"time": items.time_at(c.span[0])}) for c in resolved]
         resolved = with_self_denials(DocumentSources(self.actors, doc.text).resolve(resolved))
-        return resolved_doc, locate_claims(doc.text, resolved, places, doc.dateline[1] if doc.dateline else 0)
+        return resolved_doc, locate_claims(doc.text, resolved, places, doc.dateline[1] if doc.dateline else 0,
+                                           self.seats.of_claim)
 
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
         """Every toponym of the document and its claims, resolved together (shared context)."""

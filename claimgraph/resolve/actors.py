@@ -34,10 +34,18 @@ def source_name_key(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class Seat:
+    """Where a body speaks from: a town's name and its ISO country code."""
+    place: str
+    country: str
+
+
+@dataclass(frozen=True)
 class Entity:
     canonical: str
     kind: str | None = None
     side: str | None = None
+    seat: Seat | None = None
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,9 @@ class ActorCatalogue:
     def _patterns(self, entries: list[dict[str, Any]]) -> list[Pattern]:
         patterns = []
         for order, entry in enumerate(entries):
-            entity = Entity(entry["canonical"], entry.get("kind"), entry.get("side"))
+            seat = entry.get("seat")
+            entity = Entity(entry["canonical"], entry.get("kind"), entry.get("side"),
+                            Seat(str(seat["place"]), str(seat["country"])) if seat else None)
             roles = frozenset(str(w).lower() for w in entry.get("roles") or [])
             for text in [entry["canonical"], *(entry.get("patterns") or [])]:
                 words = frozenset(self.tokens(str(text)))

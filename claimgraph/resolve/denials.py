@@ -8,16 +8,18 @@ camp") is found here, once sides are known: a reported, negated claim of a happe
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from typing import Any
 
 from claimgraph.model import Claim
-from claimgraph.rules import packaged_yaml
+from claimgraph.rules import typed_rules
 
 
-@lru_cache(maxsize=1)
 def happening_types() -> frozenset[str]:
-    return frozenset(packaged_yaml("claimgraph.resolve", "data/denials.yaml")["happening_types"])
+    return typed_rules("claimgraph.resolve", "data/denials.yaml", _happening_types)
+
+
+def _happening_types(raw: dict[str, Any]) -> frozenset[str]:
+    return frozenset(raw["happening_types"])
 
 
 def is_self_denial(claim: Claim) -> bool:

@@ -9,13 +9,12 @@ than every item taking the page's publication date.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from datetime import date
 from typing import Optional
 
 from claimgraph.model import TimeSpan
-from claimgraph.resolve.times import normalise, vocabulary
+from claimgraph.resolve.times import normalise, time_words
 
 MIN_HEADINGS = 2  # fewer dated lines make a dated paragraph, not a digest
 
@@ -25,7 +24,7 @@ class DigestItems:
 
     def __init__(self, text: str, published: Optional[date]):
         headings = []
-        for match in re.finditer(vocabulary()["item_heading"], text, re.MULTILINE):
+        for match in time_words().item_heading.finditer(text):
             span = normalise(match.group("date"), published)
             if span.resolved and span.precision == "day":
                 headings.append((match.start(), span.model_copy(update={"span": (match.start(), match.end())})))

@@ -3,7 +3,7 @@
 Taken from the claim's own sentence; else from the sentence before it in its paragraph (the
 clause "there" or "the town" refers back to), a place named earlier in the paragraph, the
 document's focus (the place it names most often), or the wire dateline, in the order of
-``data/locations.yaml``.  A country or a seat of government counts only where it says where
+``data/locations.yaml``; a statement or a request first from its speaker's seat (``seats``).  A country or a seat of government counts only where it says where
 ("in Russia"), not who ("Russia said", "Kyiv denied"); the dateline is where the report was
 filed, never a sentence's place.  A sentence naming only a country ("strikes in Russia …")
 keeps looking for a finer place in that country and falls back to the country.  The location records its
@@ -15,22 +15,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Optional
 
 from claimgraph.model import Claim, Place, Span
-from claimgraph.resolve.position import (PRECISION_RANK, drawable, geo_precision, located, most_specific, place_key,
-                                        rules)
+from claimgraph.resolve.position import (PRECISION_RANK, bases, drawable, geo_precision, located, most_specific,
+                                        place_key, rules)
 
 POSSESSIVE_START = re.compile(r"^['’]s\b")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
+SpeakerPlace = Callable[[Claim], Optional[Place]]
 
-def locate_claims(text: str, claims: list[Claim], places: Iterable[Place], filed_end: int = 0) -> list[Claim]:
+
+def no_speaker(claim: Claim) -> Optional[Place]:
+    return None
+
+
+def locate_claims(text: str, claims: list[Claim], places: Iterable[Place], filed_end: int = 0,
+                  speaker: SpeakerPlace = no_speaker) -> list[Claim]:
     """``claims`` with ``location`` set from the document's resolved ``places``; ``filed_end`` is
-    where the document's wire dateline ends (0 without one: `Document.dateline`)."""
+    where the document's wire dateline ends (0 without one: `Document.dateline`); ``speaker``
+    gives the seat a claim's speaker speaks from (``seats.Seats.of_claim``)."""
     where = DocumentPlaces(text, sorted((p for p in places if located(p)), key=lambda p: p.span), filed_end)
-    return [claim.model_copy(update={"location": where.locate(claim)}) for claim in claims]
+    return [claim.model_copy(update={"location": where.locate(claim, speaker)}) for claim in claims]
 
 
 class DocumentPlaces:
@@ -43,9 +51,9 @@ class DocumentPlaces:
         self.starts = [p.span[0] for p in self.places]  # places come sorted by span: bisect, not scan
         self.focus = focus_place(self.places)
 
-    def locate(self, claim: Claim) -> Optional[Place]:
+    def locate(self, claim: Claim, speaker: SpeakerPlace = no_speaker) -> Optional[Place]:
         coarse = None  # a country named first: a finer place inside it is still looked for
-        for basis, found in self.around(claim.sentence_span):
+        for basis, found in self.around(claim, speaker):
             best = most_specific(p for p in found if coarse is None or p.country == coarse.country)
             if best is None:
                 continue
@@ -55,13 +63,18 @@ class DocumentPlaces:
                 coarse = coarse or marked(best, basis)
         return coarse
 
-    def around(self, sentence: Span) -> Iterable[tuple[str, list[Place]]]:
+    def around(self, claim: Claim, speaker: SpeakerPlace) -> Iterable[tuple[str, list[Place]]]:
+        """The places each basis offers, in the order of the claim's event type (computed when
+        asked: most claims stop at their sentence)."""
+        sentence = claim.sentence_span
         paragraph_start = self.text.rfind("\n", 0, sentence[0]) + 1
         previous = previous_sentence(self.text, paragraph_start, sentence[0])
         spans = {"sentence": sentence, "previous": previous, "paragraph": (paragraph_start, sentence[0])}
-        for basis in rules()["bases"]:
+        for basis in bases(claim.event_type):
             if basis in spans:
                 yield basis, self.inside(spans[basis])
+            elif basis == "speaker":
+                yield basis, [seat] if (seat := speaker(claim)) else []
             else:
                 yield basis, self.dateline if basis == "dateline" else [self.focus] if self.focus else []
 

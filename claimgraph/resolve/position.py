@@ -2,7 +2,8 @@
 
 A position is one of the places given, never an average of them: the most specific (a point or
 town before a district, a region, a country), named in the claim's own words before one taken
-from around it (``Place.basis``), and on a tie the one most places agree on, then the first.
+from around it (``Place.basis``, in the order its event type gives: ``bases``), and on a tie the
+one most places agree on, then the first.
 A country (or a continent, an ocean, a river) is no position: an event known only that coarsely has no
 point on a map; it is listed, not drawn at the country's centroid.
 """
@@ -16,6 +17,7 @@ from typing import Any, Optional
 
 
 from claimgraph.model import Claim, Event, Place
+from claimgraph.resolve.geoparse import distance_km
 from claimgraph.rules import packaged_yaml
 
 PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
@@ -42,19 +44,46 @@ def place_key(place: Place) -> Any:
     return place.geonameid or (round(place.lat, 3), round(place.lon, 3))
 
 
-def position(places: Iterable[Place]) -> Optional[Place]:
+def bases(event_type: Optional[str]) -> list[str]:
+    """Where a location of a claim (or an event) of this type may come from, best first."""
+    return rules()["bases_by_type"].get(event_type, rules()["bases"])
+
+
+def basis_rank(place: Place, order: list[str]) -> int:
+    """A place named in the text (no basis) first; a basis the order leaves out last."""
+    if place.basis is None:
+        return 0
+    return order.index(place.basis) if place.basis in order else len(order)
+
+
+def position(places: Iterable[Place], event_type: Optional[str] = None) -> Optional[Place]:
     """The most specific, best-supported drawable place of ``places`` (None when none is finer
-    than a country)."""
+    than a country); ``event_type`` orders their bases (a statement's seat first, a strike's
+    never before a place read from the text)."""
     candidates = [p for p in places if drawable(p)]
     support = Counter(place_key(p) for p in candidates)
-    bases = rules()["bases"]
+    order = bases(event_type)
 
     def rank(item: tuple[int, Place]) -> tuple:
-        order, place = item
-        return (bases.index(place.basis) if place.basis in bases else 0, PRECISION_RANK[place.precision],
-                -support[place_key(place)], order)
+        order_given, place = item
+        return (basis_rank(place, order), PRECISION_RANK[place.precision], -support[place_key(place)], order_given)
 
     return min(enumerate(candidates), key=rank, default=(0, None))[1]
+
+
+def agreed_position(places: Iterable[Place], event_type: Optional[str] = None) -> Optional[Place]:
+    """An event's position over its claims' locations: the position of those that most of the
+    others lie near (within ``agreement_km``), so one claim's stray place (what a statement was
+    about, a place named in passing) does not pull the event away from where the rest put it."""
+    candidates = [p for p in places if drawable(p)]
+    counts = Counter(place_key(p) for p in candidates)
+    points = {place_key(p): p for p in candidates}
+    reach = rules()["agreement_km"]
+    near = {key: sum(n for other, n in counts.items()
+                     if distance_km(points[key].lat, points[key].lon, points[other].lat, points[other].lon) <= reach)
+            for key in counts}
+    most = max(near.values(), default=0)
+    return position((p for p in candidates if near[place_key(p)] == most), event_type)
 
 
 def most_specific(places: Iterable[Place]) -> Optional[Place]:
@@ -66,7 +95,7 @@ def most_specific(places: Iterable[Place]) -> Optional[Place]:
 def event_position(event: Event) -> Optional[Place]:
     """The event's ``location``, or for an event stored before locations were recorded, the
     position of its places."""
-    return event.location if event.location is not None else position(event.places)
+    return event.location if event.location is not None else agreed_position(event.places, event.event_type)
 
 
 def geo_precision(place: Place) -> int:

@@ -9,17 +9,62 @@ The rules live in ``data/quantities.yaml``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
+from typing import Any, Literal, Mapping, Optional
 
 from claimgraph.model import Quantity
 from claimgraph.resolve.numbers import number_words, parse_number
-from claimgraph.rules import packaged_yaml
+from claimgraph.rules import typed_rules
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
-def rules() -> dict:
-    return packaged_yaml("claimgraph.resolve", "data/quantities.yaml")
+@dataclass(frozen=True)
+class Qualifier:
+    """What a qualifier before a figure ("at least", "nearly") makes of it."""
+    bound: Literal["exact", "min", "max"]  # the figure is the value, its lower or its upper bound
+    conservative: Optional[Literal["figure"]]  # the figure is the conservative value, or there is none
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class VagueAmount:
+    """A vague number ("hundreds"): the least it says and a conservative figure."""
+    min: int
+    conservative: int
+
+
+@dataclass(frozen=True)
+class QuantityRules:
+    """quantities.yaml: qualifiers, vague numbers, units and the words around them."""
+    designator_before: re.Pattern[str]  # "Mi-" before a number: a model's name
+    qualifiers: Mapping[str, Qualifier]
+    vague: Mapping[str, VagueAmount]
+    lengths: Mapping[str, str]  # a length unit -> the area unit it is often given for
+    units: Mapping[str, str]  # one or two words -> the unit
+    territory_words: frozenset[str]
+    unit_modifiers: frozenset[str]
+    unit_prefixes: frozenset[str]
+    not_units: frozenset[str]
+
+
+EXACT = Qualifier(bound="exact", conservative="figure", approximate=False)  # a figure with no qualifier
+
+
+def quantity_rules() -> QuantityRules:
+    return typed_rules("claimgraph.resolve", "data/quantities.yaml", _quantity_rules)
+
+
+def _quantity_rules(raw: dict[str, Any]) -> QuantityRules:
+    return QuantityRules(
+        designator_before=re.compile(raw["designator_before"]),
+        qualifiers=MappingProxyType({words: Qualifier(**rule) for words, rule in raw["qualifiers"].items()}),
+        vague=MappingProxyType({words: VagueAmount(**amount) for words, amount in raw["vague"].items()}),
+        lengths=MappingProxyType(dict(raw["lengths"])), units=MappingProxyType(dict(raw["units"])),
+        **{name: frozenset(raw[name]) for name in ("territory_words", "unit_modifiers", "unit_prefixes", "not_units")},
+    )
 
 
 def _alternatives(words) -> str:
@@ -36,9 +81,9 @@ def pattern() -> re.Pattern:
                    rf"|an?\s+(?:{mult_words}))")  # "twenty-five", "three hundred", "a dozen"
     number = rf"(?:(?:{DIGITS})(?:\s+(?:million|billion|thousand))?|{word_number})"
     return re.compile(
-        rf"\b(?:(?P<qualifier>{_alternatives(rules()['qualifiers'])})\s+)?"
+        rf"\b(?:(?P<qualifier>{_alternatives(quantity_rules().qualifiers)})\s+)?"
         rf"(?:(?:between\s+)?(?P<low>{number})\s*(?:-|–|to|and)\s*(?P<high>{number})"
-        rf"|(?P<number>{number})|(?P<vague>{_alternatives(rules()['vague'])}))\b"
+        rf"|(?P<number>{number})|(?P<vague>{_alternatives(quantity_rules().vague)}))\b"
         rf"(?P<of>\s+of)?(?P<unit>(?:\s+(?:square\s+|sq\s+)?[A-Za-z²]+[\w²'-]*){{0,2}})",
         re.IGNORECASE,
     )
@@ -68,7 +113,7 @@ def reads_on(phrase: re.Match, longer: re.Match) -> bool:
     "100" + " Russian servicemen"); a function word is never a unit ("59,000" + " were")."""
     own = phrase["unit"].split()
     if own:
-        return own[-1].lower() in rules()["unit_prefixes"] or own[-1].lower() in rules()["unit_modifiers"]
+        return own[-1].lower() in quantity_rules().unit_prefixes or own[-1].lower() in quantity_rules().unit_modifiers
     return _unit(longer)[0] is not None
 
 
@@ -88,7 +133,7 @@ def find_quantities(text: str) -> list[Quantity]:
 def in_designator(text: str, start: int) -> bool:
     """Whether the number at ``start`` is that of a model name ("Mi-28 helicopter", "S-400
     system"): no count of anything."""
-    return re.search(rules()["designator_before"], text[max(0, start - 8): start]) is not None
+    return quantity_rules().designator_before.search(text[max(0, start - 8): start]) is not None
 
 
 def _is_date_or_year(match: re.Match, text: str) -> bool:
@@ -105,14 +150,14 @@ def _unit(match: re.Match) -> tuple[str | None, int]:
     if not words:
         return None, 0
     two = " ".join(words[:2]).lower()
-    if len(words) > 1 and two in rules()["units"]:
-        return rules()["units"][two], 2
+    if len(words) > 1 and two in quantity_rules().units:
+        return quantity_rules().units[two], 2
     first = words[0].lower()
-    if first in rules()["units"]:
-        return rules()["units"][first], 1
+    if first in quantity_rules().units:
+        return quantity_rules().units[first], 1
     if len(words) > 1 and describes_next(words[0]) and is_counted_word(words[1]):
         return words[1].lower(), 2  # "20 armoured vehicles", "115 Russian servicemen"
-    if not is_counted_word(words[0]) or first in rules()["unit_modifiers"]:
+    if not is_counted_word(words[0]) or first in quantity_rules().unit_modifiers:
         return None, 0
     return first, 1
 
@@ -120,12 +165,12 @@ def _unit(match: re.Match) -> tuple[str | None, int]:
 def describes_next(word: str) -> bool:
     """A word that describes the counted noun after it: a listed modifier ("nearby", "more",
     "armoured") or a capitalised adjective of origin ("Russian")."""
-    return word.lower() in rules()["unit_modifiers"] or word[0].isupper()
+    return word.lower() in quantity_rules().unit_modifiers or word[0].isupper()
 
 
 def is_counted_word(word: str) -> bool:
     """A lower-case word that can name what is counted ("prisoners"), not a function word."""
-    return word.isalpha() and not word[0].isupper() and word.lower() not in rules()["not_units"]
+    return word.isalpha() and not word[0].isupper() and word.lower() not in quantity_rules().not_units
 
 
 def _quantity(match: re.Match, text: str, after: str) -> Quantity:
@@ -144,31 +189,30 @@ def _end_of_words(match: re.Match, count: int) -> int:
 
 def _values(match: re.Match) -> dict:
     if match["vague"]:
-        vague = rules()["vague"][match["vague"].lower()]
-        return {"min": vague["min"], "max": None, "conservative": vague["conservative"], "approximate": True}
+        vague = quantity_rules().vague[match["vague"].lower()]
+        return {"min": vague.min, "max": None, "conservative": vague.conservative, "approximate": True}
     if match["low"]:
         low, high = parse_number(match["low"]), parse_number(match["high"])
         if low is not None and high is not None and low > high:  # "between 300 and 100": a range either way
             low, high = high, low
         return {"min": low, "max": high, "conservative": low, "approximate": bool(match["qualifier"])}
     figure = parse_number(match["number"])
-    qualifier = rules()["qualifiers"].get((match["qualifier"] or "").lower(),
-                                          {"bound": "exact", "conservative": "figure", "approximate": False})
-    bound = qualifier["bound"]
+    qualifier = quantity_rules().qualifiers.get((match["qualifier"] or "").lower(), EXACT)
+    bound = qualifier.bound
     return {
         "min": figure if bound in ("exact", "min") else None,
         "max": figure if bound in ("exact", "max") else None,
-        "conservative": figure if qualifier["conservative"] == "figure" else None,
-        "approximate": qualifier["approximate"] or "dozen" in match["number"].lower(),
+        "conservative": figure if qualifier.conservative == "figure" else None,
+        "approximate": qualifier.approximate or "dozen" in match["number"].lower(),
     }
 
 
 def _mismatch(unit: str | None, unit_text: str, after: str) -> str | None:
     """A length followed by a territory word is probably an area."""
-    area = rules()["lengths"].get(unit or "")
+    area = quantity_rules().lengths.get(unit or "")
     if area is None:
         return None
     following = (unit_text + " " + after).lower().split()[:6]
-    if any(word.strip(".,;") in rules()["territory_words"] for word in following):
+    if any(word.strip(".,;") in quantity_rules().territory_words for word in following):
         return f"length given for an area: probably {area}"
     return None

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
 
 import dateparser
 from claimgraph.model import TimeSpan
 from claimgraph.resolve.numbers import parse_number, word_pattern
-from claimgraph.rules import packaged_yaml
+from claimgraph.rules import typed_rules
 
 WEEKDAYS = [d.lower() for d in calendar.day_name]
 MONTHS = [m.lower() for m in calendar.month_name if m]
@@ -24,8 +26,27 @@ MONTH = r"(?P<month>" + "|".join(MONTHS + [m[:3] for m in MONTHS]) + r")\.?"
 LEADING = re.compile(r"^(?:on|at|during|over|of|by|the)\s+", re.I)
 
 
-def vocabulary() -> dict:
-    return packaged_yaml("claimgraph.resolve", "data/times.yaml")
+@dataclass(frozen=True)
+class TimeWords:
+    """times.yaml: what is too vague to date, what speaks of the future, how long a unit is."""
+    vague: frozenset[str]  # whole expressions
+    vague_words: frozenset[str]  # any one of them makes an expression vague
+    future_cues: re.Pattern[str]  # any of the cues as a whole word, in lower case
+    units_days: Mapping[str, int]
+    item_heading: re.Pattern[str]  # a digest's dated item heading, a line of its own
+
+
+def time_words() -> TimeWords:
+    return typed_rules("claimgraph.resolve", "data/times.yaml", _time_words)
+
+
+def _time_words(raw: dict[str, Any]) -> TimeWords:
+    return TimeWords(
+        vague=frozenset(raw["vague"]), vague_words=frozenset(raw["vague_words"]),
+        future_cues=re.compile(r"\b(?:" + "|".join(map(re.escape, raw["future_cues"])) + r")\b"),
+        units_days=MappingProxyType({unit: int(days) for unit, days in raw["units_days"].items()}),
+        item_heading=re.compile(raw["item_heading"], re.MULTILINE),
+    )
 
 
 def _span(text: str, start: date, end: date, precision: str, anchor: str, note: str | None = None) -> TimeSpan:
@@ -64,7 +85,7 @@ def normalise(expression: str, published: date | None) -> TimeSpan:
 
 def _normalise(expression: str, published: date | None) -> TimeSpan:
     text = clean(expression)
-    if text in vocabulary()["vague"] or set(text.split()) & set(vocabulary()["vague_words"]):
+    if text in time_words().vague or time_words().vague_words.intersection(text.split()):
         return unresolved(expression, "too vague to date")
     explicit = explicit_date(expression, text, published)
     if explicit is not None:
@@ -225,7 +246,7 @@ def _counted_period(expression: str, text: str, published: date) -> TimeSpan | N
     count = parse_number(m["n"]) if m["n"] else 1
     if count is None:
         return None
-    days = vocabulary()["units_days"][m["unit"]]
+    days = time_words().units_days[m["unit"]]
     if _is_future(expression):
         return _span(expression, published + timedelta(days=1), published + timedelta(days=max(1, int(days * count))),
                      "day", "published", "future")
@@ -241,7 +262,7 @@ def _counted_period(expression: str, text: str, published: date) -> TimeSpan | N
 
 def _is_future(expression: str) -> bool:
     lowered = expression.lower()
-    return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in vocabulary()["future_cues"])
+    return time_words().future_cues.search(lowered) is not None
 
 
 def _calendar_unit(expression: str, text: str, published: date) -> TimeSpan | None:

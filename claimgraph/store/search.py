@@ -28,13 +28,13 @@ migration 10, as PostgreSQL's english configuration does).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import (Column, ColumnElement, Integer, MetaData, Select, String, Table, Text, exists, func,
                         literal_column, select, text)
 from sqlalchemy.engine import Connection
 
-from claimgraph.rules import packaged_yaml
+from claimgraph.rules import typed_rules
 from claimgraph.store.schema import claims, documents
 
 WORD = re.compile(r"\w+")
@@ -187,9 +187,12 @@ def _run_on_sqlite(conn: Connection, statements: tuple[str, ...]) -> None:
             conn.execute(text(statement))
 
 
-@lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    return frozenset(packaged_yaml("claimgraph.store", "data/search.yaml")["stop_words"])
+    return typed_rules("claimgraph.store", "data/search.yaml", _stop_words)
+
+
+def _stop_words(raw: dict[str, Any]) -> frozenset[str]:
+    return frozenset(raw["stop_words"])
 
 
 def search_words(q: str) -> list[str]:

@@ -7,6 +7,7 @@ import hashlib
 import pytest
 
 from claimgraph.model import Document
+from claimgraph.read.document import find_openers
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +25,8 @@ def claim_nlp(extractor):
 @pytest.fixture
 def make_document():
     def make(text: str) -> Document:
-        return Document(id=hashlib.sha256(text.encode()).hexdigest()[:16], text=text)
+        """The text as it is (offsets into it), with the openers reading would find."""
+        return Document(id=hashlib.sha256(text.encode()).hexdigest()[:16], text=text, openers=find_openers(text))
 
     return make
 

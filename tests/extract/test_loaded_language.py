@@ -1,11 +1,11 @@
 import spacy
 
-from claimgraph.extract.lexicon import load_lexicon
+from claimgraph.extract.lexicon import loaded_terms
 from claimgraph.extract.loaded_language import LoadedLanguageTagger
 
 
 def tagger(nlp):
-    return LoadedLanguageTagger(vocab=nlp.vocab, terms=load_lexicon("loaded_language")["terms"])
+    return LoadedLanguageTagger(vocab=nlp.vocab, terms=loaded_terms())
 
 
 def test_loaded_language_wildcard_names_the_neutral_term():

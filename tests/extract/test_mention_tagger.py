@@ -1,14 +1,14 @@
 import spacy
 
-from claimgraph.extract.lexicon import load_lexicon
+from claimgraph.extract.lexicon import mention_rules
 from claimgraph.extract.mention_tagger import MentionTagger
 
 
 def tag(text):
     nlp = spacy.blank("en")
-    lexicon = load_lexicon("mentions")
-    tagger = MentionTagger(vocab=nlp.vocab, time_patterns=lexicon["time_patterns"],
-                           quantity_patterns=lexicon["quantity_patterns"], place_nouns=lexicon["place_nouns"])
+    rules = mention_rules()
+    tagger = MentionTagger(vocab=nlp.vocab, time_patterns=rules.time_patterns,
+                           quantity_patterns=rules.quantity_patterns, place_nouns=rules.place_nouns)
     return tagger(nlp(text))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract.sections import batches, section_bounds, sections
+from claimgraph.extract.sections import Section, batches, section_bounds, sections
 from claimgraph.model import Document
 
 PARAGRAPH = "The ferry sailed at dawn. The harbour master said two boats followed it.\n\n"
@@ -29,6 +29,14 @@ def test_sections_batches_bound_characters():
     docs = [Document(id=str(n), text="y" * 300) for n in range(5)]
     found = [[s.document.id for s in batch] for batch in batches(sections(docs), size=4, chars=700)]
     assert found == [["0", "1"], ["2", "3"], ["4"]]
+
+
+def test_sections_openers_in_the_sections_offsets():
+    text = "KYIV (Desk) — A.\n\nODESA (Desk) — B.\n\n"
+    second = text.index("ODESA")
+    document = Document(id="d", text=text, openers=[(0, 13), (second, second + 14)])
+    assert Section(0, document, 0, text[:second]).openers == [(0, 13)]
+    assert Section(0, document, second, text[second:]).openers == [(0, 14)]
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ import pytest
 
 from claimgraph.interfaces.export import (CLAIM_COLUMNS, EVENT_COLUMNS, FORMATS, claim_fatalities, event_fatalities,
                                           acled_tables, export, ranked_actors)
-from claimgraph.interfaces.rules import load_rules
+from claimgraph.interfaces.rules import acled_rules
 from claimgraph.model import Actor, Quantity
 from claimgraph.resolve.actors import ActorCatalogue
 from claimgraph.store import Store
@@ -160,7 +160,7 @@ def test_export_refuses_unknown_format_and_text_parquet(ledger):
         export(ledger, "parquet", io.StringIO())
 
 
-ACLED = load_rules("acled")
+ACLED = acled_rules()
 
 
 def casualty(text: str, *quantities: Quantity, status: str = "reported", event_type: str = "casualties"):

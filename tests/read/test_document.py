@@ -60,6 +60,23 @@ def test_document_carries_its_dateline_span_and_outlet(text, dateline, outlet):
     assert document.outlet == outlet
 
 
+@pytest.mark.parametrize("text, openers", [
+    ("KYIV (Meridian Wire) — Talks resumed.", ["KYIV (Meridian Wire) —"]),
+    # after a title line, and a region, a date and the outlet after the place
+    ("Ferry service resumes\n\nPORTVILLE, Maine, Sept. 26 (Coast Desk) - The ferry sailed.",
+     ["PORTVILLE, Maine, Sept. 26 (Coast Desk) -"]),
+    # a section heading in capitals, each paragraph's own
+    ("The mayor spoke.\n  HARBOUR WORKS STALLED — Cranes stood idle.\nFERRIES: 5/12 -- Two sailed.",
+     ["HARBOUR WORKS STALLED —", "FERRIES: 5/12 --"]),
+    # a hyphen inside words, a dash inside a sentence, lower-case words: no opener
+    ("NATO-led crews said so.\nUSA TODAY's tally of non-profit groups grew.\nThe port — closed — reopened.", []),
+    ("ODESA: Two ferries were damaged.", []),  # no dash: the wire dateline only (Document.dateline)
+])
+def test_document_carries_every_dateline_and_heading_opening_a_paragraph(text, openers):
+    document = make_document(text, "wire.txt", "text")
+    assert [document.text[start:end] for start, end in document.openers] == openers
+
+
 def test_document_plain_text_headline_and_byline_are_title_and_author_and_stay_in_the_text():
     text = "Ferry service resumes after storm\n\nBy Anna Smith\n\nThe ferry sailed at noon."
     document = make_document(text, "ferry.txt", "text", plain_text=True)

@@ -146,3 +146,21 @@ def test_actors_unknown_name_takes_the_side_its_words_name(catalogue, name, kind
 def test_actors_joint_name_is_its_first_known_party(catalogue, name, canonical):
     entity = catalogue.lookup_joint(name)
     assert (entity.canonical if entity else None) == canonical
+
+
+@pytest.mark.parametrize(("name", "seat"), [
+    ("the IAEA", ("Vienna", "AT")), ("UN Secretary-General Antonio Guterres", ("New York City", "US")),
+    ("Russia's defence ministry", ("Moscow", "RU")), ("the World Health Organization", ("Geneva", "CH")),
+    ("Ukrainian troops", None), ("the Kherson regional military administration", None)])
+def test_actors_governments_and_international_bodies_have_a_seat(catalogue, name, seat):
+    entity = catalogue.lookup(name)
+    assert entity is not None
+    assert ((entity.seat.place, entity.seat.country) if entity.seat else None) == seat
+
+
+def test_actors_user_file_gives_a_seat(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("entities:\n  - canonical: Harbour Board\n    patterns: [harbour board]\n"
+                    "    seat: {place: Odesa, country: UA}\n", encoding="utf-8")
+    entity = ActorCatalogue.load(Settings.load(actors_file=str(path))).lookup("the harbour board")
+    assert (entity.seat.place, entity.seat.country) == ("Odesa", "UA")

@@ -6,7 +6,7 @@ import pytest
 
 from claimgraph.model import Claim, Place
 from claimgraph.read.document import find_dateline
-from claimgraph.resolve.locate import locate_claims
+from claimgraph.resolve.locate import locate_claims, no_speaker
 
 TOWNS = {"Brelsk": (51.2, 35.3, "town", "RU"), "Ostrova": (51.5, 35.9, "town", "RU"),
          "Moscow": (55.75, 37.6, "town", "RU"),
@@ -25,16 +25,21 @@ def places_in(text: str) -> list[Place]:
     return found
 
 
-def claim_at(text: str, sentence: str) -> Claim:
+def claim_at(text: str, sentence: str, event_type: str = "other") -> Claim:
     start = text.index(sentence)
     return Claim(id=f"d:{start}", text=sentence, span=(start, start + len(sentence)),
-                 sentence_span=(start, start + len(sentence)))
+                 sentence_span=(start, start + len(sentence)), event_type=event_type)
 
 
-def locate(text: str, sentence: str) -> Place | None:
+def locate(text: str, sentence: str, event_type: str = "other", speaker=no_speaker) -> Place | None:
     dateline = find_dateline(text)  # found once, in reading (Document.dateline)
-    [claim] = locate_claims(text, [claim_at(text, sentence)], places_in(text), dateline.end() if dateline else 0)
+    [claim] = locate_claims(text, [claim_at(text, sentence, event_type)], places_in(text),
+                            dateline.end() if dateline else 0, speaker)
     return claim.location
+
+
+def seat_in_moscow(claim: Claim) -> Place:
+    return Place(text="Moscow", span=(0, 6), name="Moscow", lat=55.75, lon=37.6, precision="town", country="RU")
 
 
 @pytest.mark.parametrize("text, sentence, expected", [
@@ -80,3 +85,20 @@ def test_locate_the_dateline_is_no_sentence_place_and_comes_last():
 
 def test_locate_a_document_without_places_leaves_claims_unplaced():
     assert locate("Nothing was named here.", "Nothing was named here.") is None
+
+
+@pytest.mark.parametrize("event_type", ["statement", "request", "diplomacy"])
+def test_locate_a_statement_is_made_at_its_speakers_seat_not_where_it_is_about(event_type):
+    text = "The ministry warned of new shelling at Brelsk."
+    where = locate(text, text, event_type, seat_in_moscow)
+    assert (where.name, where.basis, where.geo_precision) == ("Moscow", "speaker", 2)
+
+
+def test_locate_a_happening_is_never_placed_at_a_speakers_seat():
+    text = "Fires spread in Marden.\nThe ministry said two died."
+    assert locate(text, "The ministry said two died.", "casualties", seat_in_moscow).name == "Marden"
+
+
+def test_locate_a_statement_by_a_speaker_without_a_seat_falls_back_to_the_text():
+    text = "The ministry warned of new shelling at Brelsk."
+    assert locate(text, text, "statement").name == "Brelsk"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.model import Event, Place
-from claimgraph.resolve.position import event_place, event_position, geo_precision, position
+from claimgraph.resolve.position import agreed_position, event_place, event_position, geo_precision, position
 
 
 def place(text: str, precision: str | None, role: str = "place", lat: float | None = 50.0, lon: float = 30.0,
@@ -47,6 +47,24 @@ def test_position_takes_the_place_most_agree_on_then_the_first():
 def test_position_named_in_the_sentence_beats_a_finer_place_taken_from_around_it():
     chosen = position([place("Lanor", "town", basis="focus"), place("Vell region", "region", basis="sentence")])
     assert chosen.text == "Vell region"
+
+
+def test_position_a_statement_is_where_its_speaker_sits_a_strike_where_the_text_says():
+    seat = place("Vienna", "town", lat=48.2, lon=16.4, basis="speaker", geonameid=1)
+    named = place("Brelsk", "town", lat=51.2, lon=35.3, basis="sentence", geonameid=2)
+    assert position([named, seat], "statement").text == "Vienna"
+    assert position([seat, named], "strike").text == "Brelsk"
+    assert position([seat], "strike").text == "Vienna"  # a seat is still better than nothing
+
+
+def test_position_agreed_one_stray_place_does_not_pull_the_event():
+    stray = place("Lanor", "town", lat=40.0, lon=-74.0, basis="sentence", geonameid=1)
+    near = [place("Brelsk", "town", lat=51.2, lon=35.3, basis="focus", geonameid=2),
+            place("Vell region", "region", lat=51.6, lon=36.0, basis="paragraph", geonameid=3)]
+    assert position([stray, *near]).text == "Lanor"  # alone, the sentence's place ranks first
+    assert agreed_position([stray, *near]).text == "Vell region"  # the two near places agree
+    assert agreed_position([stray, near[0]]).text == "Lanor"  # one against one: the usual order
+    assert agreed_position([]) is None
 
 
 def test_position_event_uses_its_location_and_is_never_a_country_centroid():

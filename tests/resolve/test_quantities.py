@@ -5,7 +5,7 @@ import math
 import pytest
 from hypothesis import given
 
-from claimgraph.resolve.quantities import find_quantities, parse
+from claimgraph.resolve.quantities import find_quantities, parse, quantity_rules
 from tests.strategies import quantity_phrases
 
 
@@ -118,3 +118,11 @@ def test_quantities_the_number_of_a_model_name_is_no_count(text):
 def test_quantities_a_count_of_models_still_counts():
     assert [(q.min, q.unit) for q in find_quantities("Two Su-34 jets and 3 tanks were lost.")] == [
         (2.0, "jets"), (3.0, "tanks")]
+
+
+def test_quantities_rules_are_typed_and_frozen():
+    rules = quantity_rules()
+    assert rules.qualifiers["at least"].bound == "min" and rules.qualifiers["under"].conservative is None
+    assert rules.vague["dozens"].min == 24 and rules.designator_before.search("Mi-")
+    with pytest.raises(TypeError):
+        rules.units["km"] = "mi"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.resolve.times import normalise
+from claimgraph.resolve.times import normalise, time_words
 from tests.strategies import date_expressions
 
 FRIDAY = date(2024, 8, 9)
@@ -99,3 +99,11 @@ def test_times_any_expression_is_a_span_or_unresolved(expression, published):
         assert start <= end and span.precision
     else:
         assert (span.start, span.end) == (None, None) and span.note
+
+
+def test_times_words_are_typed_and_frozen():
+    words = time_words()
+    assert words.future_cues.search("in the coming days") and not words.future_cues.search("becoming")
+    assert words.units_days["weeks"] == 7 and "recently" in words.vague
+    with pytest.raises(TypeError):
+        words.units_days["fortnight"] = 14
