@@ -64,7 +64,9 @@ def fold_members(profile: EventProfile, context: BuildContext) -> tuple[StatusSt
     for member in sorted(profile.claims, key=lambda m: (m.day is None, m.day or 0, m.claim.id)):
         before = state.status() if history else None
         origin = origin_for(member, context)
-        found = log.check(statement_of(member, voice_of(member, origin, context).side, context.rules))
+        voice = voice_of(member, origin, context)
+        state.add_voice(voice)
+        found = log.check(statement_of(member, voice.side, context.rules))
         contradictions += found
         add_to_state(state, member, origin, bool(found), context)
         outcome = None if member.claim.status == "denied" else main_outcome(member, context.rules)

@@ -21,7 +21,11 @@ NEUTRAL_SIDES = {None, "neutral"}
 class StatusState:
     origins: OriginSet
     confirmers: list[tuple[str, set[str]]] = field(default_factory=list)  # (who checked, whose material)
+    voices: set[str] = field(default_factory=set)  # everyone who speaks in the event: origins and the outlets writing unsourced claims
     disputed: bool = False
+
+    def add_voice(self, voice: Origin) -> None:
+        self.voices.add(voice.key)
 
     def add_confirmation(self, claim: Claim, origin: Origin) -> None:
         """Remember who checked (the evidence's verifier, else the claim's origin) and whose material."""
@@ -30,8 +34,10 @@ class StatusState:
         self.confirmers.append((source_name_key(verifier), publishers))
 
     def is_confirmed(self) -> bool:
-        """Someone checked material that is not (only) their own."""
-        known = {origin.key for origin in self.origins.values()}
+        """Someone checked material that is not (only) their own: another voice in the event
+        tells of it (an origin, or an outlet reporting it in its own words: "a video circulating
+        on social media"), or the evidence names another publisher."""
+        known = {origin.key for origin in self.origins.values()} | self.voices
         return any((known | publishers) - {verifier} for verifier, publishers in self.confirmers)
 
     def is_corroborated(self) -> bool:

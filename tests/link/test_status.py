@@ -46,6 +46,16 @@ def test_status_self_confirmation_alone_is_not_confirmed():
     assert state.status() == "claimed"
 
 
+def test_status_material_an_outlet_tells_of_in_its_own_words_is_not_the_verifier_s_own():
+    nexta = Origin("NEXTA", "social", None)
+    state = state_with(nexta)
+    state.add_voice(nexta)
+    state.add_confirmation(claim("d:0", "x", status="confirmed"), nexta)
+    assert state.status() == "claimed"  # only the verifier speaks of it
+    state.add_voice(Origin("Meridian Wire", "media", None))  # "a video circulating on social media"
+    assert state.status() == "confirmed"
+
+
 def test_status_disputed_outranks_everything():
     state = state_with(UKRAINE, MOSCOW)
     state.disputed = True
