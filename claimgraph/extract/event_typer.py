@@ -16,7 +16,10 @@ decides (the YAML header defines the types and gives the order with examples):
 Steps 2-4 run first over words naming a happening, then over words naming things ("Marines
 took forty prisoners").  When no word has a type, a claim whose predicate is a speech or stance
 act ("X backed the plan", the ``stance`` attributions of ``attribution.py``) is a
-``statement``; any other is ``other``.
+``statement``.  Any other claim naming no happening ("Israel disputes this figure", "the
+circumstances are under investigation") speaks of one named before it (``in_context``): the
+last claim of its paragraph naming one, else the document's first (its headline or lead);
+with none, ``other``.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ CONTENT_DEPS = ("dobj", "ccomp", "xcomp", "pcomp")  # what a report or denial is
 NOUN_POS = ("NOUN", "PROPN", "PRON", "NUM")
 OF = frozenset({"of"})
 ABOUT = frozenset({"of", "about"})
+ACT_PREPS = frozenset({"of", "for"})  # the parser may hang the act on the blamed: "accused the rebels of it"
 
 
 def predicate_chain(head: Token) -> list[Token]:
@@ -79,6 +83,30 @@ def is_modifier(token: Token) -> bool:
     return not any(c.dep_ in SUBJECT_DEPS + ("aux", "auxpass") for c in modifier.children)
 
 
+def paragraph_of(doc: Doc, claim: dict[str, Any]) -> int:
+    """Where the claim's paragraph starts: the last line break before it (-1 for the first)."""
+    return doc.text.rfind("\n", 0, doc[claim["start"]].idx)
+
+
+def in_context(paragraphs: list[int], own: list[Optional[str]], rules: TypeLexicon) -> list[str]:
+    """Each claim's type; in a report of happenings (at least ``context_share`` of its claims
+    name one), one naming no happening (None) takes the type of the last claim before it in
+    its paragraph that names one, else the document's main happening: its first claim naming
+    one (a news text opens with it), an outcome (a toll) only when nothing else is named.
+    ``context_skips`` name no happening (statements, requests).  Else it is other."""
+    named = [(i, paragraph) for i, (paragraph, found) in enumerate(zip(paragraphs, own))
+             if found is not None and found not in rules.context_skips]
+    if len(named) < rules.context_share * len(own):
+        return [found or "other" for found in own]
+    mains = [own[i] for i, _ in named]
+    main = next((t for t in mains if t not in rules.context_outcomes), mains[0] if mains else None)
+    types = []
+    for i, (paragraph, found) in enumerate(zip(paragraphs, own)):
+        before = [j for j, p in named if j < i and p == paragraph]
+        types.append(found or (own[before[-1]] if before else main) or "other")
+    return types
+
+
 def counts(noun: Token) -> bool:
     """A noun given with a number ("53 prisoners", "73 were hospitalised")."""
     return noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
@@ -97,13 +125,18 @@ class EventTyper(Component):
     def match(self, doc: Doc) -> list[str]:
         self.words = DocWords(doc, self.lexicon, self.trigger_words, self.evidence_nouns)
         speech_acts = stance_cues(doc)
-        return [self._event_type(doc, claim, speech_acts) for claim in doc._.cg_claims or []]
+        claims = doc._.cg_claims or []
+        own = [self._event_type(doc, claim, speech_acts) for claim in claims]
+        return in_context([paragraph_of(doc, claim) for claim in claims], own, self.lexicon)
 
-    def _event_type(self, doc: Doc, claim: dict[str, Any], speech_acts: set[int]) -> str:
+    def _event_type(self, doc: Doc, claim: dict[str, Any], speech_acts: set[int]) -> Optional[str]:
+        """The claim's own type; None when it names no happening and is no speech act (a
+        denial or blame naming nothing typed is about a happening, not a statement)."""
         head = doc[claim["head"]]
         subject = doc[claim["subject"][0]: claim["subject"][1]].root if claim["subject"] else None
         found = self.clause_type(head, set(claim["tokens"]), subject)
-        return found or ("statement" if head.i in speech_acts else "other")
+        speech = head.i in speech_acts and self.frame_of(head)[0] is None
+        return found or ("statement" if speech else None)
 
     def clause_type(self, head: Token, scope: set[int], subject: Optional[Token] = None,
                     background: bool = True) -> Optional[str]:
@@ -217,18 +250,20 @@ class EventTyper(Component):
         nouns = [c for c in children([verb], OBJECT_DEPS) if self.lexicon.frames.get(c.lemma_.lower()) == "blame"]
         return ("blame", nouns[0]) if nouns else (None, verb)
 
-    def about(self, verb: Token, anchor: Token, frame: str, scope: set[int]) -> str:
+    def about(self, verb: Token, anchor: Token, frame: str, scope: set[int]) -> Optional[str]:
         """The type of what a blame, report or denial is about: for blame the complement
-        naming the act ("blamed Y for the attack"), else the object ("blamed the attack on Y")."""
+        naming the act ("blamed Y for the attack"), else the object ("blamed the attack on Y").
+        None when a denial or a blamed act names nothing typed ("denied it", "accused them of
+        what had happened"): it is about a happening named before (``in_context``)."""
         if frame == "blame":
-            acts = complements({verb, anchor}, self.lexicon.blame_preps)
-            found = self.first_clause_type(acts, scope)
-            if found or acts:
-                return found or "other"
+            acts = (complements({verb, anchor}, self.lexicon.blame_preps)
+                    or complements(children([verb], ("dobj",)), ACT_PREPS))
+            if acts:
+                return self.first_clause_type(acts, scope)
             return self.first_clause_type(children([verb], ("dobj",)), scope) or "statement"
         contents = children([verb], CONTENT_DEPS) + complements([verb], ABOUT)
         found = self.first_clause_type([c for c in contents if c is not anchor], scope)
-        return found or ("other" if frame == "deny" else "statement")
+        return found or (None if frame == "deny" else "statement")
 
     def first_clause_type(self, heads: list[Token], scope: set[int]) -> Optional[str]:
         for head in heads:

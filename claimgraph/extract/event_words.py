@@ -47,6 +47,9 @@ class TypeLexicon:
     light_verbs: frozenset[str]
     background_preps: frozenset[str]
     background_marks: frozenset[str]
+    context_skips: frozenset[str]
+    context_outcomes: frozenset[str]
+    context_share: float
 
     @classmethod
     def from_yaml(cls, raw: Mapping[str, Any]) -> "TypeLexicon":
@@ -54,12 +57,13 @@ class TypeLexicon:
                  for name, rule in raw["by_patient"].items()}
         sets = {name: frozenset(map(str, raw[name])) for name in (
             "blame_preps", "request_modals", "obligation_subjects", "patient_preps", "causal_verbs",
-            "descriptive_types", "light_verbs", "background_preps", "background_marks")}
+            "descriptive_types", "light_verbs", "background_preps", "background_marks", "context_skips", "context_outcomes")}
         idioms = dict.fromkeys(raw["idioms"])  # a phrase typed None, found before its words
         return cls(words={tier: {**first_listed(raw[tier]), **idioms} for tier in (HAPPENINGS, THINGS)},
                    frames=first_listed(raw["frames"]), by_patient=rules,
                    patient_classes={k: frozenset(v) for k, v in raw["patient_classes"].items()},
-                   agent_first={k: frozenset(v) for k, v in raw["agent_first"].items()}, **sets)
+                   agent_first={k: frozenset(v) for k, v in raw["agent_first"].items()},
+                   context_share=float(raw["context_share"]), **sets)
 
     def trigger_words(self) -> numpy.ndarray:
         """String ids of every word that is part of a trigger, a light or a causal verb (an

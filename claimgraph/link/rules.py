@@ -47,6 +47,7 @@ class Extent:
 class LinkRules:
     stories: StoryRules
     pair_prior: dict[str, float]  # pair feature -> the weight its fit is pulled towards
+    own_type_prior: float  # how far the happening fit pulls each extracted type towards itself
     events_scored: int  # events of its story a claim is compared with, at most
     type_groups: dict[str, tuple[str, ...]]
     wildcard_types: frozenset[str]
@@ -150,6 +151,7 @@ def link_rules(raw: dict[str, Any]) -> LinkRules:
     return LinkRules(
         stories=StoryRules(**raw["stories"]),
         pair_prior={str(k): float(v) for k, v in raw["pair_prior"].items()},
+        own_type_prior=float(raw["own_type_prior"]),
         events_scored=int(raw["events_scored"]),
         type_groups={name: tuple(types) for name, types in raw["type_groups"].items()},
         wildcard_types=frozenset(raw["wildcard_types"]),

@@ -178,3 +178,35 @@ def test_event_typer_supplied_things_are_described_not_supplied(claims_of):
 ])
 def test_event_typer_supplies_take_control_and_idioms(claims_of, text, event_type):
     assert only_type(claims_of, text) == event_type
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # the last claim of the paragraph naming a happening
+    ("Rockets struck the fuel depot on Monday night. The circumstances of the incident are being examined.", "strike"),
+    ("Floodwater covered the lower town. The situation there is catastrophic.", "civilian_harm"),
+    # a denial or a blamed act naming nothing typed
+    ("Shelling hit the central market at dawn.\n\nThe defence ministry disputes this account.", "strike"),
+    ("Shelling hit the central market at dawn.\n\nThe mayor accused the rebels of what had happened.", "strike"),
+    # no paragraph before names one: the document's first claim that does (its headline)
+    ("Three tanks destroyed near the river crossing\n\nShells hit two trucks on the road.\n\n"
+     "The governor declined to comment.\n\nPolice sealed off the area on Tuesday.",
+     "equipment_loss"),
+    # a toll opens the document: its main happening is what caused it
+    ("Twelve people were killed in the town on Sunday.\n\nRockets hit the bus station at noon.\n\n"
+     "Police sealed off the area on Tuesday.", "strike"),
+])
+def test_event_typer_a_claim_naming_no_happening_takes_the_one_named_before(claims_of, text, event_type):
+    assert claims_of(text)[-1].event_type == event_type
+
+
+def test_event_typer_statements_and_requests_hand_on_no_happening(claims_of):
+    claims = claims_of("The minister urged both sides to talk.\n\nThe situation remains unclear.")
+    assert [c.event_type for c in claims] == ["request", "other"]
+
+
+def test_event_typer_hands_on_a_happening_only_in_a_report_of_happenings(claims_of):
+    # one claim of four names a happening (a figure of speech): the others are about politics
+    text = ("The senator attacked the governor's budget plan. Her staff published a long memo. "
+            "The memo covers school funding and roads. The vote is due in May.")
+    types = event_types(claims_of, text)
+    assert types[0] == "strike" and types[-1] == "other", types
