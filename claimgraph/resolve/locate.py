@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from typing import Optional
 
 from claimgraph.model import Claim, Place, Span
-from claimgraph.resolve.position import (PRECISION_RANK, bases, drawable, geo_precision, located, most_specific,
-                                        place_key, rules)
+from claimgraph.resolve.position import (PRECISION_RANK, bases, drawable, geo_precision, located, location_rules,
+                                        most_specific, place_key)
 
 POSSESSIVE_START = re.compile(r"^['’]s\b")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
@@ -88,14 +88,15 @@ def names_a_location(text: str, place: Place) -> bool:
     government only right after a locative word ("in Russia", not "Russia said") and not as
     the owner of an actor ("in the Kiev regime's bombardment")."""
     name = (place.text or "").lower()
-    if place.precision != "country" and drawable(place) and name not in rules()["seats_of_government"]:
+    rules = location_rules()
+    if place.precision != "country" and drawable(place) and name not in rules.seats_of_government:
         return True
     before = re.findall(r"[\w’']+", text[max(0, place.span[0] - 40): place.span[0]].lower())
     if before and before[-1] == "the":
         before = before[:-1]
     after = re.findall(r"\w+", POSSESSIVE_START.sub("", text[place.span[1]: place.span[1] + 40]).lower())
-    return (bool(before) and before[-1] in rules()["locative_words"]
-            and not (after and after[0] in rules()["actor_heads"]))
+    return (bool(before) and before[-1] in rules.locative_words
+            and not (after and after[0] in rules.actor_heads))
 
 
 def previous_sentence(text: str, paragraph_start: int, sentence_start: int) -> Span:

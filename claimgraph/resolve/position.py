@@ -11,22 +11,44 @@ point on a map; it is listed, not drawn at the country's centroid.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Optional
-
 
 from claimgraph.model import Claim, Event, Place
 from claimgraph.resolve.geoparse import distance_km
-from claimgraph.rules import packaged_yaml
+from claimgraph.rules import typed_rules
 
 PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
 TOO_COARSE_FEATURES = frozenset({"CONT", "OCN", "STM"})  # a continent, an ocean, a river: no point says where
 
 
-@lru_cache(maxsize=1)
-def rules() -> dict[str, Any]:
-    return packaged_yaml("claimgraph.resolve", "data/locations.yaml")
+@dataclass(frozen=True)
+class LocationRules:
+    """locations.yaml: where a claim's location may come from, how precise that is, and the
+    words that tell a place named as where from one named as who."""
+    bases: tuple[str, ...]  # where a location may come from, best first
+    bases_by_type: Mapping[str, tuple[str, ...]]  # event type -> its own order of bases
+    agreement_km: float  # claims' locations this close agree on where their event is
+    geo_precision_floor: Mapping[str, int]  # basis -> the finest ACLED geo_precision it allows
+    seats_of_government: frozenset[str]
+    locative_words: frozenset[str]  # "in Russia": a country named as where
+    actor_heads: frozenset[str]  # "the Kiev regime": a place named as who
+
+
+def location_rules() -> LocationRules:
+    return typed_rules("claimgraph.resolve", "data/locations.yaml", _location_rules)
+
+
+def _location_rules(raw: dict[str, Any]) -> LocationRules:
+    return LocationRules(
+        bases=tuple(raw["bases"]),
+        bases_by_type=MappingProxyType({kind: tuple(order) for kind, order in raw["bases_by_type"].items()}),
+        agreement_km=raw["agreement_km"],
+        geo_precision_floor=MappingProxyType(dict(raw["geo_precision_floor"])),
+        **{name: frozenset(raw[name]) for name in ("seats_of_government", "locative_words", "actor_heads")},
+    )
 
 
 def located(place: Place) -> bool:
@@ -44,12 +66,13 @@ def place_key(place: Place) -> Any:
     return place.geonameid or (round(place.lat, 3), round(place.lon, 3))
 
 
-def bases(event_type: Optional[str]) -> list[str]:
+def bases(event_type: Optional[str]) -> tuple[str, ...]:
     """Where a location of a claim (or an event) of this type may come from, best first."""
-    return rules()["bases_by_type"].get(event_type, rules()["bases"])
+    rules = location_rules()
+    return rules.bases_by_type.get(event_type, rules.bases)
 
 
-def basis_rank(place: Place, order: list[str]) -> int:
+def basis_rank(place: Place, order: tuple[str, ...]) -> int:
     """A place named in the text (no basis) first; a basis the order leaves out last."""
     if place.basis is None:
         return 0
@@ -78,7 +101,7 @@ def agreed_position(places: Iterable[Place], event_type: Optional[str] = None) -
     candidates = [p for p in places if drawable(p)]
     counts = Counter(place_key(p) for p in candidates)
     points = {place_key(p): p for p in candidates}
-    reach = rules()["agreement_km"]
+    reach = location_rules().agreement_km
     near = {key: sum(n for other, n in counts.items()
                      if distance_km(points[key].lat, points[key].lon, points[other].lat, points[other].lon) <= reach)
             for key in counts}
@@ -105,7 +128,7 @@ def geo_precision(place: Place) -> int:
         own = 1
     else:
         own = 2 if place.precision == "region" and place.feature not in (None, "ADM1") else 3
-    return max(own, rules()["geo_precision_floor"].get(place.basis, 1))
+    return max(own, location_rules().geo_precision_floor.get(place.basis, 1))
 
 
 def event_place(event: Event) -> Optional[Place]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.model import Event, Place
-from claimgraph.resolve.position import agreed_position, event_place, event_position, geo_precision, position
+from claimgraph.resolve.position import (agreed_position, bases, event_place, event_position, geo_precision,
+                                        location_rules, position)
 
 
 def place(text: str, precision: str | None, role: str = "place", lat: float | None = 50.0, lon: float = 30.0,
@@ -80,3 +81,11 @@ def test_position_event_uses_its_location_and_is_never_a_country_centroid():
 ])
 def test_position_geo_precision_follows_acled(precision, feature, basis, expected):
     assert geo_precision(place("x", precision, feature=feature, basis=basis)) == expected
+
+
+def test_position_rules_are_typed_and_frozen():
+    rules = location_rules()
+    assert bases("statement")[0] == "speaker" and "speaker" not in bases("strike")
+    assert "kyiv" in rules.seats_of_government and "in" in rules.locative_words
+    with pytest.raises(TypeError):
+        rules.geo_precision_floor["focus"] = 1
