@@ -32,7 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from claimgraph.model import Place, Span
 from claimgraph.resolve.gazetteer import REGION_FEATURES, Candidate, Gazetteer
 from claimgraph.resolve.names import is_district, name_key, rules as name_rules
-from claimgraph.resolve.toponyms import POSSESSIVE, rules
+from claimgraph.resolve.toponyms import POSSESSIVE, toponym_rules
 
 MAX_CANDIDATES = 40
 
@@ -331,7 +331,7 @@ def _namesake_regions(candidates: list[Candidate]) -> set[int]:
 def _town_unit_candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     """'Readington Township' -> the places named Readington (see town_unit_words)."""
     town, _, unit = name.rpartition(" ")
-    return gazetteer.candidates(town) if town and unit in rules()["town_unit_words"] else []
+    return gazetteer.candidates(town) if town and unit in toponym_rules().town_unit_words else []
 
 
 def _part_candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
@@ -339,13 +339,13 @@ def _part_candidates(name: str, gazetteer: Gazetteer) -> list[Candidate]:
     Dubai, 'Colorado State University' -> Colorado (a mention is a toponym, so a place inside
     it is the best guess we have)."""
     every_word = re.split(r"[\s/]+", name)
-    words = [w for w in every_word if w not in rules()["generic_words"]]
+    words = [w for w in every_word if w not in toponym_rules().generic_words]
     for size in range(min(len(words), len(every_word) - 1), 0, -1):
         for start in range(len(words) - size + 1):
             part = " ".join(words[start:start + size])
-            if part.lower() in STOP_WORDS or part in rules()["not_places"] or not part[:1].isupper():
+            if part.lower() in STOP_WORDS or part in toponym_rules().not_places or not part[:1].isupper():
                 continue
-            floor = rules()["min_population_after_locative"]
+            floor = toponym_rules().min_population_after_locative
             candidates = [c for c in gazetteer.candidates(part)
                           if c.precision in ("country", "region") or c.population >= floor]
             if candidates:

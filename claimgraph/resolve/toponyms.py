@@ -13,15 +13,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from dataclasses import dataclass
 from itertools import accumulate
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimgraph.model import Place, Span
 from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.resolve.names import is_district
-from claimgraph.rules import packaged_yaml
+from claimgraph.rules import typed_rules
 
 WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*"  # "Kursk", "U.S", "Ivano-Frankivsk"; no sentence-final dot
 CAPITALISED_RUN = re.compile(rf"{WORD}(?:(?:[ -]|[ ](?:of|de|du|la|al|el|on|upon)[ ]){WORD})*")
@@ -29,10 +30,38 @@ POSSESSIVE = re.compile(r"['’]s$")
 LEADING_THE = re.compile(r"^[Tt]he\s+")
 
 
-@lru_cache(maxsize=1)
-def rules() -> dict:
-    data = packaged_yaml("claimgraph.resolve", "data/toponyms.yaml")
-    return {k: set(v) if isinstance(v, list) else v for k, v in data.items()}
+@dataclass(frozen=True)
+class ToponymRules:
+    """toponyms.yaml: which capitalised runs are tried as places, and the words around them
+    that tell a place from a person, an organisation or a unit."""
+    skip_leading: frozenset[str]  # "In Kursk": dropped from the start of a run
+    not_places: frozenset[str]  # more often something else in news text
+    never_places: frozenset[str]  # media, organisations, weapons: never a place
+    never_place_endings: frozenset[str]  # "Black Sea Fleet"
+    designator: re.Pattern[str]  # a model name ("Mi-28")
+    unit_words: frozenset[str]  # "the Azov battalion": a unit
+    titles: frozenset[str]  # "President Jackson": a person
+    org_heads: frozenset[str]  # "Washington Post": an organisation or a street
+    institution_heads: frozenset[str]  # "Paris Police Department": named after a place
+    generic_words: frozenset[str]  # words of a facility's name that are no place
+    town_unit_words: frozenset[str]  # "Readington Township": the town Readington
+    locative: frozenset[str]  # "in Sudzha": a likely place
+    min_population: int
+    min_population_after_locative: int
+
+
+WORD_LISTS = ("skip_leading", "not_places", "never_places", "never_place_endings", "unit_words", "titles",
+              "org_heads", "institution_heads", "generic_words", "town_unit_words", "locative")
+
+
+def toponym_rules() -> ToponymRules:
+    return typed_rules("claimgraph.resolve", "data/toponyms.yaml", _toponym_rules)
+
+
+def _toponym_rules(raw: dict[str, Any]) -> ToponymRules:
+    return ToponymRules(designator=re.compile(raw["designator"]), min_population=raw["min_population"],
+                        min_population_after_locative=raw["min_population_after_locative"],
+                        **{name: frozenset(raw[name]) for name in WORD_LISTS})
 
 
 def find_toponyms(text: str, gazetteer: Gazetteer, taken: list[Span] = ()) -> list[Place]:
@@ -61,7 +90,7 @@ def _institution_place(text: str, span: Span, run: str, gazetteer: Gazetteer) ->
     head word ("Kansas City Police Department" -> Kansas City, "the Georgia State Ethics
     Commission" -> Georgia State), else the name after its last 'of' ("Central Bank of Malta")."""
     words = run.split(" ")
-    head = max((i for i, word in enumerate(words) if i and word in rules()["institution_heads"]), default=0)
+    head = max((i for i, word in enumerate(words) if i and word in toponym_rules().institution_heads), default=0)
     starts = [(0, " ".join(words[:size])) for size in range(head, 0, -1)]
     if " of " in run:
         tail = run.rsplit(" of ", 1)[1]
@@ -69,7 +98,7 @@ def _institution_place(text: str, span: Span, run: str, gazetteer: Gazetteer) ->
     for offset, name in starts:
         place = (span[0] + offset, span[0] + offset + len(name))
         before, _ = _words_around(text, place)
-        if name in rules()["not_places"] or before in rules()["titles"] or gazetteer.demonym(name):
+        if name in toponym_rules().not_places or before in toponym_rules().titles or gazetteer.demonym(name):
             continue
         if _qualifies(text, place, name, gazetteer):
             return [Place(text=name, span=place)]
@@ -81,7 +110,7 @@ def _surnames(text: str, gazetteer: Gazetteer) -> set[str]:
     Moore" make a later bare "Moore" a person, not Moore, Oklahoma)."""
     pairs = re.findall(rf"(?<![\w.])({WORD})(?: [A-Z]\.)? ({WORD})(?! [A-Z])", text)
     return {last for first, last in pairs
-            if first not in rules()["skip_leading"] and not gazetteer.candidates(f"{first} {last}")}
+            if first not in toponym_rules().skip_leading and not gazetteer.candidates(f"{first} {last}")}
 
 
 def without_surnames(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
@@ -94,12 +123,12 @@ def without_surnames(text: str, places: list[Place], gazetteer: Gazetteer) -> li
 
 def _is_surname(text: str, span: Span, run: str, surnames: set[str]) -> bool:
     """A surname of the document, not after a locative ("in Moore" is still the town)."""
-    return run in surnames and _words_around(text, span)[0].lower() not in rules()["locative"]
+    return run in surnames and _words_around(text, span)[0].lower() not in toponym_rules().locative
 
 
 def _drop_leading(start: int, run: str) -> tuple[int, str]:
     words = run.split(" ")
-    while words and words[0] in rules()["skip_leading"]:
+    while words and words[0] in toponym_rules().skip_leading:
         start += len(words[0]) + 1
         words = words[1:]
     return start, " ".join(words)
@@ -131,14 +160,15 @@ def never_a_place(name: str) -> bool:
     """A medium, an organisation, a weapon, a unit or a model name (data/toponyms.yaml):
     never a place, whoever tagged it ("Deep State", "PA", "Black Sea Fleet", "Mi-28")."""
     bare = LEADING_THE.sub("", POSSESSIVE.sub("", name.strip()))
-    return (bare in rules()["never_places"] or re.match(rules()["designator"], bare) is not None
-            or any(bare == ending or bare.endswith(f" {ending}") for ending in rules()["never_place_endings"]))
+    listed = toponym_rules()
+    return (bare in listed.never_places or listed.designator.match(bare) is not None
+            or any(bare == ending or bare.endswith(f" {ending}") for ending in listed.never_place_endings))
 
 
 def names_a_unit(text: str, span: Span) -> bool:
     """A name right before a unit word ("the Azov battalion", "Azov fighters"): the unit."""
     after = re.match(r"\s+(\w+)", text[span[1]: span[1] + 30])
-    return after is not None and after.group(1).lower() in rules()["unit_words"]
+    return after is not None and after.group(1).lower() in toponym_rules().unit_words
 
 
 def not_a_place(text: str, place: Place) -> bool:
@@ -149,9 +179,10 @@ def not_a_place(text: str, place: Place) -> bool:
 
 def _plausible(text: str, span: Span, run: str) -> bool:
     before, after = _words_around(text, span)
-    if run in rules()["not_places"] or run.lower() in STOP_WORDS or never_a_place(run) or names_a_unit(text, span):
+    listed = toponym_rules()
+    if run in listed.not_places or run.lower() in STOP_WORDS or never_a_place(run) or names_a_unit(text, span):
         return False
-    if before in rules()["titles"] or after in rules()["org_heads"]:
+    if before in listed.titles or after in listed.org_heads:
         return False
     # a capitalised word after a run means the run is part of a longer name ("Jackson Smith")
     return not re.match(r"\s+[A-Z]", text[span[1]:span[1] + 2])
@@ -167,6 +198,6 @@ def _qualifies(text: str, span: Span, run: str, gazetteer: Gazetteer) -> bool:
     if best.precision in ("country", "region"):
         return True
     before, _ = _words_around(text, span)
-    locative = before.lower() in rules()["locative"]
-    threshold = rules()["min_population_after_locative" if locative else "min_population"]
+    listed = toponym_rules()
+    threshold = listed.min_population_after_locative if before.lower() in listed.locative else listed.min_population
     return best.population >= threshold

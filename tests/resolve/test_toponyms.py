@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
+
 import pytest
 
 from claimgraph.model import Place
-from claimgraph.resolve.toponyms import find_toponyms, never_a_place, not_a_place, without_surnames
+from claimgraph.resolve.toponyms import find_toponyms, never_a_place, not_a_place, toponym_rules, without_surnames
 
 
 def place(text: str, name: str) -> Place:
@@ -89,3 +91,11 @@ def test_toponyms_named_things_are_not_found_as_places(gazetteer):
                                             ("Azov Fighters came home.", True), ("Shelling hit Azov again.", False)])
 def test_toponyms_a_name_before_a_unit_word_is_the_unit(text, expected):
     assert not_a_place(text, place(text, "Azov")) == expected
+
+
+def test_toponyms_rules_are_typed_and_frozen():
+    rules = toponym_rules()
+    assert "Deep State" in rules.never_places and rules.designator.match("Su-34")
+    assert rules.min_population_after_locative < rules.min_population
+    with pytest.raises(FrozenInstanceError):
+        rules.min_population = 0
