@@ -24,7 +24,7 @@ from rich.progress import Progress
 from claimgraph.resolve.gazetteer_sources import (CONTINENT_IDS, POSTAL_ID_BASE, PlaceRow, country_demonyms,
                                                   data_yaml, packaged_rows, postal_groups, zipcodes)
 from claimgraph.resolve.geonames_dump import DumpRows, check_dump
-from claimgraph.resolve.names import name_key, primary_key, rules
+from claimgraph.resolve.names import name_key, name_rules, primary_key
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -119,7 +119,7 @@ def _indexable(name: str) -> bool:
     (``names``), and no codes such as 'IEV' or 'URS' (airport, ISO)."""
     if not name or (name.isupper() and len(name) <= 4 and "." not in name):
         return False
-    cyrillic = rules()["cyrillic"]
+    cyrillic = name_rules().cyrillic
     return all(ord(ch) < 0x250 or not ch.isalpha() or ch.lower() in cyrillic for ch in name)
 
 
@@ -132,7 +132,7 @@ def add_admin1_names(db: sqlite3.Connection) -> None:
 
 def add_variants(db: sqlite3.Connection) -> None:
     """Index each YAML variant under the place its target name resolves to."""
-    for variant, target in rules()["variants"].items():
+    for variant, target in name_rules().variants.items():
         found = _place_named(db, target)
         if found:  # variants are chosen by hand, so codes such as "US" are kept
             for key in name_key(variant).keys:

@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimgraph.model import Place, Span
 from claimgraph.resolve.gazetteer import REGION_FEATURES, Candidate, Gazetteer
-from claimgraph.resolve.names import is_district, name_key, rules as name_rules
+from claimgraph.resolve.names import is_district, name_key, name_rules
 from claimgraph.resolve.toponyms import POSSESSIVE, toponym_rules
 
 MAX_CANDIDATES = 40
@@ -251,7 +251,7 @@ def _mention(text: str, place: Place, gazetteer: Gazetteer) -> Mention:
         return Mention(place, [country] if country else [], best=country)
     name = POSSESSIVE.sub("", place.text)
     following = text[place.span[1]: place.span[1] + 20].lower().split()
-    region_word = bool(following) and following[0].strip(".,;'’") in name_rules()["region_words"]
+    region_word = bool(following) and following[0].strip(".,;'’") in name_rules().region_words
     key = name_key(name)
     candidates = gazetteer.candidates(name)
     partial = not candidates

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.resolve.names import ascii_fold, name_key
+from claimgraph.resolve.names import ascii_fold, name_key, name_rules
 
 
 @pytest.mark.parametrize("text", ["Kursk Oblast", "Kurskaya oblast'", "the Kursk region", "KURSK REGION"])
@@ -54,3 +54,11 @@ def test_names_cyrillic_gets_the_key_of_its_latin_spelling(cyrillic, latin):
 
 def test_names_short_words_keep_their_endings():
     assert name_key("Ny").keys == ("ny",)
+
+
+def test_names_rules_are_typed_and_frozen():
+    rules = name_rules()
+    assert rules.adjective_endings["skaya"] == ("sk", "") and ("kh", "h") in rules.spelling
+    assert rules.variants["Kharkov"] == "Kharkiv" and "county" in rules.district_words
+    with pytest.raises(TypeError):
+        rules.abbreviations["st"] = "street"
