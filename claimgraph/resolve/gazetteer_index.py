@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from claimgraph.resolve.gazetteer_sources import (CONTINENT_IDS, POSTAL_ID_BASE, PlaceRow, country_demonyms,
-                                                  data_yaml, packaged_rows, postal_groups, zipcodes)
+                                                  listed_demonyms, packaged_rows, postal_groups, zipcodes)
 from claimgraph.resolve.geonames_dump import DumpRows, check_dump
 from claimgraph.resolve.names import name_key, name_rules, primary_key
 
@@ -141,7 +141,7 @@ def add_variants(db: sqlite3.Connection) -> None:
 
 def add_region_demonyms(db: sqlite3.Connection) -> None:
     """demonyms.yaml words for a place below the country ("Texan" -> Texas), by its name."""
-    regional = [(word, target) for word, target in data_yaml("demonyms.yaml").items()
+    regional = [(word, target) for word, target in listed_demonyms().items()
                 if len(target) > 2 and target not in CONTINENT_IDS]
     insert_demonyms(db, ((word, found) for word, target in regional if (found := _place_named(db, target))))
 

