@@ -21,8 +21,7 @@ READ_OTHERWISE = {"rules.py", "resolve/actors.py", "resolve/geoparse.py", "resol
 # kinds) for event_typer.py, which another change rebuilds; the place files of resolve/, which the
 # places work reshapes; actors.yaml, merged with a user's file; spacy_model.yaml, a record compared
 # key by key with the installed model, not rules.  Every other file is built into typed rules.
-PLAIN_DICTS = {"extract/lexicon.py",
-               "resolve/geonames_dump.py", "resolve/actors.py", "extract/model_check.py"}
+PLAIN_DICTS = {"resolve/geonames_dump.py", "resolve/actors.py", "extract/model_check.py"}
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from .event_words import (
     HAPPENINGS, PREP_DEPS, THINGS, VERB_MARK, VERB_POS, COMPLEMENT_DEPS, DocWords, TypeLexicon, children,
     complements, is_background, lookup_keys,
 )
-from .lexicon import load_lexicon
+from .lexicon import evidence_rules, type_lexicon
 
 CHAIN_DEPS = ("xcomp", "ccomp", "acomp")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
@@ -326,5 +326,4 @@ class EventTyper(Component):
 @Language.factory("claimgraph_event_typer_v1", requires=["doc._.cg_claims", "doc._.cg_attributions"],
                   assigns=["doc._.cg_claims"])
 def make_event_typer(nlp: Language, name: str) -> EventTyper:
-    return EventTyper(lexicon=TypeLexicon.from_yaml(load_lexicon("events")),
-                      evidence_nouns=load_lexicon("evidence")["kinds"])
+    return EventTyper(lexicon=type_lexicon(), evidence_nouns=evidence_rules().kinds)

@@ -4,6 +4,7 @@ and a per-document table of which tokens are triggers and which phrases are back
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Optional
 
 import numpy
@@ -31,8 +32,9 @@ class PatientRule:
 
 @dataclass(frozen=True)
 class TypeLexicon:
-    """``events.yaml``, read: word -> type for happenings and for things, the frames, the
-    patient rules and the other word lists (each documented in the YAML)."""
+    """``events.yaml`` as frozen rules (``lexicon.type_lexicon``): word -> type for happenings
+    and for things, the frames, the patient rules and the other word lists (each documented in
+    the YAML)."""
     words: Mapping[str, Mapping[str, Optional[str]]]  # HAPPENINGS | THINGS -> word -> type (None: an idiom)
     frames: Mapping[str, str]  # lemma -> judgement | blame | report | deny
     blame_preps: frozenset[str]
@@ -53,16 +55,18 @@ class TypeLexicon:
 
     @classmethod
     def from_yaml(cls, raw: Mapping[str, Any]) -> "TypeLexicon":
-        rules = {name: PatientRule(rule["patients"], rule.get("otherwise", name), rule.get("subject_is_patient", False))
+        rules = {name: PatientRule(MappingProxyType(dict(rule["patients"])), rule.get("otherwise", name),
+                                   rule.get("subject_is_patient", False))
                  for name, rule in raw["by_patient"].items()}
         sets = {name: frozenset(map(str, raw[name])) for name in (
             "blame_preps", "request_modals", "obligation_subjects", "patient_preps", "causal_verbs",
             "descriptive_types", "light_verbs", "background_preps", "background_marks", "context_skips", "context_outcomes")}
         idioms = dict.fromkeys(raw["idioms"])  # a phrase typed None, found before its words
-        return cls(words={tier: {**first_listed(raw[tier]), **idioms} for tier in (HAPPENINGS, THINGS)},
-                   frames=first_listed(raw["frames"]), by_patient=rules,
-                   patient_classes={k: frozenset(v) for k, v in raw["patient_classes"].items()},
-                   agent_first={k: frozenset(v) for k, v in raw["agent_first"].items()},
+        words = {tier: MappingProxyType({**first_listed(raw[tier]), **idioms}) for tier in (HAPPENINGS, THINGS)}
+        return cls(words=MappingProxyType(words), frames=MappingProxyType(first_listed(raw["frames"])),
+                   by_patient=MappingProxyType(rules),
+                   patient_classes=MappingProxyType({k: frozenset(v) for k, v in raw["patient_classes"].items()}),
+                   agent_first=MappingProxyType({k: frozenset(v) for k, v in raw["agent_first"].items()}),
                    context_share=float(raw["context_share"]), **sets)
 
     def trigger_words(self) -> numpy.ndarray:

@@ -1,9 +1,5 @@
 """The YAML word lists in ``lexicons/`` (each file documents itself in a header), as typed,
-frozen rules built once per process.
-
-events.yaml is read by ``event_words.TypeLexicon`` from the parsed file (``load_lexicon``), and
-event_typer.py reads evidence.yaml's kinds from it too.
-"""
+frozen rules built once per process (events.yaml as ``event_words.TypeLexicon``)."""
 
 from __future__ import annotations
 
@@ -14,7 +10,9 @@ from typing import Any, Callable, Iterable, Mapping
 
 from spacy.tokens import Doc
 
-from claimgraph.rules import packaged_yaml, typed_rules
+from claimgraph.rules import typed_rules
+
+from .event_words import TypeLexicon
 
 MatcherPattern = tuple[Mapping[str, Any], ...]  # one spaCy Matcher pattern: a token's conditions each
 
@@ -109,9 +107,8 @@ class SourceRules:
     actor_nouns: frozenset[str]
 
 
-def load_lexicon(name: str) -> dict[str, Any]:
-    """The parsed ``lexicons/<name>.yaml`` (read once; treat it as read-only)."""
-    return packaged_yaml("claimgraph.extract", f"lexicons/{name}.yaml")
+def type_lexicon() -> TypeLexicon:
+    return typed_rules("claimgraph.extract", "lexicons/events.yaml", TypeLexicon.from_yaml)
 
 
 def attribution_rules() -> AttributionRules:

@@ -1,5 +1,7 @@
-from claimgraph.extract.event_words import HAPPENINGS, THINGS, TypeLexicon, first_listed
-from claimgraph.extract.lexicon import load_lexicon
+import pytest
+
+from claimgraph.extract.event_words import HAPPENINGS, THINGS, first_listed
+from claimgraph.extract.lexicon import type_lexicon
 from claimgraph.model import EVENT_TYPES
 
 
@@ -8,7 +10,7 @@ def test_event_words_first_listed_keeps_the_first_list():
 
 
 def test_event_words_every_type_the_lexicon_gives_is_the_specs():
-    lexicon = TypeLexicon.from_yaml(load_lexicon("events"))
+    lexicon = type_lexicon()
     pseudo = set(lexicon.by_patient) - set(EVENT_TYPES)  # "damage", "capture", "take": resolved by patient
     for tier in (HAPPENINGS, THINGS):
         assert set(lexicon.words[tier].values()) - {None} <= set(EVENT_TYPES) | pseudo  # None: an idiom
@@ -17,3 +19,12 @@ def test_event_words_every_type_the_lexicon_gives_is_the_specs():
     patient_names = {c for rule in lexicon.by_patient.values() for c in rule.patients}
     assert patient_names <= set(EVENT_TYPES) | set(lexicon.patient_classes)
     assert set(lexicon.agent_first) | set(lexicon.descriptive_types) <= set(EVENT_TYPES)
+
+
+def test_event_words_lexicon_is_built_once_and_read_only():
+    lexicon = type_lexicon()
+    assert type_lexicon() is lexicon
+    with pytest.raises(TypeError):
+        lexicon.words[HAPPENINGS]["shelling"] = "other"
+    with pytest.raises(TypeError):
+        next(iter(lexicon.by_patient.values())).patients["people"] = "other"
