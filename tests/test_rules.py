@@ -17,11 +17,10 @@ READ_OTHERWISE = {"rules.py", "resolve/actors.py", "resolve/geoparse.py", "resol
                   "eval/linking.py", "eval/linking_real.py", "eval/train_linking.py"}
 
 
-# modules that hand a parsed rule file on as plain dicts, and why: events.yaml (and evidence.yaml's
-# kinds) for event_typer.py, which another change rebuilds; the place files of resolve/, which the
-# places work reshapes; actors.yaml, merged with a user's file; spacy_model.yaml, a record compared
-# key by key with the installed model, not rules.  Every other file is built into typed rules.
-PLAIN_DICTS = {"resolve/geonames_dump.py", "resolve/actors.py", "extract/model_check.py"}
+# modules that hand a parsed rule file on as plain dicts, and why: actors.yaml, merged with a user's
+# file; spacy_model.yaml, a record compared key by key with the installed model, not rules.  Every
+# other file is built into typed rules.
+PLAIN_DICTS = {"resolve/actors.py", "extract/model_check.py"}
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
-
+from typing import Any, Iterator
 
 from claimgraph.resolve.gazetteer_sources import PlaceRow
-from claimgraph.rules import packaged_yaml
+from claimgraph.rules import typed_rules
 
 GEONAMES_COLUMNS = 19
 
@@ -67,7 +65,7 @@ class DumpRows:
     skipped: int = 0
 
     def __iter__(self) -> Iterator[PlaceRow]:
-        classes = set(_rules()["feature_classes"])
+        classes = dump_rules().feature_classes
         for line in _geonames_lines(self.path):
             row = _row(line.rstrip("\n").split("\t"), classes)
             if row is None:
@@ -76,7 +74,7 @@ class DumpRows:
                 yield row
 
 
-def _row(fields: list[str], classes: set[str]) -> PlaceRow | None:
+def _row(fields: list[str], classes: frozenset[str]) -> PlaceRow | None:
     """One line of the dump as a place; None when it is malformed or of a class not kept."""
     if not is_geonames_line(fields) or fields[6] not in classes:
         return None
@@ -93,6 +91,15 @@ def _row(fields: list[str], classes: set[str]) -> PlaceRow | None:
                     fields[7] or fields[6], population, (fields[2], *alternates))
 
 
-@lru_cache(maxsize=1)
-def _rules() -> dict:
-    return packaged_yaml("claimgraph.resolve", "data/geonames.yaml")
+@dataclass(frozen=True)
+class DumpRules:
+    """geonames.yaml: which rows of a dump become gazetteer places."""
+    feature_classes: frozenset[str]  # the GeoNames feature classes kept (P towns, A administrative units)
+
+
+def dump_rules() -> DumpRules:
+    return typed_rules("claimgraph.resolve", "data/geonames.yaml", _dump_rules)
+
+
+def _dump_rules(raw: dict[str, Any]) -> DumpRules:
+    return DumpRules(feature_classes=frozenset(raw["feature_classes"]))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from claimgraph.resolve.geonames_dump import DumpRows
+from dataclasses import FrozenInstanceError
+
+import pytest
+
+from claimgraph.resolve.geonames_dump import DumpRows, dump_rules
 
 COLUMNS = "{id}\t{name}\t{name}\t{alternates}\t{lat}\t{lon}\t{cls}\t{code}\tRU\t\t41\t\t\t\t{population}\t\t190\tEurope/Moscow\t2024-01-01"
 
@@ -25,3 +29,10 @@ def test_geonames_dump_keeps_populated_places_and_units_and_counts_the_rest(tmp_
     kept = [(r.geonameid, r.feature, r.population) for r in rows]
     assert kept == [(9000001, "PPL", 700), (9000002, "ADM1", 1100000), (9000006, "PPL", 0)]
     assert rows.skipped == 4
+
+
+def test_geonames_dump_rules_are_typed_and_frozen():
+    rules = dump_rules()
+    assert "P" in rules.feature_classes and dump_rules() is rules
+    with pytest.raises(FrozenInstanceError):
+        rules.feature_classes = frozenset()
