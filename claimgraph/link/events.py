@@ -128,8 +128,8 @@ def event_location(profile: EventProfile, event_type: str) -> Optional[Place]:
     where most of them lie, then named in a claim's own sentence before one taken from around
     it (in the order of the event's type: a statement's at its speaker's seat first), most
     specific, most claims agreeing."""
-    return agreed_position((claim_place(member.claim) for member in profile.claims if claim_place(member.claim)),
-                           event_type)
+    places = (claim_place(member.claim) for member in profile.claims)
+    return agreed_position((place for place in places if place), event_type)
 
 
 def merged_quantities(profile: EventProfile) -> dict[str, dict[str, Any]]:
@@ -163,6 +163,7 @@ def headline(text: str) -> str:
 
 def build_event(profile: EventProfile, context: BuildContext) -> Event:
     state, history, contradictions = fold_members(profile, context)
+    days = shown_days(profile)
     ids = [m.claim.id for m in profile.claims]
     event_type = main_type(profile, context.rules)
     best = summary_claim(profile, event_type, context.rules)
@@ -178,8 +179,8 @@ def build_event(profile: EventProfile, context: BuildContext) -> Event:
         independent_sources=len(origins),
         sides=sides,
         status=state.status(),
-        first_seen=iso(min(shown_days(profile), default=None)),
-        last_seen=iso(max(shown_days(profile), default=None)),
+        first_seen=iso(min(days, default=None)),
+        last_seen=iso(max(days, default=None)),
         places=merged_places(profile),
         location=event_location(profile, event_type),
         quantities=merged_quantities(profile),
