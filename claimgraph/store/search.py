@@ -10,10 +10,9 @@ because SQLite's documentation allows VACUUM to renumber the implicit rowids of 
 text key; SQLite's VACUUM copies tables with their rowids (tested in tests/store), and were a
 future release to renumber them, ``INSERT INTO claims_fts(claims_fts) VALUES('rebuild')``
 re-aligns the index.  Table ``claims_fts_keys`` (migration 7) links a claim's id to its
-``claims_fts`` rowid by an INTEGER PRIMARY KEY: a search reads the matching rowids from the
-index alone, without fetching the stored id of each match (which cost ~1 µs a match); the
-API's search plans (``claims_matching``) are tuned on it, so it stays, now holding the
-claims' rowids.
+``claims_fts`` rowid; since the rowids are the claims' own, searches (``claims_matching``) test
+a claim's rowid and no longer read it (a match cost twice as much through its id, and a claim
+read in list order a key lookup more); its triggers still keep it.
 
 PostgreSQL: GIN indexes, on ``to_tsvector('english', ...)`` for documents (queries repeat the
 indexed expression exactly so the planner uses the index) and on the stored column
@@ -30,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import (Column, ColumnElement, Integer, MetaData, Select, String, Table, Text, exists, func,
+from sqlalchemy import (Column, ColumnElement, Integer, MetaData, Select, String, Table, Text, func,
                         literal_column, select, text)
 from sqlalchemy.engine import Connection
 
@@ -150,6 +149,7 @@ POSTGRES_VECTOR_DDL = (
     "CREATE INDEX claims_text_search ON claims USING gin (search_vector)",
 )
 CLAIM_VECTOR = literal_column("claims.search_vector")  # PostgreSQL only, so not in schema.py
+CLAIM_ROWID = literal_column("claims.rowid")  # SQLite only: also the claim's rowid in claims_fts
 ENGLISH = literal_column("'english'")  # a literal, not a parameter, so it matches the index expression
 
 
@@ -200,21 +200,17 @@ def search_words(q: str) -> list[str]:
     return [word for word in WORD.findall(q.lower()) if word not in stop_words()]
 
 
-def claims_matching(dialect: str, q: str, walk: str | None = None) -> ColumnElement[bool]:
+def claims_matching(dialect: str, q: str, walk: bool = False) -> ColumnElement[bool]:
     """Condition on ``claims``: its text contains every word of ``q``.
 
-    ``walk`` (SQLite), for many matches: read claims in list order and test each, rather than
-    look up every match and sort them all.  ``"probe"`` tests a claim by its key (nothing to
-    set up: early pages); ``"set"`` first collects the matching ids, then tests each claim
-    against them more cheaply (deep pages)."""
+    On SQLite a claim's full-text row has the claim's rowid (migration 8), so the matches are
+    rowids: looked up in ``claims`` one by one, or, with ``walk`` (many matches), collected once
+    while claims are read in list order from an index and each tested by the rowid that index
+    holds (``rowid + 0`` keeps SQLite from looking up every match and sorting them instead)."""
     if dialect != "sqlite":
         return CLAIM_VECTOR.op("@@")(_ts_query(q))
-    matched = claims_fts_keys.c.fts_rowid.in_(
-        select(literal_column("rowid")).select_from(claims_fts).where(_claims_fts_match(q)))
-    if walk == "probe":
-        return exists().where(claims_fts_keys.c.claim_id == claims.c.id, matched)
-    key = claims.c.id.concat("") if walk == "set" else claims.c.id  # ``id || ''`` keeps SQLite off the id index
-    return key.in_(select(claims_fts_keys.c.claim_id).where(matched))
+    rowid = CLAIM_ROWID + literal_column("0") if walk else CLAIM_ROWID
+    return rowid.in_(select(literal_column("rowid")).select_from(claims_fts).where(_claims_fts_match(q)))
 
 
 def count_claims_matching(dialect: str, q: str) -> Select:
@@ -226,9 +222,9 @@ def count_claims_matching(dialect: str, q: str) -> Select:
 
 
 def searchable_claims() -> Select:
-    """SQLite: about how many claims the search holds, read at no cost (the largest key; keys
-    grow with each claim added)."""
-    return select(func.max(claims_fts_keys.c.fts_rowid))
+    """SQLite: about how many claims the search holds, read at no cost (the largest rowid;
+    rowids grow with each claim added)."""
+    return select(func.max(CLAIM_ROWID)).select_from(claims)
 
 
 def documents_matching(dialect: str, q: str) -> ColumnElement[bool]:

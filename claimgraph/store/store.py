@@ -47,12 +47,13 @@ from claimgraph.store.summary import claims_by_status, counted_claims, counts_an
 T = TypeVar("T")
 MAX_KEPT = 4096  # counts and member lists kept per Store (see Store._kept_many), ~20 MB at most
 STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
-# A full-text search alone (see Store._searched_claims): above MANY_MATCHES matches, claims are
-# read in list order; on SQLite (search.claims_matching) tested by key probes while the page
-# ends within PROBE_SHARE x matches claims read, else against the collected matching ids (the
-# two cost the same there on a 100k-claim ledger, a word in 1 claim of 6: offset ~5000).
+# A full-text search alone (see Store._searched_claims) looks up every match and sorts them, or
+# reads claims in list order, testing each, until the page ends.  SQLite reads in list order
+# while the page ends within WALK_SHARE x matches claims read (a claim read costs ~0.25 µs, a
+# match looked up ~4.5 µs: 100k claims, bench/api_load.py's ledger); PostgreSQL above
+# MANY_MATCHES matches.
 MANY_MATCHES = 2000
-PROBE_SHARE = 2.0
+WALK_SHARE = 18.0
 MAX_ROWS = 2**63 - 1  # the largest integer both databases hold: limit + offset beyond it cannot be asked
 LINK_LOCK_KEY = 0x636C6C6B  # "cllk": the PostgreSQL advisory lock every linking step takes
 
@@ -182,27 +183,28 @@ class Store:
         return self._count(claims, claim_conditions(filters, self.dialect))
 
     def _searched_claims(self, filters: ClaimFilter, limit: int, offset: int) -> list[Claim]:
-        """A page of a full-text search alone, by a plan that fits how many claims match: up to
-        MANY_MATCHES, the matches are found in the search index and sorted (a database's planner
-        may instead read every claim in list order, testing each, when the words are common
-        alone but rare together); more, claims are read in list order and tested until the page
-        ends (on SQLite, see `_search_walk`)."""
+        """A page of a full-text search alone, by a plan that fits how many claims match: few,
+        the matches are found in the search index and sorted (a database's planner may instead
+        read every claim in list order, testing each, when the words are common alone but rare
+        together); many, claims are read in list order and tested until the page ends."""
         _check_paging(limit, offset)
         matches = self.count_claims(filters)
-        if matches <= MANY_MATCHES:
-            statement = _page_of_matches(claims_matching(self.dialect, filters.q), limit, offset)
-            return [rows.claim_from_row(row) for row in self._all(statement)]
-        walk = self._search_walk(matches, limit, offset) if self.dialect == "sqlite" else None
-        statement = select(claims).where(claims_matching(self.dialect, filters.q, walk)).order_by(*CLAIM_ORDER)
-        return self._page(statement, rows.claim_from_row, limit, offset)
+        if self._search_walks(matches, limit, offset):
+            statement = select(claims).where(claims_matching(self.dialect, filters.q, walk=True)).order_by(*CLAIM_ORDER)
+            return self._page(statement, rows.claim_from_row, limit, offset)
+        statement = _page_of_matches(claims_matching(self.dialect, filters.q), limit, offset)
+        return [rows.claim_from_row(row) for row in self._all(statement)]
 
-    def _search_walk(self, matches: int, limit: int, offset: int) -> str:
-        """SQLite, many matches: test claims by key probes while the page ends within
-        PROBE_SHARE x matches claims read, else against the collected matching ids."""
+    def _search_walks(self, matches: int, limit: int, offset: int) -> bool:
+        """Whether a search page reads claims in list order (see WALK_SHARE, MANY_MATCHES)."""
+        if self.dialect != "sqlite":
+            return matches > MANY_MATCHES
+        if matches == 0:
+            return False
         with self._read() as conn:
             stored = conn.scalar(searchable_claims()) or 0
         read_to_page_end = (offset + limit) * stored / matches  # claims read in list order
-        return "probe" if read_to_page_end < PROBE_SHARE * matches else "set"
+        return read_to_page_end < WALK_SHARE * matches
 
     def get_claim(self, claim_id: str) -> Optional[Claim]:
         return self._first(select(claims).where(claims.c.id == claim_id), rows.claim_from_row)

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 from datasette.app import Datasette
+from sqlalchemy import select
 
 from claimgraph.store import ClaimFilter, Store
-from claimgraph.store.schema import LEDGER_TABLES, claim_counts, migrations
-from claimgraph.store.search import claims_fts_keys
+from claimgraph.store.schema import LEDGER_TABLES, claim_counts, claims, migrations
+from claimgraph.store.search import claims_fts_keys, claims_matching
+from claimgraph.store.store import CLAIM_ORDER
 from tests.store.factories import make_claim, make_document
 
 METADATA = Path(__file__).resolve().parents[2] / "claimgraph" / "store" / "data" / "datasette.yaml"
@@ -67,6 +69,22 @@ def test_search_follows_deletes_and_vacuum(ledger):
     assert sorted(row["text"] for row in datasette_rows(ledger, "claims.json?_search=ferry")) == sorted(ours) == [
         "A ferry was damaged", "A second ferry sank"]
     assert datasette_rows(ledger, "claims.json?_search=bridge") == []
+
+
+@pytest.mark.parametrize("walk, steps", [
+    (False, ("SEARCH claims USING INTEGER PRIMARY KEY (rowid=?)", "USE TEMP B-TREE FOR ORDER BY")),
+    (True, ("SCAN claims USING INDEX claims_order",)),
+])
+def test_search_sqlite_plans_test_claims_by_rowid(ledger, walk, steps):
+    """The matches are claims' rowids: looked up one by one, or (walk) claims read in list
+    order from their index, tested by the rowid it holds, unsorted and without a row read."""
+    with Store(str(ledger)) as store, store.engine.connect() as conn:
+        statement = (select(claims.c.id).where(claims_matching("sqlite", "ferry", walk=walk))
+                     .order_by(*CLAIM_ORDER).limit(10))
+        sql = str(statement.compile(store.engine, compile_kwargs={"literal_binds": True}))
+        plan = [row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")]
+        assert [row[0] for row in conn.exec_driver_sql(sql)] == [c.id for c in store.claims(ClaimFilter(q="ferry"))]
+    assert [step for step in plan if step.startswith(("SEARCH claims", "SCAN claims ", "USE TEMP"))] == list(steps)
 
 
 def test_search_datasette_metadata_describes_every_column():

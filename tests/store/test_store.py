@@ -328,10 +328,9 @@ def test_store_source_filter_merges_canonical_and_written_names_in_list_order(st
     assert store.claims(ClaimFilter(source="Harbour Times", status="hedged")) == [hedged]
 
 
-@pytest.mark.parametrize("probe_share", [1e9, 0])  # testing claims by key probes, or against the matching ids
-def test_store_full_text_matching_many_claims_reads_them_in_list_order(store, monkeypatch, probe_share):
+def test_store_full_text_matching_many_claims_reads_them_in_list_order(store, monkeypatch):
     monkeypatch.setattr("claimgraph.store.store.MANY_MATCHES", 0)  # every search reads claims in list order
-    monkeypatch.setattr("claimgraph.store.store.PROBE_SHARE", probe_share)
+    monkeypatch.setattr("claimgraph.store.store.WALK_SHARE", 1e9)
     near = stored_pair(store)[1]
     other = make_document("A second bridge was hit on Tuesday, officials said.", published="2024-08-09")
     later = make_claim(other, text="A second bridge was hit", time=None)
@@ -354,9 +353,9 @@ def test_store_full_text_follows_claims_changed_by_raw_sql(store_url, monkeypatc
         with store.engine.begin() as conn:
             conn.execute(text("UPDATE claims SET text = 'A ferry sank' WHERE id = :id"), {"id": claim.id})
             conn.execute(text("DELETE FROM claims WHERE document_id = :id"), {"id": added.id})
-        for many, probe_share in ((2000, 1), (0, 1e9), (0, 0)):  # each search plan (SQLite; PostgreSQL has one)
+        for many, walk_share in ((2000, 0), (0, 1e9)):  # matches looked up, claims read in list order
             monkeypatch.setattr("claimgraph.store.store.MANY_MATCHES", many)
-            monkeypatch.setattr("claimgraph.store.store.PROBE_SHARE", probe_share)
+            monkeypatch.setattr("claimgraph.store.store.WALK_SHARE", walk_share)
             assert [c.id for c in store.claims(ClaimFilter(q="ferry"))] == [claim.id]
             assert store.claims(ClaimFilter(q="bridge")) == store.claims(ClaimFilter(q="drones")) == []
 
