@@ -379,16 +379,20 @@ class Store:
         """Run this thread's reads inside in one connection and transaction: a request of the
         API reads the ledger's version, a count, a page and its documents through one
         connection, instead of taking one from the pool (and beginning and ending a
-        transaction) for each; on SQLite they also read one snapshot."""
+        transaction) for each.  They read one snapshot (SQLite's reads do; on PostgreSQL
+        REPEATABLE READ, where READ COMMITTED shows each statement the latest commits), so the
+        ledger's version is read once."""
         if self._held_connection() is not None:  # inside `linking`, or already reading
             yield
             return
         with self._turn, self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                conn.execution_options(isolation_level="REPEATABLE READ")
             self._held.reader = conn
             try:
                 yield
             finally:
-                self._held.reader = None
+                self._held.reader = self._held.version = None
 
     def _held_connection(self) -> Optional[Connection]:
         """The connection of this thread's `linking` step or `reading`, if any."""
@@ -422,7 +426,8 @@ class Store:
     def _kept_many(self, keys: list[tuple], compute: Callable[[list[tuple]], dict[tuple, T]]) -> dict[tuple, T]:
         """The values of ``keys``: those kept since the ledger's last write, the others from
         ``compute(missing keys)`` (which returns each).  What is computed is kept only when no
-        write committed meanwhile (versions only grow), and nothing is kept inside `linking`,
+        write committed meanwhile (versions only grow; inside a `reading`, one snapshot, none
+        shows), and nothing is kept inside `linking`,
         whose writes are not committed yet."""
         if getattr(self._held, "conn", None) is not None:
             return compute(keys)
@@ -439,8 +444,14 @@ class Store:
         return found
 
     def _version(self) -> int:
+        """The ledger's version; once per `reading` (one snapshot: a write meanwhile is not seen)."""
+        if getattr(self._held, "version", None) is not None:
+            return self._held.version
         with self._read() as conn:
-            return conn.scalar(select(ledger_version.c.version))
+            version = conn.scalar(select(ledger_version.c.version))
+        if getattr(self._held, "reader", None) is not None:
+            self._held.version = version
+        return version
 
     def _all(self, statement: Select) -> list[Any]:
         with self._read() as conn:

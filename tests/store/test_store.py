@@ -505,3 +505,17 @@ def test_store_reading_reads_through_one_connection(store):
     assert len(taken) == 1
     store.count_claims(ClaimFilter(side="Ukraine"))
     assert len(taken) >= 3  # outside: one per read (the version, the count)
+
+
+def test_store_reading_reads_one_snapshot_and_the_version_once(store_url):
+    with Store(store_url) as reader, Store(store_url) as writer:  # as two API processes would
+        stored_pair(writer)
+        versions = []
+        event.listen(reader.engine, "before_cursor_execute",
+                     lambda _conn, _cursor, sql, *_: versions.append(sql) if "ledger_version" in sql else None)
+        with reader.reading():
+            assert reader.count_claims() == 1
+            far_pair(writer)  # committed while the request reads
+            assert reader.count_claims(ClaimFilter(status="hedged")) == 0 and len(reader.claims()) == 1
+            assert reader.stats()["documents"] == 1 and len(versions) == 1
+        assert reader.count_claims(ClaimFilter(status="hedged")) == 1 and len(reader.claims()) == 2
