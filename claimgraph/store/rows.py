@@ -4,15 +4,17 @@ Rows carry their ``data`` column as JSON text (see ``engine.py``)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from typing import Any, Optional
+from typing import Any, Optional, TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy import Row
 
 from claimgraph.model import Claim, Document, Event, Place, Source, SourceRef, Story
 from claimgraph.resolve.position import claim_place, event_position, position
 
+R = TypeVar("R", bound=BaseModel)
+EMPTY_JSON = {str: '""', list: "[]"}  # a placeholder of each type a column's field holds (see _from_stored)
 DOCUMENT_COLUMNS = ("url", "outlet", "author", "title", "genre", "language", "duplicate_of",
                     "syndication_group", "origin", "format")
 
@@ -26,7 +28,7 @@ def document_row(doc: Document, ingested_at: str) -> dict[str, Any]:
 
 
 def document_from_row(row: Row, copies: list[dict[str, Optional[str]]]) -> Document:
-    return Document.model_validate({**json.loads(row.data), "text": row.text, "copies": copies})
+    return _from_stored(Document, row.data, text=row.text, copies=copies)
 
 
 def copy_row(doc_id: str, copy: dict[str, Optional[str]]) -> dict[str, Any]:
@@ -76,7 +78,19 @@ def event_row(event: Event) -> dict[str, Any]:
 
 def event_from_row(row: Row, members: list[str]) -> Event:
     """The event with its member claims (``members``, read from ``claims.event_id``)."""
-    return Event.model_validate({**json.loads(row.data), "claims": members})
+    return _from_stored(Event, row.data, claims=list(members))  # a copy: the caller may keep `members`
+
+
+def _from_stored(model: type[R], data: str, **columns: Any) -> R:
+    """``model`` from its stored JSON ``data`` and the fields kept in ``columns`` instead,
+    already of their types.  The JSON gets those fields as empty placeholders, so pydantic
+    parses and validates it in one pass (half the time of json.loads, then validation), and
+    the values are set after."""
+    placeholders = "".join(f', "{name}": {EMPTY_JSON[type(value)]}' for name, value in columns.items())
+    record = model.model_validate_json(data[:data.rindex("}")] + placeholders + "}")
+    for name, value in columns.items():
+        setattr(record, name, value)
+    return record
 
 
 def story_of(story_id: str, event_rows: list[Any], title: str) -> Story:
