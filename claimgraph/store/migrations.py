@@ -23,8 +23,8 @@ from sqlalchemy.schema import CreateIndex
 from claimgraph.store.engine import WRITE
 from claimgraph.store.schema import (DUPLICATE_INDEX, FILTER_INDEXES, LEDGER_TABLES, SUPERSEDED_INDEXES, claims,
                                     events, ledger_version, metadata, migrations, sources)
-from claimgraph.store.search import (create_search, create_search_keys, keep_accents, store_claim_vectors,
-                                    use_external_content)
+from claimgraph.store.search import (count_claim_words, create_search, create_search_keys, keep_accents,
+                                    store_claim_vectors, use_external_content)
 from claimgraph.store.summary import create_claim_counts
 
 Migration = Callable[[Connection], None]
@@ -142,11 +142,18 @@ def add_source_key_indexes(conn: Connection) -> None:
     add_filter_indexes(conn)
 
 
+def count_search_matches_in_claim_words(conn: Connection) -> None:
+    """PostgreSQL: a narrow table of the claims' words, kept by a trigger, so a search's matches
+    are counted without reading the claims' rows (see search.py); SQLite unchanged."""
+    count_claim_words(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes,
                                      add_source_claim_counts, add_duplicate_index, add_list_order_indexes,
                                      add_claim_search_keys, search_as_datasette_finds_it, derive_event_members,
                                      keep_accents_in_search, add_event_stories, add_ledger_version,
-                                     add_claim_counts, store_claim_search_vectors, add_source_key_indexes)
+                                     add_claim_counts, store_claim_search_vectors, add_source_key_indexes,
+                                     count_search_matches_in_claim_words)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

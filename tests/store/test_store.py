@@ -358,6 +358,8 @@ def test_store_full_text_follows_claims_changed_by_raw_sql(store_url, monkeypatc
             monkeypatch.setattr("claimgraph.store.store.WALK_SHARE", walk_share)
             assert [c.id for c in store.claims(ClaimFilter(q="ferry"))] == [claim.id]
             assert store.claims(ClaimFilter(q="bridge")) == store.claims(ClaimFilter(q="drones")) == []
+        counted = {q: store.count_claims(ClaimFilter(q=q)) for q in ("ferry", "bridge", "drones")}
+        assert counted == {"ferry": 1, "bridge": 0, "drones": 0}  # counted apart from the claims (PostgreSQL)
 
 
 def indexes_after_migrating(store_url: str, applied: int) -> set[str]:
