@@ -414,6 +414,7 @@ class QueryMeter:
         with dbapi_connection.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
             self.backends.append(psutil.Process(cursor.fetchone()[0]))
+        dbapi_connection.rollback()  # idle again, as the pool hands connections out (an isolation level is set then)
 
     def backend_seconds(self) -> float:
         """CPU seconds of the backends (0 where the server is not readable from here)."""
