@@ -148,12 +148,25 @@ def count_search_matches_in_claim_words(conn: Connection) -> None:
     count_claim_words(conn)
 
 
+def cover_source_keys(conn: Connection) -> None:
+    """PostgreSQL: the two source indexes made again holding the names they lower-case, so a
+    page of a source's claims is read from them alone (PostgreSQL read each claim's row: an
+    index on an expression is read alone only if it holds the expression's column); SQLite
+    unchanged."""
+    if conn.dialect.name != "postgresql":
+        return
+    for index in FILTER_INDEXES:
+        if index.dialect_options["postgresql"]["include"]:
+            conn.execute(text(f"DROP INDEX IF EXISTS {index.name}"))  # names are constants, not input
+            conn.execute(CreateIndex(index))
+
+
 MIGRATIONS: tuple[Migration, ...] = (create_ledger_tables, create_full_text_search, add_filter_indexes,
                                      add_source_claim_counts, add_duplicate_index, add_list_order_indexes,
                                      add_claim_search_keys, search_as_datasette_finds_it, derive_event_members,
                                      keep_accents_in_search, add_event_stories, add_ledger_version,
                                      add_claim_counts, store_claim_search_vectors, add_source_key_indexes,
-                                     count_search_matches_in_claim_words)
+                                     count_search_matches_in_claim_words, cover_source_keys)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

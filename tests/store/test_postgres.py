@@ -7,6 +7,7 @@ from sqlalchemy import event, text
 
 from claimgraph.store import ClaimFilter, Store
 from claimgraph.store.engine import make_engine
+from claimgraph.store.migrations import MIGRATIONS, migrate
 from tests.store.factories import make_claim, make_document
 
 pytestmark = pytest.mark.postgres
@@ -45,3 +46,28 @@ def test_postgres_search_of_few_matches_sorts_the_matches(postgres_url):
         assert [c.id for c in store.claims(ClaimFilter(q="bridge depot burned satellite"), offset=0)] == []
     fenced = [s for s in sent if "search_vector @@" in s and "FROM claims" in s and "count(" not in s]
     assert len(fenced) == 3 and all(" OFFSET " in " ".join(statement.split()) for statement in fenced)
+
+
+def test_postgres_source_indexes_hold_the_names_they_lower_case(postgres_url):
+    """So a page of a source's claims is an index-only scan (migration 17), also on a database
+    made before."""
+    engine = make_engine(postgres_url)
+    migrate(engine, MIGRATIONS[:16])
+    engine.dispose()
+    with Store(postgres_url) as store, store.engine.connect() as conn:
+        found = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = "
+                                       "current_schema() AND indexname LIKE 'claims_origin%keys'")).all())
+    assert found["claims_origin_keys"].endswith("INCLUDE (origin)")
+    assert found["claims_origin_name_keys"].endswith("INCLUDE (origin_name)")
+
+
+def test_postgres_search_counts_follow_writes_in_claim_words(postgres_url):
+    with Store(postgres_url) as store:
+        doc = make_document("The depot burned. Satellite images show a bridge.")
+        store.add_document(doc, [make_claim(doc, 0, text="The depot burned"),
+                                 make_claim(doc, 1, text="Satellite images show a bridge")])
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE claims SET text = 'The depot was hit' WHERE id = :id"), {"id": f"{doc.id}:0"})
+            words = conn.scalar(text("SELECT count(*) FROM claim_words"))
+        assert (words, store.count_claims(ClaimFilter(q="depot")), store.count_claims(ClaimFilter(q="burned"))) == (
+            2, 1, 0)
