@@ -25,7 +25,8 @@ is an event's list of member claims (``events.data`` leaves out ``claims``, migr
 
 Full-text search is not declared here because it differs per database: SQLite has FTS5
 external-content tables ``claims_fts``/``documents_fts`` kept in sync by triggers (found by
-Datasette), PostgreSQL has GIN indexes on ``to_tsvector('english', ...)`` (see ``search.py``).
+Datasette), PostgreSQL has GIN indexes on ``to_tsvector('english', ...)`` and a narrow table
+``claim_words`` (each claim's words, kept by a trigger) to count matches in (see ``search.py``).
 ``store/data/datasette.yaml`` describes every table and column for Datasette.
 """
 
