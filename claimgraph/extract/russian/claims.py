@@ -97,11 +97,27 @@ def to_claims(document: Document, parsed: RuText) -> list[Claim]:
     for sentence in parsed.sentences:
         if sum(t.text.isalpha() for t in parsed.tokens[sentence[0]: sentence[1]]) < MIN_WORDS:
             continue
-        claim = sentence_claim(document, parsed, len(claims), sentence, rules)
+        claim = _named(sentence_claim(document, parsed, len(claims), sentence, rules), claims, rules)
         if claims and claim.source_chain and points_back(parsed, sentence, rules):
             claims[-1] = _attributed(claims[-1], claim)
         claims.append(claim)
     return [_typed_denial(claims, n) for n in range(len(claims))]
+
+
+def _named(claim: Claim, before: list[Claim], rules: RussianRules) -> Claim:
+    """A source named by a pronoun or a bare role ("по его словам", "по данным ведомства") is
+    the last source named before it; a pronoun with none before it names no one."""
+    named = [ref for c in reversed(before) for ref in c.source_chain if not _refers_back(ref.name, rules)]
+    chain = [named[0].model_copy(update={"span": ref.span, "cue": ref.cue, "cue_span": ref.cue_span})
+             if _refers_back(ref.name, rules) and named else ref for ref in claim.source_chain]
+    chain = [ref for ref in chain if ref.name.lower() not in rules.pronouns]
+    status = "asserted" if claim.status == "reported" and not chain else claim.status
+    return claim.model_copy(update={"source_chain": chain, "status": status})
+
+
+def _refers_back(name: str, rules: RussianRules) -> bool:
+    words = name.lower().split()
+    return len(words) == 1 and (words[0] in rules.back_references or words[0] in rules.pronouns)
 
 
 def _attributed(claim: Claim, pointing: Claim) -> Claim:

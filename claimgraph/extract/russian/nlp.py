@@ -19,6 +19,9 @@ OPENCORPORA_UD = {"NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "
                   "INFN": "VERB", "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM",
                   "ADVB": "ADV", "NPRO": "PRON", "PREP": "ADP", "CONJ": "CCONJ", "PRCL": "PART"}
 NOMINATIVE_POS = {"NOUN", "PROPN", "ADJ"}
+# UD's case and number -> pymorphy3's grammemes
+UD_GRAMMEMES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct",
+                "Sing": "sing", "Plur": "plur"}
 
 
 @dataclass(frozen=True)
@@ -68,11 +71,17 @@ def _models() -> dict[str, Any]:
             "analyser": pymorphy3.MorphAnalyzer()}
 
 
-def analysis(word: str, pos: str) -> Any:
-    """pymorphy3's analysis of ``word`` that agrees with slovnet's part of speech, else its first."""
+def analysis(word: str, pos: str, feats: Optional[dict[str, str]] = None) -> Any:
+    """pymorphy3's analysis of ``word`` that agrees best with slovnet's part of speech, then its
+    case and number ("службы": plural, not genitive singular, when slovnet says so)."""
     parses = _models()["analyser"].parse(word)
     wanted = "NOUN" if pos == "PROPN" else pos
-    return next((p for p in parses if OPENCORPORA_UD.get(str(p.tag.POS)) == wanted), parses[0])
+    grammemes = {UD_GRAMMEMES[value] for value in (feats or {}).values() if value in UD_GRAMMEMES}
+
+    def agreement(parse: Any) -> tuple[bool, int]:
+        return OPENCORPORA_UD.get(str(parse.tag.POS)) == wanted, len(grammemes & set(parse.tag.grammemes))
+
+    return max(parses, key=agreement)  # max keeps the first (most likely) of equals
 
 
 def lemma_of(word: str, pos: str) -> str:
@@ -136,7 +145,7 @@ def _nominative_word(token: RuToken, gender: Optional[str]) -> tuple[str, Option
     """The word in the nominative and the gender an adjective before it agrees with."""
     if token.pos not in NOMINATIVE_POS or not token.text.isalpha():
         return token.text, gender
-    parsed = analysis(token.text, token.pos)
+    parsed = analysis(token.text, token.pos, token.feats)
     if token.pos != "ADJ":
         gender = parsed.tag.gender
     if token.feats.get("Case") == "Nom":

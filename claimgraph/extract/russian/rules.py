@@ -20,6 +20,8 @@ class RussianRules:
     points_back: tuple[str, ...]  # ("об", "это"): the sentence before is attributed too
     headline_colon: bool
     source_kinds: tuple[tuple[str, frozenset[str]], ...]  # (kind, lemmas), tried in order
+    back_references: frozenset[str]  # a source named by one of these alone is the one named before it
+    pronouns: frozenset[str]  # may stand inside a frame: "по его словам"
     name_stops: frozenset[str]
     status_precedence: tuple[str, ...]
     status_cues: Mapping[str, tuple[Cue, ...]]
@@ -42,7 +44,7 @@ def _russian_rules(raw: dict[str, Any]) -> RussianRules:
         frames=tuple(tuple(frame) for frame in attribution["frames"]), relay=tuple(attribution["relay"]),
         points_back=tuple(attribution["points_back"]), headline_colon=bool(attribution["headline_colon"]),
         source_kinds=tuple((kind, frozenset(words)) for kind, words in attribution["source_kinds"].items()),
-        name_stops=frozenset(attribution["name_stops"]),
+        back_references=frozenset(attribution["back_references"]), pronouns=frozenset(attribution["pronouns"]), name_stops=frozenset(attribution["name_stops"]),
         status_precedence=tuple(status["precedence"]),
         status_cues=MappingProxyType({name: tuple(frozenset(cue) for cue in cues)
                                       for name, cues in status["cues"].items()}),

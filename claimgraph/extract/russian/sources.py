@@ -54,7 +54,7 @@ def sequence_at(parsed: RuText, start: int, end: int, sequence: tuple[str, ...])
 def name_tokens(parsed: RuText, head: int, sentence: Range, rules: RussianRules) -> list[int]:
     """The name a head noun stands for: its dependants up to the first stop word, a verb or a
     clause (a comma; "который"), contiguous from the head's left edge."""
-    covered = parsed.subtree(head, sentence)
+    covered = {i for i in parsed.subtree(head, sentence) if parsed.tokens[i].rel != "case" or i > head}
     start = min(covered)
     taken = []
     for index in range(start, max(covered) + 1):
@@ -68,8 +68,11 @@ def name_tokens(parsed: RuText, head: int, sentence: Range, rules: RussianRules)
 
 
 def name_after(parsed: RuText, index: int, sentence: Range, rules: RussianRules) -> Optional[list[int]]:
-    """The name starting at ``index``: the first noun from there and its dependants."""
+    """The name starting at ``index``: the first noun from there and its dependants, or a
+    pronoun (claims.py gives it the source named before)."""
     for position in range(index, min(sentence[1], index + 4)):
+        if parsed.tokens[position].lemma in rules.pronouns:
+            return [position]
         if parsed.tokens[position].pos in NAME_POS:
             return [i for i in name_tokens(parsed, position, sentence, rules) if i >= index] or None
     return None
@@ -102,20 +105,22 @@ def speech_attributions(parsed: RuText, sentence: Range, rules: RussianRules) ->
 
 
 def _subject(parsed: RuText, verb: int, sentence: Range, rules: RussianRules) -> Optional[list[int]]:
-    """The verb's subject; without one, the body named in its "в" phrase ("сообщили в МЧС")."""
+    """The verb's subject; without one, the body named in its "в" phrase ("сообщили в МЧС",
+    "в Киеве опровергли"): a proper name or a word of a source kind, so "в четверг" is none."""
     children = parsed.children(verb, sentence)
     for child in children:
         if parsed.tokens[child].rel.startswith("nsubj") and parsed.tokens[child].pos in NAME_POS:
             return name_tokens(parsed, child, sentence, rules)
     for child in children:
         token = parsed.tokens[child]
-        if token.rel == "obl" and token.pos in NAME_POS and child > verb and any(
+        if token.rel == "obl" and (token.pos == "PROPN" or source_kind(parsed, [child], rules)) and any(
                 parsed.tokens[c].lemma == "в" for c in parsed.children(child, sentence)):
             return name_tokens(parsed, child, sentence, rules)
     return None
 
 
 def frame_attributions(parsed: RuText, sentence: Range, rules: RussianRules) -> list[Attribution]:
+    """"по словам X", and "по его словам": a pronoun inside the frame is its source."""
     found = []
     for index in range(*sentence):
         for frame in rules.frames:
@@ -123,18 +128,27 @@ def frame_attributions(parsed: RuText, sentence: Range, rules: RussianRules) -> 
                 source = name_after(parsed, index + len(frame), sentence, rules)
                 if source:
                     found.append(Attribution(source, (index, index + len(frame))))
+            elif _pronoun_inside(parsed, index, sentence, frame, rules):
+                found.append(Attribution([index + 1], (index, index + len(frame) + 1)))
     return found
 
 
+def _pronoun_inside(parsed: RuText, index: int, sentence: Range, frame: tuple[str, ...], rules: RussianRules) -> bool:
+    return (index + 1 < sentence[1] and parsed.tokens[index + 1].lemma in rules.pronouns
+            and sequence_at(parsed, index, index + 1, frame[:1])
+            and sequence_at(parsed, index + 2, sentence[1], frame[1:]))
+
+
 def colon_attribution(parsed: RuText, sentence: Range, rules: RussianRules) -> list[Attribution]:
-    """"Гладков: ..." -- a person or an organisation (an entity, so "Обстрел Шебекино: ..." is no
-    source) and a colon opening the sentence."""
+    """"Гладков: ..." -- a person or an organisation (an entity or proper names only, so "Обстрел
+    Шебекино: ..." is no source) and a colon opening the sentence."""
     if not rules.headline_colon:
         return []
     for index in range(sentence[0], min(sentence[1], sentence[0] + 6)):
         if parsed.tokens[index].text == ":":
             name = list(range(sentence[0], index))
-            if name and _is_speaker(parsed, parsed.tokens[name[0]].start, parsed.tokens[name[-1]].end):
+            if name and (_is_speaker(parsed, parsed.tokens[name[0]].start, parsed.tokens[name[-1]].end)
+                         or all(parsed.tokens[i].pos == "PROPN" for i in name)):
                 return [Attribution(name, (index, index + 1))]
             return []
     return []
