@@ -109,8 +109,8 @@ class DocumentStage:
         readable = [doc for doc in batch if self._reads_language(doc)]
         languages = {extracting_language(doc) for doc in readable}
         if len(readable) < len(batch) or len(languages) > 1:
-            extracted = dict(pair for language in sorted(languages) for pair in self._extract_batch(
-                [doc for doc in readable if extracting_language(doc) == language]))
+            extracted = {doc.id: claims for language in sorted(languages) for doc, claims in self._extract_batch(
+                [doc for doc in readable if extracting_language(doc) == language])}
             return [(doc, extracted.get(doc.id, [])) for doc in batch]
         try:
             return list(self.extractor_for(languages.pop()).extract_many(batch, batch_size=len(batch)))

@@ -143,7 +143,7 @@ def nominative(parsed: RuText, indices: list[int], inflected: Optional[set[int]]
 
 def _nominative_word(token: RuToken, gender: Optional[str]) -> tuple[str, Optional[str]]:
     """The word in the nominative and the gender an adjective before it agrees with."""
-    if token.pos not in NOMINATIVE_POS or not token.text.isalpha():
+    if token.pos not in NOMINATIVE_POS or not token.text.replace("-", "").isalpha():
         return token.text, gender
     parsed = analysis(token.text, token.pos, token.feats)
     if token.pos != "ADJ":
