@@ -22,6 +22,7 @@ from claimgraph.resolve.times import normalise, unresolved
 from claimgraph.rules import typed_rules
 
 NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?"
+NO_ANCHOR = "relative expression and no publication date to anchor it"
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,10 @@ def claim_time(text: str, offset: int, published: Optional[date]) -> Optional[Ti
     return span.model_copy(update={"span": (offset + match.start(), offset + match.end())})
 
 
+def _unanchored(expression: str) -> TimeSpan:
+    return unresolved(expression, NO_ANCHOR, "unknown")
+
+
 def _dated(expression: str, start: date, end: date, precision: str, anchor: str) -> TimeSpan:
     return TimeSpan(text=expression, start=start.isoformat(), end=end.isoformat(), precision=precision,
                     anchor=anchor, resolved=True)
@@ -112,7 +117,7 @@ def _weekday_before(weekday: str, published: date) -> date:
 def _read_date(expression: str, match: re.Match[str], published: Optional[date]) -> TimeSpan:
     day = _day_of(match, published)
     if day is None:
-        return unresolved(expression, "relative expression and no publication date to anchor it", "unknown")
+        return _unanchored(expression)
     return _dated(expression, day[0], day[0], "day", day[1])
 
 
@@ -120,19 +125,19 @@ def _read_night(expression: str, match: re.Match[str], published: Optional[date]
     """"в ночь на пятницу": the night ending that day, so it starts the day before."""
     if match["weekday"]:
         if published is None:
-            return unresolved(expression, "relative expression and no publication date to anchor it", "unknown")
+            return _unanchored(expression)
         end, anchor = _weekday_before(match["weekday"], published), "published"
     else:
         day = _day_of(match, published)
         if day is None:
-            return unresolved(expression, "relative expression and no publication date to anchor it", "unknown")
+            return _unanchored(expression)
         end, anchor = day
     return _dated(expression, end - timedelta(days=1), end, "day", anchor)
 
 
 def _read_weekday(expression: str, match: re.Match[str], published: Optional[date]) -> TimeSpan:
     if published is None:
-        return unresolved(expression, "relative expression and no publication date to anchor it", "unknown")
+        return _unanchored(expression)
     day = _weekday_before(match["weekday"], published)
     return _dated(expression, day, day, "day", "published")
 
@@ -144,7 +149,7 @@ def _read_month(expression: str, match: re.Match[str], published: Optional[date]
     elif published is not None:
         year, anchor = (published.year if month <= published.month else published.year - 1), "published"
     else:
-        return unresolved(expression, "relative expression and no publication date to anchor it", "unknown")
+        return _unanchored(expression)
     last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
     return _dated(expression, date(year, month, 1), last, "month", anchor)
 
@@ -156,7 +161,7 @@ def _read_year(expression: str, match: re.Match[str], published: Optional[date])
 def _read_relative(expression: str, match: re.Match[str], published: Optional[date]) -> TimeSpan:
     """"вчера", "три дня назад": dateparser (languages ru) against the publication date."""
     if published is None:
-        return unresolved(expression, "relative expression and no publication date to anchor it", "unknown")
+        return _unanchored(expression)
     settings = {"RELATIVE_BASE": datetime.combine(published, datetime.min.time()), "PREFER_DATES_FROM": "past"}
     parsed = dateparser.parse(expression, languages=["ru"], settings=settings)
     if parsed is None:
@@ -166,7 +171,7 @@ def _read_relative(expression: str, match: re.Match[str], published: Optional[da
 
 def _read_day_before(expression: str, match: re.Match[str], published: Optional[date]) -> TimeSpan:
     if published is None:
-        return unresolved(expression, "relative expression and no publication date to anchor it", "unknown")
+        return _unanchored(expression)
     day = published - timedelta(days=1)
     return _dated(expression, day, day, "day", "published")
 

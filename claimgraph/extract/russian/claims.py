@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from claimgraph.model import Claim, Cue, Document, Place
+from claimgraph.model import Claim, Cue, Document, Place, SourceRef
 
 from .nlp import RuText, nominative
 from .rules import RussianRules, russian_rules
@@ -60,7 +60,7 @@ def places_in(parsed: RuText, span: tuple[int, int], frame_chars: list[tuple[int
         inside = span[0] <= start and end <= span[1]
         in_frame = any(s <= start and end <= e for s, e in frame_chars)
         if kind in rules.place_entities and inside and not in_frame:
-            indices = [i for i, t in enumerate(parsed.tokens) if start <= t.start and t.end <= end]
+            indices = parsed.tokens_within(start, end)
             if indices:
                 places.append(Place(text=nominative(parsed, indices), span=(start, end)))
     return places
@@ -94,21 +94,22 @@ def to_claims(document: Document, parsed: RuText) -> list[Claim]:
     этом сообщил X") gives its source to the one before it when that one names none."""
     rules = russian_rules()
     claims: list[Claim] = []
+    last_named: Optional[SourceRef] = None  # the last source named by a name, for pronouns
     for sentence in parsed.sentences:
         if sum(t.text.isalpha() for t in parsed.tokens[sentence[0]: sentence[1]]) < MIN_WORDS:
             continue
-        claim = _named(sentence_claim(document, parsed, len(claims), sentence, rules), claims, rules)
+        claim = _named(sentence_claim(document, parsed, len(claims), sentence, rules), last_named, rules)
         if claims and claim.source_chain and points_back(parsed, sentence, rules):
             claims[-1] = _attributed(claims[-1], claim)
         claims.append(claim)
+        last_named = next((ref for ref in claim.source_chain if not _refers_back(ref.name, rules)), last_named)
     return [_typed_denial(claims, n) for n in range(len(claims))]
 
 
-def _named(claim: Claim, before: list[Claim], rules: RussianRules) -> Claim:
+def _named(claim: Claim, named: Optional[SourceRef], rules: RussianRules) -> Claim:
     """A source named by a pronoun or a bare role ("по его словам", "по данным ведомства") is
-    the last source named before it; a pronoun with none before it names no one."""
-    named = [ref for c in reversed(before) for ref in c.source_chain if not _refers_back(ref.name, rules)]
-    chain = [named[0].model_copy(update={"span": ref.span, "cue": ref.cue, "cue_span": ref.cue_span})
+    ``named``, the last source named before it; a pronoun with none before it names no one."""
+    chain = [named.model_copy(update={"span": ref.span, "cue": ref.cue, "cue_span": ref.cue_span})
              if _refers_back(ref.name, rules) and named else ref for ref in claim.source_chain]
     chain = [ref for ref in chain if ref.name.lower() not in rules.pronouns]
     status = "asserted" if claim.status == "reported" and not chain else claim.status

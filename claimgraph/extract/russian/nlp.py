@@ -10,8 +10,9 @@ sentences directly, and nothing downstream needs spaCy's objects.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Optional
 
 # pymorphy3's part-of-speech tags -> UD's, to pick the analysis slovnet's tag agrees with
@@ -43,6 +44,18 @@ class RuText:
     tokens: list[RuToken] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # [start, end) token indices
     entities: list[tuple[str, int, int]] = field(default_factory=list)  # (type, start char, end char)
+    _starts: list[int] = field(default_factory=list, repr=False)  # the tokens' starts, for bisection
+
+    def tokens_within(self, start: int, end: int) -> list[int]:
+        """The indices of the tokens inside characters [start, end)."""
+        first = bisect_left(self.starts, start)
+        return [i for i in range(first, bisect_left(self.starts, end)) if self.tokens[i].end <= end]
+
+    @property
+    def starts(self) -> list[int]:
+        if len(self._starts) != len(self.tokens):
+            self._starts = [token.start for token in self.tokens]
+        return self._starts
 
     def children(self, index: int, within: tuple[int, int]) -> list[int]:
         """The token's dependants inside the token range ``within`` (its sentence)."""
@@ -74,9 +87,14 @@ def _models() -> dict[str, Any]:
 def analysis(word: str, pos: str, feats: Optional[dict[str, str]] = None) -> Any:
     """pymorphy3's analysis of ``word`` that agrees best with slovnet's part of speech, then its
     case and number ("службы": plural, not genitive singular, when slovnet says so)."""
+    grammemes = frozenset(UD_GRAMMEMES[value] for value in (feats or {}).values() if value in UD_GRAMMEMES)
+    return _analysis(word, pos, grammemes)
+
+
+@lru_cache(maxsize=65536)  # a text repeats its words
+def _analysis(word: str, pos: str, grammemes: frozenset[str]) -> Any:
     parses = _models()["analyser"].parse(word)
     wanted = "NOUN" if pos == "PROPN" else pos
-    grammemes = {UD_GRAMMEMES[value] for value in (feats or {}).values() if value in UD_GRAMMEMES}
 
     def agreement(parse: Any) -> tuple[bool, int]:
         return OPENCORPORA_UD.get(str(parse.tag.POS)) == wanted, len(grammemes & set(parse.tag.grammemes))
@@ -94,19 +112,21 @@ def parse(text: str) -> RuText:
     """``text`` tokenised, tagged, parsed and its entities found (paragraph by paragraph, so a
     line break always ends a sentence: headlines and captions carry no final stop)."""
     from natasha import Doc
+    from threadpoolctl import threadpool_limits
 
-    parsed = RuText(text)
-    offset = 0
-    for paragraph in text.split("\n"):
-        if paragraph.strip():
-            doc = Doc(paragraph)
-            models = _models()
-            doc.segment(models["segmenter"])
-            doc.tag_morph(models["morph"])
-            doc.parse_syntax(models["syntax"])
-            doc.tag_ner(models["ner"])
-            _add_paragraph(parsed, doc, offset)
-        offset += len(paragraph) + 1
+    parsed, models, offset = RuText(text), _models(), 0
+    # slovnet multiplies small matrices: with more than one BLAS thread a busy machine spends
+    # most of its time waiting for the threads (15 times slower, measured on 2 loaded cores)
+    with threadpool_limits(limits=1, user_api="blas"):
+        for paragraph in text.split("\n"):
+            if paragraph.strip():
+                doc = Doc(paragraph)
+                doc.segment(models["segmenter"])
+                doc.tag_morph(models["morph"])
+                doc.parse_syntax(models["syntax"])
+                doc.tag_ner(models["ner"])
+                _add_paragraph(parsed, doc, offset)
+            offset += len(paragraph) + 1
     return parsed
 
 
