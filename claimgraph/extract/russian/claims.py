@@ -42,10 +42,11 @@ def _future_verb(parsed: RuText, sentence: Range, found: list[Attribution]) -> O
 
 
 def event_type(parsed: RuText, sentence: Range, frame: set[int], rules: RussianRules) -> Optional[str]:
-    """The type of the claim's first typed verb, else of its first typed word (outside the
-    attribution: "заявил" types nothing)."""
+    """The type of the claim's first typed verb, else of its first typed word, outside the
+    attribution ("заявил" types nothing); else of the attribution's words ("Гросси призвал
+    стороны к сдержанности": the call is the happening)."""
     own = [i for i in range(*sentence) if i not in frame]
-    ordered = [i for i in own if parsed.tokens[i].pos in TYPED_FIRST] + own
+    ordered = [i for i in own if parsed.tokens[i].pos in TYPED_FIRST] + own + sorted(frame)
     return next((rules.event_types[parsed.tokens[i].lemma] for i in ordered
                  if parsed.tokens[i].lemma in rules.event_types), None)
 

@@ -13,6 +13,7 @@ is put after it: an agency passes on what an official said.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -26,6 +27,7 @@ NAME_POS = {"NOUN", "PROPN"}
 AGREEING = {"amod", "det", "appos", "flat:name", "flat", "flat:foreign"}
 MAX_NAME_TOKENS = 12
 SPEAKER_ENTITIES = {"PER", "ORG"}
+QUOTES = re.compile("[«»\"„“”]")  # a quoted name ("Госкомпания «Энергоатом»") is named without them
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,19 @@ def speech_attributions(parsed: RuText, sentence: Range, rules: RussianRules) ->
         source = _subject(parsed, index, sentence, rules)
         if source:
             found.append(Attribution(source, (index, index + 1), token.lemma in rules.deny_verbs))
+            found += _told(parsed, index, sentence, rules)
     return found
+
+
+def _told(parsed: RuText, verb: int, sentence: Range, rules: RussianRules) -> list[Attribution]:
+    """The outlet a speaker speaks to ("сообщил РИА Новости", "рассказал ТАСС"): a relay."""
+    for child in parsed.children(verb, sentence):
+        token = parsed.tokens[child]
+        if token.feats.get("Case") == "Dat" and token.rel in ("iobj", "obl", "obj") and token.pos in NAME_POS:
+            name = name_tokens(parsed, child, sentence, rules)
+            if source_kind(parsed, name, rules) == "media":
+                return [Attribution(name, (verb, verb + 1))]
+    return []
 
 
 def _subject(parsed: RuText, verb: int, sentence: Range, rules: RussianRules) -> Optional[list[int]]:
@@ -168,8 +182,13 @@ def relay_origin(parsed: RuText, sentence: Range, rules: RussianRules) -> Option
 
 
 def source_kind(parsed: RuText, source: list[int], rules: RussianRules) -> Optional[str]:
-    lemmas = {parsed.tokens[i].lemma for i in source} | {parsed.tokens[i].text.lower() for i in source}
-    return next((kind for kind, listed in rules.source_kinds if lemmas & listed), None)
+    """The kind its first word of a kind names ("директор агентства": the director, an official)."""
+    for index in source:
+        words = {parsed.tokens[index].lemma, parsed.tokens[index].text.lower()}
+        kind = next((kind for kind, listed in rules.source_kinds if words & listed), None)
+        if kind:
+            return kind
+    return None
 
 
 def attributions(parsed: RuText, sentence: Range, rules: RussianRules) -> list[Attribution]:
@@ -186,7 +205,8 @@ def attributions(parsed: RuText, sentence: Range, rules: RussianRules) -> list[A
 def source_ref(parsed: RuText, attribution: Attribution, sentence: Range, rules: RussianRules) -> SourceRef:
     tokens, cue = parsed.tokens, parsed.tokens[attribution.cue[0]: attribution.cue[1]]
     source = attribution.source
-    return SourceRef(name=nominative(parsed, source, agreeing(parsed, source, sentence)),
+    name = QUOTES.sub("", nominative(parsed, source, agreeing(parsed, source, sentence)))
+    return SourceRef(name=" ".join(name.split()),
                      kind=source_kind(parsed, source, rules),
                      cue=" ".join(t.text for t in cue),
                      span=(tokens[source[0]].start, tokens[source[-1]].end),

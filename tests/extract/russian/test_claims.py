@@ -72,3 +72,13 @@ def test_claims_places_are_named_in_the_nominative_where_they_are_written(extrac
 def test_claims_the_speakers_region_is_no_place_of_the_claim(extract_russian):
     claims = extract_russian("Губернатор Белгородской области сообщил о пожаре на складе.")
     assert claims[0].places == []
+
+
+def test_claims_a_call_with_nothing_else_typed_is_a_request(extract_russian):
+    claims = extract_russian("Генеральный секретарь ООН призвал стороны к сдержанности.")
+    assert (claims[0].event_type, claims[0].status) == ("request", "speculative")
+    assert claims[0].source_chain[0].name == "Генеральный секретарь ООН"
+
+
+def test_claims_being_clarified_is_unverified(extract_russian):
+    assert extract_russian("Информацию о пострадавших уточняют.")[0].status == "unverified"

@@ -69,3 +69,18 @@ def test_sources_headline_colon_names_a_speaker_not_a_topic(extract_russian):
                              "Обстрел Херсона: повреждена больница и жилые дома")
     assert names(claim_with(claims, "армия")) == ["Зеленский"]
     assert claim_with(claims, "больница").source_chain == []
+
+
+def test_sources_the_outlet_a_speaker_tells_relays_it(extract_russian):
+    claims = extract_russian("Глава администрации района Олег Петров сообщил ТАСС, что в селе нет света.")
+    assert names(claims[0]) == ["Глава администрации района Олег Петров", "ТАСС"]
+
+
+def test_sources_a_quoted_company_name_is_named_without_its_quotes(extract_russian):
+    claims = extract_russian("Компания «Укрэнерго» заявила, что подача электричества восстановлена.")
+    assert names(claims[0]) == ["Компания Укрэнерго"]
+
+
+def test_sources_kind_comes_from_the_first_word_of_a_kind(extract_russian):
+    claims = extract_russian("Директор информационного агентства Иван Смирнов сказал, что сеть отключена.")
+    assert claims[0].source_chain[0].kind == "official"
