@@ -20,7 +20,8 @@ COMMENTING = {"denied", "unverified"}  # statuses of a sentence that may only co
 def status_of(parsed: RuText, sentence: Range, found: list[Attribution], rules: RussianRules
               ) -> tuple[str, list[Range]]:
     """The first status of the precedence whose cue holds, with the cue's tokens; a verb in the
-    future tense is speculative; otherwise reported when a source is named, else asserted."""
+    future tense is speculative; otherwise reported (the cue: the origin's) when a source is
+    named, else asserted."""
     lemmas = {}
     for index in range(*sentence):
         for word in (parsed.tokens[index].lemma, parsed.tokens[index].text.lower()):
@@ -31,7 +32,7 @@ def status_of(parsed: RuText, sentence: Range, found: list[Attribution], rules: 
                 return status, [(lemmas[w], lemmas[w] + 1) for w in sorted(cue, key=lemmas.get)]
         if status == "speculative" and (future := _future_verb(parsed, sentence, found)) is not None:
             return status, [(future, future + 1)]
-    return ("reported" if found else "asserted"), []
+    return ("reported", [found[0].cue]) if found else ("asserted", [])  # the origin's cue, as in English
 
 
 def _future_verb(parsed: RuText, sentence: Range, found: list[Attribution]) -> Optional[int]:
@@ -113,8 +114,9 @@ def _named(claim: Claim, named: Optional[SourceRef], rules: RussianRules) -> Cla
     chain = [named.model_copy(update={"span": ref.span, "cue": ref.cue, "cue_span": ref.cue_span})
              if _refers_back(ref.name, rules) and named else ref for ref in claim.source_chain]
     chain = [ref for ref in chain if ref.name.lower() not in rules.pronouns]
-    status = "asserted" if claim.status == "reported" and not chain else claim.status
-    return claim.model_copy(update={"source_chain": chain, "status": status})
+    if claim.status == "reported" and not chain:
+        return claim.model_copy(update={"source_chain": [], "status": "asserted", "status_cues": []})
+    return claim.model_copy(update={"source_chain": chain})
 
 
 def _refers_back(name: str, rules: RussianRules) -> bool:

@@ -82,3 +82,8 @@ def test_claims_a_call_with_nothing_else_typed_is_a_request(extract_russian):
 
 def test_claims_being_clarified_is_unverified(extract_russian):
     assert extract_russian("Информацию о пострадавших уточняют.")[0].status == "unverified"
+
+
+def test_claims_a_reported_claims_cue_is_its_origins(extract_russian):
+    claim = extract_russian("По данным ведомства, атака была отражена.")[0]
+    assert claim.status == "reported" and [cue.text for cue in claim.status_cues] == ["По данным"]

@@ -47,7 +47,7 @@ def test_sources_pronoun_takes_the_source_named_before(extract_russian):
 
 def test_sources_pronoun_with_no_source_before_names_none(extract_russian):
     claims = extract_russian("По его словам, жителей просят оставаться в укрытиях.")
-    assert claims[0].source_chain == [] and claims[0].status == "asserted"
+    assert (claims[0].source_chain, claims[0].status, claims[0].status_cues) == ([], "asserted", [])
 
 
 def test_sources_body_in_a_v_phrase_speaks_but_a_day_does_not(extract_russian):
