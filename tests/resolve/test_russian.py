@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimgraph.resolve.russian import claim_quantities, claim_time
+from tests.strategies import russian_time_phrases
 
 PUBLISHED = date(2023, 6, 2)  # a Friday
 
@@ -70,3 +73,14 @@ def test_russian_quantities(text, low, high, conservative, unit, approximate):
 
 def test_russian_quantities_a_date_is_not_a_count():
     assert claim_quantities("Обстрел начался 29 мая 2023 года.", 0) == []
+
+
+@given(text=russian_time_phrases(), published=st.one_of(st.none(), st.dates()))
+def test_russian_any_text_gives_a_span_or_unresolved_and_counts_that_are_numbers(text, published):
+    time = claim_time(text, 0, published)
+    if time is not None and time.resolved:
+        assert date.fromisoformat(time.start) <= date.fromisoformat(time.end) and time.precision
+    elif time is not None:
+        assert (time.start, time.end) == (None, None) and time.note
+    for quantity in claim_quantities(text, 0):
+        assert text[slice(*quantity.span)] == quantity.text
