@@ -14,6 +14,7 @@ from .sources import Attribution, Range, attributions, points_back, source_chain
 
 MIN_WORDS = 3  # shorter lines (a byline, a photo credit) make no claim
 TYPED_FIRST = ("VERB", "AUX")
+OPEN_QUOTE, CLOSE_QUOTE = "«", "»"
 COMMENTING = {"denied", "unverified"}  # statuses of a sentence that may only comment on the one before
 
 
@@ -105,7 +106,22 @@ def to_claims(document: Document, parsed: RuText) -> list[Claim]:
             claims[-1] = _attributed(claims[-1], claim)
         claims.append(claim)
         last_named = next((ref for ref in claim.source_chain if not _refers_back(ref.name, rules)), last_named)
+    claims = _quoted_speakers(claims)
     return [_typed_denial(claims, n) for n in range(len(claims))]
+
+
+def _quoted_speakers(claims: list[Claim]) -> list[Claim]:
+    """A quotation running over sentences ("«Станция обесточена. Персонал на месте», — сказал
+    X") is its speaker's throughout: a claim that opens a quotation and names no source takes
+    the chain of the claim that closes it."""
+    carried = list(claims)
+    for number, claim in enumerate(claims):
+        if claim.source_chain or claim.text.count(OPEN_QUOTE) <= claim.text.count(CLOSE_QUOTE):
+            continue
+        closing = next((c for c in claims[number + 1:] if CLOSE_QUOTE in c.text), None)
+        if closing is not None and closing.source_chain:
+            carried[number] = _attributed(claim, closing)
+    return carried
 
 
 def _named(claim: Claim, named: Optional[SourceRef], rules: RussianRules) -> Claim:

@@ -84,3 +84,10 @@ def test_sources_a_quoted_company_name_is_named_without_its_quotes(extract_russi
 def test_sources_kind_comes_from_the_first_word_of_a_kind(extract_russian):
     claims = extract_russian("Директор информационного агентства Иван Смирнов сказал, что сеть отключена.")
     assert claims[0].source_chain[0].kind == "official"
+
+
+def test_sources_a_quotation_over_sentences_is_its_speakers_throughout(extract_russian):
+    claims = extract_russian("«Станция полностью обесточена. Персонал остаётся на месте», — сказал "
+                             "директор станции Игорь Мурашов. Вечером подача тока возобновилась.")
+    assert names(claim_with(claims, "обесточена")) == ["директор станции Игорь Мурашов"]
+    assert claim_with(claims, "Вечером").source_chain == []
