@@ -59,10 +59,9 @@ def places_in(parsed: RuText, span: tuple[int, int], frame_chars: list[tuple[int
     области" says who speaks, not where it happened), each named in the nominative so the
     gazetteer finds it: the mention's ``text`` is that name, its ``span`` where it is written."""
     places = []
-    for kind, start, end in parsed.entities:
-        inside = span[0] <= start and end <= span[1]
+    for kind, start, end in parsed.entities_within(*span):
         in_frame = any(s <= start and end <= e for s, e in frame_chars)
-        if kind in rules.place_entities and inside and not in_frame:
+        if kind in rules.place_entities and not in_frame:
             indices = parsed.tokens_within(start, end)
             if indices:
                 places.append(Place(text=nominative(parsed, indices), span=(start, end)))

@@ -46,6 +46,12 @@ class RuText:
     entities: list[tuple[str, int, int]] = field(default_factory=list)  # (type, start char, end char)
     _starts: list[int] = field(default_factory=list, repr=False)  # the tokens' starts, for bisection
 
+    def entities_within(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """The entities inside characters [start, end) (``entities`` is in text order)."""
+        first = bisect_left(self.entities, start, key=lambda entity: entity[1])
+        last = bisect_left(self.entities, end, key=lambda entity: entity[1])
+        return [entity for entity in self.entities[first:last] if entity[2] <= end]
+
     def tokens_within(self, start: int, end: int) -> list[int]:
         """The indices of the tokens inside characters [start, end)."""
         first = bisect_left(self.starts, start)
