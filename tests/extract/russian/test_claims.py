@@ -87,3 +87,8 @@ def test_claims_being_clarified_is_unverified(extract_russian):
 def test_claims_a_reported_claims_cue_is_its_origins(extract_russian):
     claim = extract_russian("По данным ведомства, атака была отражена.")[0]
     assert claim.status == "reported" and [cue.text for cue in claim.status_cues] == ["По данным"]
+
+
+def test_claims_asking_for_access_is_a_request(extract_russian):
+    claims = extract_russian("Красный Крест запросил доступ к пострадавшим.")
+    assert claims[0].event_type == "request"
