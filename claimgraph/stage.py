@@ -17,7 +17,7 @@ from functools import cached_property
 from itertools import chain, islice, repeat
 
 from claimgraph.extract import Extractor
-from claimgraph.extract.russian import RussianExtractor
+from claimgraph.extract.russian import RUSSIAN, RussianExtractor
 from claimgraph.model import Claim, Document, ExtractedDocument, ReadFailure
 from claimgraph.resolve import Resolver
 from claimgraph.settings import Settings
@@ -28,7 +28,7 @@ EXTRACT_BATCH = 32  # documents per spaCy pipe call
 # The first calls take fewer, so the first documents are stored (and progress shows) early.
 FIRST_BATCHES = (4, 8, 16)
 
-ENGLISH, RUSSIAN = "en", "ru"
+ENGLISH = "en"
 
 ExtractedOrFailure = tuple[Document, "list[Claim] | BaseException"]
 

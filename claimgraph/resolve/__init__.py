@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from claimgraph.extract.russian import RUSSIAN
 from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 from claimgraph.resolve.denials import with_self_denials
@@ -73,7 +74,7 @@ class Resolver:
         """``anchor``: what its relative times are read against (its digest item's day, else
         the publication date).  A Russian claim's times and quantities are found and read here,
         from its text (resolve/russian.py); an English one's are the extractor's mentions."""
-        russian = doc.language == "ru"
+        russian = doc.language == RUSSIAN
         return claim.model_copy(update={
             "places": [places[p.span] for p in claim.places if p.span in places],  # not_a_place left out
             "time": claim_time(claim.text, claim.span[0], anchor) if russian else self.resolve_time(claim.time, anchor),

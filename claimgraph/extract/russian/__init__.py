@@ -16,7 +16,8 @@ from .claims import document_places, to_claims
 from .nlp import parse
 from .rules import russian_rules
 
-__all__ = ["RussianExtractor"]
+__all__ = ["RUSSIAN", "RussianExtractor"]
+RUSSIAN = "ru"  # Document.language of the documents this path reads
 
 
 class RussianExtractor:
