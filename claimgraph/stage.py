@@ -5,7 +5,8 @@ and every Dask worker (`scale.py`).  It takes documents already read and yields,
 document, an `ExtractedDocument`, or a `ReadFailure` naming the document whose extraction
 or resolution raised (its traceback is logged at DEBUG level); the other documents go on.
 Documents in a language the pipeline does not read are kept, marked by their `language`,
-with no claims (an English parser would invent them).
+with no claims (an English parser would invent them).  Each language read has its extractor:
+Russian documents go to `extract.russian.RussianExtractor`, all others to the English one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import cached_property
 from itertools import chain, islice, repeat
 
 from claimgraph.extract import Extractor
+from claimgraph.extract.russian import RUSSIAN, RussianExtractor
 from claimgraph.model import Claim, Document, ExtractedDocument, ReadFailure
 from claimgraph.resolve import Resolver
 from claimgraph.settings import Settings
@@ -25,6 +27,8 @@ log = logging.getLogger("claimgraph")
 EXTRACT_BATCH = 32  # documents per spaCy pipe call
 # The first calls take fewer, so the first documents are stored (and progress shows) early.
 FIRST_BATCHES = (4, 8, 16)
+
+ENGLISH = "en"
 
 ExtractedOrFailure = tuple[Document, "list[Claim] | BaseException"]
 
@@ -50,6 +54,11 @@ def _cut_dateline(doc: Document, claim: Claim, end: int) -> Claim:
     return claim.model_copy(update=update)
 
 
+def extracting_language(doc: Document) -> str:
+    """Which extractor reads the document: Russian's for Russian, English's for any other."""
+    return RUSSIAN if doc.language == RUSSIAN else ENGLISH
+
+
 def stage_failure(doc: Document, stage: str, error: BaseException) -> ReadFailure:
     where = doc.origin or f"document {doc.id}"
     return ReadFailure(origin=where, message=f"{stage} failed: {type(error).__name__}: {error}")
@@ -64,6 +73,13 @@ class DocumentStage:
     @cached_property
     def extractor(self) -> Extractor:
         return Extractor(self.settings)
+
+    @cached_property
+    def russian_extractor(self) -> RussianExtractor:
+        return RussianExtractor()
+
+    def extractor_for(self, language: str) -> Extractor | RussianExtractor:
+        return self.russian_extractor if language == RUSSIAN else self.extractor
 
     @cached_property
     def resolver(self) -> Resolver:
@@ -88,13 +104,16 @@ class DocumentStage:
             log.debug("batch of %d documents: %s", len(batch), split_text(clock.lap()))
 
     def _extract_batch(self, batch: list[Document]) -> list[ExtractedOrFailure]:
-        """The batch through spaCy's pipe; on an error, again one by one to isolate the culprit."""
+        """The batch through its language's extractor (spaCy's pipe for English), each language's
+        documents apart; on an error, again one by one to isolate the culprit."""
         readable = [doc for doc in batch if self._reads_language(doc)]
-        if len(readable) < len(batch):
-            extracted = dict((doc.id, claims) for doc, claims in self._extract_batch(readable)) if readable else {}
+        languages = {extracting_language(doc) for doc in readable}
+        if len(readable) < len(batch) or len(languages) > 1:
+            extracted = {doc.id: claims for language in sorted(languages) for doc, claims in self._extract_batch(
+                [doc for doc in readable if extracting_language(doc) == language])}
             return [(doc, extracted.get(doc.id, [])) for doc in batch]
         try:
-            return list(self.extractor.extract_many(batch, batch_size=len(batch)))
+            return list(self.extractor_for(languages.pop()).extract_many(batch, batch_size=len(batch)))
         except Exception as error:  # noqa: BLE001 -- a bug in a stage must not stop the run
             if len(batch) > 1:
                 return [pair for doc in batch for pair in self._extract_batch([doc])]

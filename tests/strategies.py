@@ -31,6 +31,22 @@ def date_expressions(draw) -> str:
     return draw(st.sampled_from(shapes))
 
 
+RUSSIAN_MONTHS = st.sampled_from(["января", "феврале", "августа", "декабре", "мартобря"])
+RUSSIAN_NUMBERS = st.sampled_from(["двое", "несколько сотен", "десятки", "1 200", "0,5", "99999999999999999999",
+                                   "не менее", "до", "около", "-3", "½"])
+
+
+@st.composite
+def russian_time_phrases(draw) -> str:
+    """Russian time and count phrases of every shape resolve/russian.py reads, numbers possibly impossible."""
+    day, year = draw(st.integers(-5, 99)), draw(st.integers(0, 99999))
+    shapes = [f"{day} {draw(RUSSIAN_MONTHS)} {year} года", f"в ночь на {day} {draw(RUSSIAN_MONTHS)}",
+              f"в {draw(RUSSIAN_MONTHS)} {year} года", f"в {year} году", f"{draw(st.integers(0, 10**20))} дней назад",
+              f"во {draw(st.sampled_from(['вторник', 'вторникк']))}",
+              f"{draw(RUSSIAN_NUMBERS)} {draw(st.integers(-10**12, 10**30))} человек", draw(ANY_TEXT)]
+    return draw(st.sampled_from(shapes)) + draw(ANY_TEXT)
+
+
 @st.composite
 def quantity_phrases(draw) -> str:
     unit = draw(st.sampled_from(["drones", "km", "square kilometres of territory", "residents", "", "%"]))

@@ -121,3 +121,30 @@ def test_ingest_charges_each_stage_its_own_seconds(tmp_path, monkeypatch):
     assert clock.totals["extract"] >= 0.15
     assert 0 < clock.totals["store"] < clock.totals["extract"]
     assert "read" in clock.totals
+
+
+RUSSIAN_EPISODE = Path(__file__).parent / "fixtures" / "linking_real_ru" / "shebekino-2023" / "articles"
+
+
+@pytest.mark.slow
+def test_ingest_reads_russian_articles_into_claims_sources_and_events(tmp_path):
+    """`claimgraph ingest` of Russian text files (our own articles): claims with their source
+    chains, statuses, places and times, linked into events, in SQLite."""
+    from claimgraph.store import Store
+
+    db = tmp_path / "ru.db"
+    subprocess.run(ingest_command(RUSSIAN_EPISODE, db), check=True, capture_output=True, timeout=600)
+    store = Store(f"sqlite:///{db}")
+    try:
+        documents, claims, events = list(store.all_documents()), list(store.all_claims()), list(store.all_events())
+    finally:
+        store.close()
+    assert {d.language for d in documents} == {"ru"} and len(documents) == 3
+    relayed = next(c for c in claims if "со ссылкой на" in c.text)
+    assert [(ref.name, ref.kind) for ref in relayed.source_chain] == [("оперативные службы", "official"), ("ТАСС", "media")]
+    denial = next(c for c in claims if c.text.startswith("В Киеве опровергли"))
+    assert denial.status == "denied" and denial.source_chain[0].canonical == "Government of Ukraine"
+    shelled = next(c for c in claims if "подвергся массированному обстрелу" in c.text)
+    assert (shelled.event_type, shelled.places[0].name, shelled.time.start) == ("strike", "Shebekino", "2023-06-01")
+    assert all(c.event_id for c in claims)
+    assert len(events) < len(claims)  # reports of one happening joined

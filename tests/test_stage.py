@@ -36,3 +36,39 @@ def test_stage_reads_the_documents_dateline_and_recognises_none_itself():
     text = "KYIV (Meridian Wire) — Officials said the bridge was hit."
     claim = Claim(id="d:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)))
     assert outside_dateline(document(text), [claim]) == [claim]  # reading found no dateline: none is cut
+
+
+class Recording:
+    """An extractor stand-in that records which documents it was given."""
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def extract_many(self, docs, batch_size=32):
+        for doc in docs:
+            self.seen.append(doc.language)
+            yield doc, []
+
+
+def stage_with_recorders(languages: str = "en,ru"):
+    from claimgraph.settings import Settings
+    from claimgraph.stage import DocumentStage
+
+    stage = DocumentStage(Settings.load(languages=languages))
+    stage.__dict__.update(extractor=Recording(), russian_extractor=Recording())  # the cached properties
+    return stage
+
+
+def test_stage_routes_each_language_to_its_extractor_in_order():
+    stage = stage_with_recorders()
+    docs = [document(f"text {n}").model_copy(update={"language": language})
+            for n, language in enumerate(["en", "ru", None, "ru", "de"])]
+    extracted = stage._extract_batch(docs)
+    assert [doc.language for doc, _ in extracted] == ["en", "ru", None, "ru", "de"]  # the batch's order
+    assert stage.extractor.seen == ["en", None] and stage.russian_extractor.seen == ["ru", "ru"]
+
+
+def test_stage_a_language_left_out_of_the_setting_is_not_read():
+    stage = stage_with_recorders(languages="en")
+    stage._extract_batch([document("текст").model_copy(update={"language": "ru"})])
+    assert stage.russian_extractor.seen == [] and stage.extractor.seen == []

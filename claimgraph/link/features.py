@@ -23,10 +23,12 @@ from claimgraph.link.meaning import load_meaning
 from claimgraph.link.quantities import unit_of
 from claimgraph.link.rules import LinkRules
 from claimgraph.model import Claim, Document, Place
+from claimgraph.rules import typed_rules
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 # Longest first; a suffix is removed only if a stem of at least four letters remains.
 SUFFIXES = ("ements", "ement", "ings", "ing", "ies", "ied", "ed", "es", "s")
+CYRILLIC = re.compile("[а-яё]")
 SPECIFIC_PRECISIONS = {"point", "town", None}
 DATED_PRECISIONS = {"day", "hour"}  # a claim's own time this precise dates the happening
 UNDAYED_PRECISIONS = {"month", "year"}  # a time this coarse names no day (its first day would be made up)
@@ -34,10 +36,26 @@ DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 
 
+def russian_endings() -> tuple[str, ...]:
+    """linking.yaml's `russian_endings`, longest first (read apart from LinkRules, whose word
+    lists are built with this stemmer)."""
+    return typed_rules("claimgraph.link", "data/linking.yaml", _russian_endings)
+
+
+def _russian_endings(raw: dict) -> tuple[str, ...]:
+    return tuple(sorted(raw["russian_endings"], key=len, reverse=True))
+
+
 @lru_cache(maxsize=65536)  # a corpus repeats a small vocabulary
 def stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix in SUFFIXES:
+    if CYRILLIC.match(word):
+        return _stripped(word.replace("ё", "е"), russian_endings())
+    return _stripped(word, SUFFIXES)
+
+
+def _stripped(word: str, suffixes: tuple[str, ...]) -> str:
+    for suffix in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
             return word[: -len(suffix)]
     return word

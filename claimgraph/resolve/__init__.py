@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from claimgraph.extract.russian import RUSSIAN
 from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 from claimgraph.resolve.denials import with_self_denials
@@ -21,6 +22,7 @@ from claimgraph.resolve.gazetteer import Gazetteer
 from claimgraph.resolve.locate import locate_claims
 from claimgraph.resolve.geoparse import is_toponym, resolve_places
 from claimgraph.resolve.quantities import find_quantities, in_designator, parse
+from claimgraph.resolve.russian import claim_quantities, claim_time
 from claimgraph.resolve.seats import Seats
 from claimgraph.resolve.source_names import DocumentSources
 from claimgraph.resolve.times import normalise
@@ -70,11 +72,14 @@ class Resolver:
     def resolve_claim(self, doc: Document, claim: Claim, anchor: date | None,
                       places: dict[tuple[int, int], Place]) -> Claim:
         """``anchor``: what its relative times are read against (its digest item's day, else
-        the publication date)."""
+        the publication date).  A Russian claim's times and quantities are found and read here,
+        from its text (resolve/russian.py); an English one's are the extractor's mentions."""
+        russian = doc.language == RUSSIAN
         return claim.model_copy(update={
             "places": [places[p.span] for p in claim.places if p.span in places],  # not_a_place left out
-            "time": self.resolve_time(claim.time, anchor),
-            "quantities": self.resolve_quantities(doc.text, claim),
+            "time": claim_time(claim.text, claim.span[0], anchor) if russian else self.resolve_time(claim.time, anchor),
+            "quantities": claim_quantities(claim.text, claim.span[0]) if russian
+            else self.resolve_quantities(doc.text, claim),
             "source_chain": [self.resolve_source(s) for s in claim.source_chain],
             "actors": [self.resolve_actor(a) for a in claim.actors],
         })

@@ -14,12 +14,14 @@ from typing import Any, Callable
 
 import yaml
 
+from claimgraph.resolve.names import ascii_fold
 from claimgraph.rules import packaged_yaml
 from claimgraph.settings import Settings
 
 POSSESSIVE = re.compile(r"['’]s\b")
 NON_WORD = re.compile(r"[^\w@]+")
 FILLER = {"the", "a", "an", "of", "to", "for", "and", "s"}
+CYRILLIC = re.compile("[а-яёіїєґ]")
 ARTICLES = {"the", "a", "an"}
 CONJUNCTION = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
@@ -100,9 +102,10 @@ class ActorCatalogue:
         return sorted(patterns, key=lambda p: (-len(p.words), p.order))
 
     def tokens(self, name: str) -> list[str]:
-        """Lower-cased words with possessives, filler and the word map applied."""
+        """Lower-cased words with possessives, filler and the word map applied; a Cyrillic word
+        the map does not hold is romanised ("Гладков" -> gladkov), as the gazetteer's keys are."""
         words = NON_WORD.sub(" ", POSSESSIVE.sub("", self.abbreviations(name.lower()))).split()
-        mapped = " ".join(self.words.get(w, w) for w in words).split()
+        mapped = " ".join(self.words[w] if w in self.words else romanised(w) for w in words).split()
         return [w for w in mapped if w not in FILLER]
 
     def lookup(self, name: str) -> Entity | None:
@@ -136,6 +139,11 @@ class ActorCatalogue:
     def canonical(self, name: str) -> Entity:
         """The known entity, or one named by the normalised form of ``name``."""
         return self.lookup(name) or Entity(source_name_key(name))
+
+
+def romanised(word: str) -> str:
+    """A Cyrillic word in Latin letters (the gazetteer's romanisation); any other as it is."""
+    return ascii_fold(word) if CYRILLIC.search(word) else word
 
 
 def conjuncts(name: str) -> list[str]:

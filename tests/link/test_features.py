@@ -14,6 +14,12 @@ def test_features_stem_merges_inflections():
     assert stem("bus") == "bus"  # too short to strip
 
 
+def test_features_stem_merges_russian_inflections_by_their_endings():
+    assert stem("обстрелом") == stem("обстрелы") == stem("Обстрела") == "обстрел"
+    assert stem("эвакуации") == stem("эвакуация") == "эвакуац"
+    assert stem("мост") == "мост"  # too short to strip
+
+
 def test_features_claim_day_prefers_resolved_time_over_publication():
     doc = document("d1", published="2024-08-15")
     assert claim_day(claim("d1:0", "x", day="2024-08-07"), doc) < claim_day(claim("d1:1", "x"), doc)
@@ -107,6 +113,14 @@ def test_features_kinds_of_happening_come_from_the_words_by_stem_and_prefix():
     assert kinds_of("At least 40 prisoners were killed and 75 wounded", RULES) >= {"casualty", "detention"}
     assert kinds_of("Thousands were evacuated as the water rose", RULES) >= {"displacement", "disaster"}
     assert "request" in kinds_of("The Red Cross asked for access to the prison", RULES)
+
+
+def test_features_kinds_of_happening_in_russian_come_from_word_prefixes():
+    from claimgraph.link.features import kinds_of
+
+    assert kinds_of("После обстрела погибли трое, ещё пятеро ранены", RULES) >= {"attack", "casualty"}
+    assert kinds_of("Жителей эвакуировали из затопленных сёл", RULES) >= {"displacement", "disaster"}
+    assert kinds_of("Министр провёл встречу с послом", RULES) == {"diplomacy"}
 
 
 def test_features_a_word_before_a_facility_noun_names_the_facility_not_a_happening():

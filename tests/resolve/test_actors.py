@@ -164,3 +164,20 @@ def test_actors_user_file_gives_a_seat(tmp_path):
                     "    seat: {place: Odesa, country: UA}\n", encoding="utf-8")
     entity = ActorCatalogue.load(Settings.load(actors_file=str(path))).lookup("the harbour board")
     assert (entity.seat.place, entity.seat.country) == ("Odesa", "UA")
+
+
+@pytest.mark.parametrize("name, canonical, side", [
+    ("Министерство обороны Украины", "Ministry of Defence of Ukraine", "Ukraine"),
+    ("Минобороны России", "Ministry of Defence of the Russian Federation", "Russia"),
+    ("Киев", "Government of Ukraine", "Ukraine"),
+    ("Украинские официальные лица", "Government of Ukraine", "Ukraine"),
+    ("губернатор Вячеслав Гладков", "Belgorod Oblast administration", "Russia"),  # romanised: gladkov
+    ("Дмитрий Песков", "Kremlin", "Russia"),
+])
+def test_actors_russian_names_through_the_word_map_and_romanisation(catalogue, name, canonical, side):
+    entity = catalogue.lookup(name)
+    assert (entity.canonical, entity.side) == (canonical, side)
+
+
+def test_actors_a_latin_name_is_not_romanised_again(catalogue):
+    assert catalogue.tokens("Energoatom") == ["energoatom"] and catalogue.tokens("Энергоатом") == ["energoatom"]
