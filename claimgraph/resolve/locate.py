@@ -70,7 +70,7 @@ class DocumentPlaces:
         paragraph_start = self.text.rfind("\n", 0, sentence[0]) + 1
         previous = previous_sentence(self.text, paragraph_start, sentence[0])
         spans = {"sentence": sentence, "previous": previous, "paragraph": (paragraph_start, sentence[0])}
-        for basis in claim_bases(claim):
+        for basis in claim_bases(claim, self.text[sentence[0]:sentence[1]]):
             if basis in spans:
                 yield basis, self.inside(spans[basis])
             elif basis == "speaker":

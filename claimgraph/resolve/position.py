@@ -10,6 +10,7 @@ point on a map; it is listed, not drawn at the country's centroid.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from claimgraph.rules import typed_rules
 
 PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
 TOO_COARSE_FEATURES = frozenset({"CONT", "OCN", "STM"})  # a continent, an ocean, a river: no point says where
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class LocationRules:
     bases: tuple[str, ...]  # where a location may come from, best first
     bases_by_type: Mapping[str, tuple[str, ...]]  # event type -> its own order of bases
     bases_by_status: Mapping[str, tuple[str, ...]]  # claim status -> its order of bases, before its type's
+    reach_words: frozenset[str]  # a sentence asking to reach a place ("access", "visit") is about that place
     agreement_km: float  # claims' locations this close agree on where their event is
     geo_precision_floor: Mapping[str, int]  # basis -> the finest ACLED geo_precision it allows
     seats_of_government: frozenset[str]
@@ -49,7 +52,8 @@ def _location_rules(raw: dict[str, Any]) -> LocationRules:
         bases_by_status=MappingProxyType({status: tuple(order) for status, order in raw["bases_by_status"].items()}),
         agreement_km=raw["agreement_km"],
         geo_precision_floor=MappingProxyType(dict(raw["geo_precision_floor"])),
-        **{name: frozenset(raw[name]) for name in ("seats_of_government", "locative_words", "actor_heads")},
+        **{name: frozenset(raw[name]) for name in ("reach_words", "seats_of_government", "locative_words",
+                                                   "actor_heads")},
     )
 
 
@@ -74,11 +78,16 @@ def bases(event_type: Optional[str]) -> tuple[str, ...]:
     return rules.bases_by_type.get(event_type, rules.bases)
 
 
-def claim_bases(claim: Claim) -> tuple[str, ...]:
-    """Where a claim's location may come from, best first: in the order of its status when
-    locations.yaml gives one (a forecast or a demand tells only of someone's words: what it
-    speaks of has not happened, the speaking has), else of its event type."""
-    return location_rules().bases_by_status.get(claim.status) or bases(claim.event_type)
+def claim_bases(claim: Claim, sentence: str) -> tuple[str, ...]:
+    """Where a claim's location may come from, best first.  A claim whose ``sentence`` asks to
+    reach a place ("requested access to the prison") is about where it would happen: the usual
+    order, its speaker's seat left out.  Else the order of its status when locations.yaml gives
+    one (a forecast or a demand tells only of someone's words: what it speaks of has not
+    happened, the speaking has), else of its event type."""
+    rules = location_rules()
+    if rules.reach_words.intersection(WORD.findall(sentence.lower())):
+        return rules.bases
+    return rules.bases_by_status.get(claim.status) or bases(claim.event_type)
 
 
 def basis_rank(place: Place, order: tuple[str, ...]) -> int:

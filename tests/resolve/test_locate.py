@@ -110,3 +110,14 @@ def test_locate_a_forecast_or_a_demand_is_where_its_speaker_says_it_whatever_it_
     forecast = "The ministry said the flooding will leave thousands homeless."
     assert locate(text, forecast, "civilian_harm", seat_in_moscow, status="speculative").basis == "speaker"
     assert locate(text, forecast, "civilian_harm", seat_in_moscow, status="reported").name == "Brelsk"
+
+
+@pytest.mark.parametrize("sentence", ["The agency requested access to the prison.",
+                                      "The agency asked to visit the prison.",
+                                      "The agency called for its team to travel there."])
+def test_locate_a_request_to_reach_a_place_is_about_that_place_not_at_the_askers_seat(sentence):
+    text = f"Shells hit the prison in Brelsk.\n{sentence}"
+    where = locate(text, sentence, "request", seat_in_moscow, status="speculative")
+    assert (where.name, where.basis) == ("Brelsk", "focus")
+    other = "The agency called on both sides to stop the shelling."
+    assert locate(f"Shells hit the prison in Brelsk.\n{other}", other, "request", seat_in_moscow).name == "Moscow"
