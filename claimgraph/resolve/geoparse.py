@@ -250,8 +250,7 @@ def _mention(text: str, place: Place, gazetteer: Gazetteer) -> Mention:
         country = gazetteer.demonym(place.text)
         return Mention(place, [country] if country else [], best=country)
     name = POSSESSIVE.sub("", place.text)
-    following = text[place.span[1]: place.span[1] + 20].lower().split()
-    region_word = bool(following) and following[0].strip(".,;'’") in name_rules().region_words
+    region_word = _named_as_region(text, place.span[1], name)
     key = name_key(name)
     candidates = gazetteer.candidates(name)
     partial = not candidates
@@ -315,6 +314,27 @@ def _near(a: Candidate, b: Candidate) -> bool:
         return False
     dlon = (a.lon - b.lon) * math.cos(math.radians(a.lat))
     return a.geonameid != b.geonameid and KM_PER_DEGREE * math.hypot(dlat, dlon) < SUPPORT_KM
+
+
+LIST_WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+
+
+def _named_as_region(text: str, end: int, name: str) -> bool:
+    """A region word follows the name ("Kursk region"), or the name is one of a list that
+    shares a plural one ("the Kherson and Zaporizhzhia regions"; names, commas and "and" up to
+    it) or ends in one itself."""
+    shared = toponym_rules().shared_region_words
+    following = LIST_WORD.findall(text[end: end + 80])
+    if name.lower().split()[-1:] and name.lower().split()[-1] in shared:
+        return True
+    if following and following[0].lower().strip("'’") in name_rules().region_words:
+        return True
+    for word in following:
+        if word.lower() in shared:
+            return True
+        if not (word in (",", "and") or word[:1].isupper()):
+            return False
+    return False
 
 
 def _namesake_regions(candidates: list[Candidate]) -> set[int]:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Optional
 
 from claimgraph.model import Claim, Place, Span
-from claimgraph.resolve.position import (PRECISION_RANK, bases, drawable, geo_precision, located, location_rules,
+from claimgraph.resolve.position import (PRECISION_RANK, claim_bases, drawable, geo_precision, located, location_rules,
                                         most_specific, place_key)
 
 POSSESSIVE_START = re.compile(r"^['’]s\b")
@@ -64,13 +64,13 @@ class DocumentPlaces:
         return coarse
 
     def around(self, claim: Claim, speaker: SpeakerPlace) -> Iterable[tuple[str, list[Place]]]:
-        """The places each basis offers, in the order of the claim's event type (computed when
-        asked: most claims stop at their sentence)."""
+        """The places each basis offers, in the order of the claim's event type or status
+        (``claim_bases``; computed when asked: most claims stop at their sentence)."""
         sentence = claim.sentence_span
         paragraph_start = self.text.rfind("\n", 0, sentence[0]) + 1
         previous = previous_sentence(self.text, paragraph_start, sentence[0])
         spans = {"sentence": sentence, "previous": previous, "paragraph": (paragraph_start, sentence[0])}
-        for basis in bases(claim.event_type):
+        for basis in claim_bases(claim, self.text[sentence[0]:sentence[1]]):
             if basis in spans:
                 yield basis, self.inside(spans[basis])
             elif basis == "speaker":

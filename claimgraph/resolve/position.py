@@ -10,6 +10,7 @@ point on a map; it is listed, not drawn at the country's centroid.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from claimgraph.rules import typed_rules
 
 PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
 TOO_COARSE_FEATURES = frozenset({"CONT", "OCN", "STM"})  # a continent, an ocean, a river: no point says where
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class LocationRules:
     words that tell a place named as where from one named as who."""
     bases: tuple[str, ...]  # where a location may come from, best first
     bases_by_type: Mapping[str, tuple[str, ...]]  # event type -> its own order of bases
+    bases_by_status: Mapping[str, tuple[str, ...]]  # claim status -> its order of bases, before its type's
+    reach_words: frozenset[str]  # a sentence asking to reach a place ("access", "visit") is about that place
     agreement_km: float  # claims' locations this close agree on where their event is
     geo_precision_floor: Mapping[str, int]  # basis -> the finest ACLED geo_precision it allows
     seats_of_government: frozenset[str]
@@ -45,9 +49,11 @@ def _location_rules(raw: dict[str, Any]) -> LocationRules:
     return LocationRules(
         bases=tuple(raw["bases"]),
         bases_by_type=MappingProxyType({kind: tuple(order) for kind, order in raw["bases_by_type"].items()}),
+        bases_by_status=MappingProxyType({status: tuple(order) for status, order in raw["bases_by_status"].items()}),
         agreement_km=raw["agreement_km"],
         geo_precision_floor=MappingProxyType(dict(raw["geo_precision_floor"])),
-        **{name: frozenset(raw[name]) for name in ("seats_of_government", "locative_words", "actor_heads")},
+        **{name: frozenset(raw[name]) for name in ("reach_words", "seats_of_government", "locative_words",
+                                                   "actor_heads")},
     )
 
 
@@ -70,6 +76,18 @@ def bases(event_type: Optional[str]) -> tuple[str, ...]:
     """Where a location of a claim (or an event) of this type may come from, best first."""
     rules = location_rules()
     return rules.bases_by_type.get(event_type, rules.bases)
+
+
+def claim_bases(claim: Claim, sentence: str) -> tuple[str, ...]:
+    """Where a claim's location may come from, best first.  A claim whose ``sentence`` asks to
+    reach a place ("requested access to the prison") is about where it would happen: the usual
+    order, its speaker's seat left out.  Else the order of its status when locations.yaml gives
+    one (a forecast or a demand tells only of someone's words: what it speaks of has not
+    happened, the speaking has), else of its event type."""
+    rules = location_rules()
+    if rules.reach_words.intersection(WORD.findall(sentence.lower())):
+        return rules.bases
+    return rules.bases_by_status.get(claim.status) or bases(claim.event_type)
 
 
 def basis_rank(place: Place, order: tuple[str, ...]) -> int:

@@ -46,12 +46,14 @@ class ToponymRules:
     generic_words: frozenset[str]  # words of a facility's name that are no place
     town_unit_words: frozenset[str]  # "Readington Township": the town Readington
     locative: frozenset[str]  # "in Sudzha": a likely place
+    shared_region_words: frozenset[str]  # "the Kherson and Zaporizhzhia regions": each name a region
     min_population: int
     min_population_after_locative: int
 
 
 WORD_LISTS = ("skip_leading", "not_places", "never_places", "never_place_endings", "unit_words", "titles",
-              "org_heads", "institution_heads", "generic_words", "town_unit_words", "locative")
+              "org_heads", "institution_heads", "generic_words", "town_unit_words", "locative",
+              "shared_region_words")
 
 
 def toponym_rules() -> ToponymRules:

@@ -151,8 +151,9 @@ def test_actors_joint_name_is_its_first_known_party(catalogue, name, canonical):
 @pytest.mark.parametrize(("name", "seat"), [
     ("the IAEA", ("Vienna", "AT")), ("UN Secretary-General Antonio Guterres", ("New York City", "US")),
     ("Russia's defence ministry", ("Moscow", "RU")), ("the World Health Organization", ("Geneva", "CH")),
+    ("a senator of the Federation Council", ("Moscow", "RU")), ("a member of the Verkhovna Rada", ("Kyiv", "UA")),
     ("Ukrainian troops", None), ("the Kherson regional military administration", None)])
-def test_actors_governments_and_international_bodies_have_a_seat(catalogue, name, seat):
+def test_actors_governments_legislatures_and_international_bodies_have_a_seat(catalogue, name, seat):
     entity = catalogue.lookup(name)
     assert entity is not None
     assert ((entity.seat.place, entity.seat.country) if entity.seat else None) == seat

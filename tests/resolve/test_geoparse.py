@@ -23,6 +23,19 @@ def test_geoparse_region_word_after_name_gives_oblast(gazetteer):
     assert (kursk.geonameid, kursk.precision, kursk.country) == (538555, "region", "RU")
 
 
+@pytest.mark.parametrize("text", ["Shells fell on the Kursk and Belgorod regions overnight.",
+                                  "Shells fell on the Kursk and Belgorod Regions overnight.",
+                                  "Shells fell on the Belgorod, Bryansk and Kursk oblasts overnight."])
+def test_geoparse_names_sharing_a_plural_region_word_are_each_a_region(gazetteer, text):
+    [kursk] = resolve(gazetteer, text, "Kursk")
+    assert (kursk.geonameid, kursk.precision) == (538555, "region")
+
+
+def test_geoparse_a_plural_region_word_after_a_sentence_end_names_no_region(gazetteer):
+    [kursk] = resolve(gazetteer, "Trains reached Kursk. Regions further east waited.", "Kursk")
+    assert kursk.precision == "town"
+
+
 def test_geoparse_bare_name_gives_town(gazetteer):
     [kursk] = resolve(gazetteer, "Trains to Kursk ran late.", "Kursk")
     assert (kursk.geonameid, kursk.feature, kursk.precision) == (538560, "PPL", "town")

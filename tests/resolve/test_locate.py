@@ -25,15 +25,16 @@ def places_in(text: str) -> list[Place]:
     return found
 
 
-def claim_at(text: str, sentence: str, event_type: str = "other") -> Claim:
+def claim_at(text: str, sentence: str, event_type: str = "other", status: str = "asserted") -> Claim:
     start = text.index(sentence)
     return Claim(id=f"d:{start}", text=sentence, span=(start, start + len(sentence)),
-                 sentence_span=(start, start + len(sentence)), event_type=event_type)
+                 sentence_span=(start, start + len(sentence)), event_type=event_type, status=status)
 
 
-def locate(text: str, sentence: str, event_type: str = "other", speaker=no_speaker) -> Place | None:
+def locate(text: str, sentence: str, event_type: str = "other", speaker=no_speaker,
+           status: str = "asserted") -> Place | None:
     dateline = find_dateline(text)  # found once, in reading (Document.dateline)
-    [claim] = locate_claims(text, [claim_at(text, sentence, event_type)], places_in(text),
+    [claim] = locate_claims(text, [claim_at(text, sentence, event_type, status)], places_in(text),
                             dateline.end() if dateline else 0, speaker)
     return claim.location
 
@@ -102,3 +103,21 @@ def test_locate_a_happening_is_never_placed_at_a_speakers_seat():
 def test_locate_a_statement_by_a_speaker_without_a_seat_falls_back_to_the_text():
     text = "The ministry warned of new shelling at Brelsk."
     assert locate(text, text, "statement").name == "Brelsk"
+
+
+def test_locate_a_forecast_or_a_demand_is_where_its_speaker_says_it_whatever_it_is_about():
+    text = "Shells hit Brelsk.\nThe ministry said the flooding will leave thousands homeless."
+    forecast = "The ministry said the flooding will leave thousands homeless."
+    assert locate(text, forecast, "civilian_harm", seat_in_moscow, status="speculative").basis == "speaker"
+    assert locate(text, forecast, "civilian_harm", seat_in_moscow, status="reported").name == "Brelsk"
+
+
+@pytest.mark.parametrize("sentence", ["The agency requested access to the prison.",
+                                      "The agency asked to visit the prison.",
+                                      "The agency called for its team to travel there."])
+def test_locate_a_request_to_reach_a_place_is_about_that_place_not_at_the_askers_seat(sentence):
+    text = f"Shells hit the prison in Brelsk.\n{sentence}"
+    where = locate(text, sentence, "request", seat_in_moscow, status="speculative")
+    assert (where.name, where.basis) == ("Brelsk", "focus")
+    other = "The agency called on both sides to stop the shelling."
+    assert locate(f"Shells hit the prison in Brelsk.\n{other}", other, "request", seat_in_moscow).name == "Moscow"
