@@ -68,6 +68,22 @@ def test_source_names_role_named_in_a_sentence_no_attribution_was_read_from(cata
     assert claims[0].source_chain[0].canonical == "Ministry of Defence of the Russian Federation"
 
 
+def test_source_names_a_role_in_the_lead_is_the_person_named_after_it(catalogue):
+    text = ("Floodwater covered two villages overnight, the regional governor said.\n\n"
+            "Governor Oleksandr Prokudin said rescue boats were on their way.")
+    at = text.index("the regional governor")
+    claims = DocumentSources(catalogue, text).resolve([said(0, "the regional governor", at)])
+    assert claims[0].source_chain[0].canonical == "Kherson Regional Military Administration"
+
+
+def test_source_names_a_role_named_before_wins_over_one_named_after(catalogue):
+    text = ("Russian Defence Ministry spokesman Igor Ivanov spoke first. The depot burned, the spokesman said. "
+            "Kremlin spokesman Dmitry Peskov said nothing.")
+    at = text.index("the spokesman")
+    claims = DocumentSources(catalogue, text).resolve([said(0, "the spokesman", at)])
+    assert claims[0].source_chain[0].canonical == "Ministry of Defence of the Russian Federation"
+
+
 def test_source_names_a_generic_body_is_the_nearest_known_source(sources):
     claims = sources.resolve([said(0, "Kremlin spokesman Dmitry Peskov", 0, "Kremlin", "Russia"),
                                     said(1, "a local resident", 50), said(2, "the organization", 100)])
