@@ -26,6 +26,10 @@ def only_type(claims_of, text):
     ("A firm called Northwind won the contract.", "other"),
     ("The army denied the shelling of the village.", "strike"),
     ("The two foreign ministers held talks in Vienna.", "diplomacy"),
+    ("The rebels committed a new act of terrorism at the port facilities.", "strike"),
+    ("Both sides accused each other of engaging in terrorism.", "strike"),
+    ("Families trapped in the valley are running out of bread and medicine.", "civilian_harm"),
+    ("Volunteers could not get the children out of the flooded district.", "evacuation"),
 ])
 def test_event_typer_trigger_lemmas(claims_of, text, event_type):
     assert claims_of(text)[0].event_type == event_type
@@ -211,12 +215,3 @@ def test_event_typer_hands_on_a_happening_only_in_a_report_of_happenings(claims_
     types = event_types(claims_of, text)
     assert types[0] == "strike" and types[-1] == "other", types
 
-
-@pytest.mark.parametrize("text, event_type", [
-    ("The rebels committed a new act of terrorism at the port facilities.", "strike"),
-    ("Both sides accused each other of engaging in terrorism.", "strike"),
-    ("Families trapped in the valley are running out of bread and medicine.", "civilian_harm"),
-    ("Volunteers could not get the children out of the flooded district.", "evacuation"),
-])
-def test_event_typer_terrorism_shortages_and_getting_people_out(claims_of, text, event_type):
-    assert only_type(claims_of, text) == event_type
