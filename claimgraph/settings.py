@@ -48,7 +48,7 @@ class Settings:
     near_duplicate_threshold: float = setting(0.7, "MinHash Jaccard similarity above which two documents are copies")
     gazetteer: str = setting(str(CACHE_DIR / "gazetteer.sqlite"), "Gazetteer index file, built on first use")
     actors_file: str = setting("", "Extra actor/source alias file (YAML) merged over the packaged one")
-    link_window_days: int = setting(10, "Claims further apart in time than this are not linked into one event")
+    link_window_days: int = setting(7, "Claims further apart in time than this are not linked into one event")
     link_distance_km: float = setting(150, "Claims with places further apart than this are not linked")
     link_threshold: float = setting(0.5, "Similarity above which a claim joins an event")
     api_token: str = setting("", "Token enabling the HTTP API's write endpoints (empty: read-only)")

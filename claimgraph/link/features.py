@@ -11,6 +11,7 @@ took place, where, which facility, and where it stands in its article.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -102,20 +103,31 @@ def claim_day(claim: Claim, document: Optional[Document]) -> Optional[int]:
 
 def dated_day(claim: Claim) -> Optional[int]:
     """The day the claim itself gives for the happening ("on August 5", "on Friday"), if it
-    gives one that precise."""
+    gives one that precise: one day (or a night across two), not a span of days ("the past 40
+    years" names no day)."""
     time = claim.time
-    return parse_day(time.start) if time and time.resolved and time.precision in DATED_PRECISIONS else None
+    if not (time and time.resolved and time.precision in DATED_PRECISIONS):
+        return None
+    start, end = parse_day(time.start), parse_day(time.end or time.start)
+    return start if start is not None and (end is None or end - start <= 1) else None
 
 
 def retrospective_day(claims: list["ClaimFeatures"], window: int) -> Optional[int]:
-    """The day an article looking back tells of: when its claims give their own days, all well
-    before its date (more than `window` days), the latest of them.  Its other claims then tell of
-    that day too ("an investigation published six weeks after the blast")."""
+    """The day an article looking back tells of: the day most of its dated claims give (of a
+    tie, the one it gives first), when that day is well before its date (more than `window`
+    days) and fewer of its claims give recent days than give that one ("an explosion at a
+    hospital on Oct. 17", in a report of six weeks later that also says what was asked two
+    weeks ago).  Its other claims then tell of that day too ("the findings of its investigation")."""
     published = claims[0].published if claims else None
-    days = [c.dated for c in claims if c.dated is not None]
-    if published is None or not days or max(days) >= published - window:
+    days = [c.dated for c in sorted(claims, key=lambda c: c.claim.span) if c.dated is not None]
+    if published is None:
         return None
-    return max(days)
+    recent = sum(1 for day in days if day >= published - window)
+    earlier = Counter(day for day in days if day < published - window)
+    if not earlier:
+        return None
+    day = max(earlier, key=lambda d: (earlier[d], -days.index(d)))
+    return day if recent < earlier[day] else None
 
 
 def date_retrospective_articles(claims: list["ClaimFeatures"], window: int) -> None:
@@ -159,6 +171,7 @@ class ClaimFeatures:
     points: list[tuple[float, float]] = field(default_factory=list)
     place_keys: frozenset[str] = frozenset()
     actors: set[str] = field(default_factory=set)
+    speakers: frozenset[str] = frozenset()  # who speaks, when the happening is the speaking
     outcomes: set[str] = field(default_factory=set)
     facilities: frozenset[str] = frozenset()
     place_names: set[str] = field(default_factory=set)  # towns named, located or not
@@ -288,6 +301,15 @@ def place_names(places: list[Place], sentence: str, rules: LinkRules) -> set[str
     return {name.lower() for p in places for name in (p.name, p.text) if name} | cued
 
 
+def speakers_of(claim: Claim, rules: LinkRules) -> frozenset[str]:
+    """Whose statement, request or diplomatic act a claim tells of: its origin, when it has one
+    (a claim without a source says nothing of the speaker)."""
+    if claim.event_type not in rules.speech_types or not claim.source_chain:
+        return frozenset()
+    origin = claim.source_chain[0]
+    return frozenset({(origin.canonical or origin.name).lower()})
+
+
 def counted_kinds(claim: Claim, kinds: frozenset[str], extent: bool, rules: LinkRules) -> frozenset[str]:
     """The kinds a claim gives a number for: a number beside casualty words is a toll."""
     if not (claim.quantities or DIGIT.search(claim.text) or rules.number_words.search(claim.text)):
@@ -313,6 +335,7 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         points=[(p.lat, p.lon) for p in specific],
         place_keys=frozenset(place_key(p) for p in specific),
         actors={a.canonical or a.text.lower() for a in claim.actors},
+        speakers=speakers_of(claim, rules),
         outcomes=outcomes_of(claim.text, rules) if claim.event_type in rules.outcome_types else set(),
         facilities=facilities_of(sentence, rules),
         place_names=place_names(specific, sentence, rules),

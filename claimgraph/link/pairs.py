@@ -44,6 +44,8 @@ FEATURES = {
     "same_facility": "they name a common kind of facility",
     "other_facility": "both name facilities, of different kinds (\"the structure\" is of any kind)",
     "one_facility": "only one names a facility (a gas station and the town it stands in)",
+    "same_speaker": "both tell of a speech act (speech_types) by a common speaker",
+    "other_speaker": "both tell of speech acts with known speakers, none in common",
 }
 NAMES = tuple(FEATURES)
 
@@ -73,6 +75,7 @@ def mean_features(claim: ClaimFeatures, event: EventProfile, rules: LinkRules) -
     wildcards = sum(event.types[t] for t in rules.wildcard_types)
     kinds, counted = shared(event.kinds, claim.kinds), shared(event.counted, claim.counted)
     places, facilities = shared(event.places, claim.place_names), shared(event.facilities, claim.facilities)
+    speakers = shared(event.speakers, claim.speakers)
     dated = claim.dated
     same_days = shared(event.dated, (dated - 1, dated, dated + 1)) if dated is not None else 0
     meaning = float(claim.meaning @ event.meaning) if claim.meaning is not None and event.meaning is not None else 0.0
@@ -101,6 +104,8 @@ def mean_features(claim: ClaimFeatures, event: EventProfile, rules: LinkRules) -
         facilities,
         0 if "any" in claim.facilities else apart(event.facilities, claim.facilities, facilities + event.facilities["any"]),
         n - event.facilities[None] if claim.facilities else event.facilities[None],
+        speakers,
+        apart(event.speakers, claim.speakers, speakers),
     )
     return [count / n for count in counts]
 

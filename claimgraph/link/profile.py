@@ -60,6 +60,7 @@ class EventProfile:
     dated: Counter[Optional[int]] = field(default_factory=Counter)
     places: Counter[Optional[str]] = field(default_factory=Counter)
     facilities: Counter[Optional[str]] = field(default_factory=Counter)
+    speakers: Counter[Optional[str]] = field(default_factory=Counter)
     background: int = 0  # claims telling of something long past
     days: Counter[int] = field(default_factory=Counter)  # days of its claims (their own, else their article's)
     usual_day: Optional[int] = None  # the day most of its claims have (the earliest of a tie)
@@ -88,7 +89,8 @@ class EventProfile:
         self.sentences[(claim.document_id, claim.sentence)] += 1
         self.types[claim.claim.event_type] += 1
         for counter, values in ((self.kinds, claim.kinds), (self.counted, claim.counted),
-                                (self.places, claim.place_names), (self.facilities, claim.facilities)):
+                                (self.places, claim.place_names), (self.facilities, claim.facilities),
+                                (self.speakers, claim.speakers)):
             count_values(counter, values)
         if claim.dated is not None:
             count_values(self.dated, (claim.dated,))

@@ -51,6 +51,7 @@ class LinkRules:
     events_scored: int  # events of its story a claim is compared with, at most
     type_groups: dict[str, tuple[str, ...]]
     wildcard_types: frozenset[str]
+    speech_types: frozenset[str]  # the happening is the speaking: its speaker tells events apart
     persistent_types: frozenset[str]
     persistent_window_days: int
     happening_words: dict[str, WordList]  # kind of happening -> the words naming it
@@ -155,6 +156,7 @@ def link_rules(raw: dict[str, Any]) -> LinkRules:
         events_scored=int(raw["events_scored"]),
         type_groups={name: tuple(types) for name, types in raw["type_groups"].items()},
         wildcard_types=frozenset(raw["wildcard_types"]),
+        speech_types=frozenset(raw["speech_types"]),
         persistent_types=frozenset(raw["persistent_types"]),
         persistent_window_days=int(raw["persistent_window_days"]),
         happening_words={kind: word_list(words) for kind, words in raw["happening_words"].items()},

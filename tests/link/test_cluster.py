@@ -117,3 +117,26 @@ def test_cluster_events_of_clusters_builds_one_event_per_given_cluster():
     assert clusters(events) == [["d1:0"], ["d1:1", "d2:0"]]
     assert [c.event_id for c in same_words + apart] == [events[0].id, events[1].id, events[1].id]
     assert events[1].independent_sources == 2 and events[1].status == "corroborated"
+
+
+def test_cluster_an_article_looking_back_is_dated_by_the_day_most_of_its_dated_claims_give():
+    from claimgraph.link.features import date_retrospective_articles
+
+    docs = documents(document("d3", "2024-10-30"))
+    told = [features(claim(f"d3:{n}", "The blast on August 8 killed dozens", "strike", day="2024-08-08"), docs, RULES)
+            for n in (0, 1)]
+    asked = features(claim("d3:2", "Questions were sent two weeks ago", "statement", day="2024-10-16"), docs, RULES)
+    undated = features(claim("d3:3", "The report was biased", "strike"), docs, RULES)
+    date_retrospective_articles(told + [asked, undated], Settings.load().link_window_days)
+    assert undated.day == told[0].dated
+
+
+def test_cluster_an_article_mostly_about_recent_days_is_not_looking_back():
+    from claimgraph.link.features import date_retrospective_articles
+
+    docs = documents(document("d3", "2024-10-30"))
+    old = features(claim("d3:0", "Gas stopped on August 8", "infrastructure", day="2024-08-08"), docs, RULES)
+    new = features(claim("d3:1", "The town was retaken on Tuesday", "territorial_change", day="2024-10-29"), docs, RULES)
+    undated = features(claim("d3:2", "Troops left the centre", "territorial_change"), docs, RULES)
+    date_retrospective_articles([old, new, undated], Settings.load().link_window_days)
+    assert undated.day == undated.published

@@ -1,3 +1,5 @@
+from datetime import date
+
 from claimgraph.link.features import (claim_day, claim_tokens, features, located_places, measures_extent, outcomes_of,
                                      stem)
 from claimgraph.link.rules import load_rules
@@ -139,3 +141,15 @@ def test_features_sentences_are_numbered_in_reading_order():
     numbers = [features(claim(f"d1:{i}", "x").model_copy(update={"sentence_span": span}), {"d1": doc}, RULES).sentence
                for i, span in enumerate([(0, 21), (22, 43), (44, len(text))])]
     assert numbers == [0, 1, 2]
+
+
+def test_features_a_span_of_days_dates_no_happening():
+    from claimgraph.model import TimeSpan
+
+    docs = {"d1": document("d1", published="2022-08-18")}
+    career = claim("d1:0", "He is an officer with 40 years of experience").model_copy(update={"time": TimeSpan(
+        text="40 years", start="1982-08-18", end="2022-08-18", precision="day", resolved=True)})
+    night = claim("d1:1", "Overnight shells hit the plant").model_copy(update={"time": TimeSpan(
+        text="overnight", start="2022-08-16", end="2022-08-17", precision="day", resolved=True)})
+    assert features(career, docs, RULES).dated is None
+    assert features(night, docs, RULES).dated == date(2022, 8, 16).toordinal()

@@ -8,7 +8,7 @@ from claimgraph.link.rules import load_rules
 from claimgraph.link.scorer import PairModel
 from claimgraph.link.stored import Stored
 from claimgraph.settings import Settings
-from tests.link.factories import claim, document, documents
+from tests.link.factories import claim, document, documents, source
 
 RULES = load_rules()
 DOCS = documents(document("d1", "2024-08-08"), document("d2", "2024-08-08"), document("d3", "2024-08-09"))
@@ -87,3 +87,20 @@ def test_pairs_merged_features_average_over_both_events_claims():
     first, second = profile_of([a]), profile_of([b, c])
     first.members = [a]
     assert merged_features(first, second, RULES) == pytest.approx(mean_features(a, second, RULES))
+
+
+def test_pairs_speech_acts_are_told_apart_by_their_speakers():
+    icrc, guterres = source("International Committee of the Red Cross"), source("UN Secretary-General")
+    asked, asked_again, other = weighed(
+        claim("d1:0", "Access to the prison must be granted", "request", chain=(icrc,)),
+        claim("d2:0", "Access to the prison must be granted at once", "request", chain=(icrc,)),
+        claim("d3:0", "Access to the prison must be granted", "request", chain=(guterres,)))
+    assert named(pair_features(asked, asked_again, RULES))["same_speaker"] == 1
+    assert named(pair_features(asked, other, RULES))["other_speaker"] == 1
+
+
+def test_pairs_a_happening_told_by_two_speakers_is_no_speech_act():
+    by_icrc, by_un = weighed(claim("d1:0", "A blast hit the prison", "strike", chain=(source("ICRC"),)),
+                             claim("d2:0", "A blast hit the prison", "strike", chain=(source("UN"),)))
+    pair = named(pair_features(by_icrc, by_un, RULES))
+    assert pair["same_speaker"] == pair["other_speaker"] == 0
