@@ -31,16 +31,17 @@ LONGEST_SUBJECT = 6  # subject lengths from here on share one feature
 
 
 def inside_quotation(token: Token, floor: int = 0) -> bool:
-    """The nearest double quotation mark before the token, within its paragraph and from
-    token ``floor`` on, opens a quotation: a curly mark says which way it goes, straight
-    marks count by parity."""
+    """Is the token inside a quotation, by the double quotation marks before it within its
+    paragraph and from token ``floor`` on?  A curly mark says which way it goes; each straight
+    mark after the nearest curly one turns the quotation the other way, so a curly quotation
+    closed by a straight mark (“We will look into it," he said) is closed."""
     straight = 0
     for index in range(token.i - 1, max(token.i - QUOTE_LOOKBACK, floor) - 1, -1):
         earlier = token.doc[index]
         if "\n" in earlier.text_with_ws:
             break
         if earlier.text in OPENING_QUOTES or earlier.text in CLOSING_QUOTES:
-            return earlier.text in OPENING_QUOTES
+            return (earlier.text in OPENING_QUOTES) != (straight % 2 == 1)
         straight += earlier.text == '"'
     return straight % 2 == 1
 

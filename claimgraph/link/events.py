@@ -144,14 +144,20 @@ def merged_quantities(profile: EventProfile) -> dict[str, dict[str, Any]]:
 
 
 def main_type(profile: EventProfile, rules: LinkRules) -> str:
-    """The type its claims' happening probabilities add up to most; without them, its claims'
-    most common known type, else their most common type."""
-    if profile.happening is not None and profile.happening.any():
-        return TYPES[int(profile.happening.argmax())]
+    """Its claims' most common known type (else their most common type); between types as
+    common, the one their happening probabilities add up to most.  The claims' own types, read
+    by extraction's rules, decide: the happening classifier learns the kinds of happening of
+    the episodes it was fitted on, and deciding by its sum called a dam breach a strike and a
+    UN fact-finding mission a strike on episodes it had not seen (claimgraph eval linking-real
+    --held-out, events.type 0.710 by the sum, 0.806 by the claims)."""
     if not profile.types:
         return profile.base.event_type if profile.base else "other"
-    known = Counter({t: n for t, n in profile.types.items() if not rules.is_wildcard(t)})
-    return (known or profile.types).most_common(1)[0][0]
+    known = Counter({t: n for t, n in profile.types.items() if not rules.is_wildcard(t)}) or profile.types
+    most = max(known.values())
+    tied = [t for t, n in known.items() if n == most]
+    if len(tied) > 1 and profile.happening is not None and profile.happening.any():
+        return max(tied, key=lambda t: profile.happening[TYPES.index(t)])
+    return tied[0]
 
 
 def headline(text: str) -> str:

@@ -7,8 +7,10 @@ words and its sentence's words name (`happening_words`), the kinds it gives a nu
 whether it dates itself in the past; it is fitted on gold (each gold mention labelled with its
 event's type) by `claimgraph/eval/train_linking.py` and kept in pair_model.json beside the pair
 weights.  Two claims' chance of telling of the same kind of happening is the dot product of
-their probabilities (pair feature `same_happening`), and an event's type is the type its claims'
-probabilities add up to most.
+their probabilities (pair feature `same_happening`).  An event's type is its claims' most common
+type; their probabilities add up only to break a tie (events.main_type: deciding by the sum let
+what the classifier learnt of its training episodes overrule the claims on an episode it had not
+seen).
 """
 
 from __future__ import annotations

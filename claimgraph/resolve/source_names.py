@@ -8,7 +8,8 @@ regional governor Oleksandr Prokudin") and then by a part of it ("the spokesman"
 takes the canonical name, kind and side of the nearest source before it whose words hold all
 of its words, preferring one the catalogue knows, else the entity the catalogue finds in the
 words around the nearest earlier use of its last word in the text ("..., Defence Ministry
-spokesman Igor Ivanov reported" then "the spokesman said"); a pronoun (``pronouns`` in
+spokesman Igor Ivanov reported" then "the spokesman said"), or around its first later use (a
+lead's "the regional governor said" before "Governor Oleksandr Prokudin said"); a pronoun (``pronouns`` in
 actors.yaml) takes the identity of the nearest source before it that names someone, and a generic body
 ("the organization", ``generic_bodies``) that of the nearest known one.  The name stays as written, so the chain still shows what the text says.
 """
@@ -101,7 +102,7 @@ class DocumentSources:
         by_words = next((n.ref for n in before if words < n.words), None)
         if by_words is not None and not is_unknown(by_words):
             return by_words
-        return self.named_in_text(ref) or by_words or self.known_body(ref, before)
+        return self.named_in_text(ref) or by_words or self.known_body(ref, before) or self.named_later(ref)
 
     def known_body(self, ref: SourceRef, before: list[Named]) -> Optional[SourceRef]:
         """"the organization": the nearest source named before it that the catalogue knows."""
@@ -113,11 +114,27 @@ class DocumentSources:
         """The catalogue's entity named around the nearest earlier use of the short name's last
         word: "the spokesman" after "..., Defence Ministry spokesman Igor Ivanov reported" in a
         sentence no attribution was read from."""
-        head = ref.name.split()[-1].strip(" ,.;:").lower()
         start = max(0, ref.span[0] - TEXT_REACH)
-        uses = [m.start() + start for m in re.finditer(rf"\b{re.escape(head)}\b", self.text[start:ref.span[0]], re.I)]
-        for use in reversed(uses):
-            phrase = self.phrase_around(use, len(head))
+        uses = [m.start() + start for m in self.head_word(ref).finditer(self.text[start:ref.span[0]])]
+        return self.entity_around(reversed(uses), ref)
+
+    def named_later(self, ref: SourceRef) -> Optional[SourceRef]:
+        """The same around the first later use, when nothing before names the source: a lead
+        often names the role and the text the person after it ("..., the regional governor
+        said." then "Governor Oleksandr Prokudin said ...")."""
+        end = ref.span[1]
+        uses = [m.start() + end for m in self.head_word(ref).finditer(self.text[end:end + TEXT_REACH])]
+        return self.entity_around(uses, ref)
+
+    @staticmethod
+    def head_word(ref: SourceRef) -> re.Pattern[str]:
+        return re.compile(rf"\b{re.escape(ref.name.split()[-1].strip(' ,.;:'))}\b", re.I)
+
+    def entity_around(self, uses: Iterable[int], ref: SourceRef) -> Optional[SourceRef]:
+        """The catalogue's entity in the phrase around the first of ``uses`` that names one."""
+        length = len(ref.name.split()[-1].strip(" ,.;:"))
+        for use in uses:
+            phrase = self.phrase_around(use, length)
             entity = self.catalogue.lookup(phrase)
             if entity is not None:
                 return SourceRef(name=phrase, canonical=entity.canonical, kind=entity.kind, side=entity.side)

@@ -218,6 +218,13 @@ def test_attribution_quotation_opened_sentences_before_its_cue(claims_of):
     assert chains(claims) == [["the ferryman"], ["the ferryman"], []]
 
 
+def test_attribution_curly_quotation_closed_by_a_straight_mark_keeps_its_speaker(claims_of):
+    text = ("A harbour pilot, Anna Berg, spoke on Monday. “We will check the logs. I cannot tell whether the "
+            "buoy was hit,\" she said. The port authority said the channel was closed.")
+    claims = claims_of(text)
+    assert chains(claims)[-2:] == [["she"], ["The port authority"]]
+
+
 def test_attribution_misparsed_subject_is_no_inverted_quotation(claims_of):
     text = ("The army has said its troops are holding back the attack. Residents interviewed by local radio, "
             "however, described foreign armoured vehicles on the outskirts of their villages, and some said "

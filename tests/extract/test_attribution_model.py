@@ -37,6 +37,13 @@ def test_attribution_model_inside_quotation_counts_open_marks(quoted_doc):
     assert inside_quotation(quoted_doc[3]) and not inside_quotation(quoted_doc[8])
 
 
+def test_attribution_model_inside_quotation_a_straight_mark_closes_a_curly_opening():
+    # “ Prices will fall , " the minister said .
+    words = ["“", "Prices", "will", "fall", ",", '"', "the", "minister", "said", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert inside_quotation(doc[3]) and not inside_quotation(doc[8])
+
+
 def test_attribution_model_probability_is_logistic_of_summed_weights():
     model = CueModel({"bias": -1.0, "lemma=say": 3.0}, threshold=0.5, unlisted_stance_threshold=0.9)
     assert model.probability(["bias"]) == pytest.approx(0.2689, abs=1e-4)

@@ -26,6 +26,10 @@ def only_type(claims_of, text):
     ("A firm called Northwind won the contract.", "other"),
     ("The army denied the shelling of the village.", "strike"),
     ("The two foreign ministers held talks in Vienna.", "diplomacy"),
+    ("The rebels committed a new act of terrorism at the port facilities.", "strike"),
+    ("Both sides accused each other of engaging in terrorism.", "strike"),
+    ("Families trapped in the valley are running out of bread and medicine.", "civilian_harm"),
+    ("Volunteers could not get the children out of the flooded district.", "evacuation"),
 ])
 def test_event_typer_trigger_lemmas(claims_of, text, event_type):
     assert claims_of(text)[0].event_type == event_type
@@ -210,3 +214,4 @@ def test_event_typer_hands_on_a_happening_only_in_a_report_of_happenings(claims_
             "The memo covers school funding and roads. The vote is due in May.")
     types = event_types(claims_of, text)
     assert types[0] == "strike" and types[-1] == "other", types
+

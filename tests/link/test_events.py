@@ -1,5 +1,10 @@
+import numpy as np
+
 from claimgraph.link import link_claims
-from claimgraph.link.events import event_id
+from claimgraph.link.events import event_id, main_type
+from claimgraph.link.happening import TYPES
+from claimgraph.link.profile import EventProfile
+from claimgraph.link.rules import load_rules
 from claimgraph.model import Evidence, TimeSpan
 from tests.link.factories import claim, document, documents, quantity, source
 
@@ -144,3 +149,26 @@ def test_events_location_is_the_most_specific_best_supported_place():
         claim("d3:0", "Ukrainian forces entered Sudzha", places=("Sudzha",), chain=(BLOGGER,)),
     ], docs)
     assert event.location.text == "Sudzha"  # two claims are located there, one at Korenevo; never their average
+
+
+def profile_of_types(types, happening):
+    """A profile whose claims have these types and whose happening probabilities add up so."""
+    profile = EventProfile()
+    profile.types.update(types)
+    profile.happening = np.array([happening.get(t, 0.0) for t in TYPES])
+    return profile
+
+
+def test_events_type_is_the_claims_most_common_type_whatever_the_happening_sum():
+    profile = profile_of_types({"infrastructure": 3, "strike": 2}, {"strike": 4.0, "infrastructure": 1.0})
+    assert main_type(profile, load_rules()) == "infrastructure"
+
+
+def test_events_type_between_types_as_common_follows_the_happening_sum():
+    profile = profile_of_types({"strike": 1, "civilian_harm": 1}, {"strike": 0.7, "civilian_harm": 1.3})
+    assert main_type(profile, load_rules()) == "civilian_harm"
+
+
+def test_events_type_leaves_out_wildcard_types():
+    profile = profile_of_types({"other": 3, "strike": 1}, {"other": 3.0, "strike": 1.0})
+    assert main_type(profile, load_rules()) == "strike"

@@ -60,12 +60,21 @@ def test_source_names_a_doer_introduces_a_source(sources):
     assert claims[1].source_chain[0].canonical == "Ministry of Defence of the Russian Federation"
 
 
-def test_source_names_role_named_in_a_sentence_no_attribution_was_read_from(catalogue):
-    text = ("The depot was shelled again, Russian Defence Ministry spokesman Igor Ivanov reported on Monday. "
-            "\"Two shells hit the roof,\" the spokesman said.")
-    at = text.index("the spokesman")
-    claims = DocumentSources(catalogue, text).resolve([said(0, "the spokesman", at)])
-    assert claims[0].source_chain[0].canonical == "Ministry of Defence of the Russian Federation"
+@pytest.mark.parametrize("text, short, canonical", [
+    # a role named in a sentence no attribution was read from
+    ("The depot was shelled again, Russian Defence Ministry spokesman Igor Ivanov reported on Monday. "
+     "\"Two shells hit the roof,\" the spokesman said.", "the spokesman", "Ministry of Defence of the Russian Federation"),
+    # a role in the lead is the person the text names after it
+    ("Floodwater covered two villages overnight, the regional governor said.\n\n"
+     "Governor Oleksandr Prokudin said rescue boats were on their way.", "the regional governor",
+     "Kherson Regional Military Administration"),
+    # one named before wins over one named after
+    ("Russian Defence Ministry spokesman Igor Ivanov spoke first. The depot burned, the spokesman said. "
+     "Kremlin spokesman Dmitry Peskov said nothing.", "the spokesman", "Ministry of Defence of the Russian Federation"),
+])
+def test_source_names_role_named_in_the_text_around_its_head_word(catalogue, text, short, canonical):
+    claims = DocumentSources(catalogue, text).resolve([said(0, short, text.index(short))])
+    assert claims[0].source_chain[0].canonical == canonical
 
 
 def test_source_names_a_generic_body_is_the_nearest_known_source(sources):
