@@ -141,10 +141,10 @@ def retrospective_day(claims: list["ClaimFeatures"], window: int) -> Optional[in
     if published is None:
         return None
     recent = sum(1 for day in days if day >= published - window)
-    earlier = Counter(day for day in days if day < published - window)
+    earlier = Counter(day for day in days if day < published - window)  # in the order first given
     if not earlier:
         return None
-    day = max(earlier, key=lambda d: (earlier[d], -days.index(d)))
+    day = max(earlier, key=earlier.__getitem__)  # max keeps the first of a tie
     return day if recent < earlier[day] else None
 
 
