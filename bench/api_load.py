@@ -11,11 +11,15 @@ at most 60 s and 1000 req/s, loopback only.
     .venv/bin/python bench/api_load.py --claims 10000 --rate 100 --seconds 5
     .venv/bin/python bench/api_load.py --handlers 20         # CPU ms of each endpoint alone
     .venv/bin/python bench/api_load.py --cache-seconds 0 --db sqlite:////tmp/copy.db
+    .venv/bin/python bench/api_load.py --responses main.txt   # then the same on a branch; diff
 
 It also prints the CPU time per request of the server and of the load generator (which
 shares the machine).  ``--handlers N`` sends no load: it times N requests of each endpoint
 of the mix one at a time, straight into the app in this process (no HTTP, no response
 cache), in CPU time, which other work on the machine disturbs far less than latency.
+``--responses FILE`` sends no load either: it writes each distinct URL of a plan of the mix
+with its status, content type and body digest, so two code versions' files, written on the
+same ledger, show any response that changed (``diff main.txt branch.txt``).
 """
 
 from __future__ import annotations
@@ -86,6 +90,7 @@ TEMPLATES = [
 ]
 SEARCH_WORDS = ["bridge", "drones", "evacuated", "depot", "fuel", "soldiers", "killed", "positions", "residents",
                 "satellite", "damage", "captured", "shot", "struck"] + [name for name, _, _ in PLACES]
+RESPONSE_REQUESTS = 3000  # requests of the mix whose distinct URLs --responses writes
 PAGES = 20  # pages of a list asked for: offsets 0 .. (PAGES - 1) x limit
 # Every request of the mix may differ from the others (page, filter values, ids, words), as
 # a crowd of readers would send them: a response cache keyed by URL helps little with it.
@@ -391,6 +396,29 @@ async def _handler_times(url: str, repeats: int) -> None:
     print(f"{'mix (weighted)':<20}{means[0]:>8.2f}{means[1]:>8.2f}{means[2]:>6.1f}")
 
 
+def write_responses(url: str, out: Path, count: int) -> None:
+    asyncio.run(_write_responses(url, out, count))
+
+
+async def _write_responses(url: str, out: Path, count: int) -> None:
+    import httpx
+
+    from claimgraph.interfaces.api import create_app
+    from claimgraph.settings import Settings
+    from claimgraph.store import Store
+
+    app = create_app(Store(url), Settings(), cache_seconds=0)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
+        keys = Keys((await client.get("/api/events", params={"limit": 500})).json()["items"])
+        paths = sorted({path for _, path in request_plan(keys, count, seed=3)})
+        with out.open("w") as lines:
+            for path in paths:
+                response = await client.get(path)
+                digest = hashlib.sha256(response.content).hexdigest()
+                lines.write(f"{response.status_code} {response.headers.get('content-type')} {digest} {path}\n")
+    print(f"{len(paths)} distinct URLs of {count} requests of the mix: {out}")
+
+
 class QueryMeter:
     """SQL statements sent through `engine`, and the CPU time of its PostgreSQL server
     processes (each connection's backend, found when the connection opens)."""
@@ -463,6 +491,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="server processes (claimgraph serve --web-workers)")
     parser.add_argument("--handlers", type=int, metavar="N",
                         help="no load: time N requests of each endpoint in this process (CPU ms)")
+    parser.add_argument("--responses", type=Path, metavar="FILE",
+                        help="no load: write each distinct URL of 3000 requests of the mix with its status and body "
+                        "digest to FILE (compare two code versions: diff the files)")
     parser.add_argument("--serve", metavar="DB_URL", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -473,6 +504,8 @@ def main() -> None:
         copy_ledger(ensure_ledger(args.claims), args.db)
     if args.handlers:
         return handler_times(url, args.handlers)
+    if args.responses:
+        return write_responses(url, args.responses, RESPONSE_REQUESTS)
     load_test(args, url)
 
 

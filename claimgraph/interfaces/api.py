@@ -320,14 +320,23 @@ def _found(item: T | None, what: str, key: str) -> T:
 def _read_router(store: Store, settings: Settings) -> APIRouter:
     router = APIRouter(prefix="/api")
 
-    def get(path: str, **options: Any) -> Callable[[Callable], Callable]:
-        """router.get, the endpoint reading the store through one connection (Store.reading)."""
+    def get(path: str, inline: bool = store.dialect == "sqlite", **options: Any) -> Callable[[Callable], Callable]:
+        """router.get, the endpoint reading the store through one connection (Store.reading).
+
+        On SQLite the reads are quick and in this process, so the endpoint runs on the event
+        loop (`inline`: an async endpoint) instead of in FastAPI's thread pool: handing each
+        request to a thread and back cost more CPU than most reads.  PostgreSQL's reads wait on
+        the network and its server, so there other requests go on meanwhile in threads."""
         def register(endpoint: Callable) -> Callable:
-            @wraps(endpoint)  # FastAPI reads the parameters from the endpoint's signature
             def in_one_read(*args: Any, **kwargs: Any) -> Any:
                 with store.reading():
                     return endpoint(*args, **kwargs)
-            return router.get(path, **options)(in_one_read)
+
+            async def inline_read(*args: Any, **kwargs: Any) -> Any:
+                return in_one_read(*args, **kwargs)
+
+            # wraps: FastAPI reads the parameters from the endpoint's signature
+            return router.get(path, **options)(wraps(endpoint)(inline_read if inline else in_one_read))
         return register
 
     @get("/documents", response_model=Page[Document], tags=["documents"],
@@ -397,7 +406,7 @@ def _read_router(store: Store, settings: Settings) -> APIRouter:
         """Counts of documents, duplicates, claims and events by status, sources, failures."""
         return store.stats()
 
-    @get("/report", tags=["ledger"], response_class=PlainTextResponse)
+    @get("/report", inline=False, tags=["ledger"], response_class=PlainTextResponse)  # seconds on a big ledger
     def report(since: Optional[str] = None, until: Optional[str] = None, place: Optional[str] = None,
                fmt: Literal["md", "html"] = "html"):
         """The situation report: events by status, every line citing its documents."""
@@ -430,8 +439,9 @@ def with_context(store: Store, claims: list[Claim]) -> list[ClaimView]:
     """Each claim with its sentence and a reference to its document."""
     cited = list({document_of(c) for c in claims})
     documents = {doc.id: doc for doc in store.documents_by_id(cited, copies=False)}  # a reference needs none
-    # claim.__dict__: the field values (dict(claim) builds the same, twice as slowly)
-    return [ClaimView(**claim.__dict__, context=claim_context(claim, documents.get(document_of(claim))))
+    # claim.__dict__: the field values (dict(claim) builds the same, twice as slowly), valid
+    # already: model_construct takes them as they are (validating them again cost 1 ms a page)
+    return [ClaimView.model_construct(**claim.__dict__, context=claim_context(claim, documents.get(document_of(claim))))
             for claim in claims]
 
 
