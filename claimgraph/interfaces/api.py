@@ -29,6 +29,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError
 
 from claimgraph.interfaces.assessment import document_of
+from claimgraph.interfaces.kept_json import KeptJson
 from claimgraph.interfaces.report import REPORT_STYLE_HASH, render_report
 from claimgraph.model import EVENT_STATUSES, Claim, Document, Event, ReadFailure, Source, Story
 from claimgraph.read import read_bytes
@@ -308,6 +309,17 @@ def _listing(total: Optional[int], items: list[BaseModel], page: dict[str, int])
     return _json(AnyPage(total=total, items=items, **page))
 
 
+def _listing_of_json(total: Optional[int], items: list[str], page: dict[str, int]) -> Response:
+    """The page of `_listing` from its items' JSON (KeptJson): pydantic writes the page around
+    an empty list of items, and the items go in that list."""
+    around = AnyPage(total=total, items=[], **page).model_dump_json().removesuffix("[]}")
+    return Response(f"{around}[{','.join(items)}]}}", media_type="application/json")
+
+
+def _json_text(item: str) -> Response:
+    return Response(item, media_type="application/json")
+
+
 def _found(item: T | None, what: str, key: str) -> T:
     if item is None:
         raise HTTPException(status_code=404, detail=f"no {what} {key!r}")
@@ -319,6 +331,7 @@ def _found(item: T | None, what: str, key: str) -> T:
 
 def _read_router(store: Store, settings: Settings) -> APIRouter:
     router = APIRouter(prefix="/api")
+    kept = KeptJson(store)
 
     def get(path: str, inline: bool = store.dialect == "sqlite", **options: Any) -> Callable[[Callable], Callable]:
         """router.get, the endpoint reading the store through one connection (Store.reading).
@@ -356,14 +369,16 @@ def _read_router(store: Store, settings: Settings) -> APIRouter:
                context: bool = Query(False, description="Add each claim's sentence and document")):
         """Claims matching the filters (status is a claim status)."""
         filters = _unprocessable(ClaimFilter, **values)
-        items = store.claims(filters, **page)
-        return _listing(store.count_claims(filters), with_context(store, items) if context else items, page)
+        if context:
+            return _listing(store.count_claims(filters), with_context(store, store.claims(filters, **page)), page)
+        return _listing_of_json(store.count_claims(filters), store.claims(filters, **page, convert=kept.claim), page)
 
     @get("/claims/{claim_id}", response_model=ClaimView, tags=["claims"])
     def claim(claim_id: str, context: bool = False):
         """One claim; with context=true, its sentence and document too."""
-        item = _found(store.get_claim(claim_id), "claim", claim_id)
-        return _json(with_context(store, [item])[0] if context else item)
+        if not context:
+            return _json_text(_found(store.get_claim(claim_id, convert=kept.claim), "claim", claim_id))
+        return _json(with_context(store, [_found(store.get_claim(claim_id), "claim", claim_id)])[0])
 
     @get("/events", response_model=Page[Event], tags=["events"])
     def events(values: dict = Depends(filter_values), page: dict = Depends(pagination),
@@ -372,13 +387,13 @@ def _read_router(store: Store, settings: Settings) -> APIRouter:
                story_id: Optional[str] = Query(None, description="Events of this story")):
         """Events matching the filters (status is an event status; source, side, q match member claims)."""
         filters = _unprocessable(EventFilter, **values, story_id=story_id)
-        items = store.events(filters, **page, newest_first=order == "newest")
-        return _listing(store.count_events(filters), items, page)
+        items = store.events(filters, **page, newest_first=order == "newest", convert=kept.event)
+        return _listing_of_json(store.count_events(filters), items, page)
 
     @get("/events/{event_id}", response_model=Event, tags=["events"])
     def event(event_id: str):
         """One event: its claims' ids, origins, status, history and contradictions."""
-        return _json(_found(store.get_event(event_id), "event", event_id))
+        return _json_text(_found(store.get_event(event_id, convert=kept.event), "event", event_id))
 
     @get("/stories", response_model=Page[Story], tags=["stories"])
     def stories(page: dict = Depends(pagination)):

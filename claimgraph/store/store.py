@@ -162,15 +162,18 @@ class Store:
 
     # -- claims ------------------------------------------------------------------------
 
-    def claims(self, filters: ClaimFilter = ClaimFilter(), limit: int = 50, offset: int = 0) -> list[Claim]:
+    def claims(self, filters: ClaimFilter = ClaimFilter(), limit: int = 50, offset: int = 0,
+               convert: Callable[[Any], T] = rows.claim_from_row) -> list[T]:
+        """A page of claims, each its row made into a Claim (or what ``convert`` makes of it:
+        the API makes its JSON)."""
         if _text_only(filters):
-            return self._searched_claims(filters, limit, offset)
+            return self._searched_claims(filters, limit, offset, convert)
         branches = claim_condition_branches(filters, self.dialect)
         if len(branches) == 1:
             statement = select(claims).where(*branches[0]).order_by(*CLAIM_ORDER)
-            return self._page(statement, rows.claim_from_row, limit, offset)
+            return self._page(statement, convert, limit, offset)
         _check_paging(limit, offset)
-        return [rows.claim_from_row(row) for row in self._all(_page_of_union(branches, limit, offset))]
+        return [convert(row) for row in self._all(_page_of_union(branches, limit, offset))]
 
     @kept_until_write
     def count_claims(self, filters: ClaimFilter = ClaimFilter()) -> int:
@@ -182,7 +185,7 @@ class Store:
                 return conn.scalar(counted_claims(filters))
         return self._count(claims, claim_conditions(filters, self.dialect))
 
-    def _searched_claims(self, filters: ClaimFilter, limit: int, offset: int) -> list[Claim]:
+    def _searched_claims(self, filters: ClaimFilter, limit: int, offset: int, convert: Callable[[Any], T]) -> list[T]:
         """A page of a full-text search alone, by a plan that fits how many claims match: few,
         the matches are found in the search index and sorted (a database's planner may instead
         read every claim in list order, testing each, when the words are common alone but rare
@@ -191,9 +194,9 @@ class Store:
         matches = self.count_claims(filters)
         if self._search_walks(matches, limit, offset):
             statement = select(claims).where(claims_matching(self.dialect, filters.q, walk=True)).order_by(*CLAIM_ORDER)
-            return self._page(statement, rows.claim_from_row, limit, offset)
+            return self._page(statement, convert, limit, offset)
         statement = _page_of_matches(claims_matching(self.dialect, filters.q), limit, offset)
-        return [rows.claim_from_row(row) for row in self._all(statement)]
+        return [convert(row) for row in self._all(statement)]
 
     def _search_walks(self, matches: int, limit: int, offset: int) -> bool:
         """Whether a search page reads claims in list order (see WALK_SHARE, MANY_MATCHES)."""
@@ -206,8 +209,8 @@ class Store:
         read_to_page_end = (offset + limit) * stored / matches  # claims read in list order
         return read_to_page_end < WALK_SHARE * matches
 
-    def get_claim(self, claim_id: str) -> Optional[Claim]:
-        return self._first(select(claims).where(claims.c.id == claim_id), rows.claim_from_row)
+    def get_claim(self, claim_id: str, convert: Callable[[Any], T] = rows.claim_from_row) -> Optional[T]:
+        return self._first(select(claims).where(claims.c.id == claim_id), convert)
 
     def all_claims(self) -> Iterator[Claim]:
         """Every claim, in document then reading order, streamed."""
@@ -229,18 +232,19 @@ class Store:
     # -- events ------------------------------------------------------------------------
 
     def events(self, filters: EventFilter = EventFilter(), limit: int = 50, offset: int = 0,
-               newest_first: bool = False) -> list[Event]:
-        """A page of events: oldest first (by first report), or newest first (by latest report)."""
+               newest_first: bool = False, convert: Callable[[Any, list[str]], T] = rows.event_from_row) -> list[T]:
+        """A page of events: oldest first (by first report), or newest first (by latest report);
+        ``convert`` makes each from its row and member claims."""
         order = NEWEST_EVENT_ORDER if newest_first else EVENT_ORDER
         return self._with_members(self._page_by_id(events, event_conditions(filters, self.dialect), order,
-                                                   limit, offset))
+                                                   limit, offset), convert=convert)
 
     @kept_until_write
     def count_events(self, filters: EventFilter = EventFilter()) -> int:
         return self._count(events, event_conditions(filters, self.dialect))
 
-    def get_event(self, event_id: str) -> Optional[Event]:
-        found = self._with_members(self._all(select(events).where(events.c.id == event_id)))
+    def get_event(self, event_id: str, convert: Callable[[Any, list[str]], T] = rows.event_from_row) -> Optional[T]:
+        found = self._with_members(self._all(select(events).where(events.c.id == event_id)), convert=convert)
         return found[0] if found else None
 
     def all_events(self) -> Iterator[Event]:
@@ -431,20 +435,22 @@ class Store:
         whose writes are not committed yet."""
         if getattr(self._held, "conn", None) is not None:
             return compute(keys)
-        version = self._version()
+        version = self.version()
         found = {key: self._kept[version, key] for key in keys if (version, key) in self._kept}
         missing = [key for key in keys if key not in found]
         if missing:
             computed = compute(missing)
-            if self._version() == version:
+            if self.version() == version:
                 if len(self._kept) + len(missing) > MAX_KEPT:
                     self._kept.clear()  # mostly older versions' values
                 self._kept.update(((version, key), value) for key, value in computed.items())
             found.update(computed)
         return found
 
-    def _version(self) -> int:
-        """The ledger's version; once per `reading` (one snapshot: a write meanwhile is not seen)."""
+    def version(self) -> int:
+        """The ledger's version: raised by every write transaction of a Store, so what is derived
+        from the ledger may be kept until it changes (as `_kept_many` does).  Read once per
+        `reading` (one snapshot: a write meanwhile is not seen)."""
         if getattr(self._held, "version", None) is not None:
             return self._held.version
         with self._read() as conn:
@@ -516,14 +522,15 @@ class Store:
             by_document[copy.document_id].append(rows.copy_from_row(copy))
         return [rows.document_from_row(row, by_document[row.id]) for row in document_rows]
 
-    def _with_members(self, event_rows: Sequence[Any], conn: Optional[Connection] = None) -> list[Event]:
+    def _with_members(self, event_rows: Sequence[Any], conn: Optional[Connection] = None,
+                      convert: Callable[[Any, list[str]], T] = rows.event_from_row) -> list[T]:
         """Events with their member claims, read from ``claims.event_id`` (in list order)."""
         keys = [("members", row.id) for row in event_rows]
         if conn is None:  # kept until the next write: a page of events holds thousands of members
             members = self._kept_many(keys, self._read_members)
         else:
             members = self._read_members(keys, conn)
-        return [rows.event_from_row(row, members[key]) for row, key in zip(event_rows, keys)]
+        return [convert(row, members[key]) for row, key in zip(event_rows, keys)]
 
     def _read_members(self, keys: list[tuple], conn: Optional[Connection] = None) -> dict[tuple, list[str]]:
         """("members", event id) -> the event's member claims in list order."""
