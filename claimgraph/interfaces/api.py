@@ -17,7 +17,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from functools import wraps
+from functools import partial, wraps
 from pathlib import Path
 from typing import Any, Generic, Literal, Optional, TypeVar
 
@@ -320,6 +320,11 @@ def _json_text(item: str) -> Response:
     return Response(item, media_type="application/json")
 
 
+def _row(row: Any) -> Any:
+    """A store row as it is (a converter for Store.claims: KeptJson makes the JSON)."""
+    return row
+
+
 def _found(item: T | None, what: str, key: str) -> T:
     if item is None:
         raise HTTPException(status_code=404, detail=f"no {what} {key!r}")
@@ -332,6 +337,7 @@ def _found(item: T | None, what: str, key: str) -> T:
 def _read_router(store: Store, settings: Settings) -> APIRouter:
     router = APIRouter(prefix="/api")
     kept = KeptJson(store)
+    in_context = partial(with_context, store)
 
     def get(path: str, inline: bool = store.dialect == "sqlite", **options: Any) -> Callable[[Callable], Callable]:
         """router.get, the endpoint reading the store through one connection (Store.reading).
@@ -370,15 +376,18 @@ def _read_router(store: Store, settings: Settings) -> APIRouter:
         """Claims matching the filters (status is a claim status)."""
         filters = _unprocessable(ClaimFilter, **values)
         if context:
-            return _listing(store.count_claims(filters), with_context(store, store.claims(filters, **page)), page)
-        return _listing_of_json(store.count_claims(filters), store.claims(filters, **page, convert=kept.claim), page)
+            items = kept.claims_in_context(store.claims(filters, **page, convert=_row), in_context)
+        else:
+            items = store.claims(filters, **page, convert=kept.claim)
+        return _listing_of_json(store.count_claims(filters), items, page)
 
     @get("/claims/{claim_id}", response_model=ClaimView, tags=["claims"])
     def claim(claim_id: str, context: bool = False):
         """One claim; with context=true, its sentence and document too."""
         if not context:
             return _json_text(_found(store.get_claim(claim_id, convert=kept.claim), "claim", claim_id))
-        return _json(with_context(store, [_found(store.get_claim(claim_id), "claim", claim_id)])[0])
+        return _json_text(kept.claims_in_context([_found(store.get_claim(claim_id, convert=_row), "claim", claim_id)],
+                                                 in_context)[0])
 
     @get("/events", response_model=Page[Event], tags=["events"])
     def events(values: dict = Depends(filter_values), page: dict = Depends(pagination),

@@ -18,6 +18,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, Optional
 
+from pydantic import BaseModel
+
+from claimgraph.model import Claim
 from claimgraph.store import Store
 from claimgraph.store.rows import claim_from_row, event_from_row
 
@@ -39,26 +42,44 @@ class KeptJson:
 
     def claim(self, row: Any) -> str:
         """The JSON of the claim in ``row`` (a row of table claims)."""
-        return self._kept(("claim", row.id), lambda: claim_from_row(row).model_dump_json())
+        return self._kept([("claim", row.id)], lambda _: [claim_from_row(row).model_dump_json()])[0]
 
     def event(self, row: Any, members: list[str]) -> str:
         """The JSON of the event in ``row`` with its ``members`` (see Store.events)."""
-        return self._kept(("event", row.id), lambda: event_from_row(row, members).model_dump_json())
+        return self._kept([("event", row.id)], lambda _: [event_from_row(row, members).model_dump_json()])[0]
 
-    def _kept(self, key: tuple[str, str], dump: Callable[[], str]) -> str:
+    def claims_in_context(self, claim_rows: list[Any], in_context: Callable[[list[Claim]], list[BaseModel]]) -> list[str]:
+        """The JSON of each claim of ``claim_rows`` as ``in_context`` shows claims (with their
+        sentence and document: the documents too change only with a write)."""
+        def dump(missing: list[int]) -> list[str]:
+            return [view.model_dump_json() for view in in_context([claim_from_row(claim_rows[i]) for i in missing])]
+
+        return self._kept([("claim in context", row.id) for row in claim_rows], dump)
+
+    def _kept(self, keys: list[tuple[str, str]], dump: Callable[[list[int]], list[str]]) -> list[str]:
+        """The JSON kept for each of ``keys``; ``dump(positions)`` makes those of the keys at
+        ``positions`` that are not kept (in that order)."""
         version = self.store.version()
         with self.lock:
             if self.version is None or version > self.version:
                 self.entries.clear()
                 self.version = version
-            found = self.entries.get(key) if version == self.version else None  # an older snapshot: not kept
-            if found is not None:
-                self.entries.move_to_end(key)
-                return found
-        value = dump()
+            current = version == self.version  # else a request reading an older snapshot: nothing kept
+            found = [self.entries.get(key) if current else None for key in keys]
+            for key, value in zip(keys, found):
+                if value is not None:
+                    self.entries.move_to_end(key)
+        missing = [i for i, value in enumerate(found) if value is None]
+        if missing:
+            for i, value in zip(missing, dump(missing)):
+                found[i] = value
+            self._keep(version, [(keys[i], found[i]) for i in missing])
+        return found
+
+    def _keep(self, version: int, values: list[tuple[tuple[str, str], str]]) -> None:
         with self.lock:
-            if self.version == version:
-                self.entries[key] = value
-                if len(self.entries) > self.size:
-                    self.entries.popitem(last=False)
-        return value
+            if self.version != version:  # a write came meanwhile
+                return
+            self.entries.update(values)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)

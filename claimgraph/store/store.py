@@ -461,7 +461,7 @@ class Store:
 
     def _all(self, statement: Select) -> list[Any]:
         with self._read() as conn:
-            return list(conn.execute(statement))
+            return conn.execute(statement).all()
 
     def _page(self, statement: Select, convert: Callable[[Any], T], limit: int, offset: int) -> list[T]:
         _check_paging(limit, offset)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from claimgraph.interfaces.api import AnyPage, create_app
+from claimgraph.interfaces.api import AnyPage, create_app, with_context
 from claimgraph.interfaces.kept_json import KeptJson
 from claimgraph.settings import Settings
 from claimgraph.store import ClaimFilter
@@ -41,16 +41,21 @@ def test_kept_json_keeps_the_most_recently_used(sample_store):
 def test_kept_json_page_is_the_page_pydantic_writes(sample_store):
     client = TestClient(create_app(sample_store, Settings.load(), cache_seconds=0))
     for params in ({}, {"limit": 2, "offset": 1}, {"status": "reported"}, {"q": "nothing-matches-this"}):
-        filters = ClaimFilter(**{k: v for k, v in params.items() if k not in ("limit", "offset")})
-        page = {"limit": params.get("limit", 50), "offset": params.get("offset", 0)}
-        expected = AnyPage(total=sample_store.count_claims(filters), items=sample_store.claims(filters, **page), **page)
-        assert client.get("/api/claims", params=params).content == expected.model_dump_json().encode()
+        for context in (False, True):
+            filters = ClaimFilter(**{k: v for k, v in params.items() if k not in ("limit", "offset")})
+            page = {"limit": params.get("limit", 50), "offset": params.get("offset", 0)}
+            items = sample_store.claims(filters, **page)
+            expected = AnyPage(total=sample_store.count_claims(filters), **page,
+                               items=with_context(sample_store, items) if context else items)
+            response = client.get("/api/claims", params={**params, "context": context})
+            assert response.content == expected.model_dump_json().encode()
     event_page = AnyPage(total=len(sample_store.events()), items=sample_store.events(), limit=50, offset=0)
     assert client.get("/api/events").content == event_page.model_dump_json().encode()
 
 
 def test_kept_json_of_a_claim_by_id_with_and_without_context(sample_store):
     client = TestClient(create_app(sample_store, Settings.load(), cache_seconds=0))
-    claim = sample_store.claims()[0]
-    assert client.get(f"/api/claims/{claim.id}").content == claim.model_dump_json().encode()
-    assert client.get(f"/api/claims/{claim.id}", params={"context": "true"}).json()["context"]["sentence"]
+    for claim in sample_store.claims():
+        assert client.get(f"/api/claims/{claim.id}").content == claim.model_dump_json().encode()
+        in_context = with_context(sample_store, [claim])[0].model_dump_json().encode()
+        assert client.get(f"/api/claims/{claim.id}", params={"context": "true"}).content == in_context
