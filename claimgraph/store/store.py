@@ -189,9 +189,12 @@ class Store:
         """A page of a full-text search alone, by a plan that fits how many claims match: few,
         the matches are found in the search index and sorted (a database's planner may instead
         read every claim in list order, testing each, when the words are common alone but rare
-        together); many, claims are read in list order and tested until the page ends."""
+        together); many, claims are read in list order and tested until the page ends.  None:
+        no page is read (words common alone but never together took 5 ms to find so)."""
         _check_paging(limit, offset)
         matches = self.count_claims(filters)
+        if matches == 0:
+            return []
         if self._search_walks(matches, limit, offset):
             statement = select(claims).where(claims_matching(self.dialect, filters.q, walk=True)).order_by(*CLAIM_ORDER)
             return self._page(statement, convert, limit, offset)

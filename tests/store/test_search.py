@@ -87,6 +87,19 @@ def test_search_sqlite_plans_test_claims_by_rowid(ledger, walk, steps):
     assert [step for step in plan if step.startswith(("SEARCH claims", "SCAN claims ", "USE TEMP"))] == list(steps)
 
 
+def test_search_without_matches_reads_no_page(ledger):
+    """Words that never occur together: the count (0) answers, no claims are looked for."""
+    from sqlalchemy import event
+
+    statements: list[str] = []
+    with Store(str(ledger)) as store:
+        event.listen(store.engine, "before_cursor_execute", lambda _c, _k, sql, *_: statements.append(sql))
+        assert store.claims(ClaimFilter(q="ferry drones")) == []
+        assert store.claims(ClaimFilter(q="ferry damaged")) != []
+    pages = [sql for sql in statements if "LIMIT" in sql]
+    assert len(pages) == 1 and "claims_fts" in pages[0]
+
+
 def test_search_datasette_metadata_describes_every_column():
     described = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["claimgraph"]["tables"]
     tables = (*LEDGER_TABLES, claim_counts, migrations, claims_fts_keys)
