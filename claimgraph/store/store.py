@@ -54,6 +54,7 @@ STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
 # MANY_MATCHES matches.
 MANY_MATCHES = 2000
 WALK_SHARE = 18.0
+KEPT_EVENT_ORDER = 5000  # event ids kept in each list order (see Store._event_order)
 MAX_ROWS = 2**63 - 1  # the largest integer both databases hold: limit + offset beyond it cannot be asked
 LINK_LOCK_KEY = 0x636C6C6B  # "cllk": the PostgreSQL advisory lock every linking step takes
 
@@ -238,9 +239,21 @@ class Store:
                newest_first: bool = False, convert: Callable[[Any, list[str]], T] = rows.event_from_row) -> list[T]:
         """A page of events: oldest first (by first report), or newest first (by latest report);
         ``convert`` makes each from its row and member claims."""
+        conditions = event_conditions(filters, self.dialect)
+        if not conditions and offset + limit <= KEPT_EVENT_ORDER:
+            _check_paging(limit, offset)
+            return self._with_members(self._rows_by_id(events, self._event_order(newest_first)[offset:offset + limit]),
+                                      convert=convert)
         order = NEWEST_EVENT_ORDER if newest_first else EVENT_ORDER
-        return self._with_members(self._page_by_id(events, event_conditions(filters, self.dialect), order,
-                                                   limit, offset), convert=convert)
+        return self._with_members(self._page_by_id(events, conditions, order, limit, offset), convert=convert)
+
+    def _event_order(self, newest_first: bool) -> list[str]:
+        """The ids of the first KEPT_EVENT_ORDER events in list order, kept until the next write:
+        unfiltered pages of events are slices of it, where each sorted every event."""
+        key = ("event order", newest_first)
+        order = NEWEST_EVENT_ORDER if newest_first else EVENT_ORDER
+        first = select(events.c.id).order_by(*order).limit(KEPT_EVENT_ORDER)
+        return self._kept_many([key], lambda _: {key: [row[0] for row in self._driver_rows(first)]})[key]
 
     @kept_until_write
     def count_events(self, filters: EventFilter = EventFilter()) -> int:
@@ -476,6 +489,10 @@ class Store:
         ``offset`` and sorted are only ids and sort keys, then those rows whole (an event's
         row holds its JSON: a page at offset 900 read 950 of them)."""
         ids = self._page(select(table.c.id).where(*conditions).order_by(*order), lambda row: row.id, limit, offset)
+        return self._rows_by_id(table, ids)
+
+    def _rows_by_id(self, table, ids: list[str]) -> list[Any]:
+        """The rows of ``table`` with these ``ids``, in that order."""
         found = {row.id: row for row in self._all(select(table).where(table.c.id.in_(ids)))}
         return [found[row_id] for row_id in ids]
 

@@ -521,3 +521,15 @@ def test_store_reading_reads_one_snapshot_and_the_version_once(store_url):
             assert reader.count_claims(ClaimFilter(status="hedged")) == 0 and len(reader.claims()) == 1
             assert reader.stats()["documents"] == 1 and len(versions) == 1
         assert reader.count_claims(ClaimFilter(status="hedged")) == 1 and len(reader.claims()) == 2
+
+
+def test_store_event_pages_follow_writes_in_both_orders(store):
+    """Unfiltered pages of events are slices of each list order kept until the next write."""
+    store.save_events([make_event("e-mid", first_seen="2024-08-05", last_seen="2024-08-06"),
+                       make_event("e-late", first_seen="2024-08-07", last_seen="2024-08-09")])
+    assert [e.id for e in store.events()] == ["e-mid", "e-late"]
+    assert [e.id for e in store.events(newest_first=True, limit=1)] == ["e-late"]
+    store.save_events([make_event("e-early", first_seen="2024-08-01", last_seen="2024-08-10")])
+    assert [e.id for e in store.events(limit=2, offset=0)] == ["e-early", "e-mid"]
+    assert [e.id for e in store.events(newest_first=True)] == ["e-early", "e-late", "e-mid"]
+    assert [e.id for e in store.events(offset=2)] == ["e-late"] and store.events(offset=3) == []
