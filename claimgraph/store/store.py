@@ -151,11 +151,12 @@ class Store:
         check_query(q)
         return [documents_matching(self.dialect, q)] if q else []
 
-    def documents_by_id(self, doc_ids: Sequence[str], copies: bool = True) -> list[Document]:
-        """The stored documents among ``doc_ids`` (in no particular order); with ``copies``
-        False their ``copies`` are left empty, a query fewer (for a claim's context)."""
+    def documents_by_id(self, doc_ids: Sequence[str], convert: Optional[Callable[[Any], T]] = None) -> list[T]:
+        """The stored documents among ``doc_ids`` (in no particular order); with ``convert``,
+        what it makes of each one's row instead (without its copies, a query fewer: a claim's
+        context needs only a few fields, not a whole Document and its places)."""
         found = self._all(select(documents).where(documents.c.id.in_(doc_ids)))
-        return self._with_copies(found) if copies else [rows.document_from_row(row, []) for row in found]
+        return [convert(row) for row in found] if convert else self._with_copies(found)
 
     def all_documents(self) -> Iterator[Document]:
         for batch in self._batches(select(documents).order_by(documents.c.id)):
