@@ -107,8 +107,7 @@ class Store:
     # -- documents -------------------------------------------------------------------
 
     def has_document(self, doc_id: str) -> bool:
-        with self._read() as conn:
-            return conn.scalar(select(documents.c.id).where(documents.c.id == doc_id)) is not None
+        return self._scalar(select(documents.c.id).where(documents.c.id == doc_id)) is not None
 
     def add_document(self, doc: Document, claim_list: list[Claim], signature: bytes | None = None) -> bool:
         """Store a document with its claims; False (and a recorded copy) if its id is stored."""
@@ -180,11 +179,9 @@ class Store:
     @kept_until_write
     def count_claims(self, filters: ClaimFilter = ClaimFilter()) -> int:
         if _text_only(filters):  # counted in the search index alone
-            with self._read() as conn:
-                return conn.scalar(count_claims_matching(self.dialect, filters.q))
+            return self._scalar(count_claims_matching(self.dialect, filters.q))
         if counts_answer(filters):
-            with self._read() as conn:
-                return conn.scalar(counted_claims(filters))
+            return self._scalar(counted_claims(filters))
         return self._count(claims, claim_conditions(filters, self.dialect))
 
     def _searched_claims(self, filters: ClaimFilter, limit: int, offset: int, convert: Callable[[Any], T]) -> list[T]:
@@ -209,8 +206,7 @@ class Store:
             return matches > MANY_MATCHES
         if matches == 0:
             return False
-        with self._read() as conn:
-            stored = conn.scalar(searchable_claims()) or 0
+        stored = self._counted(("searchable claims",), lambda: self._scalar(searchable_claims())) or 0
         read_to_page_end = (offset + limit) * stored / matches  # claims read in list order
         return read_to_page_end < WALK_SHARE * matches
 
@@ -279,8 +275,7 @@ class Store:
 
     @kept_until_write
     def count_stories(self) -> int:
-        with self._read() as conn:
-            return conn.scalar(select(func.count(func.distinct(events.c.story_id)))) or 0
+        return self._scalar(select(func.count(func.distinct(events.c.story_id)))) or 0
 
     def get_story(self, story_id: str) -> Optional[Story]:
         found = self._stories([story_id])
@@ -470,8 +465,7 @@ class Store:
         `reading` (one snapshot: a write meanwhile is not seen)."""
         if getattr(self._held, "version", None) is not None:
             return self._held.version
-        with self._read() as conn:
-            version = conn.scalar(select(ledger_version.c.version))
+        version = self._scalar(select(ledger_version.c.version))
         if getattr(self._held, "reader", None) is not None:
             self._held.version = version
         return version
@@ -505,13 +499,16 @@ class Store:
         with self._read() as conn:
             return conn.execute(statement).cursor.fetchall()
 
+    def _scalar(self, statement: Select) -> Any:
+        with self._read() as conn:
+            return conn.scalar(statement)
+
     def _first(self, statement: Select, convert: Callable[[Any], T]) -> Optional[T]:
         found = self._all(statement.limit(1))
         return convert(found[0]) if found else None
 
     def _count(self, table, conditions: list[ColumnElement[bool]]) -> int:
-        with self._read() as conn:
-            return conn.scalar(select(func.count()).select_from(table).where(*conditions))
+        return self._scalar(select(func.count()).select_from(table).where(*conditions))
 
     def _by_status(self, counts: Select, statuses: Iterable[str]) -> dict[str, int]:
         """``counts`` (rows of status, number) for every one of ``statuses``."""
