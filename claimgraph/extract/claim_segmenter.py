@@ -105,7 +105,9 @@ class ClaimSegmenter(Component):
         deny_cues: Iterable[str],
         account_nouns: Iterable[str],
         inference_verbs: Iterable[str],
+        consequence_verbs: Iterable[str],
     ) -> None:
+        self.consequence_verbs = set(consequence_verbs)
         self.account_nouns = set(account_nouns)
         self.inference_verbs = set(inference_verbs)
         self.deny_cues = set(deny_cues)
@@ -243,7 +245,16 @@ class ClaimSegmenter(Component):
                     heads.append(token)
         heads += [t for t in sent if self._is_hedged_clause(t) and t not in heads]
         heads += [t for t in sent if self._inferring_verb(t) is not None and t not in heads]
+        heads += [t for t in sent if self._is_consequence(t, cues) and t not in heads]
         return sorted(heads, key=lambda t: t.i)
+
+    def _is_consequence(self, token: Token, cues: set[int]) -> bool:
+        """", killing 40 prisoners": a participle set off by a comma, telling what the clause it
+        hangs on did to people (not ", saying ...", whose head is a cue)."""
+        start = token.left_edge.i
+        return (token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_ in self.consequence_verbs
+                and token.i == start and start > 0 and token.doc[start - 1].text == ","
+                and token.head.i not in cues)
 
     @staticmethod
     def _conjuncts(root: Token) -> list[Token]:
@@ -317,4 +328,5 @@ def make_claim_segmenter(nlp: Language, name: str) -> ClaimSegmenter:
         first_person=status.first_person, clause_hedges=status.clause_hedges,
         deny_cues=status.deny_cues, account_nouns=status.account_nouns,
         inference_verbs=attribution_rules().inference_verbs,
+        consequence_verbs=status.consequence_verbs,
     )

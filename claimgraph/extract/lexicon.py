@@ -97,6 +97,7 @@ class StatusRules:
     first_person: frozenset[str]
     account_nouns: frozenset[str]
     clause_hedges: frozenset[str]
+    consequence_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ is placed again).  Only events that are new or gained claims are returned.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Mapping, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from claimgraph.link.events import BuildContext, build_event
 from claimgraph.link.features import ClaimFeatures, date_retrospective_articles, features
@@ -57,17 +57,33 @@ def close_enough(points, profile: EventProfile, settings: Settings) -> bool:
     return not (points and profile.points) or nearest_km(points, profile.points) <= settings.link_distance_km
 
 
+def speech_event(profile: EventProfile, rules: LinkRules) -> bool:
+    """An event whose claims mostly tell of a speech act (speech_types) by a known speaker."""
+    return bool(profile.speakers[None]) and profile.types.most_common(1)[0][0] in rules.speech_types
+
+
+def speech_of_others(speakers: Iterable[Optional[str]], profile: EventProfile, rules: LinkRules) -> bool:
+    """Speech acts by `speakers` against an event of speech acts by others only: the same
+    request or statement by another speaker is another event, however alike the words (the
+    pair features `same_speaker`/`other_speaker` weigh this for events of mixed kinds)."""
+    named = [s for s in speakers if s is not None]
+    return bool(named) and speech_event(profile, rules) and not any(profile.speakers[s] for s in named)
+
+
 def within_reach(claim: ClaimFeatures, profile: EventProfile, settings: Settings, rules: LinkRules) -> bool:
-    """Close enough to the event in time and space."""
+    """Close enough to the event in time and space, and no speech act joining another speaker's."""
     types = {claim.claim.event_type} | set(profile.types)
     window = window_days(types, bool(claim.place_keys & profile.place_keys), settings, rules)
-    return in_time(claim, profile, window) and close_enough(claim.points, profile, settings)
+    return (in_time(claim, profile, window) and close_enough(claim.points, profile, settings)
+            and not speech_of_others(claim.speakers, profile, rules))
 
 
 def profiles_within_reach(a: EventProfile, b: EventProfile, settings: Settings, rules: LinkRules) -> bool:
-    """Two events that might be one: their core days within the window, their towns close enough."""
+    """Two events that might be one: their core days within the window, their towns close
+    enough, and not two speakers' speech acts."""
     window = window_days(set(a.types) | set(b.types), bool(a.place_keys & b.place_keys), settings, rules)
-    return days_apart_within(a.core_day, b.core_day, window) and close_enough(a.points, b, settings)
+    return (days_apart_within(a.core_day, b.core_day, window) and close_enough(a.points, b, settings)
+            and not (speech_event(a, rules) and speech_of_others(a.speakers, b, rules)))
 
 
 def stand_in(document_id: str, claims: list[ClaimFeatures]) -> Document:

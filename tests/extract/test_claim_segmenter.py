@@ -95,3 +95,15 @@ def test_claim_segmenter_relative_clause_hung_on_a_source_is_a_claim_of_its_own(
                        "monitors, who have documented thousands of civilian deaths since February 2022.")
     assert "UN monitors have documented thousands of civilian deaths since February 2022" in [c.text for c in claims]
     assert [link.name for link in claims[0].source_chain] == ["Russia"]
+
+
+def test_claim_segmenter_a_toll_after_a_comma_is_a_claim_of_its_own(claims_of):
+    claims = claims_of("The ministry said rockets struck the depot, killing 12 soldiers and leaving 30 wounded.")
+    assert [c.text for c in claims] == ["rockets struck the depot", "killing 12 soldiers and leaving 30 wounded"]
+    assert [c.event_type for c in claims] == ["strike", "casualties"]
+    assert all(c.source_chain and c.source_chain[0].name == "The ministry" for c in claims)
+
+
+def test_claim_segmenter_a_participle_of_speech_stays_with_its_clause(claims_of):
+    claims = claims_of("The army shelled the town, saying it targeted fighters.")
+    assert [c.text for c in claims] == ["The army shelled the town", "it targeted fighters"]

@@ -140,3 +140,22 @@ def test_cluster_an_article_mostly_about_recent_days_is_not_looking_back():
     undated = features(claim("d3:2", "Troops left the centre", "territorial_change"), docs, RULES)
     date_retrospective_articles([old, new, undated], Settings.load().link_window_days)
     assert undated.day == undated.published
+
+
+def test_cluster_the_same_request_by_another_speaker_is_another_event():
+    from claimgraph.link.cluster import speech_of_others, within_reach
+
+    settings, docs = Settings.load(), documents(document("d1"), document("d2"))
+    asked = [features(claim(f"d1:{n}", "The Red Cross must be given access to the prison", "request",
+                            chain=(source("Red Cross", "ngo"),)), docs, RULES) for n in (0, 1)]
+    event = profile_of(asked)
+    same_words_other_speaker = features(claim("d2:0", "The Red Cross must be given access to the prison", "request",
+                                              chain=(source("President of Ukraine"),)), docs, RULES)
+    same_speaker = features(claim("d2:1", "The Red Cross must be given access to the prison", "request",
+                                  chain=(source("Red Cross", "ngo"),)), docs, RULES)
+    assert speech_of_others(same_words_other_speaker.speakers, event, RULES)
+    assert not within_reach(same_words_other_speaker, event, settings, RULES)
+    assert within_reach(same_speaker, event, settings, RULES)
+    # a happening the speakers talk of is no speech act: anyone's report of it may join
+    strike = profile_of([features(claim("d1:2", BRIDGE, "strike", chain=(RYBAR,)), docs, RULES)])
+    assert not speech_of_others(same_words_other_speaker.speakers, strike, RULES)
