@@ -8,7 +8,7 @@ from typing import Any, Callable, Optional
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Claim, Cue, Document, Evidence, LoadedTerm, Place, Quantity, SourceRef, TimeSpan
-from .lexicon import evidence_rules, source_rules, status_rules
+from .lexicon import attribution_rules, evidence_rules, source_rules, status_rules
 from .attribution import containing_attributions
 
 ChainReader = Callable[[Doc, dict[str, Any]], list[SourceRef]]
@@ -60,14 +60,28 @@ def source_ref(doc: Doc, record: dict[str, Any]) -> SourceRef:
                      span=char_span(doc, *record["source"]), cue_span=(cue.start_char, cue.end_char))
 
 
+def set_against(doc: Doc, inner: dict[str, Any], outer: dict[str, Any]) -> bool:
+    """An attribution hung on another's cue by a contrast ("X blamed A, while Y said B"): Y is
+    set against X, not quoted by X.  (In "X said that while Y said B, C" the contrast hangs on
+    X's content, and X does relay Y.)"""
+    cue = doc[inner["cue"][0]: inner["cue"][1]].root
+    marks = attribution_rules().contrast_marks
+    on_outer_cue = outer["cue"][0] <= cue.head.i < outer["cue"][1]
+    return on_outer_cue and any(child.dep_ == "mark" and child.lower_ in marks for child in cue.children)
+
+
 def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
     """The claim's sources from its origin outwards, each once in a row: "X said he thinks ..."
     names X once, by its outer mention (the chain lists who relayed the claim, not each cue).
     A party that denies the claim it quotes ("Russia says it took the village; Kyiv denies")
-    relays nothing: the claim's status tells the denial."""
+    relays nothing: the claim's status tells the denial; nor does one set against the speaker
+    ("X blamed A, while Y said B": the chain of B ends at Y)."""
     deny_cues = status_rules().deny_cues
     chain: list[SourceRef] = []
-    for index, record in enumerate(containing_attributions(doc, claim["head"])):
+    records = containing_attributions(doc, claim["head"])
+    for index, record in enumerate(records):
+        if index and set_against(doc, records[index - 1], record):
+            break
         if index and doc[record["cue"][1] - 1].lemma_ in deny_cues:
             continue
         ref = source_ref(doc, record)

@@ -30,6 +30,7 @@ class AttributionRules:
     according_idioms: frozenset[str]  # "according to plan": no source
     naming_verbs: frozenset[str]  # "a blogger writing as X": a clause that names the source
     inference_verbs: frozenset[str]  # "..., which suggests": the writer infers
+    contrast_marks: frozenset[str]  # "X blamed A, while Y said B": Y's own, not relayed by X
     block_intro: frozenset[str]  # "From X:" before quoted paragraphs
     social_post: re.Pattern[str]  # "— Name (@handle) June 7, 2023" after an embedded post
     signed_quote: re.Pattern[str]

@@ -45,8 +45,15 @@ class Statement:
 def statement_of(claim: ClaimFeatures, side: Optional[str], rules: LinkRules) -> Statement:
     # Only a denial counts, not any negation: "officials did not comment" denies nothing.
     return Statement(claim.claim.id, claim.day, claim.claim.quantities, claim.outcomes, claim.points,
-                     claim.place_keys if len(claim.place_keys) == 1 else frozenset(), claim.claim.status == "denied",
-                     measures_of(claim, rules), side, doers_of(claim, rules))
+                     spot_of(claim, rules), claim.claim.status == "denied", measures_of(claim, rules), side,
+                     doers_of(claim, rules))
+
+
+def spot_of(claim: ClaimFeatures, rules: LinkRules) -> frozenset[str]:
+    """The one town a claim places its happening at, compared for place conflicts: none for a
+    claim naming several, or of a type that reaches many towns (a flood, an evacuation)."""
+    one_town = len(claim.place_keys) == 1 and claim.claim.event_type in rules.place_conflict_types
+    return claim.place_keys if one_town else frozenset()
 
 
 def doers_of(claim: ClaimFeatures, rules: LinkRules) -> frozenset[str]:

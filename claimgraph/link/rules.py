@@ -68,6 +68,7 @@ class LinkRules:
     word_weights: dict[str, int]  # claim / sentence / paragraph -> times its words count
     contradiction_days: int
     place_conflict_km: float
+    place_conflict_types: frozenset[str]  # types whose claims place a happening at one spot
     person_units: frozenset[str]  # units that count people at large
     contradiction_measures: dict[str, WordList]  # what a number measures -> the words naming it
     measure_words: int  # words after (else before) a number read for what it measures
@@ -173,6 +174,7 @@ def link_rules(raw: dict[str, Any]) -> LinkRules:
         word_weights={k: int(v) for k, v in raw["word_weights"].items()},
         contradiction_days=int(raw["contradiction_days"]),
         place_conflict_km=float(raw["place_conflict_km"]),
+        place_conflict_types=frozenset(raw["place_conflict_types"]),
         person_units=frozenset(raw["person_units"]),
         contradiction_measures={m: word_list(words) for m, words in raw["contradiction_measures"].items()},
         measure_words=int(raw["measure_words"]),

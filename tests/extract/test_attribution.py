@@ -455,3 +455,13 @@ def test_attribution_apposed_teller_in_mid_sentence_reports_the_clause_before_an
     assert [(c.text, chain) for c, chain in zip(claims, chains(claims))] == [
         ("Some 4,000 troops are believed to be massing near Vovchansk", ["a Ukrainian commander"]),
         ("reinforcements had arrived from the south", ["a Ukrainian commander"])]
+
+
+def test_attribution_a_speaker_set_against_another_is_not_relayed_by_them(claims_of):
+    claims = claims_of("The ministry blamed an air strike, while the army said a rocket had misfired.")
+    assert chains(claims) == [["The ministry"], ["the army"]]
+
+
+def test_attribution_a_contrast_inside_what_someone_says_is_still_relayed_by_them(claims_of):
+    claims = claims_of("The ministry said that while the mayor said the bridge stood, it had collapsed.")
+    assert chains(claims) == [["the mayor", "The ministry"], ["The ministry"]]

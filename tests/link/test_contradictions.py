@@ -105,3 +105,15 @@ def test_contradictions_doers_of_opposite_sides_contradict():
     ukraine = statement("a", doers=("Ukraine",))
     russia = statement("b", doers=("Russia",))
     assert kinds(russia, ukraine) == ["responsibility"] and kinds(statement("c", doers=("Russia",)), russia) == []
+
+
+def test_contradictions_only_a_happening_at_one_spot_conflicts_on_place():
+    from claimgraph.link.contradictions import spot_of
+    from claimgraph.link.features import features
+    from tests.link.factories import claim, document, documents
+
+    docs = documents(document("d1"))
+    strike = features(claim("d1:0", "Rockets hit Sudzha", "strike", places=("Sudzha",)), docs, RULES)
+    flood = features(claim("d1:1", "Water flooded Sudzha", "civilian_harm", places=("Sudzha",)), docs, RULES)
+    assert spot_of(strike, RULES) == strike.place_keys and strike.place_keys
+    assert spot_of(flood, RULES) == frozenset()  # a flood reaches many towns: two of them are no conflict
