@@ -6,7 +6,9 @@ For each corpus:
   (each gold toponym matched at most once);
 - resolution given the GOLD spans: accuracy@161 km, median and mean error in km (a gold
   toponym left unresolved counts as a miss, with the largest possible error, 20,038 km);
-- resolution accuracy@161 km over the predicted toponyms that overlap a gold one.
+- resolution accuracy@161 km over the predicted toponyms that overlap a gold one
+  (``e2e.acc161``: how well what was found is resolved), and over every gold toponym with
+  coordinates, one not found counting wrong (``e2e.all_gold.acc161``: found and within 161 km).
 
 Annotation conventions differ: both corpora mark adjectival demonyms ("Canadian officials"),
 LGL also marks group nouns ("Canadians") but GeoWebNews never does, so for GeoWebNews plural
@@ -148,7 +150,16 @@ def corpus_metrics(name: str, documents: Iterator[GoldDocument], nlp, gazetteer:
         *_resolution(f"{prefix}.resolution.gold_spans", tally.gold_errors),
         Metric(f"{prefix}.resolution.e2e.acc161", _accuracy(tally.e2e_errors),
                f"{len(tally.e2e_errors)} correctly found toponyms with coordinates"),
+        Metric(f"{prefix}.resolution.e2e.all_gold.acc161", _found_and_right(tally),
+               f"of {len(tally.gold_errors)} gold toponyms with coordinates, found and within {ACCURACY_KM} km"),
     ]
+
+
+def _found_and_right(tally: Tally) -> float:
+    """Every gold toponym with coordinates (``gold_errors`` has one error each) counts: one
+    not found is wrong."""
+    right = sum(e <= ACCURACY_KM for e in tally.e2e_errors)
+    return right / len(tally.gold_errors) if tally.gold_errors else 0.0
 
 
 def _accuracy(errors: list[float]) -> float:

@@ -53,8 +53,8 @@ class Resolver:
         # on a digest page, a claim without a time of its own is dated by its item
         resolved = [c if c.time else c.model_copy(update={"time": items.time_at(c.span[0])}) for c in resolved]
         resolved = with_self_denials(DocumentSources(self.actors, doc.text).resolve(resolved))
-        return resolved_doc, locate_claims(doc.text, resolved, places, doc.dateline[1] if doc.dateline else 0,
-                                           self.seats.of_claim)
+        filed = ([doc.dateline] if doc.dateline else []) + list(doc.openers)
+        return resolved_doc, locate_claims(doc.text, resolved, places, filed, self.seats.of_claim)
 
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:
         """Every toponym of the document and its claims, resolved together (shared context)."""

@@ -2,7 +2,8 @@
 
 Taken from the claim's own sentence; else from the sentence before it in its paragraph (the
 clause "there" or "the town" refers back to), a place named earlier in the paragraph, the
-document's focus (the place it names most often), or the wire dateline, in the order of
+document's focus (the place it names most often), or a dateline (the wire's, or one opening a
+later paragraph: ``Document.openers``), in the order of
 ``data/locations.yaml``; a statement or a request first from its speaker's seat (``seats``).  A country or a seat of government counts only where it says where
 ("in Russia"), not who ("Russia said", "Kyiv denied"); the dateline is where the report was
 filed, never a sentence's place.  A sentence naming only a country ("strikes in Russia …")
@@ -15,14 +16,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Optional
 
 from claimgraph.model import Claim, Place, Span
 from claimgraph.resolve.position import (PRECISION_RANK, claim_bases, drawable, geo_precision, located, location_rules,
                                         most_specific, place_key)
 
-POSSESSIVE_START = re.compile(r"^['’]s\b")
+POSSESSIVE_START = re.compile(r"^['’ʼ]s\b")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
 SpeakerPlace = Callable[[Claim], Optional[Place]]
@@ -32,22 +33,25 @@ def no_speaker(claim: Claim) -> Optional[Place]:
     return None
 
 
-def locate_claims(text: str, claims: list[Claim], places: Iterable[Place], filed_end: int = 0,
+def locate_claims(text: str, claims: list[Claim], places: Iterable[Place], filed: Sequence[Span] = (),
                   speaker: SpeakerPlace = no_speaker) -> list[Claim]:
-    """``claims`` with ``location`` set from the document's resolved ``places``; ``filed_end`` is
-    where the document's wire dateline ends (0 without one: `Document.dateline`); ``speaker``
-    gives the seat a claim's speaker speaks from (``seats.Seats.of_claim``)."""
-    where = DocumentPlaces(text, sorted((p for p in places if located(p)), key=lambda p: p.span), filed_end)
+    """``claims`` with ``location`` set from the document's resolved ``places``; ``filed`` are
+    the spans of its datelines (`Document.dateline`, and `Document.openers`: a dateline or a
+    heading opening a later paragraph, after a title line too); ``speaker`` gives the seat a
+    claim's speaker speaks from (``seats.Seats.of_claim``)."""
+    where = DocumentPlaces(text, sorted((p for p in places if located(p)), key=lambda p: p.span), filed)
     return [claim.model_copy(update={"location": where.locate(claim, speaker)}) for claim in claims]
 
 
 class DocumentPlaces:
     """The located places of one document, read around each claim."""
 
-    def __init__(self, text: str, places: list[Place], filed: int = 0):
+    def __init__(self, text: str, places: list[Place], filed: Sequence[Span] = ()):
         self.text = text
-        self.dateline = [p for p in places if p.span[1] <= filed]
-        self.places = [p for p in places if p.span[1] > filed and names_a_location(text, p)]
+        in_dateline = [any(start <= p.span[0] and p.span[1] <= end for start, end in filed) for p in places]
+        self.dateline = [p for p, filed_there in zip(places, in_dateline) if filed_there]
+        self.places = [p for p, filed_there in zip(places, in_dateline)
+                       if not filed_there and names_a_location(text, p)]
         self.starts = [p.span[0] for p in self.places]  # places come sorted by span: bisect, not scan
         self.focus = focus_place(self.places)
 

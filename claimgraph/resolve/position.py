@@ -34,6 +34,7 @@ class LocationRules:
     bases_by_type: Mapping[str, tuple[str, ...]]  # event type -> its own order of bases
     bases_by_status: Mapping[str, tuple[str, ...]]  # claim status -> its order of bases, before its type's
     reach_words: frozenset[str]  # a sentence asking to reach a place ("access", "visit") is about that place
+    document_bases: frozenset[str]  # bases that say where a document is, not where a claim's speaker is
     agreement_km: float  # claims' locations this close agree on where their event is
     geo_precision_floor: Mapping[str, int]  # basis -> the finest ACLED geo_precision it allows
     seats_of_government: frozenset[str]
@@ -52,8 +53,8 @@ def _location_rules(raw: dict[str, Any]) -> LocationRules:
         bases_by_status=MappingProxyType({status: tuple(order) for status, order in raw["bases_by_status"].items()}),
         agreement_km=raw["agreement_km"],
         geo_precision_floor=MappingProxyType(dict(raw["geo_precision_floor"])),
-        **{name: frozenset(raw[name]) for name in ("reach_words", "seats_of_government", "locative_words",
-                                                   "actor_heads")},
+        **{name: frozenset(raw[name]) for name in ("reach_words", "document_bases", "seats_of_government",
+                                                   "locative_words", "actor_heads")},
     )
 
 
@@ -115,8 +116,12 @@ def position(places: Iterable[Place], event_type: Optional[str] = None) -> Optio
 def agreed_position(places: Iterable[Place], event_type: Optional[str] = None) -> Optional[Place]:
     """An event's position over its claims' locations: the position of those that most of the
     others lie near (within ``agreement_km``), so one claim's stray place (what a statement was
-    about, a place named in passing) does not pull the event away from where the rest put it."""
+    about, a place named in passing) does not pull the event away from where the rest put it.
+    An event located at its speaker's seat first (a statement, a request) leaves out the claims
+    that only took the document's own place (``document_bases``) when others say more."""
     candidates = [p for p in places if drawable(p)]
+    if bases(event_type)[0] == "speaker":
+        candidates = [p for p in candidates if p.basis not in location_rules().document_bases] or candidates
     counts = Counter(place_key(p) for p in candidates)
     points = {place_key(p): p for p in candidates}
     reach = location_rules().agreement_km

@@ -28,7 +28,9 @@ TEXT_REACH = 3000  # how far back (characters) a short name's head word is looke
 PHRASE_REACH = 60  # characters on each side of it read as the phrase that names the source
 PHRASE_WORDS = 4  # words before it, at most: its noun phrase ("Russia's defence ministry"), not the verb before
 PHRASE_END = re.compile(r"[.;:!?\n\"“”]|,\s")
-NAME_AFTER = re.compile(r"(?:[ \-][A-Z][\w.'’\-]*)+")  # the name after a title: "spokesman Igor Ivanov"
+# the name after a title ("spokesman Igor Ivanov") or the body owning the head word ("the statement of
+# the ICRC", "the spokesman of the Defence Ministry"), read as part of its phrase
+NAME_AFTER = re.compile(r"(?:[ \-][A-Z][\w.'’\-]*| of(?: the)? [A-Z][\w.'’\-]*)+")
 
 
 @dataclass(frozen=True)
@@ -143,8 +145,8 @@ class DocumentSources:
     def phrase_around(self, start: int, length: int) -> str:
         """The words before a use of a name's head (its noun phrase: within its clause,
         ``PHRASE_REACH`` and ``PHRASE_WORDS``), the
-        head, and the capitalised name after it: not the rest of its sentence, which may name
-        someone else."""
+        head, and the capitalised name or owner ("of the ICRC") after it: not the rest of its
+        sentence, which may name someone else."""
         clause = PHRASE_END.split(self.text[max(0, start - PHRASE_REACH):start])[-1]
         before = "".join(re.findall(r"\S+\s+", clause)[-PHRASE_WORDS:])
         after = NAME_AFTER.match(self.text, start + length)

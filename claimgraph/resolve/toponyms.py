@@ -25,8 +25,11 @@ from claimgraph.resolve.names import is_district
 from claimgraph.rules import typed_rules
 
 WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*"  # "Kursk", "U.S", "Ivano-Frankivsk"; no sentence-final dot
-CAPITALISED_RUN = re.compile(rf"{WORD}(?:(?:[ -]|[ ](?:of|de|du|la|al|el|on|upon)[ ]){WORD})*")
-POSSESSIVE = re.compile(r"['’]s$")
+JOINING_WORDS = "of|de|du|la|al|el|on|upon"  # "Stratford upon Avon", "Bank of England"
+CAPITALISED_RUN = re.compile(rf"{WORD}(?:(?:[ -]|[ ](?:{JOINING_WORDS})[ ]){WORD})*")
+POSSESSIVE = re.compile(r"['’ʼ]s$")  # ʼ (U+02BC): Ukrainian outlets' apostrophe
+PART_BREAK = re.compile(r"-(?=[A-Z])|(?<=[A-Z]{2}) (?=[A-Z][a-z])")  # one character between the parts of a run
+JOINER = re.compile(rf" (?:{JOINING_WORDS}) ")
 LEADING_THE = re.compile(r"^[Tt]he\s+")
 
 
@@ -67,24 +70,40 @@ def _toponym_rules(raw: dict[str, Any]) -> ToponymRules:
 
 
 def find_toponyms(text: str, gazetteer: Gazetteer, taken: list[Span] = ()) -> list[Place]:
-    """Gazetteer matches over ``text`` outside the ``taken`` spans (NER places, people, orgs)."""
+    """Gazetteer matches over ``text`` outside the ``taken`` spans (NER places, people, orgs):
+    each capitalised run, else the shorter names inside it (``_parts``)."""
     found, surnames, overlaps_taken = [], _surnames(text, gazetteer), _overlap_test(taken)
-    for match in CAPITALISED_RUN.finditer(text):
-        start, run = _drop_leading(match.start(), match.group())
+
+    def places_of(start: int, run: str) -> list[Place]:
         run = POSSESSIVE.sub("", run)  # "Gainesville’s" names Gainesville
         span = (start, start + len(run))
         if not run or overlaps_taken(span) or not _plausible(text, span, run):
-            continue
+            return []
         if _is_surname(text, span, run, surnames):
-            continue
-        demonym = gazetteer.demonym(run)
-        if demonym is not None:
-            found.append(Place(text=run, span=span, role="demonym"))
-        elif _qualifies(text, span, run, gazetteer):
-            found.append(Place(text=run, span=span))
-        else:
-            found.extend(_institution_place(text, span, run, gazetteer))
+            return []
+        if gazetteer.demonym(run) is not None:
+            return [Place(text=run, span=span, role="demonym")]
+        if _qualifies(text, span, run, gazetteer):
+            return [Place(text=run, span=span)]
+        return _institution_place(text, span, run, gazetteer)
+
+    for match in CAPITALISED_RUN.finditer(text):
+        start, run = _drop_leading(match.start(), match.group())
+        found.extend(places_of(start, run) or [place for part in _parts(start, run) for place in places_of(*part)])
     return found
+
+
+def _parts(start: int, run: str) -> list[tuple[int, str]]:
+    """The shorter names inside a run that names nothing as a whole: those a hyphen joins
+    ("Amsterdam-London", "the DPRK-South Korea summit": NER often tags only one of them), a
+    heading's capitals before the words after it ("OKLAHOMA CITY The Latest"), else the words
+    before a joining word ("Tamil Nadu on Saturday")."""
+    pieces = PART_BREAK.split(run)
+    if len(pieces) == 1:
+        joined = JOINER.search(run)
+        return [(start, run[:joined.start()])] if joined else []
+    offsets = accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=start)
+    return list(zip(offsets, pieces))
 
 
 def _institution_place(text: str, span: Span, run: str, gazetteer: Gazetteer) -> list[Place]:
@@ -186,17 +205,22 @@ def _plausible(text: str, span: Span, run: str) -> bool:
         return False
     if before in listed.titles or after in listed.org_heads:
         return False
-    # a capitalised word after a run means the run is part of a longer name ("Jackson Smith")
-    return not re.match(r"\s+[A-Z]", text[span[1]:span[1] + 2])
+    # a capitalised word after a run means the run is part of a longer name ("Jackson Smith"),
+    # but not a word in lower case after a run in capitals ("OKLAHOMA CITY The Latest": a heading)
+    following = re.match(r"\s([A-Z])(\S?)", text[span[1]:span[1] + 3])
+    return following is None or (run.isupper() and following.group(2).islower())
 
 
 def _qualifies(text: str, span: Span, run: str, gazetteer: Gazetteer) -> bool:
+    """A country or region, a county marked as one ("Henry County"), or a town large enough;
+    a county's name alone is a common word or surname more often than a place, unless a town
+    shares it ("Toronto", "Liverpool": the town is tried)."""
     candidates = gazetteer.candidates(run)
-    if not candidates:
+    if any(c.feature == "ADM2" for c in candidates) and is_district(run):
+        return True
+    best = next((c for c in candidates if c.feature != "ADM2"), None)
+    if best is None:
         return False
-    best = candidates[0]
-    if best.feature == "ADM2":  # county names are common words and surnames unless marked
-        return is_district(run)
     if best.precision in ("country", "region"):
         return True
     before, _ = _words_around(text, span)

@@ -73,6 +73,19 @@ def test_geoparse_metrics_on_small_corpora(data_dir, gazetteer):
     assert lgl_metrics["geoparse.lgl.resolution.e2e.acc161"] == 1.0
 
 
+def test_geoparse_end_to_end_over_all_gold_counts_a_toponym_not_found(tmp_path, gazetteer):
+    text = "Fighting near Sudzha reached Xyzzyville."
+    gwn = tmp_path / "gwn"
+    (gwn / "files").mkdir(parents=True)
+    (gwn / "files" / "0.txt").write_text(text, encoding="utf-8")
+    sudzha, unknown = text.index("Sudzha"), text.index("Xyzzyville")
+    (gwn / "gold.txt").write_text(f"Sudzha,,Sudzha,,51.19,,35.27,,{sudzha},,{sudzha + 6}||"
+                                  f"Xyzzyville,,Xyzzyville,,50.0,,30.0,,{unknown},,{unknown + 10}\n", encoding="utf-8")
+    metrics = {m.name: m.value for m in corpus_metrics("gwn", geowebnews(gwn), spacy.blank("en"), gazetteer)}
+    assert metrics["geoparse.gwn.resolution.e2e.acc161"] == 1.0  # what was found is right
+    assert metrics["geoparse.gwn.resolution.e2e.all_gold.acc161"] == 0.5  # one of two gold places found
+
+
 def test_geoparse_unresolved_gold_counts_as_worst_error(data_dir, tmp_path):
     empty = Gazetteer(tmp_path / "empty.sqlite", sources=[], demonyms=[])
     metrics = {m.name: m.value for m in corpus_metrics(

@@ -51,6 +51,7 @@ def test_document_text_from_markup_keeps_a_byline_like_headline():
 @pytest.mark.parametrize("text, dateline, outlet", [
     ("KYIV (Meridian Wire) — Ukraine's air force said on Monday…", "KYIV (Meridian Wire) — ", "Meridian Wire"),
     ("NEW YORK, Aug. 12 (Harbor News) -- Officials said…", "NEW YORK, Aug. 12 (Harbor News) -- ", "Harbor News"),
+    ("NEW YORK,  (Harbor News) – Officials said…", "NEW YORK,  (Harbor News) – ", "Harbor News"),
     ("Officials in Sumy (a northern city) said…", None, None),
     ("ODESA: Two ferries were damaged…", "ODESA: ", None),
 ])
@@ -65,6 +66,8 @@ def test_document_carries_its_dateline_span_and_outlet(text, dateline, outlet):
     # after a title line, and a region, a date and the outlet after the place
     ("Ferry service resumes\n\nPORTVILLE, Maine, Sept. 26 (Coast Desk) - The ferry sailed.",
      ["PORTVILLE, Maine, Sept. 26 (Coast Desk) -"]),
+    # a copy that dropped the date kept its comma and spaces
+    ("Ferry service resumes\n\nPORTVILLE,  (Coast Desk) – The ferry sailed.", ["PORTVILLE,  (Coast Desk) –"]),
     # a section heading in capitals, each paragraph's own
     ("The mayor spoke.\n  HARBOUR WORKS STALLED — Cranes stood idle.\nFERRIES: 5/12 -- Two sailed.",
      ["HARBOUR WORKS STALLED —", "FERRIES: 5/12 --"]),

@@ -41,6 +41,12 @@ def test_geoparse_bare_name_gives_town(gazetteer):
     assert (kursk.geonameid, kursk.feature, kursk.precision) == (538560, "PPL", "town")
 
 
+@pytest.mark.parametrize("name", ["Kyiv’s", "Kyivʼs"])  # the modifier-letter apostrophe stays in its NER span
+def test_geoparse_possessive_is_read_off_a_name(gazetteer, name):
+    [kyiv] = resolve(gazetteer, f"Russia ignored {name} demand.", name)
+    assert kyiv.geonameid == 703448
+
+
 def test_geoparse_bare_name_after_region_mention_keeps_region(gazetteer):
     text = "Troops entered the Kursk region on Tuesday. Soldiers in Kursk surrendered."
     first = place(text, "Kursk")

@@ -35,7 +35,7 @@ def locate(text: str, sentence: str, event_type: str = "other", speaker=no_speak
            status: str = "asserted") -> Place | None:
     dateline = find_dateline(text)  # found once, in reading (Document.dateline)
     [claim] = locate_claims(text, [claim_at(text, sentence, event_type, status)], places_in(text),
-                            dateline.end() if dateline else 0, speaker)
+                            [dateline.span()] if dateline else [], speaker)
     return claim.location
 
 
@@ -82,6 +82,16 @@ def test_locate_a_country_or_capital_that_acts_is_no_location():
 def test_locate_the_dateline_is_no_sentence_place_and_comes_last():
     text = "OSTROVA (Wire) — Shelling went on, officials said.\nBrelsk was hit. A school was damaged."
     assert locate(text, "OSTROVA (Wire) — Shelling went on, officials said.").name == "Brelsk"
+
+
+def test_locate_a_dateline_after_a_title_is_no_sentence_place():
+    text = "Shelling goes on\n\nOSTROVA,  (Wire) – A school in Brelsk was damaged."
+    claim = claim_at(text, "A school in Brelsk was damaged.")
+    claim = claim.model_copy(update={"sentence_span": (text.index("OSTROVA"), len(text))})
+    opener = (text.index("OSTROVA"), text.index("– ") + 1)  # Document.openers: found in reading
+    [brelsk] = locate_claims(text, [claim], places_in(text), [opener])
+    [ostrova] = locate_claims(text, [claim], places_in(text), [])
+    assert (brelsk.location.name, ostrova.location.name) == ("Brelsk", "Ostrova")
 
 
 def test_locate_a_document_without_places_leaves_claims_unplaced():

@@ -68,6 +68,15 @@ def test_position_agreed_one_stray_place_does_not_pull_the_event():
     assert agreed_position([]) is None
 
 
+@pytest.mark.parametrize("event_type, expected", [("statement", "Vienna"), ("request", "Vienna"),
+                                                  ("strike", "Brelsk")])
+def test_position_agreed_a_speakers_seat_is_not_outvoted_by_the_documents_focus(event_type, expected):
+    seat = place("Vienna", "town", lat=48.2, lon=16.4, basis="speaker", geonameid=1)
+    focus = [place("Brelsk", "town", lat=51.2, lon=35.3, basis=basis, geonameid=2) for basis in ("focus", "dateline")]
+    assert agreed_position([seat, *focus], event_type).text == expected
+    assert agreed_position(focus, event_type).text == "Brelsk"  # the focus is still better than nothing
+
+
 def test_position_event_uses_its_location_and_is_never_a_country_centroid():
     town = place("Sudzha", "town")
     assert event_position(event([place("Russia", "country")], location=town)) is town

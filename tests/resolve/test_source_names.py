@@ -71,6 +71,9 @@ def test_source_names_a_doer_introduces_a_source(sources):
     # one named before wins over one named after
     ("Russian Defence Ministry spokesman Igor Ivanov spoke first. The depot burned, the spokesman said. "
      "Kremlin spokesman Dmitry Peskov said nothing.", "the spokesman", "Ministry of Defence of the Russian Federation"),
+    # the body owning the head word is named after it
+    ("The statement of the United Nations was read out by a radio station. \"Both sides must let the "
+     "convoy pass,\" the statement said.", "the statement", "United Nations"),
 ])
 def test_source_names_role_named_in_the_text_around_its_head_word(catalogue, text, short, canonical):
     claims = DocumentSources(catalogue, text).resolve([said(0, short, text.index(short))])

@@ -65,7 +65,8 @@ def test_toponyms_title_must_touch_the_name(gazetteer):
     assert [p.text for p in find_toponyms("She lives at 4 Orchard St., Kyiv, now.", gazetteer)] == ["Kyiv"]
 
 
-@pytest.mark.parametrize("text", ["A Kursk man was fined.", "Kursk’s trains ran late.", "Kursk's trains ran late."])
+@pytest.mark.parametrize("text", ["A Kursk man was fined.", "Kursk’s trains ran late.", "Kursk's trains ran late.",
+                                  "Kurskʼs trains ran late."])
 def test_toponyms_find_toponyms_reads_article_and_possessive_off(gazetteer, text):
     start = text.index("Kursk")
     assert [(p.text, p.span) for p in find_toponyms(text, gazetteer)] == [("Kursk", (start, start + 5))]
@@ -99,3 +100,41 @@ def test_toponyms_rules_are_typed_and_frozen():
     assert rules.min_population_after_locative < rules.min_population
     with pytest.raises(FrozenInstanceError):
         rules.min_population = 0
+
+
+@pytest.mark.parametrize("text, taken, expected", [
+    # NER took the first of two names a hyphen joins: the second is still found
+    ("The Kyiv-Kursk train was cancelled.", "Kyiv", ["Kursk"]),
+    ("Talks on the Russia-Ukraine border resumed.", None, ["Russia", "Ukraine"]),
+    # a heading in capitals before the words that follow it
+    ("KYIV The latest on the shelling.", None, ["KYIV"]),
+    # a run joined through "on" to a weekday: the name before the joining word
+    ("Kursk on Monday reported outages.", None, ["Kursk"]),
+])
+def test_toponyms_find_toponyms_names_inside_a_run(gazetteer, text, taken, expected):
+    taken_spans = [place(text, taken).span] if taken else []
+    assert [p.text for p in find_toponyms(text, gazetteer, taken=taken_spans)] == expected
+
+
+def test_toponyms_a_name_inside_a_longer_name_is_not_split_off(gazetteer):
+    # a name in mixed case before a capitalised word is part of a longer name ("Kursk Smith")
+    assert find_toponyms("Then Kursk Smith Jones spoke.", gazetteer) == []
+
+
+def test_toponyms_a_county_name_alone_is_the_town_that_shares_it(tmp_path):
+    from claimgraph.resolve.gazetteer import Gazetteer, PlaceRow
+
+    rows = [PlaceRow(1, "Marlow", 50.0, 10.0, "GB", "GB.ENG", "ADM2", 900_000, ()),
+            PlaceRow(2, "Marlow", 50.1, 10.1, "GB", "GB.ENG", "PPL", 400_000, ()),
+            PlaceRow(3, "Barlow", 51.0, 11.0, "GB", "GB.ENG", "ADM2", 900_000, ())]
+    gazetteer = Gazetteer(tmp_path / "g.sqlite", sources=rows, demonyms=[])
+    try:
+        # Barlow is only a county: its bare name stays a common word or a surname
+        assert [p.text for p in find_toponyms("Marlow and Barlow voted.", gazetteer)] == ["Marlow"]
+    finally:
+        gazetteer.close()
+
+
+def test_toponyms_a_commissioner_is_an_office_of_its_place(gazetteer):
+    text = "The Kursk Commissioner for Health said so."
+    assert [(p.text, p.span[0]) for p in find_toponyms(text, gazetteer)] == [("Kursk", text.index("Kursk"))]
