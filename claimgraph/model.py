@@ -51,7 +51,9 @@ class Place(Record):
 
     text: str
     span: Span
-    role: Literal["place", "demonym"] = "place"
+    # "in_name": a place named inside a longer name ("the Washington Post", "Oman Film Society"):
+    # a toponym, but never where a claim or an event is (position.located reads only "place")
+    role: Literal["place", "demonym", "in_name"] = "place"
     name: Optional[str] = None
     geonameid: Optional[int] = None
     lat: Optional[float] = None

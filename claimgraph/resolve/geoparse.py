@@ -46,9 +46,10 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def is_toponym(place: Place) -> bool:
-    """Places always count (a village may be missing from the gazetteer); a group word that is
-    no demonym of a country ("Republicans", "Catholics") does not."""
-    return place.role == "place" or place.geonameid is not None
+    """Places always count (a village may be missing from the gazetteer), and so do places named
+    inside a longer name (role "in_name"); a group word that is no demonym of a country
+    ("Republicans", "Catholics") does not."""
+    return place.role != "demonym" or place.geonameid is not None
 
 
 @dataclass
@@ -80,7 +81,8 @@ CONTEXT_PASSES = 3  # each pass re-reads the document's context from the choices
 def resolve_places(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
     """``places`` with their gazetteer fields filled (unknown names are left as mentions)."""
     mentions = [_mention(text, p, gazetteer) for p in places]
-    toponyms = [m for m in mentions if m.place.role == "place" and m.candidates]
+    # a place inside a longer name ("the Washington Post") is resolved in the same context
+    toponyms = [m for m in mentions if m.place.role != "demonym" and m.candidates]
     share_qualifiers(toponyms)
     add_support(toponyms)
     for m in toponyms:

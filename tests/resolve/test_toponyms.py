@@ -25,7 +25,25 @@ def test_toponyms_find_toponyms_avoids_common_word_traps(gazetteer):
     text = ("We will see. President Kursk spoke to Paris Hilton. The Kyiv Independent reported. "
             "Ukrainian officials said so.")
     found = [(p.text, p.role) for p in find_toponyms(text, gazetteer)]
-    assert found == [("Ukrainian", "demonym")]
+    assert found == [("Kyiv", "in_name"), ("Ukrainian", "demonym")]  # the outlet is not in Kyiv
+
+
+@pytest.mark.parametrize("text, name, role", [("The Kyiv Independent reported.", "Kyiv", "in_name"),
+                                              ("The Washington Post’s reporter asked.", "Washington", "in_name"),
+                                              ("The Kursk Film Society met.", "Kursk", "in_name"),
+                                              ("The Russian Ministry of Defence said so.", "Russian", "demonym")])
+def test_toponyms_find_toponyms_place_opening_a_longer_name(gazetteer, text, name, role):
+    start = text.index(name)
+    assert [(p.text, p.span, p.role) for p in find_toponyms(text, gazetteer)] == [(name, (start, start + len(name)), role)]
+
+
+def test_toponyms_find_toponyms_no_place_opening_a_name_without_a_head_word(gazetteer):
+    assert find_toponyms("We met Kyiv Smith there.", gazetteer) == []
+
+
+def test_toponyms_find_toponyms_name_before_a_possessive_inside_a_run(gazetteer):
+    text = "Kursk’s Governor Alexei Smirnov spoke."
+    assert [(p.text, p.role) for p in find_toponyms(text, gazetteer)] == [("Kursk", "place")]
 
 
 def test_toponyms_find_toponyms_leaves_taken_spans(gazetteer):
