@@ -47,7 +47,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def is_toponym(place: Place) -> bool:
     """Places always count (a village may be missing from the gazetteer), and so do places named
-    inside a longer name (role "in_name"); a group word that is no demonym of a country
+    inside a longer name (`in_name`); a group word that is no demonym of a country
     ("Republicans", "Catholics") does not."""
     return place.role != "demonym" or place.geonameid is not None
 
@@ -150,7 +150,7 @@ def _astray(mention: Mention, vicinity: Candidate | None) -> bool:
     """A name no gazetteer knows ("Riverbanks"), or one read through a part whose choice lies
     far from the local place the document is about ("Shawnee Park" in a story about one town,
     read as a Shawnee across the country): it is better placed at the document's vicinity."""
-    if mention.place.role != "place" or vicinity is None:
+    if not mention.place.locates or vicinity is None:
         return False
     if not mention.candidates:
         return True
@@ -243,7 +243,7 @@ DEMONYM_OVER_TOWN = 100_000  # "Canadian" is the demonym, not Canadian, Texas; a
 
 
 def _mention(text: str, place: Place, gazetteer: Gazetteer) -> Mention:
-    if place.role == "place" and gazetteer.demonym(place.text):
+    if place.locates and gazetteer.demonym(place.text):
         towns = gazetteer.candidates(place.text)
         if not any(c.population >= DEMONYM_OVER_TOWN for c in towns):
             place = place.model_copy(update={"role": "demonym"})  # NER tags "Ukrainian" as GPE at times

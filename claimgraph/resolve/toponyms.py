@@ -3,7 +3,7 @@
 A run qualifies when the gazetteer knows it as a country or region, or as a town large enough
 (a smaller one after a locative: "in Sudzha"); institutions yield the place they are named
 after ("Paris Police Department" -> Paris); the place opening an outlet's or an organisation's
-name ("the Washington Post") is found with the role "in_name", a toponym that never says where
+name ("the Washington Post") is found marked `in_name`, a toponym that never says where
 a claim or an event is; the document's surnames ("Bill Moore" ... "Moore
 said") are left out, and so are media, organisations, weapons and units ("Deep State", "PA",
 "Mi-28": ``never_a_place``, which also holds for the places NER tags).  Resolving the names
@@ -134,7 +134,7 @@ def _opening_name(text: str, span: Span, run: str, gazetteer: Gazetteer) -> list
     """The place or demonym opening the name of an outlet, an organisation or a street ("the
     Washington Post", "Oman Film Society", "the Russian Ministry of Defence"): the longest start
     of its words before its first head word.  It is a toponym (GeoWebNews marks it) but the
-    thing named is not there, so a place gets the role "in_name", which never locates a claim
+    thing named is not there, so the place is marked `in_name`, which never locates a claim
     or an event."""
     words = run.split(" ")
     listed = toponym_rules()
@@ -148,7 +148,7 @@ def _opening_name(text: str, span: Span, run: str, gazetteer: Gazetteer) -> list
         if gazetteer.demonym(name) is not None:
             return [Place(text=name, span=place, role="demonym")]
         if _qualifies(text, place, name, gazetteer):
-            return [Place(text=name, span=place, role="in_name")]
+            return [Place(text=name, span=place, in_name=True)]
     return []
 
 
@@ -164,7 +164,7 @@ def without_surnames(text: str, places: list[Place], gazetteer: Gazetteer) -> li
     """NER places minus the document's surnames that no gazetteer knows ("Mikheil Saakashvili"
     ... "Saakashvili said", tagged as a place)."""
     surnames = _surnames(text, gazetteer)
-    return [p for p in places if p.role != "place" or not _is_surname(text, p.span, p.text, surnames)
+    return [p for p in places if not p.locates or not _is_surname(text, p.span, p.text, surnames)
             or gazetteer.candidates(p.text)]
 
 

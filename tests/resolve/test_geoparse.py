@@ -121,5 +121,5 @@ def test_geoparse_township_is_its_town_however_small(tmp_path):
 
 def test_geoparse_a_place_inside_a_longer_name_is_resolved_and_counts_as_a_toponym(gazetteer):
     text = "The Kyiv Independent reported it."
-    [kyiv] = resolve_places(text, [place(text, "Kyiv", role="in_name")], gazetteer)
-    assert (kyiv.geonameid, kyiv.role) == (703448, "in_name") and is_toponym(kyiv)
+    [kyiv] = resolve_places(text, [place(text, "Kyiv").model_copy(update={"in_name": True})], gazetteer)
+    assert (kyiv.geonameid, kyiv.in_name) == (703448, True) and is_toponym(kyiv) and not kyiv.locates

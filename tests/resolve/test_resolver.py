@@ -64,7 +64,8 @@ def test_resolver_a_place_inside_an_outlets_name_is_listed_but_locates_nothing(r
     text = "The Kyiv Independent reported that a bridge collapsed."
     bridge = Claim(id="d:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)))
     resolved, [located] = resolver.resolve(Document(id="d", text=text), [bridge])
-    assert [(p.text, p.role, p.geonameid) for p in resolved.places] == [("Kyiv", "in_name", 703448)]
+    assert [(p.text, p.in_name, p.geonameid) for p in resolved.places] == [("Kyiv", True, 703448)]
+    assert not resolved.places[0].locates
     assert located.location is None
 
 

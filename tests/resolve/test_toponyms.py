@@ -21,10 +21,15 @@ def test_toponyms_find_toponyms_adds_missed_places(gazetteer):
     assert found == {"Kyiv": "place", "Sudzha": "place", "Kursk Region": "place"}
 
 
+def kind(place):
+    """A place's role, or "in_name" for a place inside a longer name (which is never a location)."""
+    return "in_name" if place.in_name else place.role
+
+
 def test_toponyms_find_toponyms_avoids_common_word_traps(gazetteer):
     text = ("We will see. President Kursk spoke to Paris Hilton. The Kyiv Independent reported. "
             "Ukrainian officials said so.")
-    found = [(p.text, p.role) for p in find_toponyms(text, gazetteer)]
+    found = [(p.text, kind(p)) for p in find_toponyms(text, gazetteer)]
     assert found == [("Kyiv", "in_name"), ("Ukrainian", "demonym")]  # the outlet is not in Kyiv
 
 
@@ -34,7 +39,7 @@ def test_toponyms_find_toponyms_avoids_common_word_traps(gazetteer):
                                               ("The Russian Ministry of Defence said so.", "Russian", "demonym")])
 def test_toponyms_find_toponyms_place_opening_a_longer_name(gazetteer, text, name, role):
     start = text.index(name)
-    assert [(p.text, p.span, p.role) for p in find_toponyms(text, gazetteer)] == [(name, (start, start + len(name)), role)]
+    assert [(p.text, p.span, kind(p)) for p in find_toponyms(text, gazetteer)] == [(name, (start, start + len(name)), role)]
 
 
 def test_toponyms_find_toponyms_no_place_opening_a_name_without_a_head_word(gazetteer):
