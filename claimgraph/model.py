@@ -64,6 +64,14 @@ class Place(Record):
     # taken from (resolve/data/locations.yaml) and ACLED's geo_precision (1 town, 2 district, 3 region)
     basis: Optional[Literal["sentence", "previous", "paragraph", "dateline", "focus", "speaker"]] = None
     geo_precision: Optional[int] = None
+    # extension: a place named inside a longer name ("the Washington Post", "Oman Film Society"):
+    # a toponym of the text, but never where a claim or an event is
+    in_name: bool = False
+
+    @property
+    def locates(self) -> bool:
+        """Can it say where something is?  Not a demonym, nor a place inside another name."""
+        return self.role == "place" and not self.in_name
 
 
 class TimeSpan(Record):

@@ -331,7 +331,7 @@ def write_geojson(store: Any, out: TextIO) -> None:
 def _features(store: Any) -> Iterator[dict[str, Any]]:
     for claim, document in store.claims_with_documents():
         for place in claim.places:
-            if place.role == "place" and _valid_point(place):
+            if place.locates and _valid_point(place):
                 yield _point_feature(place, _claim_properties(claim, document, place))
     for event in store.all_events():
         place = event_position(event)

@@ -109,7 +109,7 @@ def merged_places(profile: EventProfile) -> list[Place]:
     places: dict[str, Place] = {}
     for member in profile.claims:
         for place in member.claim.places:
-            if place.role == "place":
+            if place.locates:
                 places.setdefault(place_key(place), place)
     return list(places.values())
 

@@ -170,7 +170,7 @@ def is_background(claim: Claim, document: Optional[Document], rules: LinkRules) 
 
 def is_specific(place: Place) -> bool:
     """A town- or point-level place with coordinates: the only kind that can block or conflict."""
-    return place.role == "place" and place.lat is not None and place.precision in SPECIFIC_PRECISIONS
+    return place.locates and place.lat is not None and place.precision in SPECIFIC_PRECISIONS
 
 
 def place_key(place: Place) -> str:

@@ -46,9 +46,10 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def is_toponym(place: Place) -> bool:
-    """Places always count (a village may be missing from the gazetteer); a group word that is
-    no demonym of a country ("Republicans", "Catholics") does not."""
-    return place.role == "place" or place.geonameid is not None
+    """Places always count (a village may be missing from the gazetteer), and so do places named
+    inside a longer name (`in_name`); a group word that is no demonym of a country
+    ("Republicans", "Catholics") does not."""
+    return place.role != "demonym" or place.geonameid is not None
 
 
 @dataclass
@@ -80,7 +81,8 @@ CONTEXT_PASSES = 3  # each pass re-reads the document's context from the choices
 def resolve_places(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
     """``places`` with their gazetteer fields filled (unknown names are left as mentions)."""
     mentions = [_mention(text, p, gazetteer) for p in places]
-    toponyms = [m for m in mentions if m.place.role == "place" and m.candidates]
+    # a place inside a longer name ("the Washington Post") is resolved in the same context
+    toponyms = [m for m in mentions if m.place.role != "demonym" and m.candidates]
     share_qualifiers(toponyms)
     add_support(toponyms)
     for m in toponyms:
@@ -148,7 +150,7 @@ def _astray(mention: Mention, vicinity: Candidate | None) -> bool:
     """A name no gazetteer knows ("Riverbanks"), or one read through a part whose choice lies
     far from the local place the document is about ("Shawnee Park" in a story about one town,
     read as a Shawnee across the country): it is better placed at the document's vicinity."""
-    if mention.place.role != "place" or vicinity is None:
+    if not mention.place.locates or vicinity is None:
         return False
     if not mention.candidates:
         return True
@@ -241,7 +243,7 @@ DEMONYM_OVER_TOWN = 100_000  # "Canadian" is the demonym, not Canadian, Texas; a
 
 
 def _mention(text: str, place: Place, gazetteer: Gazetteer) -> Mention:
-    if place.role == "place" and gazetteer.demonym(place.text):
+    if place.locates and gazetteer.demonym(place.text):
         towns = gazetteer.candidates(place.text)
         if not any(c.population >= DEMONYM_OVER_TOWN for c in towns):
             place = place.model_copy(update={"role": "demonym"})  # NER tags "Ukrainian" as GPE at times

@@ -60,7 +60,7 @@ def _location_rules(raw: dict[str, Any]) -> LocationRules:
 
 def located(place: Place) -> bool:
     """A place with a point that says where something is (not a demonym)."""
-    return place.role == "place" and place.lat is not None and place.lon is not None
+    return place.locates and place.lat is not None and place.lon is not None
 
 
 def drawable(place: Place) -> bool:

@@ -2,7 +2,9 @@
 
 A run qualifies when the gazetteer knows it as a country or region, or as a town large enough
 (a smaller one after a locative: "in Sudzha"); institutions yield the place they are named
-after ("Paris Police Department" -> Paris); the document's surnames ("Bill Moore" ... "Moore
+after ("Paris Police Department" -> Paris); the place opening an outlet's or an organisation's
+name ("the Washington Post") is found marked `in_name`, a toponym that never says where
+a claim or an event is; the document's surnames ("Bill Moore" ... "Moore
 said") are left out, and so are media, organisations, weapons and units ("Deep State", "PA",
 "Mi-28": ``never_a_place``, which also holds for the places NER tags).  Resolving the names
 found is ``geoparse``'s work.  Rules and word lists: ``data/toponyms.yaml``.
@@ -28,7 +30,8 @@ WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*"  # "Kursk", "U.S", "Ivano-Frankivsk
 JOINING_WORDS = "of|de|du|la|al|el|on|upon"  # "Stratford upon Avon", "Bank of England"
 CAPITALISED_RUN = re.compile(rf"{WORD}(?:(?:[ -]|[ ](?:{JOINING_WORDS})[ ]){WORD})*")
 POSSESSIVE = re.compile(r"['’ʼ]s$")  # ʼ (U+02BC): Ukrainian outlets' apostrophe
-PART_BREAK = re.compile(r"-(?=[A-Z])|(?<=[A-Z]{2}) (?=[A-Z][a-z])")  # one character between the parts of a run
+# one character between the parts of a run: a hyphen, a space after capitals or after a possessive
+PART_BREAK = re.compile(r"-(?=[A-Z])|(?<=[A-Z]{2}) (?=[A-Z][a-z])|(?<=['’ʼ]s) (?=[A-Z])")
 JOINER = re.compile(rf" (?:{JOINING_WORDS}) ")
 LEADING_THE = re.compile(r"^[Tt]he\s+")
 
@@ -45,6 +48,7 @@ class ToponymRules:
     unit_words: frozenset[str]  # "the Azov battalion": a unit
     titles: frozenset[str]  # "President Jackson": a person
     org_heads: frozenset[str]  # "Washington Post": an organisation or a street
+    name_heads: frozenset[str]  # "Oman Film Society": with org_heads, a name a place opens
     institution_heads: frozenset[str]  # "Paris Police Department": named after a place
     generic_words: frozenset[str]  # words of a facility's name that are no place
     town_unit_words: frozenset[str]  # "Readington Township": the town Readington
@@ -55,7 +59,7 @@ class ToponymRules:
 
 
 WORD_LISTS = ("skip_leading", "not_places", "never_places", "never_place_endings", "unit_words", "titles",
-              "org_heads", "institution_heads", "generic_words", "town_unit_words", "locative",
+              "org_heads", "name_heads", "institution_heads", "generic_words", "town_unit_words", "locative",
               "shared_region_words")
 
 
@@ -85,7 +89,7 @@ def find_toponyms(text: str, gazetteer: Gazetteer, taken: list[Span] = ()) -> li
             return [Place(text=run, span=span, role="demonym")]
         if _qualifies(text, span, run, gazetteer):
             return [Place(text=run, span=span)]
-        return _institution_place(text, span, run, gazetteer)
+        return _institution_place(text, span, run, gazetteer) or _opening_name(text, span, run, gazetteer)
 
     for match in CAPITALISED_RUN.finditer(text):
         start, run = _drop_leading(match.start(), match.group())
@@ -126,6 +130,28 @@ def _institution_place(text: str, span: Span, run: str, gazetteer: Gazetteer) ->
     return []
 
 
+def _opening_name(text: str, span: Span, run: str, gazetteer: Gazetteer) -> list[Place]:
+    """The place or demonym opening the name of an outlet, an organisation or a street ("the
+    Washington Post", "Oman Film Society", "the Russian Ministry of Defence"): the longest start
+    of its words before its first head word.  It is a toponym (GeoWebNews marks it) but the
+    thing named is not there, so the place is marked `in_name`, which never locates a claim
+    or an event."""
+    words = run.split(" ")
+    listed = toponym_rules()
+    heads = listed.org_heads | listed.name_heads | listed.institution_heads
+    head = next((i for i, word in enumerate(words) if i and POSSESSIVE.sub("", word) in heads), 0)
+    for size in range(head, 0, -1):
+        name = " ".join(words[:size])
+        place = (span[0], span[0] + len(name))
+        if name in listed.not_places:
+            continue
+        if gazetteer.demonym(name) is not None:
+            return [Place(text=name, span=place, role="demonym")]
+        if _qualifies(text, place, name, gazetteer):
+            return [Place(text=name, span=place, in_name=True)]
+    return []
+
+
 def _surnames(text: str, gazetteer: Gazetteer) -> set[str]:
     """Last words of the document's two-word names that are no place ("Bill Moore", "Marsha J.
     Moore" make a later bare "Moore" a person, not Moore, Oklahoma)."""
@@ -138,7 +164,7 @@ def without_surnames(text: str, places: list[Place], gazetteer: Gazetteer) -> li
     """NER places minus the document's surnames that no gazetteer knows ("Mikheil Saakashvili"
     ... "Saakashvili said", tagged as a place)."""
     surnames = _surnames(text, gazetteer)
-    return [p for p in places if p.role != "place" or not _is_surname(text, p.span, p.text, surnames)
+    return [p for p in places if not p.locates or not _is_surname(text, p.span, p.text, surnames)
             or gazetteer.candidates(p.text)]
 
 

@@ -117,3 +117,15 @@ def test_geoparse_people_demonyms_follow_the_corpus_convention(gazetteer):
     without = predict_toponyms(text, spacy.blank("en"), gazetteer, people=False)
     assert [p.text for p in with_people] == ["Ukrainian", "Ukrainians", "Kyiv"]
     assert [p.text for p in without] == ["Ukrainian", "Kyiv"]
+
+
+def test_geoparse_a_place_inside_an_outlets_name_counts_as_found(tmp_path, gazetteer):
+    text = "The Kyiv Independent reported fighting near Sudzha."
+    gwn = tmp_path / "gwn"
+    (gwn / "files").mkdir(parents=True)
+    (gwn / "files" / "0.txt").write_text(text, encoding="utf-8")
+    kyiv, sudzha = text.index("Kyiv"), text.index("Sudzha")
+    (gwn / "gold.txt").write_text(f"Kiev,,Kyiv,,50.45,,30.52,,{kyiv},,{kyiv + 4}||"
+                                  f"Sudzha,,Sudzha,,51.19,,35.27,,{sudzha},,{sudzha + 6}\n", encoding="utf-8")
+    metrics = {m.name: m.value for m in corpus_metrics("gwn", geowebnews(gwn), spacy.blank("en"), gazetteer)}
+    assert metrics["geoparse.gwn.resolution.e2e.all_gold.acc161"] == 1.0

@@ -6,7 +6,7 @@ import pytest
 
 from claimgraph.model import Place
 from claimgraph.resolve.gazetteer import Gazetteer, PlaceRow
-from claimgraph.resolve.geoparse import distance_km, resolve_places
+from claimgraph.resolve.geoparse import distance_km, is_toponym, resolve_places
 
 
 def place(text: str, name: str, role: str = "place") -> Place:
@@ -117,3 +117,9 @@ def test_geoparse_township_is_its_town_however_small(tmp_path):
     assert park.lat is None  # other generic words still need a town of some size
     gazetteer.close()
 
+
+
+def test_geoparse_a_place_inside_a_longer_name_is_resolved_and_counts_as_a_toponym(gazetteer):
+    text = "The Kyiv Independent reported it."
+    [kyiv] = resolve_places(text, [place(text, "Kyiv").model_copy(update={"in_name": True})], gazetteer)
+    assert (kyiv.geonameid, kyiv.in_name) == (703448, True) and is_toponym(kyiv) and not kyiv.locates

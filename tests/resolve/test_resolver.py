@@ -60,6 +60,15 @@ def test_resolver_document_places_include_gazetteer_finds_and_demonyms(resolver)
     assert [p.span for p in resolved.places] == sorted(p.span for p in resolved.places)
 
 
+def test_resolver_a_place_inside_an_outlets_name_is_listed_but_locates_nothing(resolver):
+    text = "The Kyiv Independent reported that a bridge collapsed."
+    bridge = Claim(id="d:0", text=text, span=(0, len(text)), sentence_span=(0, len(text)))
+    resolved, [located] = resolver.resolve(Document(id="d", text=text), [bridge])
+    assert [(p.text, p.in_name, p.geonameid) for p in resolved.places] == [("Kyiv", True, 703448)]
+    assert not resolved.places[0].locates
+    assert located.location is None
+
+
 def test_resolver_does_not_change_its_inputs(resolver):
     document = Document(id="d", text=TEXT, published="2024-08-09")
     original = claim()

@@ -21,11 +21,34 @@ def test_toponyms_find_toponyms_adds_missed_places(gazetteer):
     assert found == {"Kyiv": "place", "Sudzha": "place", "Kursk Region": "place"}
 
 
+def kind(place):
+    """A place's role, or "in_name" for a place inside a longer name (which is never a location)."""
+    return "in_name" if place.in_name else place.role
+
+
 def test_toponyms_find_toponyms_avoids_common_word_traps(gazetteer):
     text = ("We will see. President Kursk spoke to Paris Hilton. The Kyiv Independent reported. "
             "Ukrainian officials said so.")
-    found = [(p.text, p.role) for p in find_toponyms(text, gazetteer)]
-    assert found == [("Ukrainian", "demonym")]
+    found = [(p.text, kind(p)) for p in find_toponyms(text, gazetteer)]
+    assert found == [("Kyiv", "in_name"), ("Ukrainian", "demonym")]  # the outlet is not in Kyiv
+
+
+@pytest.mark.parametrize("text, name, role", [("The Kyiv Independent reported.", "Kyiv", "in_name"),
+                                              ("The Washington Post’s reporter asked.", "Washington", "in_name"),
+                                              ("The Kursk Film Society met.", "Kursk", "in_name"),
+                                              ("The Russian Ministry of Defence said so.", "Russian", "demonym")])
+def test_toponyms_find_toponyms_place_opening_a_longer_name(gazetteer, text, name, role):
+    start = text.index(name)
+    assert [(p.text, p.span, kind(p)) for p in find_toponyms(text, gazetteer)] == [(name, (start, start + len(name)), role)]
+
+
+def test_toponyms_find_toponyms_no_place_opening_a_name_without_a_head_word(gazetteer):
+    assert find_toponyms("We met Kyiv Smith there.", gazetteer) == []
+
+
+def test_toponyms_find_toponyms_name_before_a_possessive_inside_a_run(gazetteer):
+    text = "Kursk’s Governor Alexei Smirnov spoke."
+    assert [(p.text, p.role) for p in find_toponyms(text, gazetteer)] == [("Kursk", "place")]
 
 
 def test_toponyms_find_toponyms_leaves_taken_spans(gazetteer):
