@@ -36,7 +36,7 @@ from claimgraph.eval import linking, linking_real
 from claimgraph.eval.linking_real import Episode, Ledger, OriginMatcher, Tally
 from claimgraph.link import relink
 from claimgraph.link.cluster import Linker, date_order
-from claimgraph.link.features import ClaimFeatures, date_retrospective_articles, features
+from claimgraph.link.features import ClaimFeatures, features
 from claimgraph.link.happening import TYPES, HappeningModel
 from claimgraph.link.pairs import NAMES, mean_features, pair_features
 from claimgraph.link.profile import profile_of
@@ -146,9 +146,7 @@ def gold_claims(corpus: Corpus) -> list[ClaimFeatures]:
     """The corpus's claims that match gold mentions, as linking sees them."""
     rules = load_rules()
     claims = [c for c in corpus.ledger.claims if c.id in corpus.labels]
-    prepared = [features(c, corpus.ledger.documents, rules) for c in claims]
-    date_retrospective_articles(prepared, Settings.load().link_window_days)
-    return sorted(prepared, key=date_order)
+    return sorted((features(c, corpus.ledger.documents, rules) for c in claims), key=date_order)
 
 
 def own_type_prior(words: Sequence[str], strength: float) -> np.ndarray:
