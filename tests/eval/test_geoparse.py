@@ -73,14 +73,23 @@ def test_geoparse_metrics_on_small_corpora(data_dir, gazetteer):
     assert lgl_metrics["geoparse.lgl.resolution.e2e.acc161"] == 1.0
 
 
-def test_geoparse_end_to_end_over_all_gold_counts_a_toponym_not_found(tmp_path, gazetteer):
-    text = "Fighting near Sudzha reached Xyzzyville."
-    gwn = tmp_path / "gwn"
+def one_article_corpus(folder, text: str, *gold: tuple[str, str, float, float]):
+    """A GeoWebNews folder of one article, its gold toponyms given as (name, words in the text,
+    lat, lon)."""
+    gwn = folder / "gwn"
     (gwn / "files").mkdir(parents=True)
     (gwn / "files" / "0.txt").write_text(text, encoding="utf-8")
-    sudzha, unknown = text.index("Sudzha"), text.index("Xyzzyville")
-    (gwn / "gold.txt").write_text(f"Sudzha,,Sudzha,,51.19,,35.27,,{sudzha},,{sudzha + 6}||"
-                                  f"Xyzzyville,,Xyzzyville,,50.0,,30.0,,{unknown},,{unknown + 10}\n", encoding="utf-8")
+    entries = []
+    for name, words, lat, lon in gold:
+        start = text.index(words)
+        entries.append(f"{name},,{words},,{lat},,{lon},,{start},,{start + len(words)}")
+    (gwn / "gold.txt").write_text("||".join(entries) + "\n", encoding="utf-8")
+    return gwn
+
+
+def test_geoparse_end_to_end_over_all_gold_counts_a_toponym_not_found(tmp_path, gazetteer):
+    text = "Fighting near Sudzha reached Xyzzyville."
+    gwn = one_article_corpus(tmp_path, text, ("Sudzha", "Sudzha", 51.19, 35.27), ("Xyzzyville", "Xyzzyville", 50.0, 30.0))
     metrics = {m.name: m.value for m in corpus_metrics("gwn", geowebnews(gwn), spacy.blank("en"), gazetteer)}
     assert metrics["geoparse.gwn.resolution.e2e.acc161"] == 1.0  # what was found is right
     assert metrics["geoparse.gwn.resolution.e2e.all_gold.acc161"] == 0.5  # one of two gold places found
@@ -121,11 +130,6 @@ def test_geoparse_people_demonyms_follow_the_corpus_convention(gazetteer):
 
 def test_geoparse_a_place_inside_an_outlets_name_counts_as_found(tmp_path, gazetteer):
     text = "The Kyiv Independent reported fighting near Sudzha."
-    gwn = tmp_path / "gwn"
-    (gwn / "files").mkdir(parents=True)
-    (gwn / "files" / "0.txt").write_text(text, encoding="utf-8")
-    kyiv, sudzha = text.index("Kyiv"), text.index("Sudzha")
-    (gwn / "gold.txt").write_text(f"Kiev,,Kyiv,,50.45,,30.52,,{kyiv},,{kyiv + 4}||"
-                                  f"Sudzha,,Sudzha,,51.19,,35.27,,{sudzha},,{sudzha + 6}\n", encoding="utf-8")
+    gwn = one_article_corpus(tmp_path, text, ("Kiev", "Kyiv", 50.45, 30.52), ("Sudzha", "Sudzha", 51.19, 35.27))
     metrics = {m.name: m.value for m in corpus_metrics("gwn", geowebnews(gwn), spacy.blank("en"), gazetteer)}
     assert metrics["geoparse.gwn.resolution.e2e.all_gold.acc161"] == 1.0
