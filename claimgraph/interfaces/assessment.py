@@ -183,13 +183,14 @@ def _claimed(facts: EventFacts, words: EstimativeRules) -> str:
 def _disputed(facts: EventFacts, words: EstimativeRules) -> str:
     templates = words.disputed
     asserted = [c for c in facts.claims if c.status != DENIED]
-    a_claim = next((c for c in asserted if facts.voice_of(c)), asserted[0] if asserted else None)
     denial = next((c for c in facts.claims if c.status == DENIED), None)
     if denial is not None:
         b = name_of(facts, denial)
+        a_claim = denied_claim(facts, asserted, denial)
         if a_claim is None:
             return templates.denial_only.format(b=b)
         return templates.denial.format(a=name_of(facts, a_claim), a_says=quote(a_claim, words), b=b)
+    a_claim = next((c for c in asserted if facts.voice_of(c)), asserted[0] if asserted else None)
     contradiction = next(iter(sorted(facts.event.contradictions, key=lambda c: -len(_voices_in(facts, c.claims)))),
                          None)
     pair = [c for c in facts.claims if contradiction and c.id in contradiction.claims]
@@ -199,6 +200,17 @@ def _disputed(facts: EventFacts, words: EstimativeRules) -> str:
                                                  b=name_of(facts, b), b_says=quote(b, words))
     kind, note = (contradiction.kind, contradiction.note) if contradiction else ("denial", "see the claims")
     return templates.note.format(kind=kind, note=note.rstrip("."))
+
+
+def denied_claim(facts: EventFacts, asserted: list[Claim], denial: Claim) -> Optional[Claim]:
+    """What a denial stands against: a claim of another voice, of the other side where one
+    says ("Kyiv denied targeting the plant" against Moscow's "Ukraine shelled the plant", not
+    against Kyiv's own account of the shelling); else the first voiced claim, else the first."""
+    denier = facts.voice_of(denial)
+    others = [c for c in asserted if facts.voice_of(c) and facts.voice_of(c) is not denier]
+    other_side = [c for c in others if denier and denier.side and facts.voice_of(c).side not in (None, denier.side)]
+    voiced = [c for c in asserted if facts.voice_of(c)]
+    return next(iter(other_side + others + voiced + asserted), None)
 
 
 def _voices_in(facts: EventFacts, claim_ids: list[str]) -> set[str]:

@@ -75,6 +75,14 @@ def test_assessment_disputed_says_who_says_what_and_who_denies_it():
         "Disputed. Government of Ukraine: “Ukrainian troops took Oleshnya”. Rybar: “200 soldiers crossed the river”")
 
 
+def test_assessment_a_denial_stands_against_the_other_side_s_claim_not_the_denier_s_own():
+    own_account = claim(0, "Russian forces shelled the plant", [KYIV])
+    accusation = claim(1, "Ukraine shelled the plant", [RYBAR])
+    denial = claim(2, "Kyiv denied targeting the plant", [KYIV], status="denied")
+    assert estimate(facts_of("disputed", [own_account, accusation, denial], ["Government of Ukraine", "Rybar"])) == (
+        "Disputed. Rybar: “Ukraine shelled the plant”. Denied by Government of Ukraine")
+
+
 @pytest.mark.parametrize("text, fields, happened", [
     ("Russian forces shelled the bridge near Glushkovo", {}, True),
     ("Russian officials did not comment on the fighting", {}, False),
