@@ -203,14 +203,17 @@ def _disputed(facts: EventFacts, words: EstimativeRules) -> str:
 
 
 def denied_claim(facts: EventFacts, asserted: list[Claim], denial: Claim) -> Optional[Claim]:
-    """What a denial stands against: a claim of another voice, of the other side where one
-    says ("Kyiv denied targeting the plant" against Moscow's "Ukraine shelled the plant", not
-    against Kyiv's own account of the shelling); else the first voiced claim, else the first."""
+    """What a denial stands against: a claim of another side naming the denier's side as the
+    one acting ("Kyiv denied targeting the plant" against Moscow's "Ukraine shelled the plant",
+    not against Kyiv's own account of the shelling), else any claim of another side, else of
+    another voice, else of any voice; else the first claim."""
     denier = facts.voice_of(denial)
-    others = [c for c in asserted if facts.voice_of(c) and facts.voice_of(c) is not denier]
-    other_side = [c for c in others if denier and denier.side and facts.voice_of(c).side not in (None, denier.side)]
+    side = denier.side if denier else None
+    others = [c for c in asserted if facts.voice_of(c) not in (None, denier)]
+    other_side = [c for c in others if side and facts.voice_of(c).side not in (None, side)]
+    accusing = [c for c in other_side if any(a.side == side and a.role == "agent" for a in c.actors)]
     voiced = [c for c in asserted if facts.voice_of(c)]
-    return next(iter(other_side + others + voiced + asserted), None)
+    return next(iter(accusing + other_side + others + voiced + asserted), None)
 
 
 def _voices_in(facts: EventFacts, claim_ids: list[str]) -> set[str]:
