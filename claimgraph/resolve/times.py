@@ -37,7 +37,9 @@ class TimeWords:
     day_parts: str  # alternation of the parts of a day ("evening", "early hours")
     day_prefix: re.Pattern[str]  # "the evening of ", "early on ", "late ": the day after it is dated
     night_into: re.Pattern[str]  # "overnight into <day>", "Saturday night into <day>", "night from X to <day>"
-    anaphoric: re.Pattern[str]  # counted from another time of the text ("the previous day")
+    anaphoric: tuple[tuple[re.Pattern[str], int], ...]  # "the previous day" and its days from the day before it
+    anaphoric_count: re.Pattern[str]  # "two days earlier": groups n, unit, way
+    count_back: frozenset[str]  # the ways that count backwards ("earlier")
 
 
 def time_words() -> TimeWords:
@@ -55,7 +57,10 @@ def _time_words(raw: dict[str, Any]) -> TimeWords:
         # parts first: "early hours of" is a part, not the edge "early" before "hours of"
         day_prefix=re.compile(rf"^(?:(?:in\s+the\s+)?(?:{parts})\s+(?:of|on)\s+|(?:{edges})\s+(?:(?:on|in)\s+)?(?=\S))"),
         night_into=re.compile(rf"^(?:.+?\s+)?(?:{nights})\s+(?:from\s+.+?\s+)?(?:into|to)\s+(?P<day>.+)$"),
-        anaphoric=re.compile("^(?:" + "|".join(raw["anaphoric"]) + ")$"),
+        anaphoric=tuple((re.compile(f"^(?:{pattern})$"), int(days))
+                        for pattern, days in raw["anaphoric"]["fixed"].items()),
+        anaphoric_count=re.compile(f"^(?:{raw['anaphoric']['counted']})$"),
+        count_back=frozenset(raw["anaphoric"]["back"]),
     )
 
 
@@ -101,7 +106,7 @@ def _normalise(expression: str, published: date | None) -> TimeSpan:
     text = clean(expression)
     if text in time_words().vague or time_words().vague_words.intersection(text.split()):
         return unresolved(expression, "too vague to date")
-    if time_words().anaphoric.match(text):
+    if is_anaphoric(text):
         return unresolved(expression, "counted from another time in the text, not from publication")
     explicit = explicit_date(expression, text, published)
     if explicit is not None:
@@ -113,6 +118,44 @@ def _normalise(expression: str, published: date | None) -> TimeSpan:
         if span is not None:
             return span
     return unresolved(expression, "not a date expression the rules know")
+
+
+# ---------------------------------------------------------------- counted from another day of the text
+
+LONGEST_COUNTED_UNIT = 7  # days: "a week later" still names a day; "a month later" (30 days, roughly) does not
+
+
+def is_anaphoric(text: str) -> bool:
+    words = time_words()
+    return words.anaphoric_count.match(text) is not None or any(p.match(text) for p, _ in words.anaphoric)
+
+
+def days_after(text: str) -> int | None:
+    """How many days "the previous day" (-1), "a week later" (7) ... are from the day they
+    count from; None for other expressions and for counts of months or years (no day)."""
+    words = time_words()
+    fixed = [days for pattern, days in words.anaphoric if pattern.match(text)]
+    if fixed:
+        return fixed[0]
+    m = words.anaphoric_count.match(text)
+    count = parse_number(m["n"]) if m else None
+    if count is None or words.units_days[m["unit"]] > LONGEST_COUNTED_UNIT:
+        return None
+    days = int(count * words.units_days[m["unit"]])
+    return -days if m["way"] in words.count_back else days
+
+
+def counted_from(expression: str, reference: TimeSpan) -> TimeSpan | None:
+    """``expression`` ("a day earlier") dated from ``reference``, the day the text gave before it;
+    None when it is no such expression or the reference is no day."""
+    offset = days_after(clean(expression))
+    if offset is None or not (reference.resolved and reference.precision == "day" and reference.start):
+        return None
+    try:
+        day = date.fromisoformat(reference.start) + timedelta(days=offset)
+    except OverflowError:  # "99999999 days later" is no day
+        return None
+    return _span(expression, day, day, "day", reference.anchor or "published", f"counted from {reference.text!r}")
 
 
 # ---------------------------------------------------------------- explicit dates

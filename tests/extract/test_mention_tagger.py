@@ -31,11 +31,17 @@ def test_mention_tagger_relative_time_patterns():
     ("The depot burned Saturday night into Sunday.", "Saturday night into Sunday"),
     ("The depot burned overnight to 7 August.", "overnight to 7 August"),
     ("The bridge was hit late on Friday.", "late on Friday"),
+    ("The day before, the mayor spoke.", "The day before,"),
 ])
 def test_mention_tagger_days_with_their_part_whole(sentence, phrase):
     """A part of a day and its date are one mention, so the claim's time is the date, not "the evening"."""
     doc = tag(sentence)
     assert phrase in {s.text for s in doc.spans["cg_times"]}
+
+
+def test_mention_tagger_the_day_before_something_named_is_no_time_of_its_own():
+    doc = tag("The mayor spoke the day before the vote.")
+    assert list(doc.spans["cg_times"]) == []
 
 
 def test_mention_tagger_no_mentions_in_plain_words():
