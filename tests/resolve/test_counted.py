@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+
 from claimgraph.model import Claim, TimeSpan
 from claimgraph.resolve.counted import with_counted_times
-from claimgraph.resolve.times import normalise
+from claimgraph.resolve.times import counted_from, normalise
+from tests.strategies import date_expressions
 
 PUBLISHED = date(2022, 8, 8)
 TEXT = ("Rockets hit the depot on 6 August. A day earlier, a drone fell near the gate. "
@@ -65,3 +68,9 @@ def test_counted_an_impossible_count_stays_undated():
     _, mayor = with_counted_times([claim(0, "Rockets hit the depot on 6 August.", "on 6 August", text),
                                    claim(1, "99999999 days later, the mayor spoke.", "99999999 days later", text)])
     assert not mayor.time.resolved
+
+
+@given(expression=date_expressions())
+def test_counted_any_expression_is_a_day_or_nothing(expression):
+    counted = counted_from(expression, normalise("6 August 2022", None))
+    assert counted is None or (counted.precision == "day" and counted.start == counted.end)
