@@ -35,7 +35,8 @@ class TimeWords:
     units_days: Mapping[str, int]
     item_heading: re.Pattern[str]  # a digest's dated item heading, a line of its own
     day_parts: str  # alternation of the parts of a day ("evening", "early hours")
-    day_prefix: re.Pattern[str]  # "the evening of ", "early on ", "late ": the day after it is dated
+    day_prefix: re.Pattern[str]  # "the evening of ", "in the early hours of ": the day after it is dated
+    day_edge: re.Pattern[str]  # "early ", "late on ": group "day" is dated if it is one day
     night_into: re.Pattern[str]  # "overnight into <day>", "Saturday night into <day>", "night from X to <day>"
     anaphoric: tuple[tuple[re.Pattern[str], int], ...]  # "the previous day" and its days from the day before it
     anaphoric_count: re.Pattern[str]  # "two days earlier": groups n, unit, way
@@ -54,8 +55,8 @@ def _time_words(raw: dict[str, Any]) -> TimeWords:
         units_days=MappingProxyType({unit: int(days) for unit, days in raw["units_days"].items()}),
         item_heading=re.compile(raw["item_heading"], re.MULTILINE),
         day_parts=parts,
-        # parts first: "early hours of" is a part, not the edge "early" before "hours of"
-        day_prefix=re.compile(rf"^(?:(?:in\s+the\s+)?(?:{parts})\s+(?:of|on)\s+|(?:{edges})\s+(?:(?:on|in)\s+)?(?=\S))"),
+        day_prefix=re.compile(rf"^(?:in\s+the\s+)?(?:{parts})\s+(?:of|on)\s+"),
+        day_edge=re.compile(rf"^(?:{edges})\s+(?:on\s+)?(?P<day>\S.*)$"),
         night_into=re.compile(rf"^(?:.+?\s+)?(?:{nights})\s+(?:from\s+.+?\s+)?(?:into|to)\s+(?P<day>.+)$"),
         anaphoric=tuple((re.compile(f"^(?:{pattern})$"), int(days))
                         for pattern, days in raw["anaphoric"]["fixed"].items()),
@@ -81,7 +82,7 @@ def unresolved(text: str, note: str, anchor: str | None = None) -> TimeSpan:
 def clean(expression: str) -> str:
     text = expression.strip().lower().rstrip(".,;")
     previous = None
-    while previous != text:  # "on the evening of", "late on", "in the early hours of"
+    while previous != text:  # "on the evening of", "in the early hours of"
         previous, text = text, time_words().day_prefix.sub("", LEADING.sub("", text))
     # "in December", "in 2023" (but "in three days" keeps "in": it counts elapsed time)
     return re.sub(rf"^in\s+(?=(?:{'|'.join(MONTHS)})\b|(?:19|20)\d\d\b)", "", text)
@@ -125,15 +126,21 @@ def _normalise(expression: str, published: date | None) -> TimeSpan:
 LONGEST_COUNTED_UNIT = 7  # days: "a week later" still names a day; "a month later" (30 days, roughly) does not
 
 
+def _edgeless(text: str) -> str:
+    """"later that day" counts as "that day" does."""
+    m = time_words().day_edge.match(text)
+    return m["day"] if m else text
+
+
 def is_anaphoric(text: str) -> bool:
-    words = time_words()
+    words, text = time_words(), _edgeless(text)
     return words.anaphoric_count.match(text) is not None or any(p.match(text) for p, _ in words.anaphoric)
 
 
 def days_after(text: str) -> int | None:
     """How many days "the previous day" (-1), "a week later" (7) ... are from the day they
     count from; None for other expressions and for counts of months or years (no day)."""
-    words = time_words()
+    words, text = time_words(), _edgeless(text)
     fixed = [days for pattern, days in words.anaphoric if pattern.match(text)]
     if fixed:
         return fixed[0]
@@ -191,7 +198,7 @@ DAYS_MONTH = re.compile(  # "5-6 August", "between 5 and 6 August 2022": the ran
 
 
 def explicit_date(expression: str, text: str, published: date | None) -> TimeSpan | None:
-    for parser in (_iso, _day_month, _range, _month_year, _year, _since, _night_into):
+    for parser in (_iso, _day_month, _range, _month_year, _year, _since, _night_into, _day_edge):
         span = parser(expression, text, published)
         if span is not None:
             return span
@@ -279,6 +286,16 @@ def _night_into(expression: str, text: str, published: date | None) -> TimeSpan 
     return _span(expression, end - timedelta(days=1), end, "day", day.anchor or "published")
 
 
+def _day_edge(expression: str, text: str, published: date | None) -> TimeSpan | None:
+    """"early Tuesday", "late on 6 August": that day.  Only a day: "late July" is not July, and
+    "later in the day" counts from a day the text gave."""
+    m = time_words().day_edge.match(text)
+    day = normalise(m["day"], published) if m else None
+    if not (day and day.resolved and day.precision == "day" and day.start == day.end):
+        return None
+    return day.model_copy(update={"text": expression})
+
+
 # ---------------------------------------------------------------- relative to publication
 
 def _days_back(published: date, days: int) -> date:
@@ -312,7 +329,7 @@ def _weekday(expression: str, text: str, published: date) -> TimeSpan | None:
 
 
 PAST_COUNT = re.compile(  # "the past four days", "in three days", "within the next 24 hours", "two weeks ago"
-    rf"^(?P<elapsed>in\s+)?(?:(?:the\s+)?(?:past|last|previous|next|coming)\s+|within\s+(?:the\s+)?(?:next\s+)?)?"
+    rf"^(?P<elapsed>in\s+)?(?P<which>(?:the\s+)?(?:past|last|previous|next|coming)\s+|within\s+(?:the\s+)?(?:next\s+)?)?"
     rf"(?P<n>\d+|{word_pattern()})?\s*(?P<unit>hours?|days?|weeks?|months?|years?)(?:\s+ago)?$")
 
 
@@ -321,7 +338,7 @@ def _counted_period(expression: str, text: str, published: date) -> TimeSpan | N
     m = PAST_COUNT.match(re.sub(r"^the\s+", "", text))
     if not m:
         return None
-    if not m["n"] and m["unit"].endswith("s"):  # "the coming days", "the past hours": how many is not said
+    if not m["n"] and (m["unit"].endswith("s") or not m["which"]):  # "the coming days", "the day": how many or which is not said
         return unresolved(expression, "too vague to date")
     count = parse_number(m["n"]) if m["n"] else 1
     if count is None:

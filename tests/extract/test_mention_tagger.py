@@ -32,6 +32,7 @@ def test_mention_tagger_relative_time_patterns():
     ("The depot burned overnight to 7 August.", "overnight to 7 August"),
     ("The bridge was hit late on Friday.", "late on Friday"),
     ("The day before, the mayor spoke.", "The day before,"),
+    ("Earlier in the day, the mayor spoke.", "Earlier in the day"),
 ])
 def test_mention_tagger_days_with_their_part_whole(sentence, phrase):
     """A part of a day and its date are one mention, so the claim's time is the date, not "the evening"."""

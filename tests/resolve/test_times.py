@@ -86,7 +86,7 @@ def test_times_days_as_news_reports_give_them(expression, start, end):
 
 @pytest.mark.parametrize("expression", [
     "the previous day", "a day earlier", "The day before", "the next day", "the following morning",
-    "A week later", "later that day", "two days earlier", "the same day",
+    "A week later", "later that day", "two days earlier", "the same day", "earlier in the day",
 ])
 def test_times_counted_from_another_time_of_the_text_are_left_undated(expression):
     """"The previous day" is the day before some day the text gave, not before publication:
@@ -95,16 +95,22 @@ def test_times_counted_from_another_time_of_the_text_are_left_undated(expression
     assert not span.resolved and span.start is None and "another time" in span.note
 
 
-@pytest.mark.parametrize("expression", ["in the coming days", "the past days", "over the coming hours"])
+@pytest.mark.parametrize("expression", ["in the coming days", "the past days", "over the coming hours", "the day",
+                                        "The week"])
 def test_times_uncounted_days_name_no_day(expression):
+    """How many days, or which, is not said ("The day" is what the model tags of "The day the dam broke")."""
     assert not normalise(expression, SUNDAY).resolved
 
 
-@pytest.mark.parametrize("expression, precision", [
-    ("since March", "month"), ("early August", "month"), ("late last year", "year"), ("earlier this month", "month"),
-])
-def test_times_an_edge_of_a_longer_period_gives_no_day(expression, precision):
-    assert normalise(expression, SUNDAY).precision == precision
+@pytest.mark.parametrize("expression", ["late July", "early August", "late last year", "later in the day"])
+def test_times_an_edge_of_anything_but_a_day_gives_no_day(expression):
+    """"late July" is not the first of July, and "later in the day" counts from a day the text gave."""
+    span = normalise(expression, SUNDAY)
+    assert not span.resolved and span.start is None
+
+
+def test_times_since_a_month_is_no_day():
+    assert normalise("since March", SUNDAY).precision == "month"
 
 
 def test_times_explicit_date_needs_no_publication_date():
