@@ -29,8 +29,8 @@ from datetime import datetime, timezone
 from functools import reduce, wraps
 from typing import Any, Optional, TypeVar
 
-from sqlalchemy import (BigInteger, ColumnElement, Connection, Select, bindparam, delete, func, insert, select, text, union,
-                        update)
+from sqlalchemy import (BigInteger, ColumnElement, Connection, Select, String, any_, bindparam, delete, func, insert,
+                        select, text, union, update)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.pool import StaticPool
 
@@ -185,10 +185,16 @@ class Store:
     @kept_until_write
     def count_claims(self, filters: ClaimFilter = ClaimFilter()) -> int:
         if _text_only(filters):  # counted in the search index alone
-            return self._scalar(count_claims_matching(self.dialect, search_query(self.dialect, filters.q)))
+            query = search_query(self.dialect, filters.q)
+            counting = self._statement(("count search",),
+                                       lambda: count_claims_matching(self.dialect, bindparam("q", query)))
+            return self._scalar(counting, {"q": query})
         if counts_answer(filters):
             return self._scalar(counted_claims(filters))
-        return self._count(claims, claim_conditions(filters, self.dialect))
+        values = filter_parameters(filters, self.dialect)
+        counting = self._statement(("count claims", *values),
+                                   lambda: _counting(claims, claim_conditions(filters, self.dialect)))
+        return self._scalar(counting, values)
 
     def _searched_claims(self, filters: ClaimFilter, limit: int, offset: int, convert: Callable[[Any], T]) -> list[T]:
         """A page of a full-text search alone, by a plan that fits how many claims match: few,
@@ -268,7 +274,10 @@ class Store:
 
     @kept_until_write
     def count_events(self, filters: EventFilter = EventFilter()) -> int:
-        return self._count(events, event_conditions(filters, self.dialect))
+        values = filter_parameters(filters, self.dialect)
+        counting = self._statement(("count events", *values),
+                                   lambda: _counting(events, event_conditions(filters, self.dialect)))
+        return self._scalar(counting, values)
 
     def get_event(self, event_id: str, convert: Callable[[Any, list[str]], T] = rows.event_from_row) -> Optional[T]:
         found = self._all(self._statement(("event",), lambda: select(events).where(events.c.id == bindparam("id"))),
@@ -504,9 +513,16 @@ class Store:
         return [convert(row) for row in self._all(_paged(statement), _paging(limit, offset))]
 
     def _by_ids(self, table) -> Select:
-        """SELECT the rows of ``table`` whose id is in parameter ``ids`` (a list)."""
-        return self._statement(("by ids", table.name),
-                               lambda: select(table).where(table.c.id.in_(bindparam("ids", expanding=True))))
+        """SELECT the rows of ``table`` whose id is in parameter ``ids`` (a list).  On PostgreSQL
+        the list is one array parameter (``= ANY``): SQLAlchemy wrote an IN list of one parameter
+        per id at each run (~0.07 ms for 50), and the text, the same for any number of ids, is
+        prepared once per connection."""
+        def build() -> Select:
+            if self.dialect == "postgresql":
+                return select(table).where(table.c.id == any_(bindparam("ids", type_=postgresql.ARRAY(String))))
+            return select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
+
+        return self._statement(("by ids", table.name), build)
 
     def _rows_by_id(self, table, ids: list[str]) -> list[Any]:
         """The rows of ``table`` with these ``ids``, in that order (a page of ids read first, so
@@ -523,16 +539,16 @@ class Store:
         with self._read() as conn:
             return conn.execute(statement).cursor.fetchall()
 
-    def _scalar(self, statement: Select) -> Any:
+    def _scalar(self, statement: Select, parameters: Optional[dict[str, Any]] = None) -> Any:
         with self._read() as conn:
-            return conn.scalar(statement)
+            return conn.scalar(statement, parameters)
 
     def _first(self, statement: Select, convert: Callable[[Any], T]) -> Optional[T]:
         found = self._all(statement.limit(1))
         return convert(found[0]) if found else None
 
     def _count(self, table, conditions: list[ColumnElement[bool]]) -> int:
-        return self._scalar(select(func.count()).select_from(table).where(*conditions))
+        return self._scalar(_counting(table, conditions))
 
     def _by_status(self, counts: Select, statuses: Iterable[str]) -> dict[str, int]:
         """``counts`` (rows of status, number) for every one of ``statuses``."""
@@ -637,6 +653,10 @@ NEWEST_EVENT_ORDER = (events.c.last_seen.desc().nulls_last(), events.c.first_see
 # Paging as named parameters, so a statement is built once and run for every page (see _paging).
 LIMIT, OFFSET, FIRST = (bindparam(name, type_=BigInteger) for name in ("limit", "offset", "first"))
 VERSION = select(ledger_version.c.version)
+
+
+def _counting(table, conditions: list[ColumnElement[bool]]) -> Select:
+    return select(func.count()).select_from(table).where(*conditions)
 
 
 def _paged(statement: Select) -> Select:
