@@ -36,7 +36,7 @@ from claimgraph.eval import linking, linking_real
 from claimgraph.eval.linking_real import Episode, Ledger, OriginMatcher, Tally
 from claimgraph.link import relink
 from claimgraph.link.cluster import Linker, date_order
-from claimgraph.link.features import ClaimFeatures, features
+from claimgraph.link.features import ClaimFeatures, date_articles, features
 from claimgraph.link.happening import TYPES, HappeningModel
 from claimgraph.link.pairs import NAMES, mean_features, pair_features
 from claimgraph.link.profile import profile_of
@@ -142,11 +142,13 @@ def corpora(data: Path, settings: Settings) -> tuple[list[Corpus], list[Corpus]]
 
 # --- fitting ----------------------------------------------------------------------------------
 
-def gold_claims(corpus: Corpus) -> list[ClaimFeatures]:
-    """The corpus's claims that match gold mentions, as linking sees them."""
+def gold_claims(corpus: Corpus, settings: Settings) -> list[ClaimFeatures]:
+    """The corpus's claims that match gold mentions, as linking sees them (dated among all their
+    articles' claims, as linking dates them)."""
     rules = load_rules()
-    claims = [c for c in corpus.ledger.claims if c.id in corpus.labels]
-    return sorted((features(c, corpus.ledger.documents, rules) for c in claims), key=date_order)
+    prepared = [features(c, corpus.ledger.documents, rules) for c in corpus.ledger.claims]
+    date_articles(prepared, settings.link_window_days)
+    return sorted((c for c in prepared if c.claim.id in corpus.labels), key=date_order)
 
 
 def own_type_prior(words: Sequence[str], strength: float) -> np.ndarray:
@@ -160,12 +162,12 @@ def own_type_prior(words: Sequence[str], strength: float) -> np.ndarray:
     return prior
 
 
-def fit_happening(training: Sequence[Corpus]) -> HappeningModel:
+def fit_happening(training: Sequence[Corpus], settings: Settings) -> HappeningModel:
     """The multinomial logistic regression of happening.py on every gold-matched claim, labelled
     with its gold event's type (L2-penalised optimum, L-BFGS, each weight pulled towards
     `own_type_prior`)."""
     examples = [(claim.happening_words(), TYPES.index(corpus.types[corpus.labels[claim.claim.id]]))
-                for corpus in training for claim in gold_claims(corpus)]
+                for corpus in training for claim in gold_claims(corpus, settings)]
     words = sorted({word for found, _ in examples for word in found})
     column = {word: i for i, word in enumerate(words)}
     matrix = np.zeros((len(examples), len(words)))
@@ -195,7 +197,7 @@ def fit_happening(training: Sequence[Corpus]) -> HappeningModel:
 def labelled_pairs(corpus: Corpus, settings: Settings, happening: HappeningModel) -> tuple[np.ndarray, np.ndarray]:
     """Features and labels of every two gold-matched claims of the corpus (one story)."""
     rules = load_rules()
-    prepared = gold_claims(corpus)
+    prepared = gold_claims(corpus, settings)
     Linker(prepared, Stored(), settings, rules, PairModel((0.0,) * len(NAMES), {}, happening))  # weighs them
     rows, labels = [], []
     for i, a in enumerate(prepared):
@@ -209,7 +211,7 @@ def labelled_clusters(corpus: Corpus, settings: Settings, happening: HappeningMo
     """Features and labels of each gold-matched claim against each gold event of the corpus (its
     own event without it), averaged over the event's claims as linking averages them."""
     rules = load_rules()
-    prepared = gold_claims(corpus)
+    prepared = gold_claims(corpus, settings)
     Linker(prepared, Stored(), settings, rules, PairModel((0.0,) * len(NAMES), {}, happening))  # weighs them
     events: dict[str, list[ClaimFeatures]] = {}
     for claim in prepared:
@@ -262,7 +264,7 @@ def with_threshold(weights: np.ndarray, probability: float, about: dict, happeni
 
 
 def train(training: Sequence[Corpus], settings: Settings) -> PairModel:
-    happening = fit_happening(training)
+    happening = fit_happening(training, settings)
     pairs = [EXAMPLES[EXAMPLE_KIND](corpus, settings, happening) for corpus in training]
     # each corpus weighs as much as a mean corpus, however many pairs it has
     mean_pairs = np.mean([len(y) for _, y in pairs])

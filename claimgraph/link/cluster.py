@@ -18,7 +18,7 @@ from collections import defaultdict
 from typing import Iterable, Mapping, Optional, Sequence
 
 from claimgraph.link.events import BuildContext, build_event
-from claimgraph.link.features import ClaimFeatures, date_retrospective_articles, features
+from claimgraph.link.features import ClaimFeatures, date_articles, features
 from claimgraph.link.origins import syndication_representatives
 from claimgraph.link.pairs import dot, mean_features, merged_features
 from claimgraph.link.profile import EventProfile
@@ -221,7 +221,7 @@ def link_claims(claims: Sequence[Claim], documents: Mapping[str, Document], even
     settings = settings or Settings.load()
     rules = load_rules()
     prepared = [features(c, documents, rules) for c in claims]
-    date_retrospective_articles(prepared, settings.link_window_days)
+    date_articles(prepared, settings.link_window_days)
     prepared.sort(key=date_order)
     stored = stored_events(events, prepared, documents, settings, rules, load_claim)
     linker = Linker(prepared, stored, settings, rules, model or load_model())
@@ -252,7 +252,7 @@ def events_of_clusters(clusters: Sequence[Sequence[Claim]], documents: Mapping[s
     rules = load_rules()
     prepared = [[features(claim, documents, rules) for claim in cluster] for cluster in clusters if cluster]
     flat = [member for cluster in prepared for member in cluster]
-    date_retrospective_articles(flat, settings.link_window_days)
+    date_articles(flat, settings.link_window_days)
     linker = Linker(flat, Stored(), settings, rules, model or load_model())  # weighs them
     profiles = []
     for cluster in prepared:

@@ -148,16 +148,37 @@ def retrospective_day(claims: list["ClaimFeatures"], window: int) -> Optional[in
     return day if recent < earlier[day] else None
 
 
-def date_retrospective_articles(claims: list["ClaimFeatures"], window: int) -> None:
-    """Claims without their own day, in an article looking back, take the day it tells of."""
+def date_articles(claims: list["ClaimFeatures"], window: int) -> None:
+    """Claims without their own day take the day their paragraph gave before them; then, in an
+    article looking back, the day it tells of."""
     by_article: dict[str, list[ClaimFeatures]] = {}
     for claim in claims:
         by_article.setdefault(claim.document_id, []).append(claim)
     for members in by_article.values():
+        date_from_paragraph(members)
         day = retrospective_day(members, window)
         for claim in members if day is not None else ():
             if claim.dated is None and not claim.background:
                 claim.day = day
+
+
+def date_from_paragraph(members: list["ClaimFeatures"]) -> None:
+    """An article's claims without a day of their own take the day of the dated claim before
+    them in their paragraph: "On August 5, the army fired twice at the plant. The first attack
+    took place around 15:00" tells of August 5 twice.  Only the day the pair features compare
+    (`dated`) is set: the time window keeps reading the claim's own time or its article's date
+    (moving that too cost origins and statuses left out).  Background claims neither give nor
+    take a day, nor do claims whose sentence is not in their article's text."""
+    last_paragraph, last_day = None, None
+    for claim in sorted(members, key=lambda c: c.claim.span):
+        start, text = paragraph_of(claim.claim, claim.document)
+        if claim.background or not text:
+            continue
+        paragraph = start
+        if claim.dated is not None:
+            last_paragraph, last_day = paragraph, claim.dated
+        elif paragraph == last_paragraph:
+            claim.dated = last_day
 
 
 def is_background(claim: Claim, document: Optional[Document], rules: LinkRules) -> bool:

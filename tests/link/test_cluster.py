@@ -99,13 +99,33 @@ def test_cluster_one_claim_recalling_an_older_day_keeps_no_report_of_the_event_a
 
 
 def test_cluster_an_article_looking_back_dates_its_other_claims_by_the_day_it_tells_of():
-    from claimgraph.link.features import date_retrospective_articles
+    from claimgraph.link.features import date_articles
 
     docs = documents(document("d3", "2024-10-30"))
     dated = features(claim("d3:0", "The blast on August 8 killed dozens", "strike", day="2024-08-08"), docs, RULES)
     undated = features(claim("d3:1", "Evidence suggested a misfired rocket caused it", "strike"), docs, RULES)
-    date_retrospective_articles([dated, undated], Settings.load().link_window_days)
+    date_articles([dated, undated], Settings.load().link_window_days)
     assert undated.day == dated.dated and undated.dated is None
+
+
+def test_cluster_an_undated_claim_takes_the_day_given_before_it_in_its_paragraph_only():
+    from claimgraph.link.features import date_articles
+
+    text = ("On August 5 the army fired twice at the plant. The first attack came at noon.\n\n"
+            "Workers hid in bunkers.")
+    docs = documents(document("d7", "2024-08-07", text=text))
+
+    def sentence(number: int, words: str, day=None):
+        start = text.index(words)
+        found = claim(f"d7:{number}", words, "strike", day=day)
+        return features(found.model_copy(update={"span": (start, start + len(words)),
+                                                 "sentence_span": (start, start + len(words))}), docs, RULES)
+    dated = sentence(0, "On August 5 the army fired twice at the plant.", day="2024-08-05")
+    next_one = sentence(1, "The first attack came at noon.")
+    next_paragraph = sentence(2, "Workers hid in bunkers.")
+    date_articles([next_paragraph, next_one, dated], Settings.load().link_window_days)
+    assert next_one.dated == dated.dated and next_paragraph.dated is None
+    assert next_one.day == next_one.published  # the time window still reads the article's date
 
 
 def test_cluster_events_of_clusters_builds_one_event_per_given_cluster():
@@ -120,25 +140,25 @@ def test_cluster_events_of_clusters_builds_one_event_per_given_cluster():
 
 
 def test_cluster_an_article_looking_back_is_dated_by_the_day_most_of_its_dated_claims_give():
-    from claimgraph.link.features import date_retrospective_articles
+    from claimgraph.link.features import date_articles
 
     docs = documents(document("d3", "2024-10-30"))
     told = [features(claim(f"d3:{n}", "The blast on August 8 killed dozens", "strike", day="2024-08-08"), docs, RULES)
             for n in (0, 1)]
     asked = features(claim("d3:2", "Questions were sent two weeks ago", "statement", day="2024-10-16"), docs, RULES)
     undated = features(claim("d3:3", "The report was biased", "strike"), docs, RULES)
-    date_retrospective_articles(told + [asked, undated], Settings.load().link_window_days)
+    date_articles(told + [asked, undated], Settings.load().link_window_days)
     assert undated.day == told[0].dated
 
 
 def test_cluster_an_article_mostly_about_recent_days_is_not_looking_back():
-    from claimgraph.link.features import date_retrospective_articles
+    from claimgraph.link.features import date_articles
 
     docs = documents(document("d3", "2024-10-30"))
     old = features(claim("d3:0", "Gas stopped on August 8", "infrastructure", day="2024-08-08"), docs, RULES)
     new = features(claim("d3:1", "The town was retaken on Tuesday", "territorial_change", day="2024-10-29"), docs, RULES)
     undated = features(claim("d3:2", "Troops left the centre", "territorial_change"), docs, RULES)
-    date_retrospective_articles([old, new, undated], Settings.load().link_window_days)
+    date_articles([old, new, undated], Settings.load().link_window_days)
     assert undated.day == undated.published
 
 
