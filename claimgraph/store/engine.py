@@ -18,6 +18,8 @@ then validation, and lists of claims are most of the API's work).
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any, Optional
 
@@ -27,6 +29,7 @@ from sqlalchemy.pool import StaticPool
 
 WRITE = {"claimgraph_write": True}  # execution option marking a write transaction
 BUSY_TIMEOUT_MS = 600_000
+WAL_RETRY_SECONDS = 0.05
 
 
 class MissingLedger(Exception):
@@ -87,6 +90,22 @@ def _with_driver(url: str) -> str:
     return url
 
 
+def use_wal(cursor: sqlite3.Cursor) -> None:
+    """Put the file in WAL mode.  The switch needs the file to itself and SQLite answers "database
+    is locked" at once, without waiting out busy_timeout, when another process opens a new ledger
+    at the same moment (two ingests started together): so wait and try again, as long as a busy
+    writer would be waited for."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def set_pragmas(dbapi_connection, _record) -> None:
@@ -96,7 +115,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # ms a writer waits for another to finish: a linking step holds the write lock while
         # it links (Store.linking), which on a large ledger takes a minute or more
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        use_wal(cursor)
         # NORMAL is safe with WAL (no corruption); a power cut may lose the last commits,
         # which a re-run of the idempotent ingest restores.  FULL costs an fsync per document.
         cursor.execute("PRAGMA synchronous = NORMAL")
