@@ -41,6 +41,11 @@ class AttributionRules:
     headline: re.Pattern[str]  # "Name: what they say"
     headline_labels: frozenset[str]  # "BREAKING:", no name
     stance_verbs: frozenset[str]
+    back_reference_subjects: frozenset[str]  # "This was reported by X": the sentence before is X's
+    back_reference_verbs: frozenset[str]
+    source_prepositions: frozenset[str]  # "reported in the press service of X"
+    impersonal_subjects: frozenset[str]  # "it was reported that": no one named
+    unspecified_source: str  # the name of that no one
 
 
 @dataclass(frozen=True)
@@ -150,7 +155,8 @@ def _attribution_rules(raw: dict[str, Any]) -> AttributionRules:
     lists = {name: frozenset(words) for name, words in raw.items() if isinstance(words, list) and name != "according"}
     return AttributionRules(**lists, according=tuple(raw["according"]),
                             **{name: re.compile(raw[name]) for name in patterns},
-                            spelling_variants=MappingProxyType(dict(raw["spelling_variants"])))
+                            spelling_variants=MappingProxyType(dict(raw["spelling_variants"])),
+                            unspecified_source=raw["unspecified_source"])
 
 
 def _boilerplate_rules(raw: dict[str, Any]) -> BoilerplateRules:

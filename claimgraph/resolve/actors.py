@@ -75,6 +75,8 @@ class ActorCatalogue:
         self.side_kinds = frozenset(data.get("side_kinds") or [])
         self.pronouns = frozenset(str(w).lower() for w in data.get("pronouns") or [])
         self.generic_bodies = frozenset(str(w).lower() for w in data.get("generic_bodies") or [])
+        self.messages = frozenset(str(w).lower() for w in data.get("messages") or [])
+        self.local_bodies = frozenset(str(w).lower() for w in data.get("local_bodies") or [])
         self.patterns = self._patterns(data.get("entities") or [])
         self._found: dict[str, Entity | None] = {}
 
@@ -178,5 +180,7 @@ def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
         "side_kinds": user.get("side_kinds") or packaged.get("side_kinds") or [],
         "pronouns": user.get("pronouns") or packaged.get("pronouns") or [],
         "generic_bodies": user.get("generic_bodies") or packaged.get("generic_bodies") or [],
+        "messages": user.get("messages") or packaged.get("messages") or [],
+        "local_bodies": user.get("local_bodies") or packaged.get("local_bodies") or [],
         "entities": [*user_entities, *kept],
     }
