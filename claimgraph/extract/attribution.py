@@ -322,6 +322,7 @@ class AttributionFinder(Component):
         self.references = ReferenceShapes(rules)
         self.unspecified_source = rules.unspecified_source
         self.pronouns = rules.pronouns
+        self.person_pronouns = rules.person_pronouns
         self.speakers = rules.speakers
         self.spelling_variants = rules.spelling_variants
         extensions.register()
@@ -634,7 +635,7 @@ class AttributionFinder(Component):
             span = doc[mention.start: name_end(mention, self.naming_verbs)]
             record["name"] = self.unspecified_source if record["kind"] == IMPERSONAL else self._resolve_name(span, names)
             record["source_kind"] = "social" if record["kind"] == "post" else guess_kind(record["name"], span)
-            names.add(span.text, self._referent_keys(span, every=True), record["name"])
+            names.add(span.text, self._referent_keys(span, every=True), record["name"], span.end)
         doc._.cg_attributions = [r for r in found if r["content"][1] > r["content"][0]]
 
     def _resolve_name(self, span: Span, names: "SourceNames") -> str:
@@ -644,7 +645,7 @@ class AttributionFinder(Component):
         if not names.count:
             return text
         if len(span) == 1 and span[0].lower_ in self.pronouns:
-            return names.last
+            return subject_since(span[0], names.last_end, self.person_pronouns) or names.last
         earlier = names.latest(self._referent_keys(span), span.text)
         return earlier if earlier and not adds_a_name(span, earlier) else text
 
@@ -673,14 +674,16 @@ class SourceNames:
 
     def __init__(self) -> None:
         self.last = ""
+        self.last_end = 0  # the token after the last mention
         self.count = 0
         self.by_key: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
 
-    def add(self, text: str, keys: list[tuple[str, str]], name: str) -> None:
+    def add(self, text: str, keys: list[tuple[str, str]], name: str, end: int = 0) -> None:
         for key in keys:
             self.by_key.setdefault(key, []).append((self.count, text, name))
         self.count += 1
         self.last = name
+        self.last_end = end
 
     def latest(self, keys: list[tuple[str, str]], text: str) -> Optional[str]:
         """The name of the latest mention filed under one of ``keys`` and worded otherwise
@@ -688,6 +691,16 @@ class SourceNames:
         found = [next((entry for entry in reversed(self.by_key.get(key, [])) if entry[1] != text), None)
                  for key in keys]
         return max((entry for entry in found if entry), default=(0, "", None))[2]
+
+
+def subject_since(pronoun: Token, since: int, person_pronouns: frozenset[str]) -> Optional[str]:
+    """"Dr. Ana Ruiz was operating at the time. “The ceiling fell,” she said.": a person named as
+    a subject after the last source and before a personal pronoun is who it stands for."""
+    if pronoun.lower_ not in person_pronouns:
+        return None
+    people = [e for e in pronoun.doc.ents if e.label_ == "PERSON" and since <= e.start and e.end <= pronoun.i
+              and e.root.dep_ in ("nsubj", "nsubjpass")]
+    return pronoun.doc[people[-1].root.left_edge.i: people[-1].end].text if people else None  # with a title
 
 
 def infers_with_which(verb: Token, inference_verbs: set[str]) -> bool:

@@ -36,6 +36,7 @@ class AttributionRules:
     signed_quote: re.Pattern[str]
     signature: re.Pattern[str]
     pronouns: frozenset[str]
+    person_pronouns: frozenset[str]  # "he", "she": a person named as a subject since the last source
     speakers: frozenset[str]  # first and second person: no source of their own
     spelling_variants: Mapping[str, str]
     headline: re.Pattern[str]  # "Name: what they say"

@@ -489,3 +489,16 @@ def test_attribution_a_more_precise_later_name_keeps_its_words(claims_of):
 def test_attribution_an_echoed_accusation_is_its_accusers_relayed(claims_of):
     text = "Earlier on Friday, the harbour office echoed accusations by the port workers' union that the crane was loaded unsafely."
     assert chains(claims_of(text)) == [["the port workers' union", "the harbour office"]]
+
+
+def test_attribution_a_personal_pronoun_takes_the_person_named_since_the_last_source(claims_of):
+    text = ("A senior official of the port authority said the ferry was late. "
+            "Dr. Ana Ruiz from the city clinic was operating at the time.\n\n"
+            '"There was a strong blast, and the roof fell on the ward," she said.')
+    assert chains(claims_of(text))[-1] == ["Dr. Ana Ruiz"]
+
+
+def test_attribution_a_pronoun_with_no_person_named_since_keeps_the_last_source(claims_of):
+    text = ("Dr. Ana Ruiz said the clinic was full. The ferry from the port was late.\n\n"
+            '"There was a strong blast," she said.')
+    assert chains(claims_of(text))[-1] == ["Dr. Ana Ruiz"]
