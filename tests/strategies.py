@@ -27,7 +27,9 @@ def date_expressions(draw) -> str:
               f"between {draw(MONTHS)} {day} and {draw(st.integers(-5, 99))}", f"since {draw(MONTHS)} {day}",
               f"{draw(st.integers(0, 10**20))} {draw(st.sampled_from(['days', 'weeks', 'years', 'hours']))} ago",
               f"in {draw(st.integers(0, 10**20))} days", f"the past {draw(NUMBER_WORDS)} months",
-              f"last {draw(st.sampled_from(['week', 'month', 'year', 'Friday']))}", draw(ANY_TEXT)]
+              f"last {draw(st.sampled_from(['week', 'month', 'year', 'Friday']))}",
+              f"the night of {day} to {draw(st.integers(-5, 99))} {draw(MONTHS)}", f"overnight into {draw(MONTHS)} {day}",
+              f"late on {draw(MONTHS)} {day}, {year}", f"{draw(st.integers(0, 10**20))} days later", draw(ANY_TEXT)]
     return draw(st.sampled_from(shapes))
 
 

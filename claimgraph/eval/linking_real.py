@@ -11,7 +11,11 @@ against the gold events:
 - **events**, aligned gold -> system by the CEAF-e alignment (an unaligned gold event counts
   wrong): clean (≥80% of its mentions in one system event that is ≥80% this event's),
   independent-origin count exact and within one, sides, event status and event type.
-- **mentions**: status, origin and event type (its gold event's type) of the matched claim.
+- **mentions**: status, origin and event type (its gold event's type) of the matched claim;
+  and its own day (``link.features.dated_day``, what linking separates happenings by): how many
+  matched claims give one (``mentions.own_day``), and how many of those with a gold date fall
+  in it, a day of slack each side (``mentions.own_day_right``: night events cross midnight and
+  some publication dates are inferred).
 - **given gold events**: the same event figures for events built (``link.events_of_clusters``)
   from the gold clusters (matched claims by gold event, every other claim alone), so that what
   the event layer makes of an event (origins, status, type, place) is measured apart from how
@@ -38,6 +42,7 @@ import yaml
 from claimgraph.eval import DEFAULT_DATA, Metric
 from claimgraph.eval.linking import Clustering, as_sets, ceafe_alignment, overlap, scores
 from claimgraph.link import events_of_clusters
+from claimgraph.link.features import dated_day, parse_day
 from claimgraph.model import Claim, Document, Event, Place
 from claimgraph.resolve.actors import ActorCatalogue
 from claimgraph.resolve.geoparse import distance_km
@@ -51,6 +56,7 @@ UNCOUNTED_KINDS = {"unspecified", "author"}
 PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 PLACE_KM = 161  # a place this close to the gold place is right (the geoparsing convention)
 GENERIC_WORDS = frozenset({"unspecified", "resident", "recording", "statement"})
+DAY_SLACK = 1  # days either side of a gold date that still count: nights, inferred publication dates
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,7 @@ class GoldEvent:
     sides: frozenset[str]
     mentions: tuple[GoldMention, ...]
     point: Optional[tuple[float, float]] = None  # (lat, lon) of its gold place
+    days: Optional[tuple[int, int]] = None  # first and last day (ordinals) of its gold date
 
 
 @dataclass(frozen=True)
@@ -105,7 +112,7 @@ def load_episode(folder: Path) -> Episode:
                           if s not in NEUTRAL)
         events.append(GoldEvent(entry["id"], entry["event_type"], entry["status"],
                                 int(entry.get("independent_sources", len(entry.get("origins") or []))), sides,
-                                mentions, gold_point(entry.get("place"))))
+                                mentions, gold_point(entry.get("place")), gold_days(entry.get("date"))))
     return Episode(folder.name, folder / "articles", tuple(events), sources)
 
 
@@ -113,6 +120,15 @@ def gold_point(place: Optional[Mapping[str, object]]) -> Optional[tuple[float, f
     if not place or place.get("lat") is None or place.get("lon") is None:
         return None
     return float(place["lat"]), float(place["lon"])  # type: ignore[arg-type]
+
+
+def gold_days(value: Optional[str]) -> Optional[tuple[int, int]]:
+    """"2022-08-06" or a range "2022-08-05/2022-08-06" -> (first, last) day ordinals."""
+    if not value:
+        return None
+    first, _, last = str(value).partition("/")
+    start, end = parse_day(first), parse_day(last or first)
+    return (start, end) if start is not None and end is not None else None
 
 
 def load_episodes(root: Path) -> list[Episode]:
@@ -270,7 +286,7 @@ def score_episode(episode: Episode, ledger: Ledger, matcher: OriginMatcher) -> T
 
 def count_mentions(episode: Episode, matched: Mapping[str, Claim], matcher: OriginMatcher,
                    counts: Counter[str]) -> None:
-    points = {e.id: e.point for e in episode.events}
+    events = {e.id: e for e in episode.events}
     for mention in episode.mentions:
         counts["mentions"] += 1
         claim = matched.get(mention.id)
@@ -280,7 +296,18 @@ def count_mentions(episode: Episode, matched: Mapping[str, Claim], matcher: Orig
         counts["mention_status_right"] += claim.status == mention.status
         counts["mention_origin_right"] += matcher.matches(claim, mention.origins)
         counts["mention_type_right"] += claim.event_type == mention.event_type
-        count_place(claim_place(claim), points[mention.event], "mention", counts)
+        count_place(claim_place(claim), events[mention.event].point, "mention", counts)
+        count_day(dated_day(claim), events[mention.event].days, counts)
+
+
+def count_day(day: Optional[int], gold: Optional[tuple[int, int]], counts: Counter[str]) -> None:
+    """Does the claim give its own day, and is it the gold event's (give or take DAY_SLACK)?"""
+    if day is None:
+        return
+    counts["mention_own_day"] += 1
+    if gold is not None:
+        counts["mention_own_day_gold_dated"] += 1
+        counts["mention_own_day_right"] += gold[0] - DAY_SLACK <= day <= gold[1] + DAY_SLACK
 
 
 def count_place(place: Optional[Place], gold: Optional[tuple[float, float]], kind: str,
@@ -335,6 +362,8 @@ def metrics_of(column: str, tally: Tally) -> list[Metric]:
             ("mentions.status", "mention_status_right", "mentions_matched"),
             ("mentions.origin", "mention_origin_right", "mentions_matched"),
             ("mentions.type", "mention_type_right", "mentions_matched"),
+            ("mentions.own_day", "mention_own_day", "mentions_matched"),
+            ("mentions.own_day_right", "mention_own_day_right", "mention_own_day_gold_dated"),
             ("events.placed", "event_placed", "event_gold_placed"),
             ("events.place_161km", "event_place_near", "event_gold_placed"),
             ("mentions.placed", "mention_placed", "mention_gold_placed"),

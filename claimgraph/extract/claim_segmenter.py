@@ -113,8 +113,12 @@ class ClaimSegmenter(Component):
         account_nouns: Iterable[str],
         inference_verbs: Iterable[str],
         consequence_verbs: Iterable[str],
+        cause_marks: Iterable[str],
+        cause_verbs: Iterable[str],
     ) -> None:
         self.consequence_verbs = set(consequence_verbs)
+        self.cause_marks = set(cause_marks)
+        self.cause_verbs = set(cause_verbs)
         self.account_nouns = set(account_nouns)
         self.inference_verbs = set(inference_verbs)
         self.deny_cues = set(deny_cues)
@@ -252,7 +256,7 @@ class ClaimSegmenter(Component):
                     heads.append(token)
         heads += [t for t in sent if self._is_hedged_clause(t) and t not in heads]
         heads += [t for t in sent if self._inferring_verb(t) is not None and t not in heads]
-        heads += [t for t in sent if self._is_consequence(t, cues) and t not in heads]
+        heads += [t for t in sent if (self._is_consequence(t, cues) or self._is_cause(t)) and t not in heads]
         return sorted(heads, key=lambda t: t.i)
 
     def _is_consequence(self, token: Token, cues: set[int]) -> bool:
@@ -262,6 +266,13 @@ class ClaimSegmenter(Component):
         return (token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_ in self.consequence_verbs
                 and token.i == start and start > 0 and token.doc[start - 1].text == ","
                 and token.head.i not in cues)
+
+    def _is_cause(self, token: Token) -> bool:
+        """"when shells hit the plant": an attack clause telling what caused the harm told by
+        the clause it hangs on ("a worker was wounded")."""
+        return (token.dep_ == "advcl" and token.lemma_ in self.cause_verbs
+                and (token.head.lemma_ in self.consequence_verbs or token.head.lemma_ == "die")
+                and any(c.dep_ in ("mark", "advmod") and c.lower_ in self.cause_marks for c in token.children))
 
     @staticmethod
     def _conjuncts(root: Token) -> list[Token]:
@@ -335,5 +346,6 @@ def make_claim_segmenter(nlp: Language, name: str) -> ClaimSegmenter:
         first_person=status.first_person, clause_hedges=status.clause_hedges,
         deny_cues=status.deny_cues, account_nouns=status.account_nouns,
         inference_verbs=attribution_rules().inference_verbs,
-        consequence_verbs=status.consequence_verbs,
+        consequence_verbs=status.consequence_verbs, cause_marks=status.cause_marks,
+        cause_verbs=status.cause_verbs,
     )

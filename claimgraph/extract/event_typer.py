@@ -136,7 +136,15 @@ class EventTyper(Component):
         subject = doc[claim["subject"][0]: claim["subject"][1]].root if claim["subject"] else None
         found = self.clause_type(head, set(claim["tokens"]), subject)
         speech = head.i in speech_acts and self.frame_of(head)[0] is None
+        if found is None and not speech and self.own_activity(head):
+            return "other"
         return found or ("statement" if speech else None)
+
+    def own_activity(self, head: Token) -> bool:
+        """A predicate of an activity or state of its own (`own_activity_verbs`), or "take
+        refuge"-like: its verb or its object's noun is listed."""
+        words = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr")]
+        return any(w.lemma_.lower() in self.lexicon.own_activity_verbs for w in words)
 
     def clause_type(self, head: Token, scope: set[int], subject: Optional[Token] = None,
                     background: bool = True) -> Optional[str]:

@@ -105,6 +105,8 @@ class StatusRules:
     account_nouns: frozenset[str]
     clause_hedges: frozenset[str]
     consequence_verbs: frozenset[str]
+    cause_marks: frozenset[str]
+    cause_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)

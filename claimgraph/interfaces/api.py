@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError
 
 from claimgraph.interfaces.assessment import document_of
-from claimgraph.interfaces.kept_json import KeptJson
+from claimgraph.interfaces.kept_json import claims_in_context_json, claims_json, events_json
 from claimgraph.interfaces.report import REPORT_STYLE_HASH, render_report
 from claimgraph.model import EVENT_STATUSES, Claim, Document, Event, ReadFailure, Source, Story
 from claimgraph.read import read_bytes
@@ -310,7 +310,7 @@ def _listing(total: Optional[int], items: list[BaseModel], page: dict[str, int])
 
 
 def _listing_of_json(total: Optional[int], items: list[str], page: dict[str, int]) -> Response:
-    """The page of `_listing` from its items' JSON (KeptJson): pydantic writes the page around
+    """The page of `_listing` from its items' JSON (kept_json.py): pydantic writes the page around
     an empty list of items, and the items go in that list."""
     around = AnyPage(total=total, items=[], **page).model_dump_json().removesuffix("[]}")
     return Response(f"{around}[{','.join(items)}]}}", media_type="application/json")
@@ -321,8 +321,13 @@ def _json_text(item: str) -> Response:
 
 
 def _row(row: Any) -> Any:
-    """A store row as it is (a converter for Store.claims: KeptJson makes the JSON)."""
+    """A store row as it is (a converter for Store.claims: kept_json.py makes the JSON)."""
     return row
+
+
+def _row_and_members(row: Any, members: list[str]) -> tuple[Any, list[str]]:
+    """An event's row and member claims as they are (a converter for Store.events)."""
+    return row, members
 
 
 def _found(item: T | None, what: str, key: str) -> T:
@@ -336,7 +341,6 @@ def _found(item: T | None, what: str, key: str) -> T:
 
 def _read_router(store: Store, settings: Settings) -> APIRouter:
     router = APIRouter(prefix="/api")
-    kept = KeptJson(store)
     in_context = partial(with_context, store)
 
     def get(path: str, inline: bool = store.dialect == "sqlite", **options: Any) -> Callable[[Callable], Callable]:
@@ -375,10 +379,8 @@ def _read_router(store: Store, settings: Settings) -> APIRouter:
                context: bool = Query(False, description="Add each claim's sentence and document")):
         """Claims matching the filters (status is a claim status)."""
         filters = _unprocessable(ClaimFilter, **values)
-        if context:
-            items = kept.claims_in_context(store.claims(filters, **page, convert=_row), in_context)
-        else:
-            items = store.claims(filters, **page, convert=kept.claim)
+        found = store.claims(filters, **page, convert=_row)
+        items = claims_in_context_json(store, found, in_context) if context else claims_json(store, found)
         return _listing_of_json(store.count_claims(filters), items, page)
 
     @get("/claims/{claim_id}", response_model=ClaimView, tags=["claims"])
@@ -386,8 +388,8 @@ def _read_router(store: Store, settings: Settings) -> APIRouter:
         """One claim; with context=true, its sentence and document too."""
         if not context:  # one claim: parsing it costs less than reading the ledger's version to find it kept
             return _json(_found(store.get_claim(claim_id), "claim", claim_id))
-        return _json_text(kept.claims_in_context([_found(store.get_claim(claim_id, convert=_row), "claim", claim_id)],
-                                                 in_context)[0])
+        found = _found(store.get_claim(claim_id, convert=_row), "claim", claim_id)
+        return _json_text(claims_in_context_json(store, [found], in_context)[0])
 
     @get("/events", response_model=Page[Event], tags=["events"])
     def events(values: dict = Depends(filter_values), page: dict = Depends(pagination),
@@ -396,13 +398,14 @@ def _read_router(store: Store, settings: Settings) -> APIRouter:
                story_id: Optional[str] = Query(None, description="Events of this story")):
         """Events matching the filters (status is an event status; source, side, q match member claims)."""
         filters = _unprocessable(EventFilter, **values, story_id=story_id)
-        items = store.events(filters, **page, newest_first=order == "newest", convert=kept.event)
-        return _listing_of_json(store.count_events(filters), items, page)
+        found = store.events(filters, **page, newest_first=order == "newest", convert=_row_and_members)
+        return _listing_of_json(store.count_events(filters), events_json(store, found), page)
 
     @get("/events/{event_id}", response_model=Event, tags=["events"])
     def event(event_id: str):
         """One event: its claims' ids, origins, status, history and contradictions."""
-        return _json_text(_found(store.get_event(event_id, convert=kept.event), "event", event_id))
+        found = _found(store.get_event(event_id, convert=_row_and_members), "event", event_id)
+        return _json_text(events_json(store, [found])[0])
 
     @get("/stories", response_model=Page[Story], tags=["stories"])
     def stories(page: dict = Depends(pagination)):

@@ -3,7 +3,8 @@
 ``Resolver(settings).resolve(doc, claims)`` fills places (gazetteer) and each claim's location
 (its sentence's place, else one from around it: ``locate``; a statement's the seat of who made
 it: ``seats``), times (against the publication
-date, or on a digest page against the item's date: ``digest``), quantities, and the canonical
+date, or on a digest page against the item's date: ``digest``; "a day earlier" from the day given
+before it: ``counted``), quantities, and the canonical
 names, kinds and sides of sources and actors (a short name or pronoun takes the identity of the
 full name before it in the document), and marks a source's denial that its own side did
 something (denials.py).  It returns copies; the inputs are not changed.
@@ -16,6 +17,7 @@ from datetime import date
 from claimgraph.extract.russian import RUSSIAN
 from claimgraph.model import Actor, Claim, Document, Place, Quantity, SourceRef, TimeSpan
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
+from claimgraph.resolve.counted import with_counted_times
 from claimgraph.resolve.denials import with_self_denials
 from claimgraph.resolve.digest import DigestItems
 from claimgraph.resolve.gazetteer import Gazetteer
@@ -56,6 +58,7 @@ class Resolver:
         items = DigestItems(doc.text, published)
         resolved = [self.resolve_claim(doc, c, items.anchor_at(c.span[0], published), by_span)
                     for c in claims]
+        resolved = with_counted_times(resolved, [heading for _, heading in items.headings])
         # on a digest page, a claim without a time of its own is dated by its item
         resolved = [c if c.time else c.model_copy(update={"time": items.time_at(c.span[0])}) for c in resolved]
         filed = ([doc.dateline] if doc.dateline else []) + list(doc.openers)

@@ -34,6 +34,13 @@ class TimeWords:
     future_cues: re.Pattern[str]  # any of the cues as a whole word, in lower case
     units_days: Mapping[str, int]
     item_heading: re.Pattern[str]  # a digest's dated item heading, a line of its own
+    day_parts: str  # alternation of the parts of a day ("evening", "early hours")
+    day_prefix: re.Pattern[str]  # "the evening of ", "in the early hours of ": the day after it is dated
+    day_edge: re.Pattern[str]  # "early ", "late on ": group "day" is dated if it is one day
+    night_into: re.Pattern[str]  # "overnight into <day>", "Saturday night into <day>", "night from X to <day>"
+    anaphoric: tuple[tuple[re.Pattern[str], int], ...]  # "the previous day" and its days from the day before it
+    anaphoric_count: re.Pattern[str]  # "two days earlier": groups n, unit, way
+    count_back: frozenset[str]  # the ways that count backwards ("earlier")
 
 
 def time_words() -> TimeWords:
@@ -41,12 +48,26 @@ def time_words() -> TimeWords:
 
 
 def _time_words(raw: dict[str, Any]) -> TimeWords:
+    parts, edges, nights = (_alternation(raw[key]) for key in ("parts_of_day", "day_edges", "night_words"))
     return TimeWords(
         vague=frozenset(raw["vague"]), vague_words=frozenset(raw["vague_words"]),
         future_cues=re.compile(r"\b(?:" + "|".join(map(re.escape, raw["future_cues"])) + r")\b"),
         units_days=MappingProxyType({unit: int(days) for unit, days in raw["units_days"].items()}),
         item_heading=re.compile(raw["item_heading"], re.MULTILINE),
+        day_parts=parts,
+        day_prefix=re.compile(rf"^(?:in\s+the\s+)?(?:{parts})\s+(?:of|on)\s+"),
+        day_edge=re.compile(rf"^(?:{edges})\s+(?:on\s+)?(?P<day>\S.*)$"),
+        night_into=re.compile(rf"^(?:.+?\s+)?(?:{nights})\s+(?:from\s+.+?\s+)?(?:into|to)\s+(?P<day>.+)$"),
+        anaphoric=tuple((re.compile(f"^(?:{pattern})$"), int(days))
+                        for pattern, days in raw["anaphoric"]["fixed"].items()),
+        anaphoric_count=re.compile(f"^(?:{raw['anaphoric']['counted']})$"),
+        count_back=frozenset(raw["anaphoric"]["back"]),
     )
+
+
+def _alternation(words: list[str]) -> str:
+    """Longest first, so that "early hours" is tried before "early"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _span(text: str, start: date, end: date, precision: str, anchor: str, note: str | None = None) -> TimeSpan:
@@ -61,9 +82,8 @@ def unresolved(text: str, note: str, anchor: str | None = None) -> TimeSpan:
 def clean(expression: str) -> str:
     text = expression.strip().lower().rstrip(".,;")
     previous = None
-    while previous != text:
-        previous, text = text, LEADING.sub("", text)
-    text = re.sub(r"^(?:night|morning|evening|afternoon) of\s+", "", text)
+    while previous != text:  # "on the evening of", "in the early hours of"
+        previous, text = text, time_words().day_prefix.sub("", LEADING.sub("", text))
     # "in December", "in 2023" (but "in three days" keeps "in": it counts elapsed time)
     return re.sub(rf"^in\s+(?=(?:{'|'.join(MONTHS)})\b|(?:19|20)\d\d\b)", "", text)
 
@@ -87,6 +107,8 @@ def _normalise(expression: str, published: date | None) -> TimeSpan:
     text = clean(expression)
     if text in time_words().vague or time_words().vague_words.intersection(text.split()):
         return unresolved(expression, "too vague to date")
+    if is_anaphoric(text):
+        return unresolved(expression, "counted from another time in the text, not from publication")
     explicit = explicit_date(expression, text, published)
     if explicit is not None:
         return explicit
@@ -97,6 +119,50 @@ def _normalise(expression: str, published: date | None) -> TimeSpan:
         if span is not None:
             return span
     return unresolved(expression, "not a date expression the rules know")
+
+
+# ---------------------------------------------------------------- counted from another day of the text
+
+LONGEST_COUNTED_UNIT = 7  # days: "a week later" still names a day; "a month later" (30 days, roughly) does not
+
+
+def _edgeless(text: str) -> str:
+    """"later that day" counts as "that day" does."""
+    m = time_words().day_edge.match(text)
+    return m["day"] if m else text
+
+
+def is_anaphoric(text: str) -> bool:
+    words, text = time_words(), _edgeless(text)
+    return words.anaphoric_count.match(text) is not None or any(p.match(text) for p, _ in words.anaphoric)
+
+
+def days_after(text: str) -> int | None:
+    """How many days "the previous day" (-1), "a week later" (7) ... are from the day they
+    count from; None for other expressions and for counts of months or years (no day)."""
+    words, text = time_words(), _edgeless(text)
+    fixed = [days for pattern, days in words.anaphoric if pattern.match(text)]
+    if fixed:
+        return fixed[0]
+    m = words.anaphoric_count.match(text)
+    count = parse_number(m["n"]) if m else None
+    if count is None or words.units_days[m["unit"]] > LONGEST_COUNTED_UNIT:
+        return None
+    days = int(count * words.units_days[m["unit"]])
+    return -days if m["way"] in words.count_back else days
+
+
+def counted_from(expression: str, reference: TimeSpan) -> TimeSpan | None:
+    """``expression`` ("a day earlier") dated from ``reference``, the day the text gave before it;
+    None when it is no such expression or the reference is no day."""
+    offset = days_after(clean(expression))
+    if offset is None or not (reference.resolved and reference.precision == "day" and reference.start):
+        return None
+    try:
+        day = date.fromisoformat(reference.start) + timedelta(days=offset)
+    except OverflowError:  # "99999999 days later" is no day
+        return None
+    return _span(expression, day, day, "day", reference.anchor or "published", f"counted from {reference.text!r}")
 
 
 # ---------------------------------------------------------------- explicit dates
@@ -116,19 +182,23 @@ def _month_number(name: str) -> int:
 
 ORDINAL = r"(?:st|nd|rd|th)?"  # outside the day's group, which int() reads
 YEAR_SUFFIX = r"(?:,?\s+(?P<year>\d{4}))?"
-DAY_MONTH = re.compile(  # "6 August", "August 6th, 2024"
-    rf"^(?:(?P<day>\d{{1,2}}){ORDINAL}\s+{MONTH}|{MONTH.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}}){ORDINAL})"
+DAY_MONTH = re.compile(  # "6 August", "the 6th of August", "August 6th, 2024"
+    rf"^(?:(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?{MONTH}|{MONTH.replace('month', 'month2')}\s+(?P<day2>\d{{1,2}}){ORDINAL})"
     rf"{YEAR_SUFFIX}$")
 MONTH_YEAR = re.compile(rf"^{MONTH}(?:\s+(?:of\s+)?(?P<year>\d{{4}}))?$")
 YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})$")
 ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 SINCE = re.compile(r"^since\s+(?P<rest>.+)$")
 RANGE = re.compile(  # "between August 6 and 8", "August 6-8, 2024"
-    rf"^(?:between|from)?\s*{MONTH}\s+(?P<d1>\d{{1,2}})\s*(?:-|–|to|and|until)\s*(?P<d2>\d{{1,2}}){YEAR_SUFFIX}$")
+    rf"^(?:between|from)?\s*{MONTH}\s+(?P<d1>\d{{1,2}}){ORDINAL}\s*(?:-|–|to|and|until)\s*(?P<d2>\d{{1,2}}){ORDINAL}"
+    rf"{YEAR_SUFFIX}$")
+DAYS_MONTH = re.compile(  # "5-6 August", "between 5 and 6 August 2022": the range above, day first
+    rf"^(?:between|from)?\s*(?P<d1>\d{{1,2}}){ORDINAL}\s*(?:-|–|to|and|until|into)\s*(?P<d2>\d{{1,2}}){ORDINAL}"
+    rf"\s+(?:of\s+)?{MONTH}{YEAR_SUFFIX}$")
 
 
 def explicit_date(expression: str, text: str, published: date | None) -> TimeSpan | None:
-    for parser in (_iso, _day_month, _range, _month_year, _year, _since):
+    for parser in (_iso, _day_month, _range, _month_year, _year, _since, _night_into, _day_edge):
         span = parser(expression, text, published)
         if span is not None:
             return span
@@ -158,7 +228,7 @@ def _day_month(expression: str, text: str, published: date | None) -> TimeSpan |
 
 
 def _range(expression: str, text: str, published: date | None) -> TimeSpan | None:
-    m = RANGE.match(text)
+    m = RANGE.match(text) or DAYS_MONTH.match(text)
     if not m:
         return None
     month = _month_number(m["month"])
@@ -203,6 +273,29 @@ def _since(expression: str, text: str, published: date | None) -> TimeSpan | Non
     return _span(expression, date.fromisoformat(start.start), published, start.precision, "published")
 
 
+def _night_into(expression: str, text: str, published: date | None) -> TimeSpan | None:
+    """"overnight into Sunday", "Saturday night into Sunday", "the night from 6 to 7 August": the
+    night ending on the day named, so from the day before it to that day."""
+    m = time_words().night_into.match(text)
+    if not m:
+        return None
+    day = normalise(m["day"], published)
+    if not (day.resolved and day.precision == "day" and day.start == day.end):
+        return None
+    end = date.fromisoformat(day.end)
+    return _span(expression, end - timedelta(days=1), end, "day", day.anchor or "published")
+
+
+def _day_edge(expression: str, text: str, published: date | None) -> TimeSpan | None:
+    """"early Tuesday", "late on 6 August": that day.  Only a day: "late July" is not July, and
+    "later in the day" counts from a day the text gave."""
+    m = time_words().day_edge.match(text)
+    day = normalise(m["day"], published) if m else None
+    if not (day and day.resolved and day.precision == "day" and day.start == day.end):
+        return None
+    return day.model_copy(update={"text": expression})
+
+
 # ---------------------------------------------------------------- relative to publication
 
 def _days_back(published: date, days: int) -> date:
@@ -218,12 +311,14 @@ def _named_day(expression: str, text: str, published: date) -> TimeSpan | None:
     return _span(expression, day, day, "day", "published")
 
 
-WEEKDAY = re.compile(rf"^(?:(?P<last>last|past)\s+)?(?P<day>{'|'.join(WEEKDAYS)})"
-                     r"(?:\s+(?:morning|night|evening|afternoon))?$")
+def weekday_pattern() -> re.Pattern[str]:
+    """"Friday", "last Friday", "Friday night", "Friday early hours"."""
+    return re.compile(rf"^(?:(?P<last>last|past)\s+)?(?P<day>{'|'.join(WEEKDAYS)})"
+                      rf"(?:\s+(?:{time_words().day_parts}))?$")
 
 
 def _weekday(expression: str, text: str, published: date) -> TimeSpan | None:
-    m = WEEKDAY.match(text)
+    m = weekday_pattern().match(text)
     if not m:
         return None
     back = (published.weekday() - WEEKDAYS.index(m["day"])) % 7
@@ -234,7 +329,7 @@ def _weekday(expression: str, text: str, published: date) -> TimeSpan | None:
 
 
 PAST_COUNT = re.compile(  # "the past four days", "in three days", "within the next 24 hours", "two weeks ago"
-    rf"^(?P<elapsed>in\s+)?(?:(?:the\s+)?(?:past|last|previous|next|coming)\s+|within\s+(?:the\s+)?(?:next\s+)?)?"
+    rf"^(?P<elapsed>in\s+)?(?P<which>(?:the\s+)?(?:past|last|previous|next|coming)\s+|within\s+(?:the\s+)?(?:next\s+)?)?"
     rf"(?P<n>\d+|{word_pattern()})?\s*(?P<unit>hours?|days?|weeks?|months?|years?)(?:\s+ago)?$")
 
 
@@ -243,6 +338,8 @@ def _counted_period(expression: str, text: str, published: date) -> TimeSpan | N
     m = PAST_COUNT.match(re.sub(r"^the\s+", "", text))
     if not m:
         return None
+    if not m["n"] and (m["unit"].endswith("s") or not m["which"]):  # "the coming days", "the day": how many or which is not said
+        return unresolved(expression, "too vague to date")
     count = parse_number(m["n"]) if m["n"] else 1
     if count is None:
         return None

@@ -226,25 +226,33 @@ def search_words(q: str) -> list[str]:
     return [word for word in WORD.findall(q.lower()) if word not in stop_words()]
 
 
-def claims_matching(dialect: str, q: str, walk: bool = False) -> ColumnElement[bool]:
-    """Condition on ``claims``: its text contains every word of ``q``.
+def search_query(dialect: str, q: str) -> str:
+    """``q`` as the database's search reads it: its words, each quoted for FTS5 on SQLite (see
+    _fts5_query), for ``plainto_tsquery`` on PostgreSQL (the words SQLite searches, not
+    PostgreSQL's own parse of q)."""
+    return _fts5_query(q) if dialect == "sqlite" else " ".join(search_words(q))
+
+
+def claims_matching(dialect: str, query: ColumnElement[str] | str, walk: bool = False) -> ColumnElement[bool]:
+    """Condition on ``claims``: its text contains every word of the search ``query`` (a
+    `search_query`, or the bound parameter holding one).
 
     On SQLite a claim's full-text row has the claim's rowid (migration 8), so the matches are
     rowids: looked up in ``claims`` one by one, or, with ``walk`` (many matches), collected once
     while claims are read in list order from an index and each tested by the rowid that index
     holds (``rowid + 0`` keeps SQLite from looking up every match and sorting them instead)."""
     if dialect != "sqlite":
-        return CLAIM_VECTOR.op("@@")(_ts_query(q))
+        return CLAIM_VECTOR.op("@@")(_ts_query(query))
     rowid = CLAIM_ROWID + literal_column("0") if walk else CLAIM_ROWID
-    return rowid.in_(select(literal_column("rowid")).select_from(claims_fts).where(_claims_fts_match(q)))
+    return rowid.in_(select(literal_column("rowid")).select_from(claims_fts).where(_claims_fts_match(query)))
 
 
-def count_claims_matching(dialect: str, q: str) -> Select:
-    """How many claims contain every word of ``q``, counted without reading the claims: in the
-    FTS table on SQLite, in ``claim_words`` on PostgreSQL."""
+def count_claims_matching(dialect: str, query: ColumnElement[str] | str) -> Select:
+    """How many claims contain every word of the search ``query`` (see claims_matching), counted
+    without reading the claims: in the FTS table on SQLite, in ``claim_words`` on PostgreSQL."""
     if dialect == "sqlite":
-        return select(func.count()).select_from(claims_fts).where(_claims_fts_match(q))
-    return select(func.count()).select_from(text("claim_words")).where(CLAIM_WORDS.op("@@")(_ts_query(q)))
+        return select(func.count()).select_from(claims_fts).where(_claims_fts_match(query))
+    return select(func.count()).select_from(text("claim_words")).where(CLAIM_WORDS.op("@@")(_ts_query(query)))
 
 
 def searchable_claims() -> Select:
@@ -255,16 +263,18 @@ def searchable_claims() -> Select:
 
 def documents_matching(dialect: str, q: str) -> ColumnElement[bool]:
     """Condition on ``documents``: title and text together contain every word of ``q``."""
+    query = search_query(dialect, q)
     if dialect == "sqlite":
         return literal_column("documents.rowid").in_(
             select(literal_column("rowid")).select_from(documents_fts)
-            .where(literal_column("documents_fts").match(_fts5_query(q))))
+            .where(literal_column("documents_fts").match(query)))
     title = func.coalesce(documents.c.title, literal_column("''"))
-    return _ts_match(title.concat(literal_column("' '")).concat(documents.c.text), q)
+    return func.to_tsvector(ENGLISH, title.concat(literal_column("' '")).concat(documents.c.text)).op("@@")(
+        _ts_query(query))
 
 
-def _claims_fts_match(q: str) -> ColumnElement[bool]:
-    return literal_column("claims_fts").match(_fts5_query(q))
+def _claims_fts_match(query: ColumnElement[str] | str) -> ColumnElement[bool]:
+    return literal_column("claims_fts").match(query)
 
 
 def _fts5_query(q: str) -> str:
@@ -272,10 +282,5 @@ def _fts5_query(q: str) -> str:
     return " ".join(f'"{word}"' for word in search_words(q))
 
 
-def _ts_match(document: ColumnElement[str], q: str) -> ColumnElement[bool]:
-    return func.to_tsvector(ENGLISH, document).op("@@")(_ts_query(q))
-
-
-def _ts_query(q: str) -> ColumnElement:
-    words = " ".join(search_words(q))  # the words SQLite searches, not PostgreSQL's own parse of q
-    return func.plainto_tsquery(ENGLISH, words)
+def _ts_query(query: ColumnElement[str] | str) -> ColumnElement:
+    return func.plainto_tsquery(ENGLISH, query)

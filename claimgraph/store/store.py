@@ -29,23 +29,30 @@ from datetime import datetime, timezone
 from functools import reduce, wraps
 from typing import Any, Optional, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Select, delete, func, insert, select, text, union, update
+from sqlalchemy import (BigInteger, ColumnElement, Connection, Select, String, any_, bindparam, delete, func, insert,
+                        select, text, union, update)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.pool import StaticPool
 
 from claimgraph.model import EVENT_STATUSES, STATUSES, Claim, Document, Event, ReadFailure, Source, Story
 from claimgraph.store import rows
-from claimgraph.store.conditions import claim_condition_branches, claim_conditions, event_conditions
+from claimgraph.store.conditions import (claim_condition_branches, claim_conditions, event_conditions,
+                                        filter_parameters)
 from claimgraph.store.engine import WRITE, check_ledger_exists, make_engine
 from claimgraph.store.filters import ClaimFilter, EventFilter, check_query
+from claimgraph.store.kept import Key, KeptValues
 from claimgraph.store.migrations import applied_migrations, migrate
 from claimgraph.store.schema import (CLAIM_LIST_ORDER, claims, document_copies, documents, events, failures,
                                     ledger_version, minhashes, sources)
-from claimgraph.store.search import claims_matching, count_claims_matching, documents_matching, searchable_claims
+from claimgraph.store.search import (claims_matching, count_claims_matching, documents_matching, search_query,
+                                    searchable_claims)
 from claimgraph.store.summary import claims_by_status, counted_claims, counts_answer
 
 T = TypeVar("T")
-MAX_KEPT = 4096  # counts and member lists kept per Store (see Store._kept_many), ~20 MB at most
+# Values kept per Store (see Store.kept_many): counts, member lists, records' JSON for the API.
+# On bench/api_load.py's ledger ~40 MB at most: a claim's JSON ~750 B, an event's member list
+# ~5 KB, one version's member lists hold each claim id once.
+MAX_KEPT = 45_000
 STREAM_BATCH = 500  # rows fetched at a time by the streaming methods
 # A full-text search alone (see Store._searched_claims) looks up every match and sorts them, or
 # reads claims in list order, testing each, until the page ends.  SQLite reads in list order
@@ -57,6 +64,7 @@ WALK_SHARE = 18.0
 KEPT_EVENT_ORDER = 5000  # event ids kept in each list order (see Store._event_order)
 MAX_ROWS = 2**63 - 1  # the largest integer both databases hold: limit + offset beyond it cannot be asked
 LINK_LOCK_KEY = 0x636C6C6B  # "cllk": the PostgreSQL advisory lock every linking step takes
+MAX_STATEMENTS = 512  # statements kept per Store, one per shape of request (see Store._statement)
 
 
 def kept_until_write(method: Callable[..., T]) -> Callable[..., T]:
@@ -82,7 +90,8 @@ class Store:
         self._one_connection = isinstance(self.engine.pool, StaticPool)
         self._turn = threading.RLock() if self._one_connection else nullcontext()
         self._held = threading.local()  # the connection of a `linking` step, per thread
-        self._kept: dict[tuple, Any] = {}  # (ledger version, key) -> a count or members (see _kept_many)
+        self._kept = KeptValues(MAX_KEPT)  # see kept_many
+        self._statements: dict[tuple, Select] = {}  # see _statement
         migrate(self.engine)
 
     def __enter__(self) -> "Store":
@@ -154,7 +163,7 @@ class Store:
         """The stored documents among ``doc_ids`` (in no particular order); with ``convert``,
         what it makes of each one's row instead (without its copies, a query fewer: a claim's
         context needs only a few fields, not a whole Document and its places)."""
-        found = self._all(select(documents).where(documents.c.id.in_(doc_ids)))
+        found = self._all(self._by_ids(documents), {"ids": list(doc_ids)})
         return [convert(row) for row in found] if convert else self._with_copies(found)
 
     def all_documents(self) -> Iterator[Document]:
@@ -169,20 +178,23 @@ class Store:
         the API makes its JSON)."""
         if _text_only(filters):
             return self._searched_claims(filters, limit, offset, convert)
-        branches = claim_condition_branches(filters, self.dialect)
-        if len(branches) == 1:
-            statement = select(claims).where(*branches[0]).order_by(*CLAIM_ORDER)
-            return self._page(statement, convert, limit, offset)
-        _check_paging(limit, offset)
-        return [convert(row) for row in self._all(_page_of_union(branches, limit, offset))]
+        values = filter_parameters(filters, self.dialect)
+        statement = self._statement(("claims", *values), lambda: _claims_page(filters, self.dialect))
+        return [convert(row) for row in self._all(statement, {**values, **_paging(limit, offset)})]
 
     @kept_until_write
     def count_claims(self, filters: ClaimFilter = ClaimFilter()) -> int:
         if _text_only(filters):  # counted in the search index alone
-            return self._scalar(count_claims_matching(self.dialect, filters.q))
+            query = search_query(self.dialect, filters.q)
+            counting = self._statement(("count search",),
+                                       lambda: count_claims_matching(self.dialect, bindparam("q", query)))
+            return self._scalar(counting, {"q": query})
         if counts_answer(filters):
             return self._scalar(counted_claims(filters))
-        return self._count(claims, claim_conditions(filters, self.dialect))
+        values = filter_parameters(filters, self.dialect)
+        counting = self._statement(("count claims", *values),
+                                   lambda: _counting(claims, claim_conditions(filters, self.dialect)))
+        return self._scalar(counting, values)
 
     def _searched_claims(self, filters: ClaimFilter, limit: int, offset: int, convert: Callable[[Any], T]) -> list[T]:
         """A page of a full-text search alone, by a plan that fits how many claims match: few,
@@ -190,15 +202,18 @@ class Store:
         read every claim in list order, testing each, when the words are common alone but rare
         together); many, claims are read in list order and tested until the page ends.  None:
         no page is read (words common alone but never together took 5 ms to find so)."""
-        _check_paging(limit, offset)
+        values = {"q": search_query(self.dialect, filters.q), **_paging(limit, offset)}
         matches = self.count_claims(filters)
         if matches == 0:
             return []
+        query = bindparam("q", values["q"])
         if self._search_walks(matches, limit, offset):
-            statement = select(claims).where(claims_matching(self.dialect, filters.q, walk=True)).order_by(*CLAIM_ORDER)
-            return self._page(statement, convert, limit, offset)
-        statement = _page_of_matches(claims_matching(self.dialect, filters.q), limit, offset)
-        return [convert(row) for row in self._all(statement)]
+            statement = self._statement(("search walks",), lambda: _paged(
+                select(claims).where(claims_matching(self.dialect, query, walk=True)).order_by(*CLAIM_ORDER)))
+        else:
+            statement = self._statement(("search matches",),
+                                        lambda: _page_of_matches(claims_matching(self.dialect, query)))
+        return [convert(row) for row in self._all(statement, values)]
 
     def _search_walks(self, matches: int, limit: int, offset: int) -> bool:
         """Whether a search page reads claims in list order (see WALK_SHARE, MANY_MATCHES)."""
@@ -211,7 +226,9 @@ class Store:
         return read_to_page_end < WALK_SHARE * matches
 
     def get_claim(self, claim_id: str, convert: Callable[[Any], T] = rows.claim_from_row) -> Optional[T]:
-        return self._first(select(claims).where(claims.c.id == claim_id), convert)
+        found = self._all(self._statement(("claim",), lambda: select(claims).where(claims.c.id == bindparam("id"))),
+                          {"id": claim_id})
+        return convert(found[0]) if found else None
 
     def all_claims(self) -> Iterator[Claim]:
         """Every claim, in document then reading order, streamed."""
@@ -236,13 +253,16 @@ class Store:
                newest_first: bool = False, convert: Callable[[Any, list[str]], T] = rows.event_from_row) -> list[T]:
         """A page of events: oldest first (by first report), or newest first (by latest report);
         ``convert`` makes each from its row and member claims."""
-        conditions = event_conditions(filters, self.dialect)
-        if not conditions and offset + limit <= KEPT_EVENT_ORDER:
-            _check_paging(limit, offset)
+        values = filter_parameters(filters, self.dialect)
+        paging = _paging(limit, offset)
+        if not values and offset + limit <= KEPT_EVENT_ORDER:
             return self._with_members(self._rows_by_id(events, self._event_order(newest_first)[offset:offset + limit]),
                                       convert=convert)
         order = NEWEST_EVENT_ORDER if newest_first else EVENT_ORDER
-        return self._with_members(self._page_by_id(events, conditions, order, limit, offset), convert=convert)
+        ids = self._statement(("event ids", newest_first, *values), lambda: _paged(
+            select(events.c.id).where(*event_conditions(filters, self.dialect)).order_by(*order)))
+        page = [row.id for row in self._all(ids, {**values, **paging})]
+        return self._with_members(self._rows_by_id(events, page), convert=convert)
 
     def _event_order(self, newest_first: bool) -> list[str]:
         """The ids of the first KEPT_EVENT_ORDER events in list order, kept until the next write:
@@ -250,15 +270,19 @@ class Store:
         key = ("event order", newest_first)
         order = NEWEST_EVENT_ORDER if newest_first else EVENT_ORDER
         first = select(events.c.id).order_by(*order).limit(KEPT_EVENT_ORDER)
-        return self._kept_many([key], lambda _: {key: [row[0] for row in self._driver_rows(first)]})[key]
+        return self.kept_many([key], lambda _: {key: [row[0] for row in self._driver_rows(first)]})[key]
 
     @kept_until_write
     def count_events(self, filters: EventFilter = EventFilter()) -> int:
-        return self._count(events, event_conditions(filters, self.dialect))
+        values = filter_parameters(filters, self.dialect)
+        counting = self._statement(("count events", *values),
+                                   lambda: _counting(events, event_conditions(filters, self.dialect)))
+        return self._scalar(counting, values)
 
     def get_event(self, event_id: str, convert: Callable[[Any, list[str]], T] = rows.event_from_row) -> Optional[T]:
-        found = self._with_members(self._all(select(events).where(events.c.id == event_id)), convert=convert)
-        return found[0] if found else None
+        found = self._all(self._statement(("event",), lambda: select(events).where(events.c.id == bindparam("id"))),
+                          {"id": event_id})
+        return self._with_members(found, convert=convert)[0] if found else None
 
     def all_events(self) -> Iterator[Event]:
         for batch in self._batches(select(events).order_by(events.c.id)):
@@ -436,59 +460,75 @@ class Store:
 
     def _counted(self, key: tuple, count: Callable[[], T]) -> T:
         """``count()``, kept for ``key`` until the ledger's next write: counts scan rows, the
-        version is one row (see `_kept_many`)."""
-        return self._kept_many([key], lambda keys: {key: count()})[key]
+        version is one row (see `kept_many`)."""
+        return self.kept_many([key], lambda keys: {key: count()})[key]
 
-    def _kept_many(self, keys: list[tuple], compute: Callable[[list[tuple]], dict[tuple, T]]) -> dict[tuple, T]:
-        """The values of ``keys``: those kept since the ledger's last write, the others from
-        ``compute(missing keys)`` (which returns each).  What is computed is kept only when no
-        write committed meanwhile (versions only grow; inside a `reading`, one snapshot, none
-        shows), and nothing is kept inside `linking`,
-        whose writes are not committed yet."""
+    def kept_many(self, keys: Sequence[Key], compute: Callable[[list[Key]], dict[Key, T]]) -> dict[Key, T]:
+        """The values of ``keys`` derived from the ledger as it is: those kept since its last
+        write (store/kept.py), the others from ``compute(missing keys)`` (which returns each),
+        then kept.  Counts, member lists and, for the API, records' JSON are kept so.  What is
+        computed is kept only when no write committed meanwhile (versions only grow; inside a
+        `reading`, one snapshot, none shows), and nothing is kept inside `linking`, whose
+        writes are not committed yet."""
         if getattr(self._held, "conn", None) is not None:
-            return compute(keys)
+            return compute(list(keys))
         version = self.version()
-        found = {key: self._kept[version, key] for key in keys if (version, key) in self._kept}
+        found = self._kept.found(version, keys)
         missing = [key for key in keys if key not in found]
         if missing:
             computed = compute(missing)
             if self.version() == version:
-                if len(self._kept) + len(missing) > MAX_KEPT:
-                    self._kept.clear()  # mostly older versions' values
-                self._kept.update(((version, key), value) for key, value in computed.items())
+                self._kept.keep(version, computed)
             found.update(computed)
         return found
 
     def version(self) -> int:
         """The ledger's version: raised by every write transaction of a Store, so what is derived
-        from the ledger may be kept until it changes (as `_kept_many` does).  Read once per
+        from the ledger may be kept until it changes (as `kept_many` does).  Read once per
         `reading` (one snapshot: a write meanwhile is not seen)."""
         if getattr(self._held, "version", None) is not None:
             return self._held.version
-        version = self._scalar(select(ledger_version.c.version))
+        version = self._scalar(VERSION)
         if getattr(self._held, "reader", None) is not None:
             self._held.version = version
         return version
 
-    def _all(self, statement: Select) -> list[Any]:
+    def _statement(self, shape: tuple, build: Callable[[], Select]) -> Select:
+        """The statement of ``shape``, built once (by ``build``) and run again with each
+        request's parameters: SQLAlchemy took ~0.1 ms to build a page's statement anew and find
+        its compiled form (~0.5 ms a source's UNION).  ``shape`` names what the statement is
+        and every parameter it holds (see conditions.py), never a value."""
+        statement = self._statements.get(shape)
+        if statement is None:
+            if len(self._statements) >= MAX_STATEMENTS:
+                self._statements.clear()
+            statement = self._statements[shape] = build()
+        return statement
+
+    def _all(self, statement: Select, parameters: Optional[dict[str, Any]] = None) -> list[Any]:
         with self._read() as conn:
-            return conn.execute(statement).all()
+            return conn.execute(statement, parameters).all()
 
     def _page(self, statement: Select, convert: Callable[[Any], T], limit: int, offset: int) -> list[T]:
-        _check_paging(limit, offset)
-        return [convert(row) for row in self._all(statement.limit(limit).offset(offset))]
+        return [convert(row) for row in self._all(_paged(statement), _paging(limit, offset))]
 
-    def _page_by_id(self, table, conditions: list[ColumnElement[bool]], order: Sequence[ColumnElement],
-                    limit: int, offset: int) -> list[Any]:
-        """A page of ``table``'s rows: first the ids of the page, so the rows skipped by
-        ``offset`` and sorted are only ids and sort keys, then those rows whole (an event's
-        row holds its JSON: a page at offset 900 read 950 of them)."""
-        ids = self._page(select(table.c.id).where(*conditions).order_by(*order), lambda row: row.id, limit, offset)
-        return self._rows_by_id(table, ids)
+    def _by_ids(self, table) -> Select:
+        """SELECT the rows of ``table`` whose id is in parameter ``ids`` (a list).  On PostgreSQL
+        the list is one array parameter (``= ANY``): SQLAlchemy wrote an IN list of one parameter
+        per id at each run (~0.07 ms for 50), and the text, the same for any number of ids, is
+        prepared once per connection."""
+        def build() -> Select:
+            if self.dialect == "postgresql":
+                return select(table).where(table.c.id == any_(bindparam("ids", type_=postgresql.ARRAY(String))))
+            return select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
+
+        return self._statement(("by ids", table.name), build)
 
     def _rows_by_id(self, table, ids: list[str]) -> list[Any]:
-        """The rows of ``table`` with these ``ids``, in that order."""
-        found = {row.id: row for row in self._all(select(table).where(table.c.id.in_(ids)))}
+        """The rows of ``table`` with these ``ids``, in that order (a page of ids read first, so
+        the rows skipped by an offset and sorted are only ids and sort keys: an event's row
+        holds its JSON, and a page at offset 900 read 950 of them)."""
+        found = {row.id: row for row in self._all(self._by_ids(table), {"ids": ids})}
         return [found[row_id] for row_id in ids]
 
     def _driver_rows(self, statement: Select, conn: Optional[Connection] = None) -> list[tuple]:
@@ -499,16 +539,16 @@ class Store:
         with self._read() as conn:
             return conn.execute(statement).cursor.fetchall()
 
-    def _scalar(self, statement: Select) -> Any:
+    def _scalar(self, statement: Select, parameters: Optional[dict[str, Any]] = None) -> Any:
         with self._read() as conn:
-            return conn.scalar(statement)
+            return conn.scalar(statement, parameters)
 
     def _first(self, statement: Select, convert: Callable[[Any], T]) -> Optional[T]:
         found = self._all(statement.limit(1))
         return convert(found[0]) if found else None
 
     def _count(self, table, conditions: list[ColumnElement[bool]]) -> int:
-        return self._scalar(select(func.count()).select_from(table).where(*conditions))
+        return self._scalar(_counting(table, conditions))
 
     def _by_status(self, counts: Select, statuses: Iterable[str]) -> dict[str, int]:
         """``counts`` (rows of status, number) for every one of ``statuses``."""
@@ -545,7 +585,7 @@ class Store:
         """Events with their member claims, read from ``claims.event_id`` (in list order)."""
         keys = [("members", row.id) for row in event_rows]
         if conn is None:  # kept until the next write: a page of events holds thousands of members
-            members = self._kept_many(keys, self._read_members)
+            members = self.kept_many(keys, self._read_members)
         else:
             members = self._read_members(keys, conn)
         return [convert(row, members[key]) for row, key in zip(event_rows, keys)]
@@ -610,29 +650,55 @@ DOCUMENT_ORDER = (documents.c.published.nulls_last(), documents.c.id)
 CLAIM_ORDER = (claims.c.date.nulls_last(), claims.c.document_id, claims.c.idx)
 EVENT_ORDER = (events.c.first_seen.nulls_last(), events.c.id)
 NEWEST_EVENT_ORDER = (events.c.last_seen.desc().nulls_last(), events.c.first_seen.desc().nulls_last(), events.c.id)
+# Paging as named parameters, so a statement is built once and run for every page (see _paging).
+LIMIT, OFFSET, FIRST = (bindparam(name, type_=BigInteger) for name in ("limit", "offset", "first"))
+VERSION = select(ledger_version.c.version)
 
 
-def _page_of_matches(condition: ColumnElement[bool], limit: int, offset: int) -> Select:
+def _counting(table, conditions: list[ColumnElement[bool]]) -> Select:
+    return select(func.count()).select_from(table).where(*conditions)
+
+
+def _paged(statement: Select) -> Select:
+    """``statement`` limited and offset by the parameters of `_paging`."""
+    return statement.limit(LIMIT).offset(OFFSET)
+
+
+def _paging(limit: int, offset: int) -> dict[str, int]:
+    """The paging parameters (checked): ``first``, the rows up to the page's end, bounds each
+    branch of a union (see _page_of_union)."""
+    _check_paging(limit, offset)
+    return {"limit": limit, "offset": offset, "first": offset + limit}
+
+
+def _claims_page(filters: ClaimFilter, dialect: str) -> Select:
+    """A page of the claims ``filters`` match (its parameters bound, see conditions.py)."""
+    branches = claim_condition_branches(filters, dialect)
+    if len(branches) == 1:
+        return _paged(select(claims).where(*branches[0]).order_by(*CLAIM_ORDER))
+    return _page_of_union(branches)
+
+
+def _page_of_matches(condition: ColumnElement[bool]) -> Select:
     """A page of the claims meeting ``condition``, sorted from the keys of every match: the
     matches are found first, on their own (OFFSET 0 keeps a planner from merging them into a
     read of all claims in list order), then the page's rows are read."""
     matched = select(claims.c.id, *CLAIM_LIST_ORDER).where(condition).offset(0).subquery()
-    page = (select(matched.c.id).order_by(matched.c.date.nulls_last(), matched.c.document_id, matched.c.idx)
-            .limit(limit).offset(offset))
+    page = _paged(select(matched.c.id).order_by(matched.c.date.nulls_last(), matched.c.document_id, matched.c.idx))
     return select(claims).where(claims.c.id.in_(page)).order_by(*CLAIM_ORDER)
 
 
-def _page_of_union(branches: list[list[ColumnElement[bool]]], limit: int, offset: int) -> Select:
+def _page_of_union(branches: list[list[ColumnElement[bool]]]) -> Select:
     """A page of the claims meeting any branch: the first ``offset + limit`` keys of each
     branch, read in list order from its index and no further (the page lies within them),
     merged (UNION); then the page's rows."""
     def first_keys(branch: list[ColumnElement[bool]]) -> Select:
-        keys = select(claims.c.id, *CLAIM_LIST_ORDER).where(*branch).order_by(*CLAIM_ORDER).limit(offset + limit)
+        keys = select(claims.c.id, *CLAIM_LIST_ORDER).where(*branch).order_by(*CLAIM_ORDER).limit(FIRST)
         return select(keys.subquery())  # a compound's member may not be ordered itself
 
     keys = union(*(first_keys(branch) for branch in branches))
     key = keys.selected_columns
-    page = keys.order_by(key.date.nulls_last(), key.document_id, key.idx).limit(limit).offset(offset).subquery()
+    page = keys.order_by(key.date.nulls_last(), key.document_id, key.idx).limit(LIMIT).offset(OFFSET).subquery()
     return select(claims).where(claims.c.id.in_(select(page.c.id))).order_by(*CLAIM_ORDER)
 
 

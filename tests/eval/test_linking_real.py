@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.eval.linking_real import (Ledger, OriginMatcher, evaluate, is_clean, load_episode, match_mentions)
-from claimgraph.model import Claim, Document, Event, Place, SourceRef
+from claimgraph.model import Claim, Document, Event, Place, SourceRef, TimeSpan
 from claimgraph.resolve.actors import ActorCatalogue
 
 ARTICLE_A = "date 2024-05-02 News by Test Wire\n\nThe bridge at Alpha was hit by two missiles. The governor said three people died.\n"
@@ -20,6 +20,7 @@ events:
   - id: bridge-strike
     event_type: strike
     status: claimed
+    date: "2024-05-02"
     place: {name: Alpha, lat: 50.0, lon: 30.0, admin1: null, country: UA}
     origins: [Ministry of Defence of Ukraine]
     independent_sources: 1
@@ -166,6 +167,25 @@ def test_linking_real_given_gold_events_are_built_from_the_gold_clusters_whateve
     assert figures["linking_real.given_gold_events.origins_exact"] == 1.0  # one origin each, as the gold says
     assert figures["linking_real.given_gold_events.type"] == 1.0
     assert "linking_real.given_gold_events.conll.f1" not in figures
+
+
+def day(iso: str, precision: str = "day", end: str | None = None) -> TimeSpan:
+    return TimeSpan(text=iso, start=iso, end=end or iso, precision=precision, anchor="explicit", resolved=True)
+
+
+def test_linking_real_claims_own_days_counted_and_checked_against_the_gold_date(episode):
+    ledger = perfect_ledger()
+    strike_a, strike_b, deaths = ledger.claims
+    strike_a.time = day("2024-05-01")  # a day before the gold date: a night across midnight, still right
+    strike_b.time = day("2024-05-04")  # two days after: wrong
+    deaths.time = day("2024-05-01", "month", "2024-05-31")  # a month names no day
+    figures = {m.name: m.value for m in evaluate(episode.articles.parents[1], run=lambda ep, s: ledger)}
+    assert figures["linking_real.mentions.own_day"] == pytest.approx(2 / 3)
+    assert figures["linking_real.mentions.own_day_right"] == 0.5
+    deaths.time = day("2024-04-01")  # its gold event has no date: given, but not checked
+    figures = {m.name: m.value for m in evaluate(episode.articles.parents[1], run=lambda ep, s: ledger)}
+    assert figures["linking_real.mentions.own_day"] == 1.0
+    assert figures["linking_real.mentions.own_day_right"] == 0.5
 
 
 RUSSIAN_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "linking_real_ru"

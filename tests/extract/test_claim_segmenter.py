@@ -109,6 +109,18 @@ def test_claim_segmenter_a_toll_after_a_comma_is_a_claim_of_its_own(claims_of):
     assert all(c.source_chain and c.source_chain[0].name == "The ministry" for c in claims)
 
 
+def test_claim_segmenter_the_attack_that_caused_a_harm_is_a_claim_of_its_own(claims_of):
+    claims = claims_of("The operator said a technician was injured when drones struck the substation on Friday.")
+    assert [c.text for c in claims] == ["a technician was injured", "when drones struck the substation on Friday"]
+    assert [c.event_type for c in claims] == ["casualties", "strike"]
+    assert all(c.source_chain and c.source_chain[0].name == "The operator" for c in claims)
+
+
+def test_claim_segmenter_a_harm_told_with_a_clause_of_no_attack_stays_one_claim(claims_of):
+    claims = claims_of("A soldier was wounded when he tried to cross the river.")
+    assert [c.text for c in claims] == ["A soldier was wounded when he tried to cross the river"]
+
+
 def test_claim_segmenter_a_participle_of_speech_stays_with_its_clause(claims_of):
     claims = claims_of("The army shelled the town, saying it targeted fighters.")
     assert [c.text for c in claims] == ["The army shelled the town", "it targeted fighters"]

@@ -203,6 +203,15 @@ def test_event_typer_a_claim_naming_no_happening_takes_the_one_named_before(clai
     assert claims_of(text)[-1].event_type == event_type
 
 
+@pytest.mark.parametrize("text", [
+    "Rockets struck the fuel depot on Monday night. A team of engineers arrived at the site a week later.",
+    "Shelling hit the clinic at dawn.\n\nThe clinic served as a shelter for hundreds of families.",
+    "Shelling hit the clinic at dawn.\n\nHundreds of families had taken refuge in the clinic.",
+])
+def test_event_typer_an_activity_of_its_own_does_not_take_the_happening_named_before(claims_of, text):
+    assert claims_of(text)[-1].event_type == "other"
+
+
 def test_event_typer_statements_and_requests_hand_on_no_happening(claims_of):
     claims = claims_of("The minister urged both sides to talk.\n\nThe situation remains unclear.")
     assert [c.event_type for c in claims] == ["request", "other"]

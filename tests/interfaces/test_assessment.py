@@ -5,13 +5,15 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.interfaces.assessment import estimate, gather, headline, is_happening
-from claimgraph.model import Contradiction, Cue, Evidence, SourceRef
+from claimgraph.model import Actor, Contradiction, Cue, Evidence, SourceRef
 from claimgraph.resolve.actors import ActorCatalogue
 from tests.store.factories import make_claim, make_document, make_event
 
 DOC = make_document("Text written for the assessment tests.", outlet="Example Daily")
 RYBAR = SourceRef(name="Rybar", canonical="Rybar", kind="social", side="Russia")
 KYIV = SourceRef(name="Kyiv", canonical="Government of Ukraine", kind="official", side="Ukraine")
+LONDON = SourceRef(name="British Ministry of Defence", canonical="British Ministry of Defence", kind="official",
+                   side="UK")
 ANALYST = SourceRef(name="an independent analyst", kind="expert")
 
 
@@ -73,6 +75,19 @@ def test_assessment_disputed_says_who_says_what_and_who_denies_it():
     assert estimate(facts_of("disputed", [said, low], ["Government of Ukraine", "Rybar"],
                              contradictions=[contradiction])) == (
         "Disputed. Government of Ukraine: “Ukrainian troops took Oleshnya”. Rybar: “200 soldiers crossed the river”")
+
+
+def test_assessment_a_denial_stands_against_the_claim_accusing_the_denier_not_the_denier_s_own():
+    own_account = claim(0, "Russian forces shelled the plant", [KYIV])
+    aside = claim(1, "Russian forces fire from the plant", [LONDON])
+    accusation = claim(2, "Ukraine shelled the plant", [RYBAR],
+                       actors=[Actor(text="Ukraine", canonical="Government of Ukraine", side="Ukraine", role="agent")])
+    denial = claim(3, "Kyiv denied targeting the plant", [KYIV], status="denied")
+    origins = ["Government of Ukraine", "British Ministry of Defence", "Rybar"]
+    assert estimate(facts_of("disputed", [own_account, aside, accusation, denial], origins)) == (
+        "Disputed. Rybar: “Ukraine shelled the plant”. Denied by Government of Ukraine")
+    assert estimate(facts_of("disputed", [own_account, aside, denial], origins)) == (
+        "Disputed. British Ministry of Defence: “Russian forces fire from the plant”. Denied by Government of Ukraine")
 
 
 @pytest.mark.parametrize("text, fields, happened", [

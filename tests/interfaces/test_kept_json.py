@@ -1,41 +1,52 @@
-"""KeptJson: claims' and events' JSON as pydantic writes it, kept until the ledger's next write."""
+"""kept_json: claims' and events' JSON as pydantic writes it, kept by the store until the ledger's next write."""
 
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
 from claimgraph.interfaces.api import AnyPage, create_app, with_context
-from claimgraph.interfaces.kept_json import KeptJson
+from claimgraph.interfaces.kept_json import claims_json, events_json
 from claimgraph.settings import Settings
 from claimgraph.store import ClaimFilter
 
 
+def _row(row):
+    return row
+
+
+def _row_and_members(row, members):
+    return row, members
+
+
 def test_kept_json_is_the_models_json(sample_store):
-    kept = KeptJson(sample_store)
     with sample_store.reading():
         for _ in range(2):  # made, then kept
-            assert sample_store.claims(convert=kept.claim) == [c.model_dump_json() for c in sample_store.claims()]
-            assert sample_store.events(convert=kept.event) == [e.model_dump_json() for e in sample_store.events()]
-    assert len(kept.entries) == len(sample_store.claims()) + len(sample_store.events())
+            claim_rows, event_rows = sample_store.claims(convert=_row), sample_store.events(convert=_row_and_members)
+            assert claims_json(sample_store, claim_rows) == [c.model_dump_json() for c in sample_store.claims()]
+            assert events_json(sample_store, event_rows) == [e.model_dump_json() for e in sample_store.events()]
+    kept = {key for key in sample_store._kept.entries if key[0] in ("claim", "event")}
+    assert len(kept) == len(sample_store.claims()) + len(sample_store.events())
+
+
+def test_kept_json_of_a_page_is_made_once(sample_store):
+    claim_rows = sample_store.claims(convert=_row)
+    made = []
+    with sample_store.reading():
+        first = claims_json(sample_store, claim_rows)
+        sample_store.kept_many = lambda keys, compute: made.append(keys) or compute(keys)  # nothing kept from here
+        claims_json(sample_store, claim_rows)
+    assert len(made) == 1 and len(made[0]) == len(claim_rows) == len(first)  # one look-up for the page
 
 
 def test_kept_json_follows_a_write(fresh_store):
-    kept = KeptJson(fresh_store)
-    before = fresh_store.get_event("e-bridge", convert=kept.event)
+    def event_json():
+        return events_json(fresh_store, [fresh_store.get_event("e-bridge", convert=_row_and_members)])[0]
+
+    before = event_json()
     fresh_store.set_assessment("e-bridge", {"status": "disputed", "note": "seen twice"})
-    after = fresh_store.get_event("e-bridge", convert=kept.event)
+    after = event_json()
     assert '"assessment":null' in before and '"note":"seen twice"' in after
     assert after == fresh_store.get_event("e-bridge").model_dump_json()
-
-
-def test_kept_json_keeps_the_most_recently_used(sample_store):
-    kept = KeptJson(sample_store, size=2)
-    first, *others = sample_store.claims(convert=lambda row: row)
-    kept.claim(first)
-    for row in others:
-        kept.claim(row)
-        kept.claim(first)
-    assert len(kept.entries) == 2 and ("claim", first.id) in kept.entries
 
 
 def test_kept_json_page_is_the_page_pydantic_writes(sample_store):

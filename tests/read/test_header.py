@@ -23,6 +23,9 @@ def test_header_seed_first_line_is_parsed(seed_path):
     ("By Anna Smith, August 10, 2024", Header("2024-08-10", None, "Anna Smith")),
     ("Opinion by Lena Ortiz", Header(None, "opinion", "Lena Ortiz")),
     ("Author: Omar Haddad", Header(None, None, "Omar Haddad")),
+    ("date 2023-06-07 News by The Meridian Daily", Header("2023-06-07", "news", None)),  # a site, not a person
+    ("date 2023-06-07 News by meridian.example", Header("2023-06-07", "news", None)),
+    ("date 2023-06-07 News by Channel 24", Header("2023-06-07", "news", None)),
     ('date 2023-06-07 Telegram post by "Southern Front Notes"', Header("2023-06-07", "telegram post",
                                                                      "Southern Front Notes")),
 ])

@@ -162,3 +162,14 @@ def test_resolver_a_digest_page_dates_each_item_on_its_own(resolver):
     _, [depot, drones] = resolver.resolve(Document(id="d", text=text, published="2022-08-09"), claims)
     assert (depot.time.start, depot.time.precision) == ("2022-08-05", "day")
     assert drones.time.start == "2022-08-05"  # the day before its item's, not before publication
+
+
+def test_resolver_a_day_earlier_counts_from_the_day_given_before_it(resolver):
+    text = "Rockets hit the depot on Saturday. A day earlier, a drone fell near the gate."
+    claims = [Claim(id=f"d:{n}", text=s, span=(text.index(s), text.index(s) + len(s)),
+                    sentence_span=(text.index(s), text.index(s) + len(s)),
+                    time=TimeSpan(text=t, span=(text.index(t), text.index(t) + len(t))))
+              for n, (s, t) in enumerate([("Rockets hit the depot on Saturday.", "on Saturday"),
+                                          ("A day earlier, a drone fell near the gate.", "A day earlier")])]
+    _, [depot, drone] = resolver.resolve(Document(id="d", text=text, published="2022-08-08"), claims)
+    assert (depot.time.start, drone.time.start) == ("2022-08-06", "2022-08-05")  # not the day before publication

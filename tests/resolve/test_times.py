@@ -51,6 +51,68 @@ def test_times_explicit_dates(expression, start, end, precision):
     assert (span.start, span.end, span.precision, span.anchor) == (start, end, precision, "explicit")
 
 
+SUNDAY = date(2022, 8, 7)
+
+
+@pytest.mark.parametrize("expression, start, end", [
+    # a part of a day dates that day
+    ("On the evening of 6 August", "2022-08-06", "2022-08-06"),
+    ("the morning of the 5th of August", "2022-08-05", "2022-08-05"),
+    ("in the early hours of Saturday", "2022-08-06", "2022-08-06"),
+    ("In the small hours of 6 August", "2022-08-06", "2022-08-06"),
+    ("on Friday night", "2022-08-05", "2022-08-05"),
+    # an end of a day dates that day
+    ("late on Friday", "2022-08-05", "2022-08-05"),
+    ("early Saturday", "2022-08-06", "2022-08-06"),
+    ("earlier on Sunday", "2022-08-07", "2022-08-07"),
+    # a night across two days: from the day before the one it runs into
+    ("overnight into Sunday", "2022-08-06", "2022-08-07"),
+    ("Saturday night into Sunday", "2022-08-06", "2022-08-07"),
+    ("the night from Friday to Saturday", "2022-08-05", "2022-08-06"),
+    ("overnight to 7 August", "2022-08-06", "2022-08-07"),
+    ("the night of 5 to 6 August", "2022-08-05", "2022-08-06"),
+    # two days, day first, ordinals allowed
+    ("on 5-6 August", "2022-08-05", "2022-08-06"),
+    ("5th and 6th of August", "2022-08-05", "2022-08-06"),
+    ("August 5th-6th", "2022-08-05", "2022-08-06"),
+    # publication-relative nights
+    ("last night", "2022-08-06", "2022-08-06"),
+    ("overnight", "2022-08-06", "2022-08-06"),
+])
+def test_times_days_as_news_reports_give_them(expression, start, end):
+    span = normalise(expression, SUNDAY)
+    assert (span.start, span.end, span.precision, span.resolved) == (start, end, "day", True)
+
+
+@pytest.mark.parametrize("expression", [
+    "the previous day", "a day earlier", "The day before", "the next day", "the following morning",
+    "A week later", "later that day", "two days earlier", "the same day", "earlier in the day",
+])
+def test_times_counted_from_another_time_of_the_text_are_left_undated(expression):
+    """"The previous day" is the day before some day the text gave, not before publication:
+    no day is better than a wrong one."""
+    span = normalise(expression, SUNDAY)
+    assert not span.resolved and span.start is None and "another time" in span.note
+
+
+@pytest.mark.parametrize("expression", ["in the coming days", "the past days", "over the coming hours", "the day",
+                                        "The week"])
+def test_times_uncounted_days_name_no_day(expression):
+    """How many days, or which, is not said ("The day" is what the model tags of "The day the dam broke")."""
+    assert not normalise(expression, SUNDAY).resolved
+
+
+@pytest.mark.parametrize("expression", ["late July", "early August", "late last year", "later in the day"])
+def test_times_an_edge_of_anything_but_a_day_gives_no_day(expression):
+    """"late July" is not the first of July, and "later in the day" counts from a day the text gave."""
+    span = normalise(expression, SUNDAY)
+    assert not span.resolved and span.start is None
+
+
+def test_times_since_a_month_is_no_day():
+    assert normalise("since March", SUNDAY).precision == "month"
+
+
 def test_times_explicit_date_needs_no_publication_date():
     assert normalise("August 6, 2024", None).start == "2024-08-06"
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from claimgraph.store import ClaimFilter, Store
 from claimgraph.store.schema import LEDGER_TABLES, claim_counts, claims, migrations
-from claimgraph.store.search import claims_fts_keys, claims_matching
+from claimgraph.store.search import claims_fts_keys, claims_matching, search_query
 from claimgraph.store.store import CLAIM_ORDER
 from tests.store.factories import make_claim, make_document
 
@@ -79,7 +79,7 @@ def test_search_sqlite_plans_test_claims_by_rowid(ledger, walk, steps):
     """The matches are claims' rowids: looked up one by one, or (walk) claims read in list
     order from their index, tested by the rowid it holds, unsorted and without a row read."""
     with Store(str(ledger)) as store, store.engine.connect() as conn:
-        statement = (select(claims.c.id).where(claims_matching("sqlite", "ferry", walk=walk))
+        statement = (select(claims.c.id).where(claims_matching("sqlite", search_query("sqlite", "ferry"), walk=walk))
                      .order_by(*CLAIM_ORDER).limit(10))
         sql = str(statement.compile(store.engine, compile_kwargs={"literal_binds": True}))
         plan = [row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")]

@@ -436,6 +436,18 @@ def test_store_migration_keeps_one_list_of_members(store_url):
         assert store.get_event("e1").claims == [near.id]
 
 
+def test_store_builds_a_statement_once_per_shape_and_runs_it_with_each_requests_values(store):
+    _, near = stored_pair(store)
+    _, far = far_pair(store)
+    for status, found in (("reported", [near]), ("hedged", [far]), ("denied", [])):
+        assert store.claims(ClaimFilter(status=status)) == found
+    for source, found in (("north oblast administration", [near]), ("RESIDENTS", [far]), ("nobody", [])):
+        assert store.claims(ClaimFilter(source=source)) == found  # canonical name or as written: a UNION
+    assert store.claims(ClaimFilter(status="hedged"), limit=1, offset=1) == []
+    assert store.claims(ClaimFilter(source="residents"), limit=1, offset=1) == []
+    assert [shape for shape in store._statements if shape[0] == "claims"] == [("claims", "status"), ("claims", "source")]
+
+
 def test_store_paging_at_the_integer_limit(store):
     stored_pair(store)
     assert store.claims(limit=50, offset=MAX_ROWS - 50) == [] and store.events(offset=MAX_ROWS - 50) == []
