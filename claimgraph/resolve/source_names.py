@@ -15,8 +15,9 @@ actors.yaml) takes the identity of the nearest source before it that names someo
 source ("the text of the message says", "the report notes": ``messages``) is the nearest source
 quoted before it that names someone; a local body with no place ("the administration
 spokesperson": ``local_bodies``) in an article filed from a town is that town's, if the catalogue
-knows it.  An entity is read from the phrase around a use, or from its longest tail that names one
-("journalists in the Russian Defense Ministry").  The name stays as written, so the chain still shows what the text says.
+knows it; "Both sides" (``joint_names``) in an article quoting two sides is the first of them.  An
+entity is read from the phrase around a use, or from its longest tail that names one ("journalists
+in the Russian Defense Ministry"), and only if it holds the short name's capitalised words.  The name stays as written, so the chain still shows what the text says.
 """
 
 from __future__ import annotations
@@ -106,6 +107,8 @@ class DocumentSources:
         if not ref.span or not is_unknown(ref):
             return None
         before = [n for n in reversed(named) if n.start < ref.span[0]]
+        if source_name_key(ref.name) in self.catalogue.joint_names:
+            return self.both_sides(named)
         if self.is_pronoun(ref):
             return next((n.ref for n in before if names_someone(n.ref)), None)
         words = set(self.catalogue.tokens(ref.name))
@@ -129,6 +132,12 @@ class DocumentSources:
         if ref.name.split()[-1].strip(" ,.;:").lower() not in self.catalogue.messages:
             return None
         return next((n.ref for n in before if n.quoted and names_someone(n.ref)), None)
+
+    def both_sides(self, named: list[Named]) -> Optional[SourceRef]:
+        """"Both sides": the first of the two sides the article quotes, if it quotes two."""
+        sides = list(dict.fromkeys(n.ref.side for n in named if n.quoted and n.ref.side and n.ref.side != "neutral"))
+        entity = self.catalogue.lookup(sides[0]) if len(sides) == 2 else None
+        return SourceRef(name=sides[0], canonical=entity.canonical, kind=entity.kind, side=entity.side) if entity else None
 
     def local_body(self, ref: SourceRef) -> Optional[SourceRef]:
         """"the administration spokesperson" in an article filed from a town: that town's
@@ -160,21 +169,26 @@ class DocumentSources:
         return re.compile(rf"\b{re.escape(ref.name.split()[-1].strip(' ,.;:'))}\b", re.I)
 
     def entity_around(self, uses: Iterable[int], ref: SourceRef) -> Optional[SourceRef]:
-        """The catalogue's entity in the phrase around the first of ``uses`` that names one."""
+        """The catalogue's entity in the phrase around the first of ``uses`` that names one and
+        holds the short name's capitalised words ("Russia's foreign ministry" is not the
+        "Ukraine's defence ministry" named before it)."""
         length = len(ref.name.split()[-1].strip(" ,.;:"))
+        words = set(self.catalogue.tokens(" ".join(w for w in ref.name.split() if w[:1].isupper())))
         for use in uses:
-            found = self.entity_in(self.phrase_around(use, length))
+            found = self.entity_in(self.phrase_around(use, length), words)
             if found is not None:
                 return found
         return None
 
-    def entity_in(self, phrase: str) -> Optional[SourceRef]:
-        """The entity the phrase names, or failing that the longest of its tails that names one:
-        "journalists in the Russian Defense Ministry" reads as a person (a role word), its tail
-        "the Russian Defense Ministry" as the ministry."""
-        words = phrase.split(" ")
-        for start in range(len(words)):
-            tail = " ".join(words[start:])
+    def entity_in(self, phrase: str, words: set[str]) -> Optional[SourceRef]:
+        """The entity the phrase names, or failing that the longest of its tails that names one
+        (holding ``words``): "journalists in the Russian Defense Ministry" reads as a person (a
+        role word), its tail "the Russian Defense Ministry" as the ministry."""
+        parts = phrase.split(" ")
+        for start in range(len(parts)):
+            tail = " ".join(parts[start:])
+            if not words <= set(self.catalogue.tokens(tail)):
+                return None
             entity = self.catalogue.lookup(tail)
             if entity is not None:
                 return SourceRef(name=tail, canonical=entity.canonical, kind=entity.kind, side=entity.side)

@@ -127,3 +127,17 @@ def test_source_names_an_entity_is_read_from_the_tail_of_a_phrase(catalogue):
 def test_source_names_a_local_body_is_the_dateline_towns(catalogue, filed_in, canonical):
     claims = DocumentSources(catalogue, TEXT, filed_in).resolve([said(0, "the administration spokesperson", 100)])
     assert claims[0].source_chain[0].canonical == canonical
+
+
+def test_source_names_a_short_name_with_a_name_of_its_own_is_not_the_body_named_before(catalogue):
+    text = "Ukraine's defence ministry said the dam held. " + " " * 100
+    claims = DocumentSources(catalogue, text).resolve([said(0, "Russia's foreign ministry", 120)])
+    assert claims[0].source_chain[0].canonical == source_name_key("Russia's foreign ministry")
+
+
+@pytest.mark.parametrize("second_side, canonical", [("Russia", "Government of Ukraine"), (None, "both sides")])
+def test_source_names_both_sides_are_the_two_sides_quoted(sources, second_side, canonical):
+    ukraine = said(0, "Ukraine's defence ministry", 0, "Ministry of Defence of Ukraine", "Ukraine")
+    other = said(1, "a foreign ministry", 100, side=second_side)
+    claims = sources.resolve([ukraine, other, said(2, "Both sides", 200)])
+    assert claims[2].source_chain[0].canonical == canonical
