@@ -4,10 +4,10 @@
   paragraph, at the paragraph before) names its source: "This was reported on Sunday in the press service of X.", "This was reported
   to journalists in X.", "X announced this."  The sentence before is the content; the pointing
   sentence is all frame, no claim of its own.
-- impersonal: "It was reported on May 3 that Y", "A day earlier, it was reported that Y": a
-  passive cue with an empty subject names no one (``unspecified_source``).  In the present
-  tense ("It is also emphasized that Y") the text is reading out a message it named before, so
-  the "it" is kept as the source, a pronoun for that message's source.
+- impersonal: "It was reported on May 3 that Y", "A day earlier, it was reported that Y", "It is
+  said that Y": a passive cue with an empty subject names no one (``unspecified_source``).  A
+  reading verb in the present tense ("It is also emphasized that Y") reads out a message the text
+  named before, so the "it" is kept as the source, a pronoun for that message's source.
 
 The word lists are in attribution.yaml.
 """
@@ -63,6 +63,7 @@ class ReferenceShapes:
         self.back_verbs = rules.back_reference_verbs
         self.prepositions = rules.source_prepositions
         self.impersonal_subjects = rules.impersonal_subjects
+        self.reading_verbs = rules.reading_verbs
 
     def find(self, sents: list[Span]) -> list[Attribution]:
         found = []
@@ -112,13 +113,13 @@ class ReferenceShapes:
                     or verb.lemma_.lower() not in self.speech_verbs:
                 continue
             content = trim(sent.doc, *subtree_bounds(clause))
-            kind = "speech" if self.is_present(verb) else IMPERSONAL
+            kind = "speech" if self.reads_on(verb) else IMPERSONAL
             frame = [(sent.start, content[0])]
             found.append(attribution_record((subject.i, subject.i + 1), (verb.i, verb.i + 1), content, kind, frame))
         return found
 
-    @staticmethod
-    def is_present(verb: Token) -> bool:
-        """"it is noted", not "it was reported" or "it has been reported"."""
+    def reads_on(self, verb: Token) -> bool:
+        """"it is noted", not "it was noted", "it has been noted" or "it is said"."""
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        return bool(auxiliaries) and all(a.tag_ in PRESENT_TAGS for a in auxiliaries)
+        return verb.lemma_.lower() in self.reading_verbs and bool(auxiliaries) and \
+            all(a.tag_ in PRESENT_TAGS for a in auxiliaries)

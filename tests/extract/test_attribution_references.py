@@ -37,7 +37,7 @@ def test_attribution_references_this_as_a_subject_of_no_report_points_at_nothing
 
 
 @pytest.mark.parametrize("opening", ["It was reported on May 3 that", "A day earlier, it was reported that",
-                                     "It has been reported that"])
+                                     "It has been reported that", "It is said that"])
 def test_attribution_references_a_past_impersonal_cue_names_no_one(claims_of, opening):
     claims = claims_of(f"{opening} the bridge at Korvo was closed.")
     assert read(claims) == [("the bridge at Korvo was closed", "unnamed reports", "reported")]
