@@ -10,6 +10,8 @@ Finds these shapes of attribution and writes them to ``doc._.cg_attributions``
 - noun: "X's claim that Y", "a report by X that Y", "a Ledger report that Y" (speech_nouns)
 - block: a line "From X:" followed by quoted paragraphs (X relays them)
 - post, signed, headline, title: line-shaped attributions (``attribution_lines.py``)
+- back, impersonal: "This was reported by X" naming the sentence before's source, "it was
+  reported that Y" naming no one (``attribution_references.py``)
 
 Whether a verb and its subject form a speech or stance attribution is decided by the learned
 cue model (``attribution_model.py``, weights in ``models/attribution_cues.json``); the word
@@ -31,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import extensions
 from .attribution_lines import LineShapes
+from .attribution_references import IMPERSONAL, ReferenceShapes
 from .attribution_model import RELATIVE_TAGS, CueModel, has_double_quote, pair_features
 from .component import Component
 from .lexicon import AttributionRules, attribution_rules, evidence_rules
@@ -185,9 +188,17 @@ def antecedent(relative: Token) -> Span:
 
 
 def containing_attributions(doc: Doc, index: int) -> list[dict[str, Any]]:
-    """Attributions whose content holds token ``index``, innermost first."""
+    """Attributions whose content holds token ``index``, innermost first; of two with one content,
+    the one whose cue is nearer to it ("X echoed accusations by Y that Z": Y's accusation, X
+    relaying it)."""
     found = [a for a in doc._.cg_attributions or [] if a["content"][0] <= index < a["content"][1]]
-    return sorted(found, key=lambda a: a["content"][1] - a["content"][0])
+    return sorted(found, key=lambda a: (a["content"][1] - a["content"][0], cue_distance(a)))
+
+
+def cue_distance(record: dict[str, Any]) -> int:
+    """Tokens between an attribution's cue and the nearer edge of its content."""
+    (start, end), cue = record["content"], record["cue"][0]
+    return min(abs(start - cue), abs(end - cue))
 
 
 def is_free_relative(child: Token) -> bool:
@@ -259,6 +270,21 @@ def fronted_content(cue: Token, subject: Token) -> Optional[tuple[int, int]]:
     return content if any(t.tag_ in FINITE_TAGS for t in doc[content[0]: content[1]]) else None
 
 
+def joins_words(token: Token) -> bool:
+    """A hyphen inside a word the tokenizer split ("Lieutenant-General")."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
+def without_closing_time(words: list[Token]) -> list[Token]:
+    """The words before a time phrase closing the sentence ("..., the agency reported on
+    Sunday"): it dates the report and does not hide its cue."""
+    end = len(words)
+    while end and (words[end - 1].ent_type_ in TIME_ENTITIES or
+                   (words[end - 1].pos_ == "ADP" and end < len(words) and words[end].ent_type_ in TIME_ENTITIES)):
+        end -= 1
+    return words[:end]
+
+
 def is_fragment(doc: Doc, content: tuple[int, int]) -> bool:
     """A quoted word or phrase without a verb ("called them “deplorables”", "condemned the
     test as “a grave threat”"): no claim of its own, so a cue the finder takes as a stance
@@ -293,7 +319,10 @@ class AttributionFinder(Component):
                                       signature=rules.signature, headline=rules.headline,
                                       headline_labels=rules.headline_labels,
                                       title_verbs=self.speech_verbs | self.stance_verbs)
+        self.references = ReferenceShapes(rules)
+        self.unspecified_source = rules.unspecified_source
         self.pronouns = rules.pronouns
+        self.person_pronouns = rules.person_pronouns
         self.speakers = rules.speakers
         self.spelling_variants = rules.spelling_variants
         extensions.register()
@@ -311,8 +340,16 @@ class AttributionFinder(Component):
             found += self._closing_report(sent, found)
         found += blocks
         found += self.line_shapes.find(doc, found)
+        found = self._with_references(sents, found)
         found += self._continued_quotes(sents, found) + self._opened_quotes(sents, found)
         return sorted(found, key=lambda a: (a["content"][0], -a["content"][1]))
+
+    def _with_references(self, sents: list[Span], found: list[Attribution]) -> list[Attribution]:
+        """Back references and impersonal cues (attribution_references.py) in place of what the
+        verb pairs made of the same cues ("This was reported by X" read as X reporting "This")."""
+        references = self.references.find(sents)
+        cues = {tuple(r["cue"]) for r in references}
+        return [a for a in found if tuple(a["cue"]) not in cues] + references
 
     def _continued_quotes(self, sents: list[Span], found: list[Attribution]) -> list[Attribution]:
         """Quoted sentences that go on after an attributed quote in the same paragraph
@@ -531,14 +568,14 @@ class AttributionFinder(Component):
         and a speech verb reports the words before the comma, whatever the parser made of the
         verb (here often a noun, "show" in apposition to a date).  Only when no other shape
         took that verb as its cue."""
-        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        words = without_closing_time([t for t in sent if not (t.is_punct or t.is_space)])
         if len(words) < 4 or words[-1].lemma_.lower() not in self.speech_verbs:
             return []
         cue = words[-1]
         if any(a["cue"][0] <= cue.i < a["cue"][1] for a in found):
             return []
         start = cue.i
-        while start > sent.start and sent.doc[start - 1].pos_ in CLOSING_SOURCE_POS:
+        while start > sent.start and (sent.doc[start - 1].pos_ in CLOSING_SOURCE_POS or joins_words(sent.doc[start - 1])):
             start -= 1
         names = [t for t in sent.doc[start: cue.i] if t.pos_ in ("NOUN", "PROPN")]
         if not names or start - 1 <= sent.start or sent.doc[start - 1].text != "," or \
@@ -596,9 +633,9 @@ class AttributionFinder(Component):
         for record in sorted(found, key=lambda a: a["source"][0]):
             mention = doc[record["source"][0]: record["source"][1]]
             span = doc[mention.start: name_end(mention, self.naming_verbs)]
-            record["name"] = self._resolve_name(span, names)
+            record["name"] = self.unspecified_source if record["kind"] == IMPERSONAL else self._resolve_name(span, names)
             record["source_kind"] = "social" if record["kind"] == "post" else guess_kind(record["name"], span)
-            names.add(span.text, self._referent_keys(span, every=True), record["name"])
+            names.add(span.text, self._referent_keys(span, every=True), record["name"], span.end)
         doc._.cg_attributions = [r for r in found if r["content"][1] > r["content"][0]]
 
     def _resolve_name(self, span: Span, names: "SourceNames") -> str:
@@ -608,8 +645,9 @@ class AttributionFinder(Component):
         if not names.count:
             return text
         if len(span) == 1 and span[0].lower_ in self.pronouns:
-            return names.last
-        return names.latest(self._referent_keys(span), span.text) or text
+            return subject_since(span[0], names.last_end, self.person_pronouns) or names.last
+        earlier = names.latest(self._referent_keys(span), span.text)
+        return earlier if earlier and not adds_a_name(span, earlier) else text
 
     def _referent_keys(self, span: Span, every: bool = False) -> list[tuple[str, str]]:
         """What an earlier mention must share to name the same source: a name's last word
@@ -636,14 +674,16 @@ class SourceNames:
 
     def __init__(self) -> None:
         self.last = ""
+        self.last_end = 0  # the token after the last mention
         self.count = 0
         self.by_key: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
 
-    def add(self, text: str, keys: list[tuple[str, str]], name: str) -> None:
+    def add(self, text: str, keys: list[tuple[str, str]], name: str, end: int = 0) -> None:
         for key in keys:
             self.by_key.setdefault(key, []).append((self.count, text, name))
         self.count += 1
         self.last = name
+        self.last_end = end
 
     def latest(self, keys: list[tuple[str, str]], text: str) -> Optional[str]:
         """The name of the latest mention filed under one of ``keys`` and worded otherwise
@@ -653,12 +693,29 @@ class SourceNames:
         return max((entry for entry in found if entry), default=(0, "", None))[2]
 
 
+def subject_since(pronoun: Token, since: int, person_pronouns: frozenset[str]) -> Optional[str]:
+    """"Dr. Ana Ruiz was operating at the time. “The ceiling fell,” she said.": a person named as
+    a subject after the last source and before a personal pronoun is who it stands for."""
+    if pronoun.lower_ not in person_pronouns:
+        return None
+    people = [e for e in pronoun.doc.ents if e.label_ == "PERSON" and since <= e.start and e.end <= pronoun.i
+              and e.root.dep_ in ("nsubj", "nsubjpass")]
+    return pronoun.doc[people[-1].root.left_edge.i: people[-1].end].text if people else None  # with a title
+
+
 def infers_with_which(verb: Token, inference_verbs: set[str]) -> bool:
     """"…, which suggests …": a relative clause whose "which" stands for what came before and
     whose verb infers from it (a word of ``inference_verbs``)."""
     if verb.dep_ != "relcl" or verb.lemma_ not in inference_verbs:
         return False
     return any(c.lower_ == "which" and c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def adds_a_name(span: Span, earlier: str) -> bool:
+    """The mention names more than the earlier one with its head: "the Russian Defense
+    Ministry" after "The Ministry of Defense" is the more precise name, not a short one."""
+    known = earlier.lower()
+    return any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() and t.lower_ not in known for t in span)
 
 
 def own_names(span: Span) -> list[str]:

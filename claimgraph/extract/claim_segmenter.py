@@ -70,6 +70,13 @@ def own_subject(head: Token) -> Optional[Token]:
     return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
 
 
+def reports_content(sent: Span, cues: set[int]) -> bool:
+    """The sentence is an attribution with a clause of its own ("The report notes that the
+    line was cut"): new content, not a comment on the claim before."""
+    root = sent.root
+    return root.i in cues and any(c.dep_ == "ccomp" for c in root.children)
+
+
 def claim_scope(claim: Claim) -> set[int]:
     """The claim's own tokens and those of the sentences commenting on it."""
     scope = set(claim["tokens"])
@@ -126,7 +133,7 @@ class ClaimSegmenter(Component):
         claims: list[Claim] = []
         previous: list[Claim] = []
         for sent in doc.sents:
-            if previous and (self._is_retro(sent) or self._rejects_previous(sent)):
+            if previous and ((self._is_retro(sent) and not reports_content(sent, cues)) or self._rejects_previous(sent)):
                 for claim in previous:
                     claim["retro"].append([sent.start, sent.end])
                 if not self._rejects_previous(sent):

@@ -29,7 +29,7 @@ class AttributionRecord(TypedDict):
     # the token ranges that only attribute (source, cue, "From X:" line, post signature):
     # they belong to no claim
     frame: list[TokenRange]
-    kind: str  # "speech" | "stance" | "according" | "block" | "post" | "headline"
+    kind: str  # "speech" | "stance" | "according" | "noun" | "block" | "post" | "headline" | "back" | "impersonal"
     # the source as the document names it, after coreference ("the Zelensky adviser" ->
     # the adviser named earlier)
     name: str

@@ -36,11 +36,18 @@ class AttributionRules:
     signed_quote: re.Pattern[str]
     signature: re.Pattern[str]
     pronouns: frozenset[str]
+    person_pronouns: frozenset[str]  # "he", "she": a person named as a subject since the last source
     speakers: frozenset[str]  # first and second person: no source of their own
     spelling_variants: Mapping[str, str]
     headline: re.Pattern[str]  # "Name: what they say"
     headline_labels: frozenset[str]  # "BREAKING:", no name
     stance_verbs: frozenset[str]
+    back_reference_subjects: frozenset[str]  # "This was reported by X": the sentence before is X's
+    back_reference_verbs: frozenset[str]
+    source_prepositions: frozenset[str]  # "reported in the press service of X"
+    impersonal_subjects: frozenset[str]  # "it was reported that": no one named
+    reading_verbs: frozenset[str]  # "it is noted that": the message named before goes on
+    unspecified_source: str  # the name of that no one
 
 
 @dataclass(frozen=True)
@@ -152,7 +159,8 @@ def _attribution_rules(raw: dict[str, Any]) -> AttributionRules:
     lists = {name: frozenset(words) for name, words in raw.items() if isinstance(words, list) and name != "according"}
     return AttributionRules(**lists, according=tuple(raw["according"]),
                             **{name: re.compile(raw[name]) for name in patterns},
-                            spelling_variants=MappingProxyType(dict(raw["spelling_variants"])))
+                            spelling_variants=MappingProxyType(dict(raw["spelling_variants"])),
+                            unspecified_source=raw["unspecified_source"])
 
 
 def _boilerplate_rules(raw: dict[str, Any]) -> BoilerplateRules:

@@ -36,6 +36,12 @@ __all__ = ["Resolver"]
 QUANTITY_CONTEXT = 60  # characters after a quantity that may say what it measures
 
 
+def filed_in(text: str, places: list[Place], filed: list[tuple[int, int]]) -> str:
+    """The town a dateline names, as written ("ENERGODAR, Ukraine (Sputnik) -"), or ""."""
+    return next((text[p.span[0]:p.span[1]] for p in places if p.span
+                 and any(start <= p.span[0] and p.span[1] <= end for start, end in filed)), "")
+
+
 class Resolver:
     def __init__(self, settings: Settings | None = None, *, gazetteer: Gazetteer | None = None):
         self.settings = settings or Settings.load()
@@ -55,8 +61,9 @@ class Resolver:
         resolved = with_counted_times(resolved, [heading for _, heading in items.headings])
         # on a digest page, a claim without a time of its own is dated by its item
         resolved = [c if c.time else c.model_copy(update={"time": items.time_at(c.span[0])}) for c in resolved]
-        resolved = with_self_denials(DocumentSources(self.actors, doc.text).resolve(resolved))
         filed = ([doc.dateline] if doc.dateline else []) + list(doc.openers)
+        sources = DocumentSources(self.actors, doc.text, filed_in(doc.text, places, filed))
+        resolved = with_self_denials(sources.resolve(resolved))
         return resolved_doc, locate_claims(doc.text, resolved, places, filed, self.seats.of_claim)
 
     def resolve_places(self, doc: Document, claims: list[Claim]) -> list[Place]:

@@ -75,6 +75,9 @@ class ActorCatalogue:
         self.side_kinds = frozenset(data.get("side_kinds") or [])
         self.pronouns = frozenset(str(w).lower() for w in data.get("pronouns") or [])
         self.generic_bodies = frozenset(str(w).lower() for w in data.get("generic_bodies") or [])
+        self.messages = frozenset(str(w).lower() for w in data.get("messages") or [])
+        self.local_bodies = frozenset(str(w).lower() for w in data.get("local_bodies") or [])
+        self.joint_names = frozenset(source_name_key(str(w)) for w in data.get("joint_names") or [])
         self.patterns = self._patterns(data.get("entities") or [])
         self._found: dict[str, Entity | None] = {}
 
@@ -178,5 +181,8 @@ def merge(packaged: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
         "side_kinds": user.get("side_kinds") or packaged.get("side_kinds") or [],
         "pronouns": user.get("pronouns") or packaged.get("pronouns") or [],
         "generic_bodies": user.get("generic_bodies") or packaged.get("generic_bodies") or [],
+        "messages": user.get("messages") or packaged.get("messages") or [],
+        "local_bodies": user.get("local_bodies") or packaged.get("local_bodies") or [],
+        "joint_names": user.get("joint_names") or packaged.get("joint_names") or [],
         "entities": [*user_entities, *kept],
     }

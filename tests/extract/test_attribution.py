@@ -465,3 +465,40 @@ def test_attribution_a_speaker_set_against_another_is_not_relayed_by_them(claims
 def test_attribution_a_contrast_inside_what_someone_says_is_still_relayed_by_them(claims_of):
     claims = claims_of("The ministry said that while the mayor said the bridge stood, it had collapsed.")
     assert chains(claims) == [["the mayor", "The ministry"], ["The ministry"]]
+
+
+CLAIM = "The shelling of the plant is an act of terror committed by the regime of President Ivan Sorel"
+
+
+@pytest.mark.parametrize("source, time", [
+    ("the Dalmar administration", " on Sunday"),
+    ("Valdonian Defense Ministry Spokesman Lieutenant-General Igor Petrov", ""),
+    ("Valdonian Defense Ministry Spokesman Lieutenant-General Igor Petrov", " on Monday"),
+])
+def test_attribution_a_closing_report_after_a_time_or_with_a_hyphenated_title(claims_of, source, time):
+    claims = claims_of(f"{CLAIM}, {source} reported{time}.")
+    assert [(c.text, chain) for c, chain in zip(claims, chains(claims))] == [(CLAIM, [source])]
+
+
+def test_attribution_a_more_precise_later_name_keeps_its_words(claims_of):
+    text = ("The Ministry of Defense announced a strike on the depot. "
+            "The depot burned, the Valdonian Defense Ministry said.")
+    assert chains(claims_of(text))[-1] == ["the Valdonian Defense Ministry"]
+
+
+def test_attribution_an_echoed_accusation_is_its_accusers_relayed(claims_of):
+    text = "Earlier on Friday, the harbour office echoed accusations by the port workers' union that the crane was loaded unsafely."
+    assert chains(claims_of(text)) == [["the port workers' union", "the harbour office"]]
+
+
+def test_attribution_a_personal_pronoun_takes_the_person_named_since_the_last_source(claims_of):
+    text = ("A senior official of the port authority said the ferry was late. "
+            "Dr. Ana Ruiz from the city clinic was operating at the time.\n\n"
+            '"There was a strong blast, and the roof fell on the ward," she said.')
+    assert chains(claims_of(text))[-1] == ["Dr. Ana Ruiz"]
+
+
+def test_attribution_a_pronoun_with_no_person_named_since_keeps_the_last_source(claims_of):
+    text = ("Dr. Ana Ruiz said the clinic was full. The ferry from the port was late.\n\n"
+            '"There was a strong blast," she said.')
+    assert chains(claims_of(text))[-1] == ["Dr. Ana Ruiz"]

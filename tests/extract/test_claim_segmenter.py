@@ -16,6 +16,11 @@ def test_claim_segmenter_retro_sentence_is_not_a_claim(claims_of):
     assert claims[0].status == "unverified"
 
 
+def test_claim_segmenter_a_report_saying_that_is_a_claim_not_a_comment(claims_of):
+    claims = claims_of("The port office said two cranes were damaged. The report notes that the quay was flooded.")
+    assert [(c.text, c.source_chain[0].name) for c in claims][1] == ("the quay was flooded", "The report")
+
+
 def test_claim_segmenter_failed_check_of_an_account_is_no_claim(claims_of):
     claims = claims_of("The governor said drones hit the fuel depot. The Harbour Desk could not independently "
                        "verify the governor's account.")

@@ -173,3 +173,15 @@ def test_resolver_a_day_earlier_counts_from_the_day_given_before_it(resolver):
                                           ("A day earlier, a drone fell near the gate.", "A day earlier")])]
     _, [depot, drone] = resolver.resolve(Document(id="d", text=text, published="2022-08-08"), claims)
     assert (depot.time.start, drone.time.start) == ("2022-08-06", "2022-08-05")  # not the day before publication
+
+
+def test_resolver_a_local_body_is_the_dateline_towns(resolver):
+    text = 'Rockets Hit the Plant\n\nENERGODAR, Ukraine (Wire) - "Two rockets fell," the administration spokesperson said.'
+    at = text.index("the administration spokesperson")
+    spokesperson = SourceRef(name="the administration spokesperson", span=(at, at + 31))
+    said = Claim(id="d:0", text="Two rockets fell", span=(62, 78), sentence_span=(62, 78), source_chain=[spokesperson])
+    town = (text.index("ENERGODAR"), text.index("ENERGODAR") + 9)
+    document = Document(id="d", text=text, openers=[(town[0], text.index(" - ") + 2)],
+                        places=[Place(text="ENERGODAR", span=town)])
+    _, [resolved] = resolver.resolve(document, [said])
+    assert resolved.source_chain[0].canonical == "Russian-installed Enerhodar administration"

@@ -99,3 +99,45 @@ def test_source_names_the_phrase_around_a_head_word_is_its_noun_phrase(catalogue
     at = text.index("the document")
     claims = DocumentSources(catalogue, text).resolve([said(0, "the document", at)])
     assert claims[0].source_chain[0].canonical == "document"  # the IAEA obtained it, did not write it
+
+
+@pytest.mark.parametrize("message", ["the text of the message", "The report"])
+def test_source_names_a_message_is_its_source_quoted_before(sources, message):
+    owner = "the press service of the Valdonian Defense Ministry"
+    claims = sources.resolve([said(0, owner, 0, "Ministry of Defence of Valdonia"), said(1, message, 200)])
+    assert claims[1].source_chain[0].canonical == "Ministry of Defence of Valdonia"
+
+
+def test_source_names_a_message_is_not_the_doer_named_before_it(sources):
+    doer = Claim(id="d:1", text="the army shelled the plant", span=(100, 126), sentence_span=(100, 126),
+                 actors=[Actor(text="The Armed Forces of Valdonia", role="agent", span=(100, 128))])
+    owner = said(0, "the press service of the Dalmar administration", 0, "Dalmar administration")
+    claims = sources.resolve([owner, doer, said(2, "the text of the message", 200)])
+    assert claims[2].source_chain[0].canonical == "Dalmar administration"
+
+
+def test_source_names_an_entity_is_read_from_the_tail_of_a_phrase(catalogue):
+    text = "Rockets hit the depot. This was reported to journalists in the Russian Defense Ministry." + " " * 50
+    claims = DocumentSources(catalogue, text).resolve([said(0, "The Ministry of Defense", 110)])
+    assert claims[0].source_chain[0].canonical == "Ministry of Defence of the Russian Federation"
+
+
+@pytest.mark.parametrize("filed_in, canonical", [("ENERGODAR", "Russian-installed Enerhodar administration"),
+                                                 ("", "administration spokesperson")])
+def test_source_names_a_local_body_is_the_dateline_towns(catalogue, filed_in, canonical):
+    claims = DocumentSources(catalogue, TEXT, filed_in).resolve([said(0, "the administration spokesperson", 100)])
+    assert claims[0].source_chain[0].canonical == canonical
+
+
+def test_source_names_a_short_name_with_a_name_of_its_own_is_not_the_body_named_before(catalogue):
+    text = "Ukraine's defence ministry said the dam held. " + " " * 100
+    claims = DocumentSources(catalogue, text).resolve([said(0, "Russia's foreign ministry", 120)])
+    assert claims[0].source_chain[0].canonical == source_name_key("Russia's foreign ministry")
+
+
+@pytest.mark.parametrize("second_side, canonical", [("Russia", "Government of Ukraine"), (None, "both sides")])
+def test_source_names_both_sides_are_the_two_sides_quoted(sources, second_side, canonical):
+    ukraine = said(0, "Ukraine's defence ministry", 0, "Ministry of Defence of Ukraine", "Ukraine")
+    other = said(1, "a foreign ministry", 100, side=second_side)
+    claims = sources.resolve([ukraine, other, said(2, "Both sides", 200)])
+    assert claims[2].source_chain[0].canonical == canonical
