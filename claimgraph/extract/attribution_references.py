@@ -38,7 +38,7 @@ def opens_with_that(clause: Token) -> bool:
 
 def same_paragraph(before: Span, sent: Span) -> bool:
     """No line break between the two (the parser may keep one as the first's last token)."""
-    between = sent.doc.text[before.start_char: sent.start_char]
+    between = sent.doc[before.start: sent.start].text_with_ws  # not Doc.text: it joins every token anew
     return "\n" not in between[len(between.rstrip()):]
 
 

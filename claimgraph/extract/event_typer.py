@@ -83,9 +83,10 @@ def is_modifier(token: Token) -> bool:
     return not any(c.dep_ in SUBJECT_DEPS + ("aux", "auxpass") for c in modifier.children)
 
 
-def paragraph_of(doc: Doc, claim: dict[str, Any]) -> int:
-    """Where the claim's paragraph starts: the last line break before it (-1 for the first)."""
-    return doc.text.rfind("\n", 0, doc[claim["start"]].idx)
+def paragraph_of(text: str, doc: Doc, claim: dict[str, Any]) -> int:
+    """Where the claim's paragraph starts: the last line break of the doc's `text` before it (-1
+    for the first).  The text is passed in: `Doc.text` joins every token anew on each call."""
+    return text.rfind("\n", 0, doc[claim["start"]].idx)
 
 
 def in_context(paragraphs: list[int], own: list[Optional[str]], rules: TypeLexicon) -> list[str]:
@@ -127,7 +128,8 @@ class EventTyper(Component):
         speech_acts = stance_cues(doc)
         claims = doc._.cg_claims or []
         own = [self._event_type(doc, claim, speech_acts) for claim in claims]
-        return in_context([paragraph_of(doc, claim) for claim in claims], own, self.lexicon)
+        text = doc.text
+        return in_context([paragraph_of(text, doc, claim) for claim in claims], own, self.lexicon)
 
     def _event_type(self, doc: Doc, claim: dict[str, Any], speech_acts: set[int]) -> Optional[str]:
         """The claim's own type; None when it names no happening and is no speech act (a
