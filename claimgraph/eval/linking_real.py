@@ -40,7 +40,7 @@ from typing import Callable, Hashable, Mapping, Optional, Sequence
 import yaml
 
 from claimgraph.eval import DEFAULT_DATA, Metric
-from claimgraph.eval.linking import Clustering, as_sets, ceafe_alignment, overlap, scores
+from claimgraph.eval.linking import Clustering, ceafe_alignment, overlap, scores
 from claimgraph.link import events_of_clusters
 from claimgraph.link.features import dated_day, parse_day
 from claimgraph.model import Claim, Document, Event, Place

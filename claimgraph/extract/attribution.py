@@ -40,6 +40,7 @@ from .lexicon import AttributionRules, attribution_rules, evidence_rules
 from .openers import after_opener
 from .quotations import (CLOSE_QUOTES, OPEN_QUOTES, QUOTE_SENTENCES, quote_before, quote_ending_before,
                          quote_opening, quoted_ranges, sentence_index, sides_of, starts_quoted_in_paragraph)
+from .source_mentions import SourceNameResolver, SourceNames
 from .sources import guess_kind
 from .token_ranges import Attribution, attribution_record, bounds_without, is_name_word, subtree_bounds, trim
 CONTENT_DEPS = ("ccomp",)
@@ -48,7 +49,6 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # "X won by citing ..." (pcomp under the prep "by")
 INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep")
 CUE_DEPS = ("aux", "neg", "advmod")
-DEFINITE = ("the", "this", "that", "these", "those")
 # what describes a source rather than names it: "NEXTA, which first posted the video",
 # "Putin, dressed in fatigues", "officials speaking on condition of anonymity"
 DESCRIBING_DEPS = ("relcl", "acl")
@@ -179,12 +179,6 @@ def is_time_phrase(token: Token) -> bool:
     if token.dep_ == "npadvmod":
         return token.ent_type_ in TIME_ENTITIES
     return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in token.children)
-
-
-def antecedent(relative: Token) -> Span:
-    """The noun phrase a relative pronoun stands for ("a senator who praised ..." -> "a senator")."""
-    noun = relative.head.head
-    return relative.doc[noun.left_edge.i: noun.i + 1]
 
 
 def containing_attributions(doc: Doc, index: int) -> list[dict[str, Any]]:
@@ -321,10 +315,8 @@ class AttributionFinder(Component):
                                       title_verbs=self.speech_verbs | self.stance_verbs)
         self.references = ReferenceShapes(rules)
         self.unspecified_source = rules.unspecified_source
-        self.pronouns = rules.pronouns
-        self.person_pronouns = rules.person_pronouns
         self.speakers = rules.speakers
-        self.spelling_variants = rules.spelling_variants
+        self.source_names = SourceNameResolver(rules)
         extensions.register()
 
     # -- matching -------------------------------------------------------------------
@@ -633,75 +625,11 @@ class AttributionFinder(Component):
         for record in sorted(found, key=lambda a: a["source"][0]):
             mention = doc[record["source"][0]: record["source"][1]]
             span = doc[mention.start: name_end(mention, self.naming_verbs)]
-            record["name"] = self.unspecified_source if record["kind"] == IMPERSONAL else self._resolve_name(span, names)
+            record["name"] = (self.unspecified_source if record["kind"] == IMPERSONAL
+                              else self.source_names.resolve(span, names))
             record["source_kind"] = "social" if record["kind"] == "post" else guess_kind(record["name"], span)
-            names.add(span.text, self._referent_keys(span, every=True), record["name"], span.end)
+            names.add(span.text, self.source_names.referent_keys(span, every=True), record["name"], span.end)
         doc._.cg_attributions = [r for r in found if r["content"][1] > r["content"][0]]
-
-    def _resolve_name(self, span: Span, names: "SourceNames") -> str:
-        text = span.text.strip()
-        if len(span) == 1 and span[0].tag_ in RELATIVE_TAGS and span[0].head.dep_ == "relcl":
-            return antecedent(span[0]).text
-        if not names.count:
-            return text
-        if len(span) == 1 and span[0].lower_ in self.pronouns:
-            return subject_since(span[0], names.last_end, self.person_pronouns) or names.last
-        earlier = names.latest(self._referent_keys(span), span.text)
-        return earlier if earlier and not adds_a_name(span, earlier) else text
-
-    def _referent_keys(self, span: Span, every: bool = False) -> list[tuple[str, str]]:
-        """What an earlier mention must share to name the same source: a name's last word
-        ("Okafor" for "Mayor Okafor"), or a definite phrase's head noun ("the adviser");
-        ``every`` gives both, as an earlier mention is filed under each (under the names it
-        gives its source, see ``own_names``)."""
-        keys = []
-        if every:
-            keys += [("last", name) for name in own_names(span)]
-        elif all(t.pos_ == "PROPN" for t in span):
-            keys.append(("last", span[-1].text))
-        if every or any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in span.root.children):
-            keys.append(("head", self._head(span)))
-        return keys
-
-    def _head(self, span: Span) -> str:
-        lemma = span.root.lemma_.lower()
-        return self.spelling_variants.get(lemma, lemma)
-
-
-class SourceNames:
-    """The document's source mentions so far, filed by referent key, so that a mention finds
-    the latest earlier one it may refer to without reading them all."""
-
-    def __init__(self) -> None:
-        self.last = ""
-        self.last_end = 0  # the token after the last mention
-        self.count = 0
-        self.by_key: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
-
-    def add(self, text: str, keys: list[tuple[str, str]], name: str, end: int = 0) -> None:
-        for key in keys:
-            self.by_key.setdefault(key, []).append((self.count, text, name))
-        self.count += 1
-        self.last = name
-        self.last_end = end
-
-    def latest(self, keys: list[tuple[str, str]], text: str) -> Optional[str]:
-        """The name of the latest mention filed under one of ``keys`` and worded otherwise
-        than ``text`` (the same words are the same mention style, not a shorter reference)."""
-        found = [next((entry for entry in reversed(self.by_key.get(key, [])) if entry[1] != text), None)
-                 for key in keys]
-        return max((entry for entry in found if entry), default=(0, "", None))[2]
-
-
-def subject_since(pronoun: Token, since: int, person_pronouns: frozenset[str]) -> Optional[str]:
-    """"Dr. Ana Ruiz was operating at the time. “The ceiling fell,” she said.": a person named as
-    a subject after the last source and before a personal pronoun is who it stands for."""
-    if pronoun.lower_ not in person_pronouns:
-        return None
-    people = [e for e in pronoun.doc.ents if e.label_ == "PERSON" and since <= e.start and e.end <= pronoun.i
-              and e.root.dep_ in ("nsubj", "nsubjpass")]
-    return pronoun.doc[people[-1].root.left_edge.i: people[-1].end].text if people else None  # with a title
-
 
 def infers_with_which(verb: Token, inference_verbs: set[str]) -> bool:
     """"…, which suggests …": a relative clause whose "which" stands for what came before and
@@ -709,24 +637,6 @@ def infers_with_which(verb: Token, inference_verbs: set[str]) -> bool:
     if verb.dep_ != "relcl" or verb.lemma_ not in inference_verbs:
         return False
     return any(c.lower_ == "which" and c.dep_ in SUBJECT_DEPS for c in verb.children)
-
-
-def adds_a_name(span: Span, earlier: str) -> bool:
-    """The mention names more than the earlier one with its head: "the Russian Defense
-    Ministry" after "The Ministry of Defense" is the more precise name, not a short one."""
-    known = earlier.lower()
-    return any(t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper() and t.lower_ not in known for t in span)
-
-
-def own_names(span: Span) -> list[str]:
-    """The last words of the names a mention gives its own source: "Okafor" for "Mayor
-    Okafor", "Syrskyi" for "Ukraine's top commander, General Oleksandr Syrskyi", and none for
-    "an adviser to President Zelensky", whose name is someone else's."""
-    root = span.root
-    # the parser hangs an appositive name on the nearest noun as often as on the root
-    # ("the mayor of Nova Kakhovka, Vladimir Leontyev")
-    names = [root] if root.pos_ == "PROPN" else [t for t in span if t.dep_ == "appos" and t.pos_ == "PROPN"]
-    return [name.text for name in names]
 
 
 def subject_bounds(subject: Token) -> tuple[int, int]:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.matcher import Matcher

@@ -2,7 +2,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimgraph.extract.attribution import SourceNames, attribution_finder, is_bare_participle
+from claimgraph.extract.attribution import attribution_finder, is_bare_participle
+from claimgraph.extract.source_mentions import SourceNames
 from claimgraph.extract.attribution_model import CueModel, subject_link
 from claimgraph.extract.convert import attribution_links, source_chain
 
