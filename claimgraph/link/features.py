@@ -171,13 +171,11 @@ def date_from_paragraph(members: list["ClaimFeatures"]) -> None:
     take a day, nor do claims whose sentence is not in their article's text."""
     last_paragraph, last_day = None, None
     for claim in sorted(members, key=lambda c: c.claim.span):
-        start, text = paragraph_of(claim.claim, claim.document)
-        if claim.background or not text:
+        if claim.background or claim.paragraph is None:
             continue
-        paragraph = start
         if claim.dated is not None:
-            last_paragraph, last_day = paragraph, claim.dated
-        elif paragraph == last_paragraph:
+            last_paragraph, last_day = claim.paragraph, claim.dated
+        elif claim.paragraph == last_paragraph:
             claim.dated = last_day
 
 
@@ -220,6 +218,7 @@ class ClaimFeatures:
     dated: Optional[int] = None  # the day its own words give, if that precise
     background: bool = False
     sentence: int = 0  # its sentence's number in the article
+    paragraph: Optional[int] = None  # where its paragraph starts in the article; None: its sentence is not in the text
     published: Optional[int] = None  # its article's date
     meaning: Optional[np.ndarray] = None  # what the claim itself says (meaning.py); None if no word is known
     # set when linked (pairs.py): unit tf-idf vectors of `own_tokens`, `sentence_tokens` and `tokens`
@@ -289,10 +288,11 @@ def without_speakers(found: list[str], claim: Claim, rules: LinkRules) -> list[s
     return [t for t in found if t not in speakers]
 
 
-def claim_tokens(claim: Claim, document: Optional[Document], rules: LinkRules) -> list[str]:
-    """The claim's words, its sentence's and its paragraph's, each counted as often as
-    `word_weights` says, less the dateline and the names of its sources."""
-    start, paragraph = paragraph_of(claim, document)
+def claim_tokens(claim: Claim, document: Optional[Document], paragraph_at: tuple[int, str],
+                 rules: LinkRules) -> list[str]:
+    """The claim's words, its sentence's and its paragraph's (`paragraph_of`), each counted as
+    often as `word_weights` says, less the dateline and the names of its sources."""
+    start, paragraph = paragraph_at
     parts = {"claim": claim.text, "sentence": sentence_past_dateline(claim, document),
              "paragraph": without_dateline(paragraph, start, document)}
     found = [t for part, text in parts.items() for t in tokens(text, rules.stopwords) * rules.word_weights[part]]
@@ -363,12 +363,13 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
     sentence = sentence_of(claim, document) or claim.text
     kinds = kinds_of(claim.text, rules)
     extent = measures_extent(claim, rules)
+    paragraph = paragraph_of(claim, document)
     return ClaimFeatures(
         claim=claim,
         document=document,
         day=claim_day(claim, document),
         groups=rules.groups_of(claim.event_type),
-        tokens=claim_tokens(claim, document, rules),
+        tokens=claim_tokens(claim, document, paragraph, rules),
         own_tokens=without_speakers(tokens(claim.text, rules.stopwords), claim, rules),
         sentence_tokens=without_speakers(tokens(sentence_past_dateline(claim, document), rules.stopwords), claim, rules),
         points=[(p.lat, p.lon) for p in specific],
@@ -384,6 +385,7 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         dated=dated_day(claim),
         background=is_background(claim, document, rules),
         sentence=sentence_number(claim, document),
+        paragraph=paragraph[0] if paragraph[1] else None,
         published=parse_day(document.published if document else None),
         meaning=load_meaning(rules.meaning_file).vector(claim.text),
     )

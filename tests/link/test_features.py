@@ -1,7 +1,7 @@
 from datetime import date
 
 from claimgraph.link.features import (claim_day, claim_tokens, features, located_places, measures_extent, outcomes_of,
-                                     stem)
+                                     paragraph_of, stem)
 from claimgraph.link.rules import load_rules
 from claimgraph.model import Document
 from tests.link.factories import claim, document, quantity, source, town
@@ -31,7 +31,7 @@ def test_features_tokens_drop_dateline_and_source_names():
     # the stage took the dateline out of the claim; its sentence and paragraph still hold it
     said = claim("d1:0", text[text.index("Rybar"):], chain=(source("Rybar", "social"),)).model_copy(
         update={"sentence_span": (0, len(text))})
-    assert set(claim_tokens(said, doc, RULES)) == {"sudzha", "encircl"}
+    assert set(claim_tokens(said, doc, paragraph_of(said, doc), RULES)) == {"sudzha", "encircl"}
 
 
 def test_features_places_come_from_the_sentence_but_not_the_dateline():
@@ -93,7 +93,7 @@ def test_features_a_short_clause_takes_words_from_its_paragraph_only():
     text = "Video shows the Seym bridge being hit. Bloggers said it had collapsed.\n\nPrisoners were exchanged."
     doc = Document(id="d1", text=text)
     clause = claim("d1:0", "it had collapsed").model_copy(update={"sentence_span": (38, 69)})
-    found = set(claim_tokens(clause, doc, RULES))
+    found = set(claim_tokens(clause, doc, paragraph_of(clause, doc), RULES))
     assert {"seym", "bridge", stem("collapsed")} <= found and stem("Prisoners") not in found
 
 
