@@ -183,14 +183,14 @@ def _claimed(facts: EventFacts, words: EstimativeRules) -> str:
 def _disputed(facts: EventFacts, words: EstimativeRules) -> str:
     templates = words.disputed
     asserted = [c for c in facts.claims if c.status != DENIED]
+    a_claim = next((c for c in asserted if facts.voice_of(c)), asserted[0] if asserted else None)
     denial = next((c for c in facts.claims if c.status == DENIED), None)
     if denial is not None:
         b = name_of(facts, denial)
-        a_claim = denied_claim(facts, asserted, denial)
+        a_claim = denied_claim(facts, asserted, denial) or a_claim
         if a_claim is None:
             return templates.denial_only.format(b=b)
         return templates.denial.format(a=name_of(facts, a_claim), a_says=quote(a_claim, words), b=b)
-    a_claim = next((c for c in asserted if facts.voice_of(c)), asserted[0] if asserted else None)
     contradiction = next(iter(sorted(facts.event.contradictions, key=lambda c: -len(_voices_in(facts, c.claims)))),
                          None)
     pair = [c for c in facts.claims if contradiction and c.id in contradiction.claims]
@@ -203,17 +203,16 @@ def _disputed(facts: EventFacts, words: EstimativeRules) -> str:
 
 
 def denied_claim(facts: EventFacts, asserted: list[Claim], denial: Claim) -> Optional[Claim]:
-    """What a denial stands against: a claim of another side naming the denier's side as the
-    one acting ("Kyiv denied targeting the plant" against Moscow's "Ukraine shelled the plant",
-    not against Kyiv's own account of the shelling), else any claim of another side, else of
-    another voice, else of any voice; else the first claim."""
+    """What a denial stands against, of the claims another voice says: one of another side naming
+    the denier's side as the one acting ("Kyiv denied targeting the plant" against Moscow's
+    "Ukraine shelled the plant", not against Kyiv's own account of the shelling), else any of
+    another side, else any; None when no other voice says one."""
     denier = facts.voice_of(denial)
     side = denier.side if denier else None
     others = [c for c in asserted if facts.voice_of(c) not in (None, denier)]
     other_side = [c for c in others if side and facts.voice_of(c).side not in (None, side)]
     accusing = [c for c in other_side if any(a.side == side and a.role == "agent" for a in c.actors)]
-    voiced = [c for c in asserted if facts.voice_of(c)]
-    return next(iter(accusing + other_side + others + voiced + asserted), None)
+    return next(iter(accusing + other_side + others), None)
 
 
 def _voices_in(facts: EventFacts, claim_ids: list[str]) -> set[str]:
