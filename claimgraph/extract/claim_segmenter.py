@@ -115,10 +115,12 @@ class ClaimSegmenter(Component):
         consequence_verbs: Iterable[str],
         cause_marks: Iterable[str],
         cause_verbs: Iterable[str],
+        cause_heads: Iterable[str],
     ) -> None:
         self.consequence_verbs = set(consequence_verbs)
         self.cause_marks = set(cause_marks)
         self.cause_verbs = set(cause_verbs)
+        self.harms = self.consequence_verbs | set(cause_heads)
         self.account_nouns = set(account_nouns)
         self.inference_verbs = set(inference_verbs)
         self.deny_cues = set(deny_cues)
@@ -271,7 +273,7 @@ class ClaimSegmenter(Component):
         """"when shells hit the plant": an attack clause telling what caused the harm told by
         the clause it hangs on ("a worker was wounded")."""
         return (token.dep_ == "advcl" and token.lemma_ in self.cause_verbs
-                and (token.head.lemma_ in self.consequence_verbs or token.head.lemma_ == "die")
+                and token.head.lemma_ in self.harms
                 and any(c.dep_ in ("mark", "advmod") and c.lower_ in self.cause_marks for c in token.children))
 
     @staticmethod
@@ -347,5 +349,5 @@ def make_claim_segmenter(nlp: Language, name: str) -> ClaimSegmenter:
         deny_cues=status.deny_cues, account_nouns=status.account_nouns,
         inference_verbs=attribution_rules().inference_verbs,
         consequence_verbs=status.consequence_verbs, cause_marks=status.cause_marks,
-        cause_verbs=status.cause_verbs,
+        cause_verbs=status.cause_verbs, cause_heads=status.cause_heads,
     )

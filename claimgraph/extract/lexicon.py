@@ -108,6 +108,7 @@ class StatusRules:
     consequence_verbs: frozenset[str]
     cause_marks: frozenset[str]
     cause_verbs: frozenset[str]
+    cause_heads: frozenset[str]  # with consequence_verbs: the harms a cause clause may hang on
 
 
 @dataclass(frozen=True)
