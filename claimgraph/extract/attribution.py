@@ -42,7 +42,8 @@ from .quotations import (CLOSE_QUOTES, OPEN_QUOTES, QUOTE_SENTENCES, quote_befor
                          quote_opening, quoted_ranges, sentence_index, sides_of, starts_quoted_in_paragraph)
 from .source_mentions import SourceNameResolver, SourceNames
 from .sources import guess_kind
-from .token_ranges import Attribution, attribution_record, bounds_without, is_name_word, subtree_bounds, trim
+from .token_ranges import (TIME_ENTITIES, Attribution, attribution_record, bounds_without, is_name_word,
+                           subtree_bounds, trim)
 CONTENT_DEPS = ("ccomp",)
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # a verb without a subject shares the one of the verb it hangs from: "X declined, saying ...",
@@ -52,7 +53,6 @@ CUE_DEPS = ("aux", "neg", "advmod")
 # what describes a source rather than names it: "NEXTA, which first posted the video",
 # "Putin, dressed in fatigues", "officials speaking on condition of anonymity"
 DESCRIBING_DEPS = ("relcl", "acl")
-TIME_ENTITIES = ("DATE", "TIME")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 CLOSING_CUE_DEPS = ("prep", "pobj", "npadvmod", "compound", "det", "amod", "poss", "case", "dobj", "dative")
 CLOSING_SOURCE_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")  # "…, campaign finance records show."

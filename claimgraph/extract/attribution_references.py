@@ -19,10 +19,9 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from .lexicon import AttributionRules
-from .token_ranges import Attribution, attribution_record, subtree_bounds, trim
+from .token_ranges import TIME_ENTITIES, Attribution, attribution_record, subtree_bounds, trim
 
 PRESENT_TAGS = ("VBZ", "VBP")
-TIME_ENTITIES = ("DATE", "TIME")
 BACK, IMPERSONAL = "back", "impersonal"
 
 

@@ -8,6 +8,7 @@ from typing import Any, Iterable, Optional
 from spacy.tokens import Doc, Token
 
 Attribution = dict[str, Any]
+TIME_ENTITIES = ("DATE", "TIME")  # entity labels of a time phrase ("on Sunday"), which names no source
 
 
 def subtree_bounds(token: Token) -> tuple[int, int]:
