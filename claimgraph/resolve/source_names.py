@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from claimgraph.model import Actor, Claim, SourceRef
-from claimgraph.resolve.actors import ActorCatalogue, source_name_key
+from claimgraph.resolve.actors import ActorCatalogue, Entity, source_name_key
 
 MAX_SHORT_WORDS = 3  # a longer unknown name introduces a source of its own
 TEXT_REACH = 3000  # how far back (characters) a short name's head word is looked for in the text
@@ -47,6 +47,11 @@ class Named:
     words: frozenset[str]
     ref: SourceRef
     quoted: bool = True
+
+
+def named_as(name: str, entity: Entity, span: Optional[tuple[int, int]] = None) -> SourceRef:
+    """A source written ``name`` that is the catalogue's ``entity``."""
+    return SourceRef(name=name, canonical=entity.canonical, kind=entity.kind, side=entity.side, span=span)
 
 
 def is_unknown(ref: SourceRef) -> bool:
@@ -89,8 +94,7 @@ class DocumentSources:
         """A doer named in a claim ("Russia's defence ministry issued a list") introduces a
         source for what is said of it later ("the ministry said")."""
         entity = self.catalogue.canonical(actor.text)
-        return SourceRef(name=actor.text, canonical=entity.canonical, kind=entity.kind, side=entity.side,
-                         span=actor.span)
+        return named_as(actor.text, entity, actor.span)
 
     def is_pronoun(self, ref: SourceRef) -> bool:
         return ref.name.strip().lower() in self.pronouns
@@ -137,7 +141,7 @@ class DocumentSources:
         """"Both sides": the first of the two sides the article quotes, if it quotes two."""
         sides = list(dict.fromkeys(n.ref.side for n in named if n.quoted and n.ref.side and n.ref.side != "neutral"))
         entity = self.catalogue.lookup(sides[0]) if len(sides) == 2 else None
-        return SourceRef(name=sides[0], canonical=entity.canonical, kind=entity.kind, side=entity.side) if entity else None
+        return named_as(sides[0], entity) if entity else None
 
     def local_body(self, ref: SourceRef) -> Optional[SourceRef]:
         """"the administration spokesperson" in an article filed from a town: that town's
@@ -146,7 +150,7 @@ class DocumentSources:
         if not self.filed_in or not set(self.catalogue.tokens(ref.name)) & self.catalogue.local_bodies:
             return None
         entity = self.catalogue.lookup(f"{self.filed_in} {ref.name}")
-        return SourceRef(name=ref.name, canonical=entity.canonical, kind=entity.kind, side=entity.side) if entity else None
+        return named_as(ref.name, entity) if entity else None
 
     def named_in_text(self, ref: SourceRef) -> Optional[SourceRef]:
         """The catalogue's entity named around the nearest earlier use of the short name's last
@@ -191,7 +195,7 @@ class DocumentSources:
                 return None
             entity = self.catalogue.lookup(tail)
             if entity is not None:
-                return SourceRef(name=tail, canonical=entity.canonical, kind=entity.kind, side=entity.side)
+                return named_as(tail, entity)
         return None
 
     def phrase_around(self, start: int, length: int) -> str:
