@@ -34,7 +34,7 @@ class TimeWords:
     future_cues: re.Pattern[str]  # any of the cues as a whole word, in lower case
     units_days: Mapping[str, int]
     item_heading: re.Pattern[str]  # a digest's dated item heading, a line of its own
-    day_parts: str  # alternation of the parts of a day ("evening", "early hours")
+    weekday: re.Pattern[str]  # "Friday", "last Friday", "Friday night", "Friday early hours"
     day_prefix: re.Pattern[str]  # "the evening of ", "in the early hours of ": the day after it is dated
     day_edge: re.Pattern[str]  # "early ", "late on ": group "day" is dated if it is one day
     night_into: re.Pattern[str]  # "overnight into <day>", "Saturday night into <day>", "night from X to <day>"
@@ -54,7 +54,7 @@ def _time_words(raw: dict[str, Any]) -> TimeWords:
         future_cues=re.compile(r"\b(?:" + "|".join(map(re.escape, raw["future_cues"])) + r")\b"),
         units_days=MappingProxyType({unit: int(days) for unit, days in raw["units_days"].items()}),
         item_heading=re.compile(raw["item_heading"], re.MULTILINE),
-        day_parts=parts,
+        weekday=re.compile(rf"^(?:(?P<last>last|past)\s+)?(?P<day>{'|'.join(WEEKDAYS)})(?:\s+(?:{parts}))?$"),
         day_prefix=re.compile(rf"^(?:in\s+the\s+)?(?:{parts})\s+(?:of|on)\s+"),
         day_edge=re.compile(rf"^(?:{edges})\s+(?:on\s+)?(?P<day>\S.*)$"),
         night_into=re.compile(rf"^(?:.+?\s+)?(?:{nights})\s+(?:from\s+.+?\s+)?(?:into|to)\s+(?P<day>.+)$"),
@@ -311,14 +311,8 @@ def _named_day(expression: str, text: str, published: date) -> TimeSpan | None:
     return _span(expression, day, day, "day", "published")
 
 
-def weekday_pattern() -> re.Pattern[str]:
-    """"Friday", "last Friday", "Friday night", "Friday early hours"."""
-    return re.compile(rf"^(?:(?P<last>last|past)\s+)?(?P<day>{'|'.join(WEEKDAYS)})"
-                      rf"(?:\s+(?:{time_words().day_parts}))?$")
-
-
 def _weekday(expression: str, text: str, published: date) -> TimeSpan | None:
-    m = weekday_pattern().match(text)
+    m = time_words().weekday.match(text)
     if not m:
         return None
     back = (published.weekday() - WEEKDAYS.index(m["day"])) % 7
