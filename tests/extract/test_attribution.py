@@ -503,3 +503,16 @@ def test_attribution_a_pronoun_with_no_person_named_since_keeps_the_last_source(
     text = ("Dr. Ana Ruiz said the clinic was full. The ferry from the port was late.\n\n"
             '"There was a strong blast," she said.')
     assert chains(claims_of(text))[-1] == ["Dr. Ana Ruiz"]
+
+
+def test_attribution_a_speaker_named_inside_a_closing_report_is_its_origin(claims_of):
+    text = "The port authority has said a tanker struck the pier, harbour newspapers reported."
+    assert chains(claims_of(text)) == [["The port authority", "harbour newspapers"]]
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("The inspectors said evidence suggested a fuel leak caused the fire.", ["The inspectors"]),
+    ("The harbour office said a review of its logs indicates that the crane was overloaded.", ["The harbour office"]),
+])
+def test_attribution_evidence_inferring_inside_a_report_is_no_speaker(claims_of, text, chain):
+    assert chains(claims_of(text))[0] == chain
