@@ -120,8 +120,9 @@ def origin_of(claim: Claim, document: Optional[Document], material_words: frozen
     ref = first_non_relay(chain)
     if names_one_of(ref, unspecified_words):
         return None
-    # a name the catalogue does not know is grouped by its lower-case key, shown as written
-    unknown = not ref.canonical or ref.canonical == source_name_key(ref.name)
+    # a name the catalogue does not know is grouped by its lower-case key, shown as written (a
+    # short name, "Леонтьев", carries the key of the full name it stands for as its canonical)
+    unknown = not ref.canonical or ref.canonical == source_name_key(ref.canonical)
     return Origin(normalise_name(ref.canonical or ref.name), ref.kind, ref.side,
                   normalise_name(ref.name if unknown else ref.canonical), document.id if document else "")
 

@@ -73,6 +73,19 @@ def test_origins_unknown_name_is_grouped_by_its_key_and_shown_as_written():
     assert origin_of(claim("d1:3", "x", chain=(ADVISER,)), docs["d1"]).shown() == ADVISER.name
 
 
+def test_origins_a_surname_standing_for_an_unknown_full_name_counts_as_it_and_is_shown_as_written():
+    from claimgraph.model import SourceRef
+    from claimgraph.resolve.actors import source_name_key
+
+    docs = documents(document("d1"))
+    full = "Harbour master Ivo Tarrant"
+    refs = [SourceRef(name=full, canonical=source_name_key(full), kind="official"),
+            SourceRef(name="Tarrant", canonical=source_name_key(full), kind="official")]
+    origins = [origin_of(claim(f"d1:{i}", "x", chain=(ref,)), docs["d1"]) for i, ref in enumerate(refs)]
+    assert origins[0].name == origins[1].name
+    assert [o.shown() for o in origins] == [full, "Tarrant"]
+
+
 def test_origins_one_source_under_several_names_counts_once():
     found = OriginSet(RULES.role_words)
     named = [found.add(Origin(name, "official", None, document=doc)) for name, doc in

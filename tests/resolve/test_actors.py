@@ -174,6 +174,9 @@ def test_actors_user_file_gives_a_seat(tmp_path):
     ("Украинские официальные лица", "Government of Ukraine", "Ukraine"),
     ("губернатор Вячеслав Гладков", "Belgorod Oblast administration", "Russia"),  # romanised: gladkov
     ("Дмитрий Песков", "Kremlin", "Russia"),
+    ("Государственная служба по чрезвычайным ситуациям Украины", "State Emergency Service of Ukraine", "Ukraine"),
+    ("ГСЧС Украины", "State Emergency Service of Ukraine", "Ukraine"),
+    ("глава администрации Новой Каховки Владимир Леонтьев", "Russian-installed Nova Kakhovka administration", "Russia"),
 ])
 def test_actors_russian_names_through_the_word_map_and_romanisation(catalogue, name, canonical, side):
     entity = catalogue.lookup(name)

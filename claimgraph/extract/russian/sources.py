@@ -182,13 +182,17 @@ def relay_origin(parsed: RuText, sentence: Range, rules: RussianRules) -> Option
 
 
 def source_kind(parsed: RuText, source: list[int], rules: RussianRules) -> Optional[str]:
-    """The kind its first word of a kind names ("директор агентства": the director, an official)."""
-    for index in source:
-        words = {parsed.tokens[index].lemma, parsed.tokens[index].text.lower()}
-        kind = next((kind for kind, listed in rules.source_kinds if words & listed), None)
-        if kind:
-            return kind
-    return None
+    """The kind its first word of a kind names ("директор агентства": the director, an
+    official); an adjective only when no noun names one ("местные власти" are authorities,
+    officials, though "местный" alone is a local witness)."""
+    kinds = [(parsed.tokens[index].pos == "ADJ", word_kind(parsed, index, rules)) for index in source]
+    named = [(adjective, kind) for adjective, kind in kinds if kind]
+    return min(named, key=lambda found: found[0])[1] if named else None
+
+
+def word_kind(parsed: RuText, index: int, rules: RussianRules) -> Optional[str]:
+    words = {parsed.tokens[index].lemma, parsed.tokens[index].text.lower()}
+    return next((kind for kind, listed in rules.source_kinds if words & listed), None)
 
 
 def attributions(parsed: RuText, sentence: Range, rules: RussianRules) -> list[Attribution]:

@@ -91,3 +91,11 @@ def test_sources_a_quotation_over_sentences_is_its_speakers_throughout(extract_r
                              "директор станции Игорь Мурашов. Вечером подача тока возобновилась.")
     assert names(claim_with(claims, "обесточена")) == ["директор станции Игорь Мурашов"]
     assert claim_with(claims, "Вечером").source_chain == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Плотина была разрушена ночью, сообщили местные власти.", "official"),
+    ("Местный житель рассказал, что вода поднялась за час.", "witness"),
+])
+def test_sources_a_noun_names_the_kind_before_an_adjective(extract_russian, text, kind):
+    assert extract_russian(text)[0].source_chain[0].kind == kind
