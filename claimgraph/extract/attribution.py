@@ -389,24 +389,16 @@ class AttributionFinder(Component):
             contents = (self._speech_contents(token, subject, sent, following)
                         or quote_before(before, sent, source, cue) or quote_ending_before(before, sent, cue))
             records = [attribution_record(source, cue, content, "speech", [framing, cue]) for content in contents]
-            found += self._with_stance(records, token, subject, (source, cue), framing, probability, contents)
+            accusation = self._accusation_with_quote(token)
+            quoted = self._quoted_phrases(token, contents) if accusation else frozenset()
+            if all(is_fragment(sent.doc, content) for content in contents):
+                stance = self._stance(token, subject, (source, cue), framing, probability, quoted, contents)
+                # an accusation keeps the quoted words beside it as a claim of their own
+                records = (stance + records if accusation else stance) if stance else records
+            elif accusation:
+                records += self._stance(token, subject, (source, cue), framing, probability, quoted, contents)
+            found += records
         return found
-
-    def _with_stance(self, records: list[Attribution], token: Token, subject: Token,
-                     frame: tuple[tuple[int, int], tuple[int, int]], framing: tuple[int, int], probability: float,
-                     contents: list[tuple[int, int]]) -> list[Attribution]:
-        """A cue's speech records, or its stance in their place when they report fragments only
-        ("X praised the deal"); an accusation beside a quotation has both ("X accused Y of Z,
-        \"…\""), the quotation and the words joining it left out of the stance."""
-        accusation = self._accusation_with_quote(token)
-        joined = self._quoted_phrases(token, contents) if accusation else frozenset()
-        fragments = all(is_fragment(token.doc, content) for content in contents)
-        if not (fragments or accusation):
-            return records
-        stance = self._stance(token, subject, frame, framing, probability, joined, contents)
-        if accusation:
-            return stance + records
-        return stance or records
 
     def _reported_speech(self, cue: Token, subject: Token, accepted: set[int]) -> bool:
         """"X has said that Z, news agencies reported": a speech verb with a clause of its own and
