@@ -45,7 +45,6 @@ from .sources import guess_kind
 from .token_ranges import (TIME_ENTITIES, Attribution, attribution_record, bounds_without, is_name_word,
                            subtree_bounds, trim)
 CONTENT_DEPS = ("ccomp",)
-QUOTE_GLUE_POS = ("ADP", "PART", "PUNCT", "SCONJ", "ADJ")  # "due to", "according to": words joining a quotation
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # a verb without a subject shares the one of the verb it hangs from: "X declined, saying ...",
 # "X won by citing ..." (pcomp under the prep "by")
@@ -306,7 +305,6 @@ class AttributionFinder(Component):
         self.evidence_nouns = set(evidence_nouns)
         self.speech_nouns = rules.speech_nouns
         self.stance_verbs = rules.stance_verbs
-        self.stance_preps = rules.stance_preps
         self.speech_verbs = rules.speech_verbs
         self.question_verbs = rules.question_verbs
         self.according = [phrase.split() for phrase in rules.according]
@@ -389,14 +387,8 @@ class AttributionFinder(Component):
             contents = (self._speech_contents(token, subject, sent, following)
                         or quote_before(before, sent, source, cue) or quote_ending_before(before, sent, cue))
             records = [attribution_record(source, cue, content, "speech", [framing, cue]) for content in contents]
-            accusation = self._accusation_with_quote(token)
-            quoted = self._quoted_phrases(token, contents) if accusation else frozenset()
             if all(is_fragment(sent.doc, content) for content in contents):
-                stance = self._stance(token, subject, (source, cue), framing, probability, quoted, contents)
-                # an accusation keeps the quoted words beside it as a claim of their own
-                records = (stance + records if accusation else stance) if stance else records
-            elif accusation:
-                records += self._stance(token, subject, (source, cue), framing, probability, quoted, contents)
+                records = self._stance(token, subject, (source, cue), framing, probability) or records
             found += records
         return found
 
@@ -410,33 +402,8 @@ class AttributionFinder(Component):
                 and subject.lemma_.lower() not in self.evidence_nouns
                 and any(child.dep_ in CONTENT_DEPS for child in cue.children))
 
-    def _accusation_with_quote(self, cue: Token) -> bool:
-        """"X accused Y of Z, "to hide the torture"": a stance verb with a complement of its own
-        (`stance_preps`) whose content the quotation beside it does not hold; the act (X accused
-        Y of Z) is a claim besides what the quotation says."""
-        holders = [cue] + [c for c in cue.children if c.dep_ == "dobj"]  # "accused [the firm of Z]"
-        return self._is_stance(cue) and any(c.dep_ == "prep" and c.lower_ in self.stance_preps
-                                            and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
-                                            for holder in holders for c in holder.children)
-
-    def _quoted_phrases(self, cue: Token, quotes: list[tuple[int, int]]) -> frozenset[int]:
-        """The phrases of the cue's clause that hold the quotations: each quotation with the
-        words that only join it to the clause ("due to \"failed counterattack\"": a
-        preposition, a particle, punctuation), never the stance's own words."""
-        doc, removed = cue.doc, set()
-        for start, end in quotes:
-            phrase = doc[start]
-            while phrase.head.i not in (cue.i, phrase.i):
-                outside = [t for t in phrase.head.subtree if not start <= t.i < end]
-                if any(t.pos_ not in QUOTE_GLUE_POS for t in outside):
-                    break
-                phrase = phrase.head
-            removed |= set(range(start, end)) | {t.i for t in phrase.subtree}
-        return frozenset(removed)
-
     def _stance(self, token: Token, subject: Token, frame: tuple[tuple[int, int], tuple[int, int]],
-                framing: tuple[int, int], probability: float, without: frozenset[int] = frozenset(),
-                quotes: list[tuple[int, int]] = ()) -> list[Attribution]:
+                framing: tuple[int, int], probability: float) -> list[Attribution]:
         """A cue that reports no clause: the act is the claim ("X praised the deal"), unless the
         subject is evidence or the verb is no listed stance and the model is unsure."""
         if subject.lemma_.lower() in self.evidence_nouns:
@@ -446,19 +413,12 @@ class AttributionFinder(Component):
         source, cue = frame
         # a coordinated clause with a subject of its own is not the stance's ("DeepState did not
         # publish an estimate, and our desk could not verify the markings")
-        removed = set(range(*framing)) | without | {t.i for c in token.children if c.dep_ == "conj"
-                                                    and any(s.dep_ in SUBJECT_DEPS for s in c.children)
-                                                    for t in c.subtree}
-        start, end = subtree_bounds(token)
-        # a quotation's phrase closes the stance: what follows it is the quotation's punctuation
-        end = min([i for i in without if i > token.i], default=end)
-        content = bounds_without(range(start, end), removed)
+        removed = set(range(*framing)) | {t.i for c in token.children if c.dep_ == "conj"
+                                          and any(s.dep_ in SUBJECT_DEPS for s in c.children) for t in c.subtree}
+        content = bounds_without(range(*subtree_bounds(token)), removed)
         # the claim keeps its actor ("Zelensky is asking ..."); only a dateline before it goes
         dateline = [(framing[0], source[0])] if framing[0] < source[0] else []
-        # the words joining a quotation to the stance ("due to") belong to no claim
-        quoted = {i for start, end in quotes for i in range(start, end)}
-        glue = [(i, i + 1) for i in sorted(without - quoted)]
-        return [attribution_record(source, cue, trim(token.doc, *content), "stance", dateline + glue)] if content else []
+        return [attribution_record(source, cue, trim(token.doc, *content), "stance", dateline)] if content else []
 
     def candidates(self, sent: Span) -> Iterator[tuple[Token, Token]]:
         """Every (cue word, subject) pair the cue model judges: verbs with a speaker."""

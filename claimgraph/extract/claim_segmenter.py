@@ -37,23 +37,16 @@ RELATIVE_TAGS = ("WDT", "WP")
 
 def attribution_sets(doc: Doc) -> tuple[set[int], set[int], list[tuple[int, int]]]:
     """Cue tokens, frame tokens (source + cue) and content ranges of the doc's attributions."""
-    cues, predicates, frames, contents = set(), set(), set(), []
+    cues, frames, contents = set(), set(), []
     for record in doc._.cg_attributions or []:
-        # a stance verb is its own claim's predicate, even where it also reports a quotation
-        # ("X accused Y of Z, \"...\""); a statement noun ("the mayor's claim that ...") stays
-        # the object of the clause that names it
-        (predicates if record["kind"] in ("stance", "noun") else cues).update(range(*record["cue"]))
+        # a stance verb is its own claim's predicate; a statement noun ("the mayor's claim
+        # that ...") stays the object of the clause that names it
+        if record["kind"] not in ("stance", "noun"):
+            cues.update(range(*record["cue"]))
         for start, end in record["frame"]:
             frames.update(range(start, end))
         contents.append(tuple(record["content"]))
-    both = cues & predicates
-    return cues - both, frames - both, contents
-
-
-def span_roots(span: Span) -> list[Token]:
-    """Every word of the span whose head lies outside it: a quotation the parser split between
-    two clauses ("“to hide the torture ... committed there”") has a root in each."""
-    return [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i] or [span.root]
+    return cues, frames, contents
 
 
 def claim_subject(head: Token) -> Optional[tuple[int, int]]:
@@ -257,8 +250,7 @@ class ClaimSegmenter(Component):
 
     def _heads(self, sent: Span, cues: set[int], contents) -> list[Token]:
         doc = sent.doc
-        roots = [sent.root] + [root for s, e in contents if sent.start <= s < sent.end and e > s
-                               for root in span_roots(doc[s:min(e, sent.end)])]
+        roots = [sent.root] + [doc[s:e].root for s, e in contents if sent.start <= s < sent.end and e > s]
         heads: list[Token] = []
         for root in roots:
             for token in self._conjuncts(root):

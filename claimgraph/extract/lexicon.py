@@ -42,7 +42,6 @@ class AttributionRules:
     headline: re.Pattern[str]  # "Name: what they say"
     headline_labels: frozenset[str]  # "BREAKING:", no name
     stance_verbs: frozenset[str]
-    stance_preps: frozenset[str]  # "accused Y of Z", "blamed Y for Z": the stance's own complement
     back_reference_subjects: frozenset[str]  # "This was reported by X": the sentence before is X's
     back_reference_verbs: frozenset[str]
     source_prepositions: frozenset[str]  # "reported in the press service of X"

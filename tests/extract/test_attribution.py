@@ -516,20 +516,3 @@ def test_attribution_a_speaker_named_inside_a_closing_report_is_its_origin(claim
 ])
 def test_attribution_evidence_inferring_inside_a_report_is_no_speaker(claims_of, text, chain):
     assert chains(claims_of(text))[0] == chain
-
-
-def test_attribution_an_accusation_beside_a_quotation_is_a_claim_of_its_own(claims_of):
-    text = 'The harbour office accused the shipping firm of overloading the crane due to "sheer greed."'
-    claims = claims_of(text)
-    assert [c.text for c in claims] == ["The harbour office accused the shipping firm of overloading the crane",
-                                        "sheer greed"]
-    assert chains(claims) == [["The harbour office"], ["The harbour office"]]
-
-
-def test_attribution_a_quotation_split_between_two_clauses_is_left_out_of_the_accusation(claims_of):
-    text = ("The union accused the port of closing the dock and firing its pilots, "
-            "\u201cto hide the damage and losses suffered there.\u201d")
-    claims = claims_of(text)
-    assert claims[0].text == "The union accused the port of closing the dock and firing its pilots"
-    assert all(chain == ["The union"] for chain in chains(claims))
-    assert "hide the damage" in " ".join(c.text for c in claims[1:])
