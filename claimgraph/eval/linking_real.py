@@ -343,6 +343,51 @@ def count_events(episode: Episode, ledger: Ledger, response: Clustering, counts:
         count_place(event_position(system), event.point, "event", counts)
 
 
+# --- event by event ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EventRow:
+    """One gold event against the system event the CEAF-e alignment gives it (`--events`): what
+    the summary figures count, shown so that a failure can be read off."""
+    gold: GoldEvent
+    system: Optional[Event]  # None: no system event was aligned with it
+    system_claims: int  # claims of the aligned system event
+    mentions_in: tuple[tuple[str, int], ...]  # where its mentions went: (system event id or "alone", count), most first
+    clean: bool
+
+    @property
+    def origins_ok(self) -> bool:
+        return self.system is not None and abs(self.system.independent_sources - self.gold.independent_sources) <= 1
+
+    @property
+    def status_ok(self) -> bool:
+        return self.system is not None and self.system.status == self.gold.status
+
+
+def event_rows(episode: Episode, ledger: Ledger) -> list[EventRow]:
+    """Each gold event of the episode, as `score_episode` aligns and counts it."""
+    response = system_clustering(episode, match_mentions(episode, ledger))
+    events = {e.id: e for e in ledger.events}
+    sizes = Counter(claim.event_id for claim in ledger.claims)
+    key_sets = {e.id: frozenset(m.id for m in e.mentions) for e in episode.events}
+    aligned = dict(ceafe_alignment({m: e for e, ms in key_sets.items() for m in ms}, response))
+    rows = []
+    for gold in episode.events:
+        system = events.get(aligned.get(key_sets[gold.id]))  # type: ignore[arg-type]
+        went = Counter(response[m] if isinstance(response[m], str) else "alone" for m in key_sets[gold.id])
+        rows.append(EventRow(gold, system, sizes[system.id] if system else 0, tuple(went.most_common()),
+                             is_clean(key_sets[gold.id], response)))
+    return rows
+
+
+def explain(root: Path = DEFAULT_DATA / "linking-real", settings: Optional[Settings] = None,
+            run: Optional[Run] = None) -> dict[str, list[EventRow]]:
+    """`claimgraph eval linking-real --events`: the rows of each episode, ingested afresh."""
+    settings = settings or Settings.load()
+    return {episode.name: event_rows(episode, (run or ingest_episode)(episode, settings))
+            for episode in load_episodes(root)}
+
+
 # --- the metrics ----------------------------------------------------------------------------
 
 def metrics_of(column: str, tally: Tally) -> list[Metric]:

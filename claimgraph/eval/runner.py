@@ -11,10 +11,14 @@ import json
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from claimgraph.eval.linking_real import EventRow
 
 from claimgraph.eval import DEFAULT_DATA, Metric
 
@@ -142,3 +146,24 @@ def cell_text(metric: Optional[Metric], floors: dict[str, float]) -> str:
     if "/" in metric.detail and len(metric.detail) <= 9:  # the counts behind a share: "12/49"
         value += f" ({metric.detail})"
     return value if floor is None or metric.value >= floor else f"[red]{value} < {floor:.3f}[/red]"
+
+
+def event_rows_table(episode: str, rows: list[EventRow]) -> Table:
+    """`claimgraph eval linking-real --events`: each gold event of an episode beside the system
+    event aligned with it (its claims, type, origin count, status) and where its mentions went;
+    ✗ marks what the summary counts wrong."""
+    table = Table(title=episode, title_justify="left")
+    for header in ("gold event", "n", "type", "orig", "status", "system", "claims", "type", "orig", "status",
+                   "its mentions went to"):
+        table.add_column(header, no_wrap=header != "its mentions went to")
+    mark = lambda ok: "" if ok else " ✗"  # noqa: E731
+    for row in rows:
+        gold, system = row.gold, row.system
+        went = ", ".join(f"{target[:8]}: {count}" for target, count in row.mentions_in[:4])
+        system_cells = ([system.id[:8] + mark(row.clean), str(row.system_claims),
+                         system.event_type + mark(system.event_type == gold.event_type),
+                         f"{system.independent_sources}{mark(row.origins_ok)}", system.status + mark(row.status_ok)]
+                        if system else ["none ✗", "", "", "✗", "✗"])
+        table.add_row(escape(gold.id), str(len(gold.mentions)), gold.event_type, str(gold.independent_sources),
+                      gold.status, *system_cells, escape(went))
+    return table

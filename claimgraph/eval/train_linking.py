@@ -25,7 +25,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 import numpy as np
 import yaml
@@ -33,7 +33,7 @@ from scipy import optimize
 
 from claimgraph.eval import DEFAULT_DATA, Metric
 from claimgraph.eval import linking, linking_real
-from claimgraph.eval.linking_real import Episode, Ledger, OriginMatcher, Tally
+from claimgraph.eval.linking_real import Episode, EventRow, Ledger, OriginMatcher, Tally
 from claimgraph.link import relink
 from claimgraph.link.cluster import Linker, date_order
 from claimgraph.link.features import ClaimFeatures, date_articles, features
@@ -285,18 +285,34 @@ def train(training: Sequence[Corpus], settings: Settings) -> PairModel:
 
 # --- leave one episode out ------------------------------------------------------------------
 
+def held_out_ledgers(real: Sequence[Corpus], others: Sequence[Corpus],
+                     settings: Settings) -> Iterator[tuple[Corpus, Ledger]]:
+    """Each real episode linked by a model fitted on every other corpus."""
+    for corpus in real:
+        model = train([c for c in real if c is not corpus] + list(others), settings)
+        yield corpus, relinked(corpus.ledger, model, settings)
+
+
 def held_out(real: Sequence[Corpus], others: Sequence[Corpus], settings: Settings) -> list[Metric]:
     """Each real episode scored by a model fitted on every other corpus; pooled and per episode,
     named like `claimgraph eval linking-real`'s figures with `.held_out` after the family."""
     matcher = OriginMatcher(ActorCatalogue.load(settings))
     pooled, metrics = Tally(), []
-    for corpus in real:
-        model = train([c for c in real if c is not corpus] + list(others), settings)
-        tally = linking_real.score_episode(corpus.episode, relinked(corpus.ledger, model, settings), matcher)
+    for corpus, ledger in held_out_ledgers(real, others, settings):
+        tally = linking_real.score_episode(corpus.episode, ledger, matcher)
         metrics += linking_real.metrics_of(corpus.name, tally)
         pooled.add(tally)
     return [replace(m, name=m.name.replace("linking_real", "linking_real_held_out", 1))
             for m in linking_real.metrics_of(linking_real.POOLED, pooled) + metrics]
+
+
+def explain(data: Path = DEFAULT_DATA, settings: Optional[Settings] = None) -> dict[str, list[EventRow]]:
+    """`claimgraph eval linking-real --held-out --events`: each episode's rows, linked by a model
+    fitted without it."""
+    settings = settings or Settings.load()
+    real, others = corpora(data, settings)
+    return {corpus.name: linking_real.event_rows(corpus.episode, ledger)
+            for corpus, ledger in held_out_ledgers(real, others, settings)}
 
 
 def evaluate(data: Path = DEFAULT_DATA, settings: Optional[Settings] = None) -> list[Metric]:

@@ -39,6 +39,7 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 
 out = Console(soft_wrap=True)
+EVENT_TABLE_WIDTH = 170
 err = Console(stderr=True, soft_wrap=True)  # one line per message, whatever the width
 
 @app.callback()
@@ -323,12 +324,28 @@ def eval_linking_real(path: Optional[Path] = typer.Argument(
         None, metavar="PATH", help="A folder of episode folders, each with articles/ and gold.yaml (default "
                    "../shared/eval/linking-real)."),
         held_out: bool = typer.Option(False, "--held-out", help="Also score each episode with a pair model fitted "
-                                      "without it (leave one episode out; a few minutes).")):
+                                      "without it (leave one episode out; a few minutes)."),
+        events: bool = typer.Option(False, "--events", help="First list each gold event beside the system event "
+                                    "aligned with it (with --held-out: as the model fitted without its episode "
+                                    "links it).")):
     """Events on real multi-outlet news: CoNLL F1 with baselines, origins, sides, event and mention status."""
+    if events:
+        _print_event_rows(path, held_out)
     runs: dict[str, Optional[Path]] = {"linking_real": path}
     if held_out:
         runs["linking_real_held_out"] = path.parent if path else None
     _run_eval(runs)
+
+
+def _print_event_rows(path: Optional[Path], held_out: bool) -> None:
+    from claimgraph.eval import DEFAULT_DATA, linking_real, train_linking
+    from claimgraph.eval.runner import event_rows_table
+
+    root = path or DEFAULT_DATA / "linking-real"
+    explained = train_linking.explain(root.parent) if held_out else linking_real.explain(root)
+    wide = Console(width=max(out.width, EVENT_TABLE_WIDTH))  # a row per event reads only unwrapped
+    for episode, rows in explained.items():
+        wide.print(event_rows_table(episode, rows))
 
 
 @eval_app.command("all")

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.eval.linking_real import (Ledger, OriginMatcher, evaluate, is_clean, load_episode, match_mentions)
+from claimgraph.eval.linking_real import (Ledger, OriginMatcher, evaluate, event_rows, explain, is_clean, load_episode,
+                                          match_mentions)
 from claimgraph.model import Claim, Document, Event, Place, SourceRef, TimeSpan
 from claimgraph.resolve.actors import ActorCatalogue
 
@@ -139,6 +140,25 @@ def test_linking_real_one_system_event_for_everything_is_scored_as_such(episode)
     assert figures["linking_real.conll.f1"] == pytest.approx(figures["linking_real.baseline.one_cluster.conll.f1"])
     assert figures["linking_real.events.clean"] == 0.0  # neither is most of the one system event
     assert figures["linking_real.events.origins_exact"] == 0.0
+
+
+def test_linking_real_event_rows_show_each_gold_event_beside_its_aligned_system_event(episode):
+    rows = {row.gold.id: row for row in event_rows(episode, perfect_ledger())}
+    assert rows["bridge-strike"].system.id == "e1" and rows["deaths"].system.id == "e2"
+    assert rows["bridge-strike"].mentions_in == (("e1", 2),) and rows["bridge-strike"].system_claims == 2
+    assert all(row.clean and row.origins_ok and row.status_ok for row in rows.values())
+
+
+def test_linking_real_event_rows_mark_an_event_lumped_into_another(episode):
+    ledger = perfect_ledger()
+    for claim in ledger.claims:
+        claim.event_id = "e1"
+    ledger.events = [event("e1", ledger.claims, independent_sources=3, status="disputed")]
+    rows = {row.gold.id: row for row in explain(episode.articles.parents[1], run=lambda ep, s: ledger)["tiny"]}
+    assert rows["bridge-strike"].system.id == "e1" and rows["deaths"].system is None  # one system event, one gold
+    assert rows["deaths"].mentions_in == (("e1", 1),)
+    assert not rows["bridge-strike"].origins_ok and not rows["bridge-strike"].status_ok
+    assert not rows["deaths"].origins_ok and not rows["deaths"].clean
 
 
 def test_linking_real_places_within_161_km_of_the_gold_place(episode):

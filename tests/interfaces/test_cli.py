@@ -268,7 +268,7 @@ def test_cli_link_shows_that_it_is_working(ledger_file):
 # -- help and output -------------------------------------------------------------------------------
 
 COMMANDS = [["extract"], ["ingest"], ["link"], ["export"], ["stats"], ["report"], ["serve"], ["settings"],
-            ["eval", "linking"], ["eval", "all"], ["gazetteer", "import"], []]
+            ["eval", "linking"], ["eval", "linking-real"], ["eval", "all"], ["gazetteer", "import"], []]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "claimgraph")
@@ -277,6 +277,21 @@ def test_cli_help_has_no_programmer_notation(command):
     assert result.returncode == 0
     shown = result.stdout.decode()
     assert not re.search(r"<\w+(\[\w+\])?>|\{\w+\}|\blist\[", shown), shown
+
+
+@pytest.mark.slow
+def test_cli_eval_linking_real_events_lists_each_gold_event(tmp_path):
+    from tests.eval.test_linking_real import ARTICLE_A, ARTICLE_B, GOLD
+
+    folder = tmp_path / "episodes" / "tiny"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "articles" / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (folder / "articles" / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    (folder / "gold.yaml").write_text(GOLD, encoding="utf-8")
+    result = claimgraph("eval", "linking-real", str(tmp_path / "episodes"), "--events")
+    shown = result.stdout.decode()
+    assert "its mentions went to" in shown and "bridge-strike" in shown and "deaths" in shown, result.stderr.decode()
+    assert "linking_real.conll.f1" in shown  # the figures follow the rows
 
 
 def test_cli_settings_fit_an_80_column_terminal():
