@@ -89,6 +89,16 @@ def test_status_tagger_speculative_future_question_request(claims_of):
     assert claims[0].status == "speculative" and claims[0].event_type == "request"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("It is necessary to close the harbour at once, the port office said.", "speculative"),
+    ("The union stressed the need for a new crane, its chairman said.", "speculative"),
+    ("The bridge needs to be repaired before winter, the mayor said.", "speculative"),
+    ("The port office said there was no need for an evacuation.", "reported"),
+])
+def test_status_tagger_a_necessity_is_a_demand(claims_of, text, expected):
+    assert status(claims_of, text)[0] == expected
+
+
 def test_status_tagger_cues_point_into_text(claims_of, make_document, extractor):
     document = make_document("Witnesses said the depot reportedly burned for hours.")
     claim = extractor.extract(document)[0]
