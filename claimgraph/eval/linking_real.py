@@ -323,22 +323,19 @@ def count_place(place: Optional[Place], gold: Optional[tuple[float, float]], kin
 
 
 def count_events(episode: Episode, ledger: Ledger, response: Clustering, counts: Counter[str]) -> None:
-    events = {e.id: e for e in ledger.events}
-    key_sets = {e.id: frozenset(m.id for m in e.mentions) for e in episode.events}
-    aligned = dict(ceafe_alignment({m: e for e, ms in key_sets.items() for m in ms}, response))
-    for event in episode.events:
+    for row in aligned_rows(episode, ledger, response):
+        event, system = row.gold, row.system
         counts["events"] += 1
-        counts["events_clean"] += is_clean(key_sets[event.id], response)
-        system = events.get(aligned.get(key_sets[event.id]))  # type: ignore[arg-type]
+        counts["events_clean"] += row.clean
         if system is None:
             continue
         counts["events_aligned"] += 1
         difference = abs(system.independent_sources - event.independent_sources)
         counts["origins_exact"] += difference == 0
-        counts["origins_within_one"] += difference <= 1
+        counts["origins_within_one"] += row.origins_ok
         counts["origins_abs_error"] += difference
         counts["sides_right"] += set(system.sides) - NEUTRAL == set(event.sides)
-        counts["status_right"] += system.status == event.status
+        counts["status_right"] += row.status_ok
         counts["type_right"] += system.event_type == event.event_type
         count_place(event_position(system), event.point, "event", counts)
 
@@ -366,7 +363,11 @@ class EventRow:
 
 def event_rows(episode: Episode, ledger: Ledger) -> list[EventRow]:
     """Each gold event of the episode, as `score_episode` aligns and counts it."""
-    response = system_clustering(episode, match_mentions(episode, ledger))
+    return aligned_rows(episode, ledger, system_clustering(episode, match_mentions(episode, ledger)))
+
+
+def aligned_rows(episode: Episode, ledger: Ledger, response: Clustering) -> list[EventRow]:
+    """Each gold event beside the system event the CEAF-e alignment of `response` gives it."""
     events = {e.id: e for e in ledger.events}
     sizes = Counter(claim.event_id for claim in ledger.claims)
     key_sets = {e.id: frozenset(m.id for m in e.mentions) for e in episode.events}

@@ -17,10 +17,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from claimgraph.eval import DEFAULT_DATA, Metric
+
 if TYPE_CHECKING:
     from claimgraph.eval.linking_real import EventRow
-
-from claimgraph.eval import DEFAULT_DATA, Metric
 
 BASELINE = Path(__file__).with_name("baseline.json")
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

@@ -39,8 +39,8 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 
 out = Console(soft_wrap=True)
-EVENT_TABLE_WIDTH = 170
 err = Console(stderr=True, soft_wrap=True)  # one line per message, whatever the width
+EVENT_TABLE_WIDTH = 170  # columns of `eval linking-real --events`: a row per event reads only unwrapped
 
 @app.callback()
 def configure(verbose: bool = typer.Option(False, "--verbose", "-v",
@@ -343,7 +343,7 @@ def _print_event_rows(path: Optional[Path], held_out: bool) -> None:
 
     root = path or DEFAULT_DATA / "linking-real"
     explained = train_linking.explain(root.parent) if held_out else linking_real.explain(root)
-    wide = Console(width=max(out.width, EVENT_TABLE_WIDTH))  # a row per event reads only unwrapped
+    wide = Console(width=max(out.width, EVENT_TABLE_WIDTH))
     for episode, rows in explained.items():
         wide.print(event_rows_table(episode, rows))
 
