@@ -256,10 +256,12 @@ def sentence_of(claim: Claim, document: Optional[Document]) -> str:
 
 def paragraph_of(claim: Claim, document: Optional[Document]) -> tuple[int, str]:
     """Where the paragraph holding the claim's sentence starts, and its text: what "the
-    structure" or "the town" is."""
+    structure" or "the town" is.  A line break ends a paragraph, as it ends a sentence in
+    extraction (extract/paragraphs.py): news text holds a paragraph on one line, with or
+    without a blank line after it."""
     text, (start, end) = text_around(claim, document), claim.sentence_span
-    first, last = text.rfind("\n\n", 0, start), text.find("\n\n", end)
-    begin = first + 2 if first >= 0 else 0
+    first, last = text.rfind("\n", 0, start), text.find("\n", end)
+    begin = first + 1
     return begin, text[begin:last if last >= 0 else len(text)] if text else ""
 
 

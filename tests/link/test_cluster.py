@@ -1,3 +1,5 @@
+import pytest
+
 from claimgraph.link import link_claims, relink
 from claimgraph.link.cluster import days_apart_within, in_time
 from claimgraph.link.features import features
@@ -108,11 +110,11 @@ def test_cluster_an_article_looking_back_dates_its_other_claims_by_the_day_it_te
     assert undated.day == dated.dated and undated.dated is None
 
 
-def test_cluster_an_undated_claim_takes_the_day_given_before_it_in_its_paragraph_only():
+@pytest.mark.parametrize("line_break", ["\n\n", "\n"])  # a paragraph is a line, blank lines or not
+def test_cluster_an_undated_claim_takes_the_day_given_before_it_in_its_paragraph_only(line_break):
     from claimgraph.link.features import date_articles
 
-    text = ("On August 5 the army fired twice at the plant. The first attack came at noon.\n\n"
-            "Workers hid in bunkers.")
+    text = f"On August 5 the army fired twice at the plant. The first attack came at noon.{line_break}Workers hid in bunkers."
     docs = documents(document("d7", "2024-08-07", text=text))
 
     def sentence(number: int, words: str, day=None):

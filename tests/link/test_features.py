@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from claimgraph.link.features import (claim_day, claim_tokens, features, located_places, measures_extent, outcomes_of,
                                      paragraph_of, stem)
 from claimgraph.link.rules import load_rules
@@ -89,8 +91,9 @@ def test_features_a_settlement_after_a_cue_is_named_even_when_not_located():
     assert struck.place_names == {"zvannoe"} and struck.points == []
 
 
-def test_features_a_short_clause_takes_words_from_its_paragraph_only():
-    text = "Video shows the Seym bridge being hit. Bloggers said it had collapsed.\n\nPrisoners were exchanged."
+@pytest.mark.parametrize("line_break", ["\n\n", "\n"])  # a paragraph is a line, blank lines or not
+def test_features_a_short_clause_takes_words_from_its_paragraph_only(line_break):
+    text = f"Video shows the Seym bridge being hit. Bloggers said it had collapsed.{line_break}Prisoners were exchanged."
     doc = Document(id="d1", text=text)
     clause = claim("d1:0", "it had collapsed").model_copy(update={"sentence_span": (38, 69)})
     found = set(claim_tokens(clause, doc, paragraph_of(clause, doc), RULES))
