@@ -169,14 +169,14 @@ def date_from_paragraph(members: list["ClaimFeatures"]) -> None:
     (`dated`) is set: the time window keeps reading the claim's own time or its article's date
     (moving that too cost origins and statuses left out).  Background claims neither give nor
     take a day, nor do claims whose sentence is not in their article's text."""
-    last_paragraph, last_day = None, None
+    last_paragraph, last_day, last_night = None, None, False
     for claim in sorted(members, key=lambda c: c.claim.span):
         if claim.background or claim.paragraph is None:
             continue
         if claim.dated is not None:
-            last_paragraph, last_day = claim.paragraph, claim.dated
+            last_paragraph, last_day, last_night = claim.paragraph, claim.dated, claim.night
         elif claim.paragraph == last_paragraph:
-            claim.dated = last_day
+            claim.dated, claim.night = last_day, last_night
 
 
 def is_background(claim: Claim, document: Optional[Document], rules: LinkRules) -> bool:
@@ -216,6 +216,7 @@ class ClaimFeatures:
     sentence_kinds: frozenset[str] = frozenset()  # kinds its whole sentence names
     counted: frozenset[str] = frozenset()  # kinds it gives a number for ("40 people were killed")
     dated: Optional[int] = None  # the day its own words give, if that precise
+    night: bool = False  # that day is a night's, so it may be the day before or after
     background: bool = False
     sentence: int = 0  # its sentence's number in the article
     paragraph: Optional[int] = None  # where its paragraph starts in the article; None: its sentence is not in the text
@@ -385,6 +386,7 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         sentence_kinds=kinds_of(sentence, rules),
         counted=counted_kinds(claim, kinds, extent, rules),
         dated=dated_day(claim),
+        night=dated_day(claim) is not None and bool(rules.night_words.search(claim.time.text)),
         background=is_background(claim, document, rules),
         sentence=sentence_number(claim, document),
         paragraph=paragraph[0] if paragraph[1] else None,

@@ -37,7 +37,7 @@ FEATURES = {
     "other_kinds": "both name kinds of happening, none in common",
     "same_count": "both give a number for a common kind (two death tolls)",
     "one_counted": "only one gives a number for a kind (a toll beside the strike itself)",
-    "other_day": "both give their own days, more than a day apart",
+    "other_day": "both give their own days, not the same one (a night's day may be either day beside it)",
     "background": "one tells of something long past, the other does not",
     "same_place": "they name a common town (located or not: \"the village of X\")",
     "other_place": "both name towns, none in common",
@@ -65,6 +65,16 @@ def apart(counter: Counter, values: Iterable, common: float) -> float:
     return max(0.0, counter[None] - common) if values else 0
 
 
+def same_day_count(event: EventProfile, day: int, night: bool) -> int:
+    """How many of the event's dated claims may tell of the same day as a claim dated `day`:
+    those giving that day, and those giving a night's day beside it (either side of midnight;
+    a night on the claim's side too widens the reach by one)."""
+    reach = 1 if night else 0
+    days = sum(event.dated[d] - event.nights[d] for d in range(day - reach, day + reach + 1))
+    nights = sum(event.nights[d] for d in range(day - reach - 1, day + reach + 2))
+    return days + nights
+
+
 def mean_features(claim: ClaimFeatures, event: EventProfile, rules: LinkRules) -> list[float]:
     """The pair features of `claim` with each claim of `event`, averaged (in NAMES order)."""
     n = event.size
@@ -77,7 +87,7 @@ def mean_features(claim: ClaimFeatures, event: EventProfile, rules: LinkRules) -
     places, facilities = shared(event.places, claim.place_names), shared(event.facilities, claim.facilities)
     speakers = shared(event.speakers, claim.speakers)
     dated = claim.dated
-    same_days = shared(event.dated, (dated - 1, dated, dated + 1)) if dated is not None else 0
+    same_days = same_day_count(event, dated, claim.night) if dated is not None else 0
     meaning = float(claim.meaning @ event.meaning) if claim.meaning is not None and event.meaning is not None else 0.0
     counts = (
         n,

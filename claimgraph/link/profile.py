@@ -58,6 +58,7 @@ class EventProfile:
     kinds: Counter[Optional[str]] = field(default_factory=Counter)
     counted: Counter[Optional[str]] = field(default_factory=Counter)
     dated: Counter[Optional[int]] = field(default_factory=Counter)
+    nights: Counter[int] = field(default_factory=Counter)  # of the dated days, those that are a night's
     places: Counter[Optional[str]] = field(default_factory=Counter)
     facilities: Counter[Optional[str]] = field(default_factory=Counter)
     speakers: Counter[Optional[str]] = field(default_factory=Counter)
@@ -94,6 +95,7 @@ class EventProfile:
             count_values(counter, values)
         if claim.dated is not None:
             count_values(self.dated, (claim.dated,))
+            self.nights[claim.dated] += claim.night
         self.background += claim.background
         self.place_keys |= claim.place_keys
         self.points.update(claim.points)

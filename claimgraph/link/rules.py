@@ -59,6 +59,7 @@ class LinkRules:
     counted_types: dict[str, str]  # event type -> the kind its numbers count
     number_words: re.Pattern[str]
     background_days: int
+    night_words: re.Pattern[str]  # a time naming a night may be either day beside its own
     meaning_file: Path  # word-piece vectors, see meaning.py
     government_seats: frozenset[str]
     locative_words: frozenset[str]
@@ -165,6 +166,7 @@ def link_rules(raw: dict[str, Any]) -> LinkRules:
         counted_types=dict(raw["counted_types"]),
         number_words=words_pattern(raw["number_words"]),
         background_days=int(raw["background_days"]),
+        night_words=words_pattern(raw["night_words"]),
         meaning_file=RULES_FILE.with_name(raw["meaning_file"]),
         government_seats=frozenset(raw["government_seats"]),
         locative_words=frozenset(raw["locative_words"]),

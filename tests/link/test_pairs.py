@@ -47,12 +47,30 @@ def test_pairs_a_toll_beside_the_strike_is_told_apart_by_its_number():
     assert pair["related_types"] == 1 and pair["same_article"] == 1 and pair["next_sentence"] == 1
 
 
-def test_pairs_days_more_than_one_apart_are_a_feature_only_when_both_claims_give_them():
+def test_pairs_other_days_are_a_feature_only_when_both_claims_give_them():
     on_fifth, on_seventh, undated = weighed(claim("d1:0", "Shells hit the plant", "strike", day="2024-08-05"),
                                             claim("d2:0", "Shells hit the plant", "strike", day="2024-08-07"),
                                             claim("d3:0", "Shells hit the plant", "strike"))
     assert named(pair_features(on_fifth, on_seventh, RULES))["other_day"] == 1
     assert named(pair_features(on_fifth, undated, RULES))["other_day"] == 0
+
+
+def at_night(found):
+    """The claim with its day named as a night's ("overnight")."""
+    return found.model_copy(update={"time": found.time.model_copy(update={"text": "overnight"})})
+
+
+def test_pairs_two_days_are_other_days_unless_one_is_a_night_s_which_may_be_either_day_beside_it():
+    shells = "Shells hit the plant"
+    fifth, sixth, night, eighth = weighed(claim("d1:0", shells, "strike", day="2024-08-05"),
+                                          claim("d2:0", shells, "strike", day="2024-08-06"),
+                                          at_night(claim("d2:1", shells, "strike", day="2024-08-06")),
+                                          claim("d3:0", shells, "strike", day="2024-08-08"))
+    assert night.night and not sixth.night
+    assert named(pair_features(fifth, sixth, RULES))["other_day"] == 1
+    assert named(pair_features(fifth, night, RULES))["other_day"] == 0
+    assert named(pair_features(night, fifth, RULES))["other_day"] == 0
+    assert named(pair_features(night, eighth, RULES))["other_day"] == 1
 
 
 CENTROID = {"claim_centroid", "context_centroid"}  # cosines with the event's centroid, not means of pairs
