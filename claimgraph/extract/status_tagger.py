@@ -7,10 +7,12 @@ that comment on it (``retro``: "this claim remains unverified", "..., but we hav
 observed confirmation of this claim").  Hedges and modals inside a relative clause qualify
 that clause only.  A denying cue ("X denied that", "Kyiv dismissed the report", "Russia says
 X; Kyiv denies") makes the claim denied; a vouching one ("the ministry confirmed that",
-"records show", "satellite images taken on Monday show") confirmed; a question or a request
-predicate speculative.  With no cue, an attributed
-claim is ``reported`` and an unattributed one ``asserted``; the first status of
-``precedence`` that has a cue wins.
+"satellite images taken on Monday show") confirmed, unless it checks an open question ("trying
+to confirm whether ...": unverified); a document's account ("records show", "according to the
+report") confirms unless the claim's own words hedge it or leave it open ("according to the
+assessment, the army probably did not ..."); a question or a request predicate speculative.
+With no cue, an attributed claim is ``reported`` and an unattributed one ``asserted``; the
+first status of ``precedence`` that has a cue wins.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ MODAL_ONLY = ("will", "would", "shall", "could", "may", "might", "must", "should
 NEGATIVE_WORDS = ("no", "neither", "nobody", "none")
 # statuses a claim's source can carry in its own words ("geolocated footage", "unverified posts")
 SOURCE_CHECKS = ("confirmed", "unverified")
+# a document's account of a claim ("records show ...", "according to the report"): confirmed
+# only when no status of `precedence` has a cue of its own
+SHOWN = "shown"
 # cues that qualify only their own clause, and the subordinate clauses that bound them: a
 # hedge in "refugees that may have been infiltrated" is the refugees', and a check in "they add
 # territory only once footage confirmed a position" confirms the position, not the claim
@@ -99,7 +104,9 @@ class StatusTagger(Component):
         request_verbs: Iterable[str],
         imagery_words: Iterable[str] = (),
         perception_verbs: Iterable[str] = (),
+        question_marks: Iterable[str] = (),
     ) -> None:
+        self.question_marks = set(question_marks)
         self.imagery_words = set(imagery_words)
         self.perception_verbs = set(perception_verbs)
         self.confirm_cues = set(confirm_cues)
@@ -135,10 +142,10 @@ class StatusTagger(Component):
 
     def _status(self, doc: Doc, claim: Claim, cues: list[Span]) -> tuple[str, list[Span]]:
         candidates = self._candidates(doc, claim, cues)
-        for status in self.precedence:
+        for status in self.precedence + [SHOWN]:
             found = [span for label, span in candidates if label == status]
             if found:
-                return status, found
+                return "confirmed" if status == SHOWN else status, found
         chain = containing_attributions(doc, claim["head"])
         if chain:
             return "reported", [doc[chain[0]["cue"][0]: chain[0]["cue"][1]]]
@@ -166,8 +173,14 @@ class StatusTagger(Component):
             return []
         cue = doc[chain[0]["cue"][1] - 1]
         document_cue = cue.lemma_ in self.document_cues or chain[0]["kind"] == "according"
-        by_document = chain[0]["source_kind"] == "document" and document_cue
-        return [("confirmed", cue.doc[cue.i: cue.i + 1])] if cue.lemma_ in self.confirm_cues or by_document else []
+        if cue.lemma_ in self.confirm_cues:
+            return [("unverified" if self._opens_question(cue) else "confirmed", doc[cue.i: cue.i + 1])]
+        return [(SHOWN, doc[cue.i: cue.i + 1])] if chain[0]["source_kind"] == "document" and document_cue else []
+
+    def _opens_question(self, cue: Token) -> bool:
+        """"trying to confirm whether the convoy was hit": the check is of an open question."""
+        return any(mark.dep_ == "mark" and mark.lower_ in self.question_marks
+                   for clause in cue.children if clause.dep_ in ("ccomp", "advcl") for mark in clause.children)
 
     def _denial(self, doc: Doc, claim: Claim, chain: list[dict[str, Any]]) -> list[tuple[str, Span]]:
         """"X denied that ...": the innermost attribution's cue denies the content, and so does
@@ -207,4 +220,5 @@ def make_status_tagger(nlp: Language, name: str) -> StatusTagger:
         deny_cues=rules.deny_cues, confirm_cues=rules.confirm_cues,
         document_cues=rules.document_cues, request_verbs=rules.request_verbs,
         imagery_words=rules.imagery_words, perception_verbs=rules.perception_verbs,
+        question_marks=rules.question_marks,
     )

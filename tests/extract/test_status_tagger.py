@@ -46,6 +46,16 @@ def test_status_tagger_a_source_that_says_how_it_was_checked_confirms(claims_of)
     assert [(c.text, c.status) for c in claims] == [("the brigade advanced along the rail line", "confirmed")]
 
 
+def test_status_tagger_a_check_of_an_open_question_leaves_the_claim_unverified(claims_of):
+    assert status(claims_of, "The agency is still trying to confirm whether the convoy was hit by a drone.")[-1] == "unverified"
+    assert status(claims_of, "The ministry confirmed that the convoy was hit by a drone.") == ["confirmed"]
+
+
+def test_status_tagger_a_document_confirms_unless_the_claim_hedges_itself(claims_of):
+    assert status(claims_of, "According to the inspection report, the valve probably failed first.") == ["hedged"]
+    assert status(claims_of, "According to the inspection report, the valve failed first.") == ["confirmed"]
+
+
 def test_status_tagger_writer_not_seeing_confirmation_later_in_the_sentence(claims_of):
     claims = claims_of("A military blogger claimed that the brigade seized the depot, but we have not observed "
                        "confirmation of this claim.")
