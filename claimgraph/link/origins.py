@@ -35,6 +35,7 @@ SideOf = Callable[[str], Optional[str]]
 LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 NAME_WORD = re.compile(r"[^\W\d_]+")
 POSSESSIVE_S = re.compile(r"['’]s\b")
+NAME_GAP = r"(?:['’]s)?[\W_]+"  # what may stand between two words of a name its key joins by a space
 
 
 @dataclass(frozen=True)
@@ -120,11 +121,24 @@ def origin_of(claim: Claim, document: Optional[Document], material_words: frozen
     ref = first_non_relay(chain)
     if names_one_of(ref, unspecified_words):
         return None
-    # a name the catalogue does not know is grouped by its lower-case key, shown as written (a
-    # short name, "Леонтьев", carries the key of the full name it stands for as its canonical)
+    # a name the catalogue does not know is grouped by its lower-case key, shown as written; a
+    # pronoun or a short name ("she", "Леонтьев") carries the key of the full name it stands for
+    # as its canonical, and is shown as the article wrote that name
     unknown = not ref.canonical or ref.canonical == source_name_key(ref.canonical)
-    return Origin(normalise_name(ref.canonical or ref.name), ref.kind, ref.side,
-                  normalise_name(ref.name if unknown else ref.canonical), document.id if document else "")
+    label = ref.name if unknown else ref.canonical
+    if unknown and ref.canonical and ref.canonical != source_name_key(ref.name):
+        label = written_form(ref.canonical, document) or ref.name
+    return Origin(normalise_name(ref.canonical or ref.name), ref.kind, ref.side, normalise_name(label),
+                  document.id if document else "")
+
+
+def written_form(key: str, document: Optional[Document]) -> Optional[str]:
+    """The name whose grouping key is `key`, as the article wrote it ("One woman, Mira Dolan, 71"
+    for "one woman mira dolan 71"), if it did."""
+    if document is None or not key:
+        return None
+    found = re.search(r"\b" + NAME_GAP.join(map(re.escape, key.split())) + r"\b", document.text, re.IGNORECASE)
+    return found.group(0) if found else None
 
 
 class OriginSet:

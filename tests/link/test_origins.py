@@ -114,3 +114,14 @@ def test_origins_names_with_one_head_are_one_source_but_not_names_sharing_a_firs
     counted = [found.add(Origin(name, "official", None, label=name, document=f"d{i}")) for i, name in enumerate(names)]
     assert counted[1] == counted[0] and counted[3] == counted[2] and counted[9] == counted[8]
     assert len({o.key for o in counted}) == len(found) == 7
+
+
+def test_origins_a_pronoun_standing_for_an_unknown_name_is_shown_as_the_article_wrote_that_name():
+    from claimgraph.model import Document, SourceRef
+    from claimgraph.resolve.actors import source_name_key
+
+    text = "One woman, Mira Dolan, 71, waded out of her street. \"Everything is gone,\" she said."
+    full = "One woman, Mira Dolan, 71"
+    said = claim("d1:0", "Everything is gone", chain=(SourceRef(name="she", canonical=source_name_key(full)),))
+    assert origin_of(said, Document(id="d1", text=text)).shown() == full
+    assert origin_of(said, Document(id="d1", text="Everything is gone, she said.")).shown() == "she"  # not written
