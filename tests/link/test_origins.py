@@ -125,3 +125,12 @@ def test_origins_a_pronoun_standing_for_an_unknown_name_is_shown_as_the_article_
     said = claim("d1:0", "Everything is gone", chain=(SourceRef(name="she", canonical=source_name_key(full)),))
     assert origin_of(said, Document(id="d1", text=text)).shown() == full
     assert origin_of(said, Document(id="d1", text="Everything is gone, she said.")).shown() == "she"  # not written
+
+
+def test_origins_indications_and_evidence_are_material_not_a_source():
+    from claimgraph.link.rules import load_rules
+
+    docs = documents(document("d1"))
+    material = load_rules().material_sources
+    chain = (source("all indications", "other"), source("Port authority spokesman Ivo Marek", "official"))
+    assert origin_of(claim("d1:0", "x", chain=chain), docs["d1"], material).name == "Port authority spokesman Ivo Marek"
