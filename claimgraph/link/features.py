@@ -130,6 +130,11 @@ def dated_day(claim: Claim) -> Optional[int]:
     return start if start is not None and (end is None or end - start <= 1) else None
 
 
+def names_a_night(claim: Claim, rules: LinkRules) -> bool:
+    """Is the day the claim gives a night's ("overnight", "last night": `night_words`)?"""
+    return dated_day(claim) is not None and bool(rules.night_words.search(claim.time.text or ""))
+
+
 def retrospective_day(claims: list["ClaimFeatures"], window: int) -> Optional[int]:
     """The day an article looking back tells of: the day most of its dated claims give (of a
     tie, the one it gives first), when that day is well before its date (more than `window`
@@ -386,7 +391,7 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         sentence_kinds=kinds_of(sentence, rules),
         counted=counted_kinds(claim, kinds, extent, rules),
         dated=dated_day(claim),
-        night=dated_day(claim) is not None and bool(rules.night_words.search(claim.time.text)),
+        night=names_a_night(claim, rules),
         background=is_background(claim, document, rules),
         sentence=sentence_number(claim, document),
         paragraph=paragraph[0] if paragraph[1] else None,
