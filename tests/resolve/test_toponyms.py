@@ -33,6 +33,18 @@ def test_toponyms_find_toponyms_avoids_common_word_traps(gazetteer):
     assert found == [("Kyiv", "in_name"), ("Ukrainian", "demonym")]  # the outlet is not in Kyiv
 
 
+def test_toponyms_a_common_word_spelling_another_language_s_name_of_a_town_is_no_place(tmp_path):
+    from claimgraph.resolve.gazetteer import Gazetteer, PlaceRow
+
+    hyeres = PlaceRow(3012937, "Hyeres", 43.12, 6.13, "FR", "FR.93", "PPL", 50_487, ("Air",))  # as GeoNames has it
+    gazetteer = Gazetteer(tmp_path / "gazetteer.sqlite", sources=[hyeres], demonyms=[])
+    try:
+        assert find_toponyms("Air defence in the area is thin. Hyeres is far away.", gazetteer)[0].text == "Hyeres"
+        assert len(find_toponyms("Air defence in the area is thin.", gazetteer)) == 0
+    finally:
+        gazetteer.close()
+
+
 @pytest.mark.parametrize("text, name, role", [("The Kyiv Independent reported.", "Kyiv", "in_name"),
                                               ("The Washington Post’s reporter asked.", "Washington", "in_name"),
                                               ("The Kursk Film Society met.", "Kursk", "in_name"),
