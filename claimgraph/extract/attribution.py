@@ -57,6 +57,7 @@ FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 CLOSING_CUE_DEPS = ("prep", "pobj", "npadvmod", "compound", "det", "amod", "poss", "case", "dobj", "dative")
 CLOSING_SOURCE_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM")  # "…, campaign finance records show."
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+QUESTION_MARKS = ("whether", "if")  # a clause opening on one asks, it claims nothing
 
 
 def subject_of(verb: Token, inherit: tuple[str, ...] = INHERIT_SUBJECT_DEPS,
@@ -135,12 +136,16 @@ def absolute_speaker(cue: Token) -> Optional[Token]:
     return None
 
 
+def opens_question(verb: Token, deps: tuple[str, ...] = ("ccomp",)) -> bool:
+    """A clause of the verb (of ``deps``) that opens on "whether" or "if": a question, not a claim."""
+    return any(clause.dep_ in deps and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in clause.children)
+               for clause in verb.children)
+
+
 def leaves_open(cue: Token) -> bool:
     """"The air force did not say whether any missiles were intercepted": a question the
     speaker left open is no claim of theirs."""
-    negated = any(c.dep_ == "neg" for c in cue.children)
-    return negated and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
-                                                     for m in c.children) for c in cue.children)
+    return any(c.dep_ == "neg" for c in cue.children) and opens_question(cue)
 
 
 def fused_nouns(cue: Token) -> list[Token]:

@@ -109,7 +109,6 @@ class StatusRules:
     cause_marks: frozenset[str]
     cause_verbs: frozenset[str]
     cause_heads: frozenset[str]  # with consequence_verbs: the harms a cause clause may hang on
-    question_marks: frozenset[str]  # "whether", "if": a check of an open question confirms nothing
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import extensions
-from .attribution import containing_attributions
+from .attribution import containing_attributions, opens_question
 from .claim_segmenter import claim_scope
 from .component import Component
 from .lexicon import phrase_patterns, status_rules
@@ -104,9 +104,7 @@ class StatusTagger(Component):
         request_verbs: Iterable[str],
         imagery_words: Iterable[str] = (),
         perception_verbs: Iterable[str] = (),
-        question_marks: Iterable[str] = (),
     ) -> None:
-        self.question_marks = set(question_marks)
         self.imagery_words = set(imagery_words)
         self.perception_verbs = set(perception_verbs)
         self.confirm_cues = set(confirm_cues)
@@ -174,13 +172,9 @@ class StatusTagger(Component):
         cue = doc[chain[0]["cue"][1] - 1]
         document_cue = cue.lemma_ in self.document_cues or chain[0]["kind"] == "according"
         if cue.lemma_ in self.confirm_cues:
-            return [("unverified" if self._opens_question(cue) else "confirmed", doc[cue.i: cue.i + 1])]
+            # "still trying to confirm whether the convoy was hit": a check of an open question
+            return [("unverified" if opens_question(cue, ("ccomp", "advcl")) else "confirmed", doc[cue.i: cue.i + 1])]
         return [(SHOWN, doc[cue.i: cue.i + 1])] if chain[0]["source_kind"] == "document" and document_cue else []
-
-    def _opens_question(self, cue: Token) -> bool:
-        """"trying to confirm whether the convoy was hit": the check is of an open question."""
-        return any(mark.dep_ == "mark" and mark.lower_ in self.question_marks
-                   for clause in cue.children if clause.dep_ in ("ccomp", "advcl") for mark in clause.children)
 
     def _denial(self, doc: Doc, claim: Claim, chain: list[dict[str, Any]]) -> list[tuple[str, Span]]:
         """"X denied that ...": the innermost attribution's cue denies the content, and so does
@@ -220,5 +214,4 @@ def make_status_tagger(nlp: Language, name: str) -> StatusTagger:
         deny_cues=rules.deny_cues, confirm_cues=rules.confirm_cues,
         document_cues=rules.document_cues, request_verbs=rules.request_verbs,
         imagery_words=rules.imagery_words, perception_verbs=rules.perception_verbs,
-        question_marks=rules.question_marks,
     )
