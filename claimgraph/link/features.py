@@ -22,7 +22,7 @@ import numpy as np
 from claimgraph.link.meaning import load_meaning
 from claimgraph.link.quantities import unit_of
 from claimgraph.link.rules import LinkRules
-from claimgraph.model import Claim, Document, Place
+from claimgraph.model import Claim, Document, Place, TimeSpan
 from claimgraph.rules import typed_rules
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -130,9 +130,9 @@ def dated_day(claim: Claim) -> Optional[int]:
     return start if start is not None and (end is None or end - start <= 1) else None
 
 
-def names_a_night(claim: Claim, rules: LinkRules) -> bool:
-    """Is the day the claim gives a night's ("overnight", "last night": `night_words`)?"""
-    return dated_day(claim) is not None and bool(rules.night_words.search(claim.time.text or ""))
+def names_a_night(time: Optional[TimeSpan], rules: LinkRules) -> bool:
+    """Does the claim's time name a night ("overnight", "last night": `night_words`)?"""
+    return time is not None and bool(rules.night_words.search(time.text or ""))
 
 
 def retrospective_day(claims: list["ClaimFeatures"], window: int) -> Optional[int]:
@@ -372,6 +372,7 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
     kinds = kinds_of(claim.text, rules)
     extent = measures_extent(claim, rules)
     paragraph = paragraph_of(claim, document)
+    dated = dated_day(claim)
     return ClaimFeatures(
         claim=claim,
         document=document,
@@ -390,8 +391,8 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         kinds=kinds | ({"extent"} if extent else frozenset()),
         sentence_kinds=kinds_of(sentence, rules),
         counted=counted_kinds(claim, kinds, extent, rules),
-        dated=dated_day(claim),
-        night=names_a_night(claim, rules),
+        dated=dated,
+        night=dated is not None and names_a_night(claim.time, rules),
         background=is_background(claim, document, rules),
         sentence=sentence_number(claim, document),
         paragraph=paragraph[0] if paragraph[1] else None,
