@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable, Mapping, Optional, Sequence
 
+from claimgraph.link.day_split import split_by_day
 from claimgraph.link.events import BuildContext, build_event
 from claimgraph.link.features import ClaimFeatures, date_articles, features
 from claimgraph.link.origins import syndication_representatives
@@ -149,7 +150,17 @@ class Linker:
                 number = self._file(EventProfile(story=story))
             self.profiles[number].add(claim)
             touched.add(number)
-        return self.merge_new_events(sorted(touched))
+        merged = self.merge_new_events(sorted(touched))
+        return sorted(part for number in merged for part in self.split_by_day(number))
+
+    def split_by_day(self, number: int) -> list[int]:
+        """The event's number, and those of the events split off it by day (day_split.py)."""
+        parts = split_by_day(self.profiles[number], self.rules,
+                             lambda claim, part: self.model.logit(mean_features(claim, part, self.rules)))
+        if not parts:
+            return [number]
+        self.profiles[number] = parts[0]
+        return [number] + [self._file(part) for part in parts[1:]]
 
     def candidates(self, claim: ClaimFeatures, story: str, besides: int = -1) -> list[int]:
         """The live events of the story, at most `events_scored`: those whose words the claim

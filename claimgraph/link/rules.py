@@ -43,6 +43,14 @@ class Extent:
     share: float  # an event measures held ground when this share of its claims do
 
 
+@dataclass(frozen=True)
+class DaySplit:
+    """When an event of a one-day happening splits by the days its claims give (day_split.py)."""
+    types: frozenset[str]
+    least: int  # claims giving a day for it to open a part
+    reach: int  # sentences between an undated claim and a dated one of its article
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once
 class LinkRules:
     stories: StoryRules
@@ -54,6 +62,7 @@ class LinkRules:
     speech_types: frozenset[str]  # the happening is the speaking: its speaker tells events apart
     persistent_types: frozenset[str]
     persistent_window_days: int
+    day_split: DaySplit
     happening_words: dict[str, WordList]  # kind of happening -> the words naming it
     counted_kinds: frozenset[str]  # kinds whose numbers measure one thing (a death toll)
     counted_types: dict[str, str]  # event type -> the kind its numbers count
@@ -161,6 +170,8 @@ def link_rules(raw: dict[str, Any]) -> LinkRules:
         speech_types=frozenset(raw["speech_types"]),
         persistent_types=frozenset(raw["persistent_types"]),
         persistent_window_days=int(raw["persistent_window_days"]),
+        day_split=DaySplit(frozenset(raw["day_split"]["types"]), int(raw["day_split"]["least"]),
+                           int(raw["day_split"]["reach"])),
         happening_words={kind: word_list(words) for kind, words in raw["happening_words"].items()},
         counted_kinds=frozenset(raw["counted_kinds"]),
         counted_types=dict(raw["counted_types"]),

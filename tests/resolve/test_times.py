@@ -70,6 +70,7 @@ SUNDAY = date(2022, 8, 7)
     ("Saturday night into Sunday", "2022-08-06", "2022-08-07"),
     ("the night from Friday to Saturday", "2022-08-05", "2022-08-06"),
     ("overnight to 7 August", "2022-08-06", "2022-08-07"),
+    ("overnight to August 7", "2022-08-06", "2022-08-07"),
     ("the night of 5 to 6 August", "2022-08-05", "2022-08-06"),
     # two days, day first, ordinals allowed
     ("on 5-6 August", "2022-08-05", "2022-08-06"),

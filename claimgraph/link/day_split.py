@@ -1,0 +1,65 @@
+"""One event per day for happenings of a day: a site shelled on Friday and again on Sunday is
+two strikes.
+
+Linking compares a claim with an event's claims on average, and most reports give no day of
+their own, so the undated reports of two strikes on one plant join them into one event.  Once
+an event is built, `split_by_day` looks at the days its claims give themselves (`dated`, not a
+night's, which may be either day beside it): when two or more days are each given by at least
+`day_split.least` claims, each such day opens a part.  Every other claim goes with the nearest
+claim of its own article that gives one of those days, within `day_split.reach` sentences ("On
+August 5 the army fired twice. The first attack took place at 15:00"), else to the part it
+fits best.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Optional, Sequence
+
+from claimgraph.link.features import ClaimFeatures
+from claimgraph.link.profile import EventProfile
+from claimgraph.link.rules import LinkRules
+
+Fit = Callable[[ClaimFeatures, EventProfile], float]  # how well a claim fits an event (a logit)
+
+
+def own_day(claim: ClaimFeatures) -> Optional[int]:
+    """The day a claim gives itself, unless that day is a night's."""
+    return None if claim.night else claim.dated
+
+
+def split_days(claims: Sequence[ClaimFeatures], least: int) -> list[int]:
+    """The days at least `least` of the claims give themselves, when there are two or more."""
+    given = Counter(day for day in map(own_day, claims) if day is not None)
+    days = sorted(day for day, count in given.items() if count >= least)
+    return days if len(days) > 1 else []
+
+
+def anchored_day(claim: ClaimFeatures, anchors: Sequence[ClaimFeatures], reach: int) -> Optional[int]:
+    """The day of the nearest anchor in the claim's article within `reach` sentences (of two as
+    near, the one before it)."""
+    near = [(abs(a.sentence - claim.sentence), a.sentence > claim.sentence, own_day(a)) for a in anchors
+            if a.document_id == claim.document_id and abs(a.sentence - claim.sentence) <= reach]
+    return min(near)[2] if near else None
+
+
+def split_by_day(profile: EventProfile, rules: LinkRules, fit: Fit) -> list[EventProfile]:
+    """The event's parts, one per day (see the module), or [] when it stays whole.  Only the
+    claims added in this run (`members`) are looked at: a stored event keeps its claims."""
+    split = rules.day_split
+    if profile.base is not None or not profile.size or profile.types.most_common(1)[0][0] not in split.types:
+        return []
+    days = split_days(profile.members, split.least)
+    if not days:
+        return []
+    parts = {day: EventProfile(story=profile.story) for day in days}
+    anchors = [claim for claim in profile.members if own_day(claim) in parts]
+    for claim in anchors:
+        parts[own_day(claim)].add(claim)  # type: ignore[index]
+    for claim in profile.members:
+        if own_day(claim) in parts:
+            continue
+        day = anchored_day(claim, anchors, split.reach)
+        part = parts[day] if day is not None else max(parts.values(), key=lambda p: fit(claim, p))
+        part.add(claim)
+    return list(parts.values())
