@@ -33,7 +33,8 @@ SPECIFIC_PRECISIONS = {"point", "town", None}
 DATED_PRECISIONS = {"day", "hour"}  # a claim's own time this precise dates the happening
 UNDAYED_PRECISIONS = {"month", "year"}  # a time this coarse names no day (its first day would be made up)
 DIGIT = re.compile(r"\d")
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
+# a stop before a lower-case word or a number ends an abbreviation ("on Aug. 7", "U.S. officials"), not a sentence
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?![a-zа-яё0-9])|\n+")
 
 
 def russian_endings() -> tuple[str, ...]:

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from claimgraph.link.features import (claim_day, claim_tokens, features, located_places, measures_extent, outcomes_of,
-                                     paragraph_of, stem)
+                                     paragraph_of, sentence_number, stem)
 from claimgraph.link.rules import load_rules
 from claimgraph.model import Document
 from tests.link.factories import claim, document, quantity, source, town
@@ -170,3 +170,15 @@ def test_features_a_span_of_days_dates_no_happening():
         text="overnight", start="2022-08-16", end="2022-08-17", precision="day", resolved=True)})
     assert features(career, docs, RULES).dated is None
     assert features(night, docs, RULES).dated == date(2022, 8, 16).toordinal()
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Rockets hit the plant. The army said so. Kyiv denied it.", 2),
+    ("Rockets hit the plant on Aug. 7, the U.S. embassy said. Kyiv denied it.", 1),  # abbreviations end no sentence
+    ("Rockets hit the plant\nKyiv denied it.", 1),  # a line is a paragraph
+])
+def test_features_a_claim_s_sentence_number_counts_sentence_ends_before_it(text, number):
+    start = text.index("Kyiv")
+    found = claim("d:0", "Kyiv denied it", "strike").model_copy(
+        update={"span": (start, start + 14), "sentence_span": (start, len(text))})
+    assert sentence_number(found, Document(id="d", text=text)) == number
