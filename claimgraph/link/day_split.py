@@ -3,12 +3,13 @@ two strikes.
 
 Linking compares a claim with an event's claims on average, and most reports give no day of
 their own, so the undated reports of two strikes on one plant join them into one event.  Once
-an event is built, `split_by_day` looks at the days its claims give themselves (`dated`, not a
-night's, which may be either day beside it): when two or more days are each given by at least
-`day_split.least` claims, each such day opens a part.  Every other claim goes with the nearest
-claim of its own article that gives one of those days, within `day_split.reach` sentences ("On
-August 5 the army fired twice. The first attack took place at 15:00"), else to the part it
-fits best.
+an event is built, `split_by_day` looks at the days its claims give themselves (`dated`): when
+two or more days are each given by at least `day_split.least` claims, not counting nights
+(which reach the day after too), each such day opens a part.  A claim giving one of those days
+joins its part, a night's included (the resolver dates a night by the evening it begins: "last
+night", "overnight to 7 August").  Every other claim goes with the nearest claim of its own
+article that joined a part, within `day_split.reach` sentences ("On August 5 the army fired
+twice. The first attack took place at 15:00"), else to the part it fits best.
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ def split_days(claims: Sequence[ClaimFeatures], least: int) -> list[int]:
     return days if len(days) > 1 else []
 
 
-def anchored_day(claim: ClaimFeatures, anchors: Sequence[ClaimFeatures], reach: int) -> Optional[int]:
-    """The day of the nearest anchor in the claim's article within `reach` sentences (of two as
-    near, the one before it)."""
-    near = [(abs(a.sentence - claim.sentence), a.sentence > claim.sentence, own_day(a)) for a in anchors
+def anchored_day(claim: ClaimFeatures, anchors: Sequence[tuple[ClaimFeatures, int]], reach: int) -> Optional[int]:
+    """The day of the nearest anchor (a claim and its day) in the claim's article within
+    `reach` sentences (of two as near, the one before it)."""
+    near = [(abs(a.sentence - claim.sentence), a.sentence > claim.sentence, day) for a, day in anchors
             if a.document_id == claim.document_id and abs(a.sentence - claim.sentence) <= reach]
     return min(near)[2] if near else None
 
@@ -53,11 +54,12 @@ def split_by_day(profile: EventProfile, rules: LinkRules, fit: Fit) -> list[Even
     if not days:
         return []
     parts = {day: EventProfile(story=profile.story) for day in days}
-    anchors = [claim for claim in profile.members if own_day(claim) in parts]
-    for claim in anchors:
-        parts[own_day(claim)].add(claim)  # type: ignore[index]
+    anchors = [(claim, claim.dated) for claim in profile.members if claim.dated in parts]
+    for claim, day in anchors:
+        parts[day].add(claim)  # type: ignore[index]
+    placed = {id(claim) for claim, _ in anchors}
     for claim in profile.members:
-        if own_day(claim) in parts:
+        if id(claim) in placed:
             continue
         day = anchored_day(claim, anchors, split.reach)
         part = parts[day] if day is not None else max(parts.values(), key=lambda p: fit(claim, p))

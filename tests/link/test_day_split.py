@@ -9,7 +9,7 @@ from tests.link.factories import claim, document, documents
 
 RULES = load_rules()
 AUG_5, AUG_7 = date(2022, 8, 5).toordinal(), date(2022, 8, 7).toordinal()
-DOCS = documents(document("a", "2022-08-06"), document("b", "2022-08-08"), document("c", "2022-08-08"))
+DOCS = documents(*(document(name, "2022-08-08") for name in "abcd"))
 
 
 def told(claim_id: str, sentence: int, day=None, night=False, event_type="strike"):
@@ -46,7 +46,7 @@ def test_day_split_a_night_opens_no_part_since_it_may_be_either_day_beside_it():
 
 
 def test_day_split_an_undated_claim_goes_with_the_nearest_dated_claim_of_its_article():
-    anchors = [told("b:0", 0, AUG_5), told("b:4", 4, AUG_7)]
+    anchors = [(told("b:0", 0, AUG_5), AUG_5), (told("b:4", 4, AUG_7), AUG_7)]
     assert anchored_day(told("b:3", 3), anchors, 3) == AUG_7
     assert anchored_day(told("b:2", 2), anchors, 3) == AUG_5  # as near to both: the one before it
     assert anchored_day(told("b:9", 9), anchors, 3) is None  # too far from both
@@ -58,6 +58,14 @@ def test_day_split_a_strike_told_of_two_days_becomes_two_events():
     sunday = [told("b:4", 4, AUG_7), told("b:5", 5), told("c:0", 0, AUG_7)]
     parts = split_by_day(event_of(*friday, *sunday), RULES, never)
     assert [ids(part) for part in parts] == [{"a:0", "a:1", "b:0"}, {"b:4", "b:5", "c:0"}]
+
+
+def test_day_split_a_night_joins_the_part_of_the_evening_it_begins_and_takes_its_neighbours_along():
+    friday = [told("a:0", 0, AUG_5), told("b:0", 0, AUG_5)]
+    sunday = [told("b:4", 4, AUG_7), told("c:0", 0, AUG_7)]
+    night = [told("d:3", 3, AUG_5, night=True), told("d:4", 4)]
+    parts = split_by_day(event_of(*friday, *sunday, *night), RULES, never)
+    assert {"d:3", "d:4"} <= ids(parts[0])
 
 
 def test_day_split_a_claim_far_from_any_day_goes_to_the_part_it_fits_best():
