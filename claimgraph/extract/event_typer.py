@@ -253,9 +253,11 @@ class EventTyper(Component):
 
     def frame_of(self, verb: Token) -> tuple[Optional[str], Token]:
         """The verb's frame, or a blame noun's as its object ("traded blame", "claimed
-        responsibility"); only blame words frame as nouns ("a blast" is no judgement)."""
+        responsibility"); only blame words frame as nouns ("a blast" is no judgement), and only
+        a verdict after "is" as an adjective ("what happened there is unacceptable")."""
         frame = self.lexicon.frames.get(verb.lemma_.lower())
-        if frame is not None and (frame == "blame" or verb.pos_ in VERB_POS):
+        verdict = frame == "judgement" and verb.dep_ == "acomp"
+        if frame is not None and (frame == "blame" or verb.pos_ in VERB_POS or verdict):
             return frame, verb
         nouns = [c for c in children([verb], OBJECT_DEPS) if self.lexicon.frames.get(c.lemma_.lower()) == "blame"]
         return ("blame", nouns[0]) if nouns else (None, verb)

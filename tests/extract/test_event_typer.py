@@ -21,6 +21,8 @@ def only_type(claims_of, text):
     ("The spokesman declined to comment.", "statement"),
     ("The council met to discuss the school calendar.", "other"),
     ("The foreign minister condemned the missile strikes.", "statement"),
+    ("The shelling of the port is unacceptable.", "statement"),  # a verdict is an opinion
+    ("The shelling of the port was heavy.", "strike"),
     ("The senator backed the new school budget.", "statement"),
     ("The mayor called for calm after the blast.", "request"),
     ("A firm called Northwind won the contract.", "other"),
