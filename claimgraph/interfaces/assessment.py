@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from claimgraph.interfaces.rules import EstimativeRules, estimative_rules, happening_rules
+from claimgraph.link.features import kinds_of
+from claimgraph.link.rules import load_rules
 from claimgraph.model import Claim, Document, Event, SourceRef
 from claimgraph.resolve.actors import ActorCatalogue, source_name_key
 from claimgraph.store import ClaimFilter, Store
@@ -120,13 +122,21 @@ def is_happening(claim: Claim) -> bool:
 
 
 def headline(facts: EventFacts) -> Optional[Claim]:
-    """The claim that best states the event: a happening, naming its subject, not denied, saying
-    where or how many, the surest status, backed by an origin, then the earliest; None if no
-    claim is a happening."""
+    """The claim that best states the event: a happening, naming its subject, not denied, naming
+    a kind of happening in its own words (not a remark beside it: "Before the war the town had
+    5,000 people"), saying where or how many, the surest status, backed by an origin, then the
+    earliest; None if no claim is a happening."""
     happenings = [c for c in facts.claims if is_happening(c)]
-    return min(happenings, key=lambda c: (opens_with_pronoun(c), c.status == DENIED, not (c.places or c.quantities),
-                                          STATUS_STRENGTH.index(c.status), facts.voice_of(c) is None),
+    return min(happenings, key=lambda c: (opens_with_pronoun(c), c.status == DENIED, not names_a_happening(c),
+                                          not (c.places or c.quantities), STATUS_STRENGTH.index(c.status),
+                                          facts.voice_of(c) is None),
                default=None)
+
+
+def names_a_happening(claim: Claim) -> bool:
+    """Its words name a kind of happening (an attack, a capture, an evacuation: linking's
+    `happening_words`)."""
+    return bool(kinds_of(claim.text, load_rules()))
 
 
 def opens_with_pronoun(claim: Claim) -> bool:

@@ -95,12 +95,15 @@ def add_to_state(state: StatusState, member: ClaimFeatures, origin: Optional[Ori
 
 
 def summary_claim(profile: EventProfile, event_type: str, rules: LinkRules) -> Optional[ClaimFeatures]:
-    """The best-supported claim: of the event's type, naming what it is about (not "It
-    controlled Sudzha"), best status, closest to what the event's claims say together."""
-    def support(member: ClaimFeatures) -> tuple[bool, bool, int, float]:
+    """The best-supported claim: of the event's type, naming a happening in its own words (not
+    a remark beside it: "Before the war the town had 5,000 people"), naming what it is about
+    (not "It controlled Sudzha"), telling of now rather than the past, best status, closest to
+    what the event's claims say together."""
+    def support(member: ClaimFeatures) -> tuple[bool, bool, bool, bool, int, float]:
         first_word = next(iter(member.claim.text.lower().split()), "")
-        return (member.claim.event_type == event_type, first_word not in rules.vague_openings,
-                rules.support_rank.get(member.claim.status, 0), dot(member.vector, profile.words))
+        return (member.claim.event_type == event_type, bool(member.kinds), first_word not in rules.vague_openings,
+                not member.background, rules.support_rank.get(member.claim.status, 0),
+                dot(member.vector, profile.words))
 
     return max(profile.claims, key=support, default=None)
 

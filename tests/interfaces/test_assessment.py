@@ -111,3 +111,9 @@ def test_assessment_headline_names_the_subject_and_prefers_the_surer_claim():
     assert headline(facts_of("claimed", [vague, hedged, reported, remark], ["Rybar"])) == reported
     assert headline(facts_of("claimed", [vague], ["Rybar"])) == vague  # a pronoun, when nothing better
     assert headline(facts_of("claimed", [remark], ["Rybar"])) is None
+
+
+def test_assessment_headline_prefers_a_claim_naming_the_happening_to_a_remark_beside_it():
+    remark = claim(0, "Before the war Sudzha had about 5,000 residents", [RYBAR])
+    happening = claim(1, "Ukrainian troops entered Sudzha", [RYBAR])
+    assert headline(facts_of("claimed", [remark, happening], ["Rybar"])) == happening

@@ -52,6 +52,16 @@ def test_events_summary_prefers_a_claim_that_names_what_it_is_about():
     assert event.summary.startswith("Ukrainian forces captured")
 
 
+def test_events_summary_prefers_a_claim_naming_the_happening_to_a_remark_beside_it():
+    docs = documents(document("d1", "2024-08-14"), document("d2", "2024-08-14"))
+    event = one_event([
+        claim("d1:0", "Before the war Sudzha had about 5,000 residents", "territorial_change", chain=(ZELENSKY,),
+              status="confirmed"),
+        claim("d2:0", "Ukrainian troops entered Sudzha", "territorial_change", chain=(BLOGGER,)),
+    ], docs)
+    assert event.summary.startswith("Ukrainian troops entered")
+
+
 def test_events_history_reads_in_date_order():
     docs = documents(document("d1", "2024-08-12"), document("d2", "2024-08-13"))
     event = one_event([
