@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable, Optional, Sequence
 
+from claimgraph.link.events import event_id
 from claimgraph.link.features import ClaimFeatures
 from claimgraph.link.profile import EventProfile
 from claimgraph.link.rules import LinkRules
@@ -45,23 +46,39 @@ def anchored_day(claim: ClaimFeatures, anchors: Sequence[tuple[ClaimFeatures, in
 
 
 def split_by_day(profile: EventProfile, rules: LinkRules, fit: Fit) -> list[EventProfile]:
-    """The event's parts, one per day (see the module), or [] when it stays whole.  Only the
-    claims added in this run (`members`) are looked at: a stored event keeps its claims."""
+    """The event's parts, one per day (see the module), or [] when it stays whole.  A stored
+    event (one that gained claims in this run) splits too: the part holding the claim its id
+    was made from continues it (`continuing`), the others are new events."""
     split = rules.day_split
-    if profile.base is not None or not profile.size or profile.types.most_common(1)[0][0] not in split.types:
+    if not profile.size or profile.types.most_common(1)[0][0] not in split.types:
         return []
-    days = split_days(profile.members, split.least)
+    days = split_days(profile.claims, split.least)
     if not days:
         return []
     parts = {day: EventProfile(story=profile.story) for day in days}
-    anchors = [(claim, claim.dated) for claim in profile.members if claim.dated in parts]
+    anchors = [(claim, claim.dated) for claim in profile.claims if claim.dated in parts]
     for claim, day in anchors:
         parts[day].add(claim)  # type: ignore[index]
     placed = {id(claim) for claim, _ in anchors}
-    for claim in profile.members:
+    for claim in profile.claims:
         if id(claim) in placed:
             continue
         day = anchored_day(claim, anchors, split.reach)
         part = parts[day] if day is not None else max(parts.values(), key=lambda p: fit(claim, p))
         part.add(claim)
-    return list(parts.values())
+    return continuing(profile, list(parts.values()))
+
+
+def continuing(profile: EventProfile, parts: list[EventProfile]) -> list[EventProfile]:
+    """The parts of a split event, the one continuing a stored event first: it keeps the
+    stored event (its id, made from its first claim, and its stored claims as stored), and the
+    stored claims of the other parts move to them as new members."""
+    if profile.base is None:
+        return parts
+    base_id, stored = profile.base.id, {id(claim) for claim in profile.stored}
+    keeper = max(parts, key=lambda part: (any(event_id(c.claim.id) == base_id for c in part.members),
+                                          sum(id(c) in stored for c in part.members)))
+    kept = EventProfile(base=profile.base, story=profile.story)
+    for claim in keeper.members:
+        (kept.restore if id(claim) in stored else kept.add)(claim)
+    return [kept] + [part for part in parts if part is not keeper]

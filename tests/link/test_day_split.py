@@ -89,3 +89,19 @@ def test_day_split_linking_keeps_two_shellings_of_one_plant_on_two_days_apart():
               claim("q:1", "Artillery shelled the nuclear plant and its power line on Sunday", "strike", day="2022-08-07")]
     link_claims(claims, docs)
     assert claims[0].event_id == claims[1].event_id != claims[2].event_id == claims[3].event_id
+
+
+def test_day_split_a_stored_event_joined_by_another_day_s_reports_keeps_its_id_and_its_own_day():
+    docs = documents(document("p", "2022-08-06"), document("q", "2022-08-08"))
+
+    def friday():
+        return [claim("p:0", "Artillery shelled the nuclear plant on Friday", "strike", day="2022-08-05"),
+                claim("p:1", "Artillery shelled the nuclear plant and its power line on Friday", "strike",
+                      day="2022-08-05")]
+    [stored] = link_claims(friday(), docs)
+    sunday = [claim("q:0", "Artillery shelled the nuclear plant on Sunday", "strike", day="2022-08-07"),
+              claim("q:1", "Artillery shelled the nuclear plant and its power line on Sunday", "strike", day="2022-08-07")]
+    changed = link_claims(sunday, docs, [stored], load_claim={c.id: c for c in friday()}.get)
+    assert sorted(e.claims for e in changed) == [["p:0", "p:1"], ["q:0", "q:1"]]
+    assert next(e.id for e in changed if e.claims == ["p:0", "p:1"]) == stored.id
+    assert sunday[0].event_id == sunday[1].event_id != stored.id
