@@ -9,7 +9,8 @@ two or more days are each given by at least `day_split.least` claims, not counti
 joins its part, a night's included (the resolver dates a night by the evening it begins: "last
 night", "overnight to 7 August").  Every other claim goes with the nearest claim of its own
 article that joined a part, within `day_split.reach` sentences ("On August 5 the army fired
-twice. The first attack took place at 15:00"), else to the part it fits best.
+twice. The first attack took place at 15:00"), else with the one day its article's claims in
+parts give, if they give one, else to the part it fits best.
 """
 
 from __future__ import annotations
@@ -39,10 +40,15 @@ def split_days(claims: Sequence[ClaimFeatures], least: int) -> list[int]:
 
 def anchored_day(claim: ClaimFeatures, anchors: Sequence[tuple[ClaimFeatures, int]], reach: int) -> Optional[int]:
     """The day of the nearest anchor (a claim and its day) in the claim's article within
-    `reach` sentences (of two as near, the one before it)."""
-    near = [(abs(a.sentence - claim.sentence), a.sentence > claim.sentence, day) for a, day in anchors
-            if a.document_id == claim.document_id and abs(a.sentence - claim.sentence) <= reach]
-    return min(near)[2] if near else None
+    `reach` sentences (of two as near, the one before it), else the day its article's anchors
+    give when they all give one."""
+    own = [(a, day) for a, day in anchors if a.document_id == claim.document_id]
+    near = [(abs(a.sentence - claim.sentence), a.sentence > claim.sentence, day) for a, day in own
+            if abs(a.sentence - claim.sentence) <= reach]
+    if near:
+        return min(near)[2]
+    days = {day for _, day in own}
+    return days.pop() if len(days) == 1 else None
 
 
 def split_by_day(profile: EventProfile, rules: LinkRules, fit: Fit) -> list[EventProfile]:

@@ -49,7 +49,8 @@ def test_day_split_an_undated_claim_goes_with_the_nearest_dated_claim_of_its_art
     anchors = [(told("b:0", 0, AUG_5), AUG_5), (told("b:4", 4, AUG_7), AUG_7)]
     assert anchored_day(told("b:3", 3), anchors, 3) == AUG_7
     assert anchored_day(told("b:2", 2), anchors, 3) == AUG_5  # as near to both: the one before it
-    assert anchored_day(told("b:9", 9), anchors, 3) is None  # too far from both
+    assert anchored_day(told("b:9", 9), anchors, 3) is None  # too far from both, which differ
+    assert anchored_day(told("c:9", 9), [(told("c:0", 0, AUG_7), AUG_7)], 3) == AUG_7  # its article gives one day
     assert anchored_day(told("a:1", 1), anchors, 3) is None  # another article
 
 
