@@ -136,6 +136,13 @@ def names_a_night(time: Optional[TimeSpan], rules: LinkRules) -> bool:
     return time is not None and bool(rules.night_words.search(time.text or ""))
 
 
+def evening_of(day: Optional[int], night: bool, published: Optional[int]) -> Optional[int]:
+    """A claim's own day, a night's dated by the evening it begins: a night an article dates on
+    its own day ("Tonight, the army struck ..." in a morning report) is the one that began the
+    evening before, as "last night" is."""
+    return day - 1 if night and day is not None and day == published else day
+
+
 def retrospective_day(claims: list["ClaimFeatures"], window: int) -> Optional[int]:
     """The day an article looking back tells of: the day most of its dated claims give (of a
     tie, the one it gives first), when that day is well before its date (more than `window`
@@ -373,7 +380,9 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
     kinds = kinds_of(claim.text, rules)
     extent = measures_extent(claim, rules)
     paragraph = paragraph_of(claim, document)
-    dated = dated_day(claim)
+    published = parse_day(document.published if document else None)
+    night = names_a_night(claim.time, rules)
+    dated = evening_of(dated_day(claim), night, published)
     return ClaimFeatures(
         claim=claim,
         document=document,
@@ -393,10 +402,10 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         sentence_kinds=kinds_of(sentence, rules),
         counted=counted_kinds(claim, kinds, extent, rules),
         dated=dated,
-        night=dated is not None and names_a_night(claim.time, rules),
+        night=dated is not None and night,
         background=is_background(claim, document, rules),
         sentence=sentence_number(claim, document),
         paragraph=paragraph[0] if paragraph[1] else None,
-        published=parse_day(document.published if document else None),
+        published=published,
         meaning=load_meaning(rules.meaning_file).vector(claim.text),
     )

@@ -182,3 +182,17 @@ def test_features_a_claim_s_sentence_number_counts_sentence_ends_before_it(text,
     found = claim("d:0", "Kyiv denied it", "strike").model_copy(
         update={"span": (start, start + 14), "sentence_span": (start, len(text))})
     assert sentence_number(found, Document(id="d", text=text)) == number
+
+
+@pytest.mark.parametrize("said, published, dated", [
+    ("Tonight", "2022-08-07", "2022-08-06"),  # told on the day it ends: the night began the evening before
+    ("last night", "2022-08-07", "2022-08-06"),  # the resolver already dates it by that evening
+    ("on the night of 5 August", "2022-08-07", "2022-08-05"),
+    ("on 7 August", "2022-08-07", "2022-08-07"),  # a day, not a night
+])
+def test_features_a_night_is_dated_by_the_evening_it_begins(said, published, dated):
+    from claimgraph.resolve.times import normalise
+
+    time = normalise(said, date.fromisoformat(published))
+    found = claim("d:0", f"{said}, rockets hit the depot", "strike").model_copy(update={"time": time})
+    assert features(found, {"d": document("d", published)}, RULES).dated == date.fromisoformat(dated).toordinal()
