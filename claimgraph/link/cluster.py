@@ -155,8 +155,7 @@ class Linker:
 
     def split_by_day(self, number: int) -> list[int]:
         """The event's number, and those of the events split off it by day (day_split.py)."""
-        parts = split_by_day(self.profiles[number], self.rules,
-                             lambda claim, part: self.model.logit(mean_features(claim, part, self.rules)))
+        parts = split_by_day(self.profiles[number], self.rules, self.fit)
         if not parts:
             return [number]
         self.profiles[number] = parts[0]
@@ -171,9 +170,13 @@ class Linker:
             numbers = numbers[:self.rules.events_scored]
         return numbers
 
+    def fit(self, claim: ClaimFeatures, profile: EventProfile) -> float:
+        """How well the claim fits the event on average over its claims: the pair model's logit."""
+        return self.model.logit(mean_features(claim, profile, self.rules))
+
     def best_event(self, claim: ClaimFeatures, story: str) -> Optional[int]:
         """The event of the story the claim fits best on average, if that reaches the threshold."""
-        scored = [(self.model.logit(mean_features(claim, self.profiles[n], self.rules)), -n, n)
+        scored = [(self.fit(claim, self.profiles[n]), -n, n)
                   for n in self.candidates(claim, story)
                   if within_reach(claim, self.profiles[n], self.settings, self.rules)]
         logit, _, number = max(scored, default=(0.0, 0, None))
