@@ -30,7 +30,7 @@ def test_mention_tagger_relative_time_patterns():
     ("The depot burned on the night from Friday to Saturday.", "on the night from Friday to Saturday"),
     ("The depot burned Saturday night into Sunday.", "Saturday night into Sunday"),
     ("The depot burned overnight to 7 August.", "overnight to 7 August"),
-    ("A rocket launched overnight to August 7 fell near the depot.", "overnight to August 7"),
+    ("Shells hit the depot overnight to August 7.", "overnight to August 7"),
     ("The bridge was hit late on Friday.", "late on Friday"),
     ("The day before, the mayor spoke.", "The day before,"),
     ("Earlier in the day, the mayor spoke.", "Earlier in the day"),
