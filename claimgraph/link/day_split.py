@@ -9,7 +9,7 @@ two or more days are each given by at least `day_split.least` claims, not counti
 joins its part, a night's included (the resolver dates a night by the evening it begins: "last
 night", "overnight to 7 August").  Every other claim goes with the nearest claim of its own
 article that joined a part, within `day_split.reach` sentences ("On August 5 the army fired
-twice. The first attack took place at 15:00"), else with the one day its article's claims in
+twice at the plant. The first attack came at noon"), else with the one day its article's claims in
 parts give, if they give one, else to the part it fits best.
 """
 

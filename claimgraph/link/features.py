@@ -177,8 +177,8 @@ def date_articles(claims: list["ClaimFeatures"], window: int) -> None:
 
 def date_from_paragraph(members: list["ClaimFeatures"]) -> None:
     """An article's claims without a day of their own take the day of the dated claim before
-    them in their paragraph: "On August 5, the army fired twice at the plant. The first attack
-    took place around 15:00" tells of August 5 twice.  Only the day the pair features compare
+    them in their paragraph: "On August 5 the army fired twice at the plant. The first attack
+    came at noon" tells of August 5 twice.  Only the day the pair features compare
     (`dated`) is set: the time window keeps reading the claim's own time or its article's date
     (moving that too cost origins and statuses left out).  Background claims neither give nor
     take a day, nor do claims whose sentence is not in their article's text."""
