@@ -1,6 +1,6 @@
 """What kind of happening a claim tells of, as probabilities over the spec's event types.
 
-Extraction types a claim by its own words ("Kremlin accuses Kyiv of blowing up the dam" may come
+Extraction types a claim by its own words ("Moscow blames Kyiv for wrecking the dam" may come
 out a statement); linking asks which happening the claim is about (the dam's destruction).  A
 multinomial logistic regression reads the claim's extracted type, the kinds of happening its
 words and its sentence's words name (`happening_words`), the kinds it gives a number for, and

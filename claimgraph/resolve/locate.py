@@ -90,7 +90,7 @@ class DocumentPlaces:
 def names_a_location(text: str, place: Place) -> bool:
     """Whether a place mention says where, not who: a country, a continent or a seat of
     government only right after a locative word ("in Russia", not "Russia said") and not as
-    the owner of an actor ("in the Kiev regime's bombardment")."""
+    the owner of an actor ("in the Kiev regime's shelling")."""
     name = (place.text or "").lower()
     rules = location_rules()
     if place.precision != "country" and drawable(place) and name not in rules.seats_of_government:
