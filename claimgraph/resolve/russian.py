@@ -54,8 +54,9 @@ def _readings(raw: dict[str, Any]) -> RussianReadings:
         ("weekday", re.compile(rf"\bв[о]?\s+(?P<weekday>{weekdays})\b", re.I)),
         ("month", re.compile(rf"\bв\s+(?P<month>{months})(?:\s+(?P<year>\d{{4}})\s+года)?", re.I)),
         ("year", re.compile(r"\bв\s+(?P<year>\d{4})\s+году\b", re.I)),
-        ("relative", re.compile(rf"\b(?:{_alternatives(raw['relative_days'])})\b|\b(?:\d+|\w+)\s+"
-                                rf"(?:{_alternatives(raw['ago'])})\s+назад\b", re.I)),
+        ("relative", re.compile(rf"(?P<when>\b(?:{_alternatives(raw['relative_days'])})\b|\b(?:\d+|\w+)\s+"
+                                rf"(?:{_alternatives(raw['ago'])})\s+назад\b)"
+                                rf"(?:\s+(?:{_alternatives(raw['night_after'])})\b)?", re.I)),
         ("day_before", re.compile(rf"\b(?:{_alternatives(raw['day_before'])})\b", re.I)),
     )
     counts = _alternatives([*raw["number_words"], *raw["vague"]])
@@ -159,11 +160,12 @@ def _read_year(expression: str, match: re.Match[str], published: Optional[date])
 
 
 def _read_relative(expression: str, match: re.Match[str], published: Optional[date]) -> TimeSpan:
-    """"вчера", "три дня назад": dateparser (languages ru) against the publication date."""
+    """"вчера", "три дня назад": dateparser (languages ru) against the publication date; a
+    night word after it ("сегодня ночью") stays in the expression but not in what is parsed."""
     if published is None:
         return _unanchored(expression)
     settings = {"RELATIVE_BASE": datetime.combine(published, datetime.min.time()), "PREFER_DATES_FROM": "past"}
-    parsed = dateparser.parse(expression, languages=["ru"], settings=settings)
+    parsed = dateparser.parse(match["when"], languages=["ru"], settings=settings)
     if parsed is None:
         return unresolved(expression, "not a date expression the rules know")
     return _dated(expression, parsed.date(), parsed.date(), "day", "published")

@@ -196,3 +196,15 @@ def test_features_a_night_is_dated_by_the_evening_it_begins(said, published, dat
     time = normalise(said, date.fromisoformat(published))
     found = claim("d:0", f"{said}, rockets hit the depot", "strike").model_copy(update={"time": time})
     assert features(found, {"d": document("d", published)}, RULES).dated == date.fromisoformat(dated).toordinal()
+
+
+@pytest.mark.parametrize("said, dated", [
+    ("Сегодня ночью ракеты попали в склад", "2022-08-06"),  # "tonight", told the morning after
+    ("Сегодня ракеты попали в склад", "2022-08-07"),  # a day, not a night
+])
+def test_features_a_russian_night_is_dated_by_the_evening_it_begins(said, dated):
+    from claimgraph.resolve.russian import claim_time
+
+    time = claim_time(said, 0, date(2022, 8, 7))
+    found = claim("d:0", said, "strike").model_copy(update={"time": time})
+    assert features(found, {"d": document("d", "2022-08-07")}, RULES).dated == date.fromisoformat(dated).toordinal()

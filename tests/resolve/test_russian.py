@@ -25,6 +25,9 @@ PUBLISHED = date(2023, 6, 2)  # a Friday
     ("Вчера в городе пропал свет.", "2023-06-01", "2023-06-01", "day"),
     ("Три дня назад начался пожар.", "2023-05-30", "2023-05-30", "day"),
     ("Накануне были ранены двое.", "2023-06-01", "2023-06-01", "day"),
+    ("Сегодня ночью по городу выпустили три ракеты.", "2023-06-02", "2023-06-02", "day"),
+    ("Вчера ночью загорелся склад.", "2023-06-01", "2023-06-01", "day"),
+    ("Минувшей ночью сбили четыре беспилотника.", "2023-06-01", "2023-06-01", "day"),
     ("В августе станцию обстреливали несколько раз.", "2022-08-01", "2022-08-31", "month"),
     ("В марте 2022 года станцию захватили.", "2022-03-01", "2022-03-31", "month"),
     ("Дамбу построили в 1956 году.", "1956-01-01", "1956-12-31", "year"),
@@ -33,6 +36,11 @@ def test_russian_times(text, start, end, precision):
     time = claim_time(text, 100, PUBLISHED)
     assert (time.start, time.end, time.precision, time.resolved) == (start, end, precision, True)
     assert text[time.span[0] - 100: time.span[1] - 100] == time.text
+
+
+def test_russian_times_a_night_word_after_a_relative_day_stays_in_the_expression():
+    # linking reads a night from the expression's words (names_a_night)
+    assert claim_time("Сегодня ночью по городу выпустили три ракеты.", 0, PUBLISHED).text == "Сегодня ночью"
 
 
 def test_russian_times_relative_without_a_publication_date_stay_unresolved():
