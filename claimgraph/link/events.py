@@ -86,12 +86,11 @@ def last_outcome(history: list[StatusChange]) -> Optional[str]:
 
 
 def tells_of_happening(member: ClaimFeatures, rules: LinkRules) -> bool:
-    """Does the claim back its event (`origin_statuses` in linking.yaml): it tells of a speech act
-    (`speech_types`: the speaking is the happening), its words or its sentence name a kind of
-    happening, it gives a number for one ("121,000 people had left"), or it denies or confirms?
-    A remark beside the happening ("We are all so tired") gives its source no origin."""
-    return (member.claim.event_type in rules.speech_types or bool(member.kinds or member.sentence_kinds or member.counted)
-            or member.claim.status in rules.origin_statuses)
+    """Does the claim back its event (`origin_statuses` in linking.yaml): its words or its
+    sentence name a kind of happening, it gives a number for one ("121,000 people had left"), or
+    it denies or confirms?  A remark beside the happening ("We are all so tired") gives its
+    source no origin."""
+    return bool(member.kinds or member.sentence_kinds or member.counted) or member.claim.status in rules.origin_statuses
 
 
 def add_to_state(state: StatusState, member: ClaimFeatures, origin: Optional[Origin], contradicted: bool,

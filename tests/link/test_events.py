@@ -89,9 +89,6 @@ def test_events_a_remark_beside_the_happening_adds_no_origin():
     denial = claim("d2:0", "Kyiv disputes this account", "strike", chain=(ZELENSKY,), status="denied")
     assert one_event([strike, remark], docs).origins == ["Alexei Smirnov"]
     assert len(one_event([strike, denial], docs).origins) == 2
-    # a speech act's words need name no happening: the speaking is the happening
-    pledge = claim("d1:0", "Soldiers who surrender will be treated fairly", "statement", chain=(SMIRNOV,))
-    assert one_event([pledge], docs).origins == ["Alexei Smirnov"]
 
 
 def test_events_syndicated_copy_adds_no_independent_source():
