@@ -85,17 +85,9 @@ def last_outcome(history: list[StatusChange]) -> Optional[str]:
     return next((change.outcome for change in reversed(history) if change.outcome), None)
 
 
-def tells_of_happening(member: ClaimFeatures, rules: LinkRules) -> bool:
-    """Does the claim back its event (`origin_statuses` in linking.yaml): its words or its
-    sentence name a kind of happening, it gives a number for one ("121,000 people had left"), or
-    it denies or confirms?  A remark beside the happening ("We are all so tired") gives its
-    source no origin."""
-    return bool(member.kinds or member.sentence_kinds or member.counted) or member.claim.status in rules.origin_statuses
-
-
 def add_to_state(state: StatusState, member: ClaimFeatures, origin: Optional[Origin], contradicted: bool,
                  context: BuildContext) -> None:
-    if origin is not None and tells_of_happening(member, context.rules):
+    if origin is not None:
         origin = state.origins.add(origin)
     state.disputed |= contradicted or member.claim.status == "denied"
     if member.claim.status == "confirmed":

@@ -94,7 +94,6 @@ class LinkRules:
     stopwords: frozenset[str]
     material_sources: frozenset[str]  # "the footage said": material, not a source (see origins.py)
     unspecified_sources: frozenset[str]  # "media reports said": no one in particular
-    origin_statuses: frozenset[str]  # statuses whose claims give an origin without naming a happening
     role_words: frozenset[str]  # "the spokesman": a role, not who holds it
     generic_name_words: frozenset[str]  # titles, countries: no two sources differ by these alone
 
@@ -204,7 +203,6 @@ def link_rules(raw: dict[str, Any]) -> LinkRules:
         stopwords=frozenset(raw["stopwords"].split()),
         material_sources=frozenset(raw["material_sources"]),
         unspecified_sources=frozenset(raw["unspecified_sources"]),
-        origin_statuses=frozenset(raw["origin_statuses"]),
         role_words=frozenset(raw["role_words"]),
         generic_name_words=frozenset(raw["generic_name_words"]),
     )

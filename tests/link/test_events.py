@@ -82,15 +82,6 @@ def test_events_the_writer_s_own_background_adds_no_origin():
     assert event.origins == ["Alexei Smirnov"] and event.status == "claimed"
 
 
-def test_events_a_remark_beside_the_happening_adds_no_origin():
-    docs = documents(document("d1", "2024-08-12"), document("d2", "2024-08-12"))
-    strike = claim("d1:0", "A missile struck the rail depot in Lgov overnight", "strike", chain=(SMIRNOV,))
-    remark = claim("d2:0", "He has served his country loyally for forty years", "strike", chain=(ZELENSKY,))
-    denial = claim("d2:0", "Kyiv disputes this account", "strike", chain=(ZELENSKY,), status="denied")
-    assert one_event([strike, remark], docs).origins == ["Alexei Smirnov"]
-    assert len(one_event([strike, denial], docs).origins) == 2
-
-
 def test_events_syndicated_copy_adds_no_independent_source():
     text = "The acting governor said 121,000 people had left the danger zone"
     original = [claim("d1:0", text, "evacuation", chain=(SMIRNOV,))]
