@@ -116,7 +116,9 @@ class ClaimSegmenter(Component):
         cause_marks: Iterable[str],
         cause_verbs: Iterable[str],
         cause_heads: Iterable[str],
+        clause_marks: Iterable[str],
     ) -> None:
+        self.clause_marks = set(clause_marks)
         self.consequence_verbs = set(consequence_verbs)
         self.cause_marks = set(cause_marks)
         self.cause_verbs = set(cause_verbs)
@@ -259,6 +261,7 @@ class ClaimSegmenter(Component):
         heads += [t for t in sent if self._is_hedged_clause(t) and t not in heads]
         heads += [t for t in sent if self._inferring_verb(t) is not None and t not in heads]
         heads += [t for t in sent if (self._is_consequence(t, cues) or self._is_cause(t)) and t not in heads]
+        heads += [t for t in sent if self._is_clause_of_its_own(t, heads, cues) and t not in heads]
         return sorted(heads, key=lambda t: t.i)
 
     def _is_consequence(self, token: Token, cues: set[int]) -> bool:
@@ -275,6 +278,19 @@ class ClaimSegmenter(Component):
         return (token.dep_ == "advcl" and token.lemma_ in self.cause_verbs
                 and token.head.lemma_ in self.harms
                 and any(c.dep_ in ("mark", "advmod") and c.lower_ in self.cause_marks for c in token.children))
+
+    def _is_clause_of_its_own(self, token: Token, heads: list[Token], cues: set[int]) -> bool:
+        """An adverbial clause led by one of `clause_marks`, with a subject of its own, on a
+        claim's predicate: it tells of another happening than the clause it hangs on ("the blast
+        was the deadliest since the army began its campaign", "homes were flooded after the
+        river rose").  One deeper, on a clause that is no claim, it is part of that clause's
+        description ("the bombardment that began after the raid"); with a pronoun for subject it
+        refers back to the clause it hangs on ("before we act"); with a copula it tells a state
+        the happening took place in ("struck while the convoy was stationary")."""
+        subject = own_subject(token)
+        return (token.dep_ == "advcl" and token.pos_ == "VERB" and token.i not in cues
+                and token.head in heads and subject is not None and subject.pos_ != "PRON"
+                and any(c.dep_ == "mark" and c.lower_ in self.clause_marks for c in token.children))
 
     @staticmethod
     def _conjuncts(root: Token) -> list[Token]:
@@ -350,4 +366,5 @@ def make_claim_segmenter(nlp: Language, name: str) -> ClaimSegmenter:
         inference_verbs=attribution_rules().inference_verbs,
         consequence_verbs=status.consequence_verbs, cause_marks=status.cause_marks,
         cause_verbs=status.cause_verbs, cause_heads=status.cause_heads,
+        clause_marks=status.clause_marks,
     )

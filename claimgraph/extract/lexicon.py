@@ -109,6 +109,7 @@ class StatusRules:
     cause_marks: frozenset[str]
     cause_verbs: frozenset[str]
     cause_heads: frozenset[str]  # with consequence_verbs: the harms a cause clause may hang on
+    clause_marks: frozenset[str]  # "since", "as": an adverbial clause with its own subject is a claim
 
 
 @dataclass(frozen=True)

@@ -124,3 +124,27 @@ def test_claim_segmenter_a_harm_told_with_a_clause_of_no_attack_stays_one_claim(
 def test_claim_segmenter_a_participle_of_speech_stays_with_its_clause(claims_of):
     claims = claims_of("The army shelled the town, saying it targeted fighters.")
     assert [c.text for c in claims] == ["The army shelled the town", "it targeted fighters"]
+
+
+def test_claim_segmenter_an_outcome_after_a_comma_is_a_claim_of_its_own(claims_of):
+    claims = claims_of("The dam burst overnight, unleashing a wall of water on the villages below.")
+    assert [c.text for c in claims] == ["The dam burst overnight", "unleashing a wall of water on the villages below"]
+
+
+def test_claim_segmenter_a_clause_of_time_with_a_subject_of_its_own_is_a_claim_of_its_own(claims_of):
+    claims = claims_of("The shelling was the heaviest in weeks since the army began its offensive in March.")
+    assert [c.text for c in claims] == ["The shelling was the heaviest in weeks", "the army began its offensive in March"]
+    claims = claims_of("Smoke rose over the port as drones attacked the city.")
+    assert [c.text for c in claims] == ["Smoke rose over the port", "drones attacked the city"]
+
+
+@pytest.mark.parametrize("text", [
+    # its subject is a pronoun: it refers back to the clause it hangs on
+    "Residents must leave the area before they are cut off.",
+    # it describes a noun of a clause that is no claim of its own
+    "Officials described a bombardment that began after the militia crossed the border.",
+    # a copula tells the state the happening took place in
+    "The bridge was hit while the ferry was empty.",
+])
+def test_claim_segmenter_a_clause_of_time_that_tells_no_happening_of_its_own_stays_with_its_clause(claims_of, text):
+    assert len(claims_of(text)) == 1
