@@ -22,6 +22,8 @@ class StoryRules:
     words_per_article: int
     candidates: int
     recent_per_word: int
+    town_days: int
+    town_threshold: float
 
 
 @dataclass(frozen=True)

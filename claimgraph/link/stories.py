@@ -9,7 +9,8 @@ so two strikes on one day in two stories never meet.
 
 An article joins the story whose articles' summed vectors it is most alike (cosine) when that
 reaches `stories.threshold` and the story's latest article is at most `stories.window_days`
-older; otherwise it opens a story.  Candidates come from an inverted index over each story's
+older; a short article that misses it joins the best-fitting story naming one of its towns within
+`stories.town_days` (from `stories.town_threshold` up); otherwise it opens a story.  Candidates come from an inverted index over each story's
 words, so an article is compared with a few stories only.
 """
 
@@ -32,6 +33,10 @@ def story_id(first_document: str) -> str:
     return "s" + hashlib.sha1(first_document.encode("utf-8")).hexdigest()[:10]
 
 
+def towns_of(vector: dict[str, float]) -> list[str]:
+    return [word for word in vector if word.startswith(PLACE_WORD)]
+
+
 def article_words(document: Document, rules: LinkRules) -> list[str]:
     """What an article is about: its words (the title's count `title_weight` times) and places."""
     title = tokens(document.title or "", rules.stopwords) * rules.stories.title_weight
@@ -46,6 +51,7 @@ class Story:
     words: dict[str, float] = field(default_factory=dict)  # sum of its articles' unit vectors
     norm_squared: float = 0.0
     last_day: Optional[int] = None
+    towns: dict[str, int] = field(default_factory=dict)  # place word -> the latest day an article named it
 
     def add(self, vector: dict[str, float], day: Optional[int]) -> None:
         for word, weight in vector.items():
@@ -54,6 +60,12 @@ class Story:
             self.norm_squared += (old + weight) ** 2 - old * old
         if day is not None:
             self.last_day = day if self.last_day is None else max(self.last_day, day)
+            for town in towns_of(vector):
+                self.towns[town] = max(self.towns.get(town, day), day)
+
+    def names_town_near(self, towns: list[str], day: Optional[int], days: int) -> bool:
+        """Did an article of the story name one of `towns` at most `days` from `day`?"""
+        return day is not None and any(abs(self.towns[t] - day) <= days for t in towns if t in self.towns)
 
     def cosine(self, vector: dict[str, float]) -> float:
         norm = self.norm_squared ** 0.5
@@ -86,10 +98,21 @@ class Stories:
             return self.of_article[document.id]
         vector, day = self.vector(document), parse_day(document.published)
         scored = [(self.stories[s].cosine(vector), s) for s in self._candidates(vector, day)]
-        score, best = max(scored, default=(0.0, None))
-        chosen = best if best is not None and score >= self.rules.stories.threshold else story_id(document.id)
+        chosen = self._fitting(scored, vector, day) or story_id(document.id)
         self._add(chosen, document, vector)
         return chosen
+
+    def _fitting(self, scored: list[tuple[float, str]], vector: dict[str, float], day: Optional[int]) -> Optional[str]:
+        """The best-fitting story from `threshold` up, else the best-fitting one whose articles
+        named a town the article names within `town_days` of it, from `town_threshold` up."""
+        rules = self.rules.stories
+        score, best = max(scored, default=(0.0, None))
+        if best is not None and score >= rules.threshold:
+            return best
+        towns = towns_of(vector)
+        near = [(score, story) for score, story in scored if score >= rules.town_threshold
+                and self.stories[story].names_town_near(towns, day, rules.town_days)]
+        return max(near, default=(0.0, None))[1]
 
     def _add(self, story: str, document: Document, vector: Optional[dict[str, float]] = None) -> None:
         vector = self.vector(document) if vector is None else vector

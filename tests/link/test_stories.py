@@ -1,7 +1,7 @@
 from claimgraph.link.rules import load_rules
 from claimgraph.link.similarity import Idf
 from claimgraph.link.stories import Stories, article_words
-from claimgraph.model import Document
+from claimgraph.model import Document, Place
 
 RULES = load_rules()
 DAM = [("a1", "2023-06-06", "The Kakhovka dam was breached overnight and water flooded villages downstream of the dam."),
@@ -37,3 +37,32 @@ def test_stories_an_article_keeps_the_story_it_was_given():
     stories = Stories(Idf([article_words(d, RULES) for d in documents]), RULES)
     stories.restore("s-stored", documents[0])
     assert stories.assign(documents[0]) == "s-stored" and stories.assign(documents[1]) == "s-stored"
+
+
+def town(name, geonameid):
+    return Place(text=name, span=(0, len(name)), name=name, geonameid=geonameid, lat=50.0, lon=36.0, precision="town")
+
+
+def stories_of_placed(*articles):
+    documents = [Document(id=i, published=day, text=text, places=places) for i, day, text, places in articles]
+    stories = Stories(Idf([article_words(d, RULES) for d in documents]), RULES)
+    return [stories.assign(d) for d in documents]
+
+
+# Two short reports of one night's shelling in their own words: they share too few words to meet
+# the story threshold on words alone.
+FIRST = "Overnight shelling hit the outskirts of Vovchansk; regional officials reported two homes burned and a bridge damaged."
+SECOND = "Vovchansk came under artillery fire again on Friday, the border guard said, and electricity was cut in several streets."
+
+
+def test_stories_short_reports_naming_one_town_days_apart_share_a_story():
+    vovchansk = [town("Vovchansk", 689064)]
+    found = stories_of_placed(("r1", "2024-05-16", FIRST, vovchansk), ("r2", "2024-05-17", SECOND, vovchansk))
+    assert found[0] == found[1]
+
+
+def test_stories_short_reports_share_no_story_without_a_common_town_or_when_weeks_apart():
+    vovchansk = [town("Vovchansk", 689064)]
+    assert len(set(stories_of_placed(("r1", "2024-05-16", FIRST, vovchansk), ("r2", "2024-05-17", SECOND, [])))) == 2
+    assert len(set(stories_of_placed(("r1", "2024-05-16", FIRST, vovchansk),
+                                     ("r2", "2024-06-20", SECOND, vovchansk)))) == 2
