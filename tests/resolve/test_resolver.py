@@ -185,3 +185,15 @@ def test_resolver_a_local_body_is_the_dateline_towns(resolver):
                         places=[Place(text="ENERGODAR", span=town)])
     _, [resolved] = resolver.resolve(document, [said])
     assert resolved.source_chain[0].canonical == "Russian-installed Enerhodar administration"
+
+
+@pytest.mark.slow
+def test_resolver_the_dnipro_named_in_russian_is_the_river_as_in_english():
+    # The Russian extractor names a place in the nominative ("Днепр") at its written form ("Днепра").
+    text = "Вода поднялась ниже по течению Днепра."
+    start = text.index("Днепра")
+    document = Document(id="ru", text=text, language="ru", published="2023-06-06",
+                        places=[Place(text="Днепр", span=(start, start + 6))])
+    resolved, _ = Resolver(Settings.load()).resolve(document, [])
+    [river] = resolved.places
+    assert (river.name, river.feature) == ("Dnipro", "STM")
