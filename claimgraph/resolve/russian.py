@@ -42,7 +42,10 @@ def readings() -> RussianReadings:
 
 
 def _alternatives(words) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    """A pattern matching any of ``words``, longest first; the words of a phrase may be parted
+    by any white space, a line break too ("минувшей\nночью")."""
+    phrases = (r"\s+".join(map(re.escape, word.split())) for word in sorted(words, key=len, reverse=True))
+    return "|".join(phrases)
 
 
 def _readings(raw: dict[str, Any]) -> RussianReadings:
