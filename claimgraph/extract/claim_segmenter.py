@@ -5,8 +5,12 @@ attribution content in it, minus the attribution cues themselves; coordinated
 predicates ("advanced ..., took ..., and captured ...") become claims of their own that
 share the subject, and so do a relative clause carrying its own hedge ("a convoy that
 reportedly contained ...") and a clause the writer infers ("..., which suggests the column
-was hit": hedged by "suggests", which the claim lists under ``hedges``). A claim's words are
-its head's subtree minus the other claims and attribution frames inside it.
+was hit": hedged by "suggests", which the claim lists under ``hedges``). A second happening
+told in a clause of its own is a claim too: a toll or an outcome after a comma (", killing
+12", ", unleashing a flood"), the attack that caused a harm ("when shells hit the plant"), and
+an adverbial clause with its own subject on a claim's predicate ("since the army began its
+offensive"). A claim's words are its head's subtree minus the other claims and attribution
+frames inside it.
 
 A sentence that only comments on the one before ("However, this claim remains
 unverified.", "We compared the place with the frames.") is no claim: its range is added
