@@ -9,9 +9,10 @@ so two strikes on one day in two stories never meet.
 
 An article joins the story whose articles' summed vectors it is most alike (cosine) when that
 reaches `stories.threshold` and the story's latest article is at most `stories.window_days`
-older; a short article that misses it joins the best-fitting story naming one of its towns within
-`stories.town_days` (from `stories.town_threshold` up); otherwise it opens a story.  Candidates come from an inverted index over each story's
-words, so an article is compared with a few stories only.
+older; a short article that misses it joins the best-fitting story naming one of its towns
+within `stories.town_days` (from `stories.town_threshold` up); otherwise it opens a story.
+Candidates come from an inverted index over each story's words, so an article is compared with
+a few stories only.
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ class Stories:
         self._add(chosen, document, vector)
         return chosen
 
-    def _fitting(self, scored: list[tuple[float, str]], vector: dict[str, float], day: Optional[int]) -> Optional[str]:
+    def _fitting(self, scored: list[tuple[float, str]], vector: dict[str, float],
+                 day: Optional[int]) -> Optional[str]:
         """The best-fitting story from `threshold` up, else the best-fitting one whose articles
         named a town the article names within `town_days` of it, from `town_threshold` up."""
         rules = self.rules.stories

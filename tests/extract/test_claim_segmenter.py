@@ -133,7 +133,8 @@ def test_claim_segmenter_an_outcome_after_a_comma_is_a_claim_of_its_own(claims_o
 
 def test_claim_segmenter_a_clause_of_time_with_a_subject_of_its_own_is_a_claim_of_its_own(claims_of):
     claims = claims_of("The shelling was the heaviest in weeks since the army began its offensive in March.")
-    assert [c.text for c in claims] == ["The shelling was the heaviest in weeks", "the army began its offensive in March"]
+    assert [c.text for c in claims] == ["The shelling was the heaviest in weeks",
+                                        "the army began its offensive in March"]
     claims = claims_of("Smoke rose over the port as drones attacked the city.")
     assert [c.text for c in claims] == ["Smoke rose over the port", "drones attacked the city"]
 

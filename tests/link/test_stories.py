@@ -51,8 +51,10 @@ def stories_of_placed(*articles):
 
 # Two short reports of one night's shelling in their own words: they share too few words to meet
 # the story threshold on words alone.
-FIRST = "Overnight shelling hit the outskirts of Vovchansk; regional officials reported two homes burned and a bridge damaged."
-SECOND = "Vovchansk came under artillery fire again on Friday, the border guard said, and electricity was cut in several streets."
+FIRST = ("Overnight shelling hit the outskirts of Vovchansk; regional officials reported two homes burned "
+         "and a bridge damaged.")
+SECOND = ("Vovchansk came under artillery fire again on Friday, the border guard said, and electricity was cut "
+          "in several streets.")
 
 
 def test_stories_short_reports_naming_one_town_days_apart_share_a_story():
