@@ -416,11 +416,10 @@ class AttributionFinder(Component):
         if not self._is_stance(token) and probability < self.cue_model.unlisted_stance_threshold:
             return []
         source, cue = frame
-        # a coordinated clause with a subject of its own is not the stance's ("DeepState did not
-        # publish an estimate, and our desk could not verify the markings")
-        removed = set(range(*framing)) | {t.i for c in token.children if c.dep_ == "conj"
-                                          and any(s.dep_ in SUBJECT_DEPS for s in c.children) for t in c.subtree}
-        content = bounds_without(range(*subtree_bounds(token)), removed)
+        removed = set(range(*framing)) | {t.i for c in token.children if self._is_act_of_its_own(c)
+                                          for t in c.subtree}
+        # punctuation is left out, or the sentence's full stop would hold a clause removed before it
+        content = bounds_without((i for i in range(*subtree_bounds(token)) if not token.doc[i].is_punct), removed)
         # the claim keeps its actor ("Zelensky is asking ..."); only a dateline before it goes
         dateline = [(framing[0], source[0])] if framing[0] < source[0] else []
         return [attribution_record(source, cue, trim(token.doc, *content), "stance", dateline)] if content else []
@@ -487,6 +486,21 @@ class AttributionFinder(Component):
         and "the US's ambassador" speak."""
         owners = [c for c in subject.children if c.dep_ == "poss"]
         return any(word.lower_ in self.speakers and word.pos_ == "PRON" for word in [subject, *owners])
+
+    def _is_act_of_its_own(self, token: Token) -> bool:
+        """A clause coordinated with a stance that is not the stance's: one with a subject of its
+        own ("DeepState did not publish an estimate, and our desk could not verify the markings"),
+        or an act that is no speech or stance ("X vowed to destroy the group, shelling its
+        towns": the writer tells of the shelling, X did it).  A participle counts only when the
+        stance has no object: in "X announced a strike on the camp, killing 53" the killing is the
+        strike's, and X's announcement tells of it."""
+        participle = (token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "mark" for c in token.children)
+                      and not any(c.dep_ == "dobj" for c in token.head.children))
+        if token.dep_ != "conj" and not participle:
+            return False
+        if any(child.dep_ in SUBJECT_DEPS for child in token.children):
+            return token.dep_ == "conj"
+        return token.pos_ == "VERB" and token.lemma_ not in self.stance_verbs and not self._is_cue_verb(token)
 
     def _is_stance(self, token: Token) -> bool:
         """A stance act with an object: "X praised the deal", "X called for calm", "the deal

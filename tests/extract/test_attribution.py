@@ -289,6 +289,19 @@ def test_attribution_stance_leaves_out_a_coordinated_clause_with_its_own_subject
     assert verify.source_chain == [] and verify.status == "unverified"
 
 
+def test_attribution_stance_leaves_out_the_acts_its_speaker_goes_on_to_do(claims_of):
+    claims = claims_of("The government has responded to the rebel raid by vowing to crush the movement, "
+                       "cutting off water to the northern province and shelling its towns.")
+    shelling = next(c for c in claims if "shelling its towns" in c.text)
+    assert shelling.source_chain == [] and shelling.status == "asserted"
+
+
+def test_attribution_outcome_of_an_announced_happening_stays_announced(claims_of):
+    claims = claims_of("The ministry announced a missile strike on the depot, killing four guards.")
+    killing = next(c for c in claims if "killing four guards" in c.text)
+    assert chains([killing]) == [["The ministry"]]
+
+
 def test_attribution_inverted_cue_after_quotation(claims_of):
     assert chains(claims_of("\u201cThe road is open again,\u201d wrote one resident.")) == [["one resident"]]
 
