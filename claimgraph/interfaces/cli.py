@@ -282,10 +282,16 @@ def show_settings():
         out.print(Padding(escape(setting.help), (0, 0, 0, 4)), highlight=False, soft_wrap=False)
 
 
-def _run_eval(data: dict[str, Optional[Path]]) -> None:
-    from claimgraph.eval.runner import run_evaluations
+def _run_eval(data: dict[str, Optional[Path]], pinned: Optional[bool] = None) -> None:
+    """Run the evaluations.  The floors are pinned for the default corpora: on a PATH of the
+    user's own they are not checked, unless ``pinned`` says otherwise."""
+    from claimgraph.eval.runner import reads_default, run_evaluations
 
-    ok = run_evaluations(data, out)
+    if pinned is None:
+        pinned = all(reads_default(name, folder) for name, folder in data.items())
+    if not pinned:
+        out.print("[dim]floors not checked: they are pinned for the default corpora (../shared/eval)[/dim]")
+    ok = run_evaluations(data, out, pinned)
     raise typer.Exit(0 if ok else 1)
 
 
@@ -354,7 +360,7 @@ def eval_all(data: Optional[Path] = typer.Option(None, "--data", metavar="PATH",
     from claimgraph.eval.runner import CORPUS_EVALUATIONS, EVALUATIONS
 
     _run_eval({name: data / CORPUS_EVALUATIONS[name] if data and name in CORPUS_EVALUATIONS else None
-               for name in EVALUATIONS})
+               for name in EVALUATIONS}, pinned=True)
 
 
 @gazetteer_app.command("build")
