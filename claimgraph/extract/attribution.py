@@ -310,6 +310,7 @@ class AttributionFinder(Component):
         self.evidence_nouns = set(evidence_nouns)
         self.speech_nouns = rules.speech_nouns
         self.stance_verbs = rules.stance_verbs
+        self.mute_subjects = rules.mute_subjects
         self.speech_verbs = rules.speech_verbs
         self.question_verbs = rules.question_verbs
         self.according = [phrase.split() for phrase in rules.according]
@@ -431,7 +432,7 @@ class AttributionFinder(Component):
                     or leaves_open(token):
                 continue
             subject = self._speaker(token)
-            if subject is not None:
+            if subject is not None and subject.lemma_.lower() not in self.mute_subjects:
                 yield token, subject
 
     def _refuses_comment(self, token: Token) -> bool:

@@ -302,6 +302,11 @@ def test_attribution_outcome_of_an_announced_happening_stays_announced(claims_of
     assert chains([killing]) == [["The ministry"]]
 
 
+def test_attribution_a_happening_is_no_source(claims_of):
+    claims = claims_of("A drone attack on the depot showed that the air defences were thin, officials said.")
+    assert chains(claims) == [["officials"]]
+
+
 def test_attribution_inverted_cue_after_quotation(claims_of):
     assert chains(claims_of("\u201cThe road is open again,\u201d wrote one resident.")) == [["one resident"]]
 

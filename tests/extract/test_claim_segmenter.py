@@ -109,6 +109,14 @@ def test_claim_segmenter_a_toll_after_a_comma_is_a_claim_of_its_own(claims_of):
     assert all(c.source_chain and c.source_chain[0].name == "The ministry" for c in claims)
 
 
+def test_claim_segmenter_a_verdict_after_a_comma_is_a_claim_of_its_own(claims_of):
+    claims = claims_of("A missile strike hit a school on Monday, marking — if confirmed — the deadliest attack "
+                       "on the town this year.")
+    assert [c.text for c in claims] == ["A missile strike hit a school on Monday",
+                                        "marking — if confirmed — the deadliest attack on the town this year"]
+    assert claims[0].status == "asserted"
+
+
 def test_claim_segmenter_the_attack_that_caused_a_harm_is_a_claim_of_its_own(claims_of):
     claims = claims_of("The operator said a technician was injured when drones struck the substation on Friday.")
     assert [c.text for c in claims] == ["a technician was injured", "when drones struck the substation on Friday"]
