@@ -24,6 +24,7 @@ class StoryRules:
     recent_per_word: int
     town_days: int
     town_threshold: float
+    place_threshold: float
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ so two strikes on one day in two stories never meet.
 An article joins the story whose articles' summed vectors it is most alike (cosine) when that
 reaches `stories.threshold` and the story's latest article is at most `stories.window_days`
 older; a short article that misses it joins the best-fitting story naming one of its towns
-within `stories.town_days` (from `stories.town_threshold` up); otherwise it opens a story.
+within `stories.town_days` (from `stories.town_threshold` up); a report in a language none of a
+story's articles is in, sharing no words with it, joins the story whose places fit its own
+(from `stories.place_threshold` up); otherwise it opens a story.
 Candidates come from an inverted index over each story's words, so an article is compared with
 a few stories only.
 """
@@ -53,8 +55,10 @@ class Story:
     norm_squared: float = 0.0
     last_day: Optional[int] = None
     towns: dict[str, int] = field(default_factory=dict)  # place word -> the latest day an article named it
+    languages: set[Optional[str]] = field(default_factory=set)  # of its articles
 
-    def add(self, vector: dict[str, float], day: Optional[int]) -> None:
+    def add(self, vector: dict[str, float], day: Optional[int], language: Optional[str] = None) -> None:
+        self.languages.add(language)
         for word, weight in vector.items():
             old = self.words.get(word, 0.0)
             self.words[word] = old + weight
@@ -71,6 +75,12 @@ class Story:
     def cosine(self, vector: dict[str, float]) -> float:
         norm = self.norm_squared ** 0.5
         return sum(w * self.words.get(t, 0.0) for t, w in vector.items()) / norm if norm else 0.0
+
+    def place_cosine(self, vector: dict[str, float]) -> float:
+        """How alike the places of the article and of the story are, their other words left out."""
+        towns = towns_of(vector)
+        norm = (sum(vector[t] ** 2 for t in towns) * sum(self.words[t] ** 2 for t in towns_of(self.words))) ** 0.5
+        return sum(vector[t] * self.words.get(t, 0.0) for t in towns) / norm if norm else 0.0
 
 
 class Stories:
@@ -98,8 +108,10 @@ class Stories:
         if document.id in self.of_article:
             return self.of_article[document.id]
         vector, day = self.vector(document), parse_day(document.published)
-        scored = [(self.stories[s].cosine(vector), s) for s in self._candidates(vector, day)]
-        chosen = self._fitting(scored, vector, day) or story_id(document.id)
+        candidates = self._candidates(vector, day)
+        scored = [(self.stories[s].cosine(vector), s) for s in candidates]
+        chosen = (self._fitting(scored, vector, day) or self._by_places(candidates, vector, day, document.language)
+                  or story_id(document.id))
         self._add(chosen, document, vector)
         return chosen
 
@@ -116,11 +128,26 @@ class Stories:
                 and self.stories[story].names_town_near(towns, day, rules.town_days)]
         return max(near, default=(0.0, None))[1]
 
+    def _by_places(self, candidates: list[str], vector: dict[str, float], day: Optional[int],
+                   language: Optional[str]) -> Optional[str]:
+        """A report in a language none of a story's articles is in shares no words with it, only
+        places: it joins the story whose places fit its own best, from `place_threshold` up,
+        when the story named one of its towns within `town_days`."""
+        rules = self.rules.stories
+        if language is None:
+            return None
+        towns = towns_of(vector)
+        scored = [(self.stories[s].place_cosine(vector), s) for s in candidates
+                  if language not in self.stories[s].languages
+                  and self.stories[s].names_town_near(towns, day, rules.town_days)]
+        score, best = max(scored, default=(0.0, None))
+        return best if score >= rules.place_threshold else None
+
     def _add(self, story: str, document: Document, vector: Optional[dict[str, float]] = None) -> None:
         vector = self.vector(document) if vector is None else vector
         held = self.stories.setdefault(story, Story(story))
         fresh = [w for w in vector if w not in held.words]
-        held.add(vector, parse_day(document.published))
+        held.add(vector, parse_day(document.published), document.language)
         for word in fresh:
             self.index[word].append(story)
         self.of_article[document.id] = story
