@@ -220,7 +220,6 @@ class ClaimFeatures:
     sentence_tokens: list[str] = field(default_factory=list)  # its sentence's words
     points: list[tuple[float, float]] = field(default_factory=list)
     place_keys: frozenset[str] = frozenset()
-    actors: set[str] = field(default_factory=set)
     speakers: frozenset[str] = frozenset()  # who speaks, when the happening is the speaking
     outcomes: set[str] = field(default_factory=set)
     facilities: frozenset[str] = frozenset()
@@ -393,7 +392,6 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         sentence_tokens=without_speakers(tokens(sentence_past_dateline(claim, document), rules.stopwords), claim, rules),
         points=[(p.lat, p.lon) for p in specific],
         place_keys=frozenset(place_key(p) for p in specific),
-        actors={a.canonical or a.text.lower() for a in claim.actors},
         speakers=speakers_of(claim, rules),
         outcomes=outcomes_of(claim.text, rules) if claim.event_type in rules.outcome_types else set(),
         facilities=facilities_of(sentence, rules),

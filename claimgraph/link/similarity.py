@@ -1,4 +1,5 @@
-"""How alike a claim and an event are: IDF-weighted words, places, actors, numbers."""
+"""How alike texts are: IDF-weighted words (and sums of them, for cosines with a centroid); how
+far apart places are."""
 
 from __future__ import annotations
 

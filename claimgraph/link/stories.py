@@ -26,7 +26,7 @@ from typing import Optional
 
 from claimgraph.link.features import is_specific, parse_day, place_key, tokens, without_dateline
 from claimgraph.link.rules import LinkRules
-from claimgraph.link.similarity import Idf
+from claimgraph.link.similarity import Idf, TokenProfile
 from claimgraph.model import Document
 
 PLACE_WORD = "@"  # places count as words of their own: "@538555"
@@ -51,18 +51,14 @@ def article_words(document: Document, rules: LinkRules) -> list[str]:
 @dataclass
 class Story:
     id: str
-    words: dict[str, float] = field(default_factory=dict)  # sum of its articles' unit vectors
-    norm_squared: float = 0.0
+    words: TokenProfile = field(default_factory=TokenProfile)  # sum of its articles' unit vectors
     last_day: Optional[int] = None
     towns: dict[str, int] = field(default_factory=dict)  # place word -> the latest day an article named it
     languages: set[Optional[str]] = field(default_factory=set)  # of its articles
 
     def add(self, vector: dict[str, float], day: Optional[int], language: Optional[str] = None) -> None:
         self.languages.add(language)
-        for word, weight in vector.items():
-            old = self.words.get(word, 0.0)
-            self.words[word] = old + weight
-            self.norm_squared += (old + weight) ** 2 - old * old
+        self.words.add(vector)
         if day is not None:
             self.last_day = day if self.last_day is None else max(self.last_day, day)
             for town in towns_of(vector):
@@ -73,14 +69,14 @@ class Story:
         return day is not None and any(abs(self.towns[t] - day) <= days for t in towns if t in self.towns)
 
     def cosine(self, vector: dict[str, float]) -> float:
-        norm = self.norm_squared ** 0.5
-        return sum(w * self.words.get(t, 0.0) for t, w in vector.items()) / norm if norm else 0.0
+        return self.words.cosine(vector)
 
     def place_cosine(self, vector: dict[str, float]) -> float:
         """How alike the places of the article and of the story are, their other words left out."""
+        weights = self.words.weights
         towns = towns_of(vector)
-        norm = (sum(vector[t] ** 2 for t in towns) * sum(self.words[t] ** 2 for t in towns_of(self.words))) ** 0.5
-        return sum(vector[t] * self.words.get(t, 0.0) for t in towns) / norm if norm else 0.0
+        norm = (sum(vector[t] ** 2 for t in towns) * sum(weights[t] ** 2 for t in towns_of(weights))) ** 0.5
+        return sum(vector[t] * weights.get(t, 0.0) for t in towns) / norm if norm else 0.0
 
 
 class Stories:
@@ -146,7 +142,7 @@ class Stories:
     def _add(self, story: str, document: Document, vector: Optional[dict[str, float]] = None) -> None:
         vector = self.vector(document) if vector is None else vector
         held = self.stories.setdefault(story, Story(story))
-        fresh = [w for w in vector if w not in held.words]
+        fresh = [w for w in vector if w not in held.words.weights]
         held.add(vector, parse_day(document.published), document.language)
         for word in fresh:
             self.index[word].append(story)
