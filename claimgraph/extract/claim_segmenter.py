@@ -117,6 +117,7 @@ class ClaimSegmenter(Component):
         account_nouns: Iterable[str],
         inference_verbs: Iterable[str],
         consequence_verbs: Iterable[str],
+        verdict_verbs: Iterable[str],
         cause_marks: Iterable[str],
         cause_verbs: Iterable[str],
         cause_heads: Iterable[str],
@@ -124,6 +125,7 @@ class ClaimSegmenter(Component):
     ) -> None:
         self.clause_marks = set(clause_marks)
         self.consequence_verbs = set(consequence_verbs)
+        self.verdict_verbs = set(verdict_verbs)
         self.cause_marks = set(cause_marks)
         self.cause_verbs = set(cause_verbs)
         self.harms = self.consequence_verbs | set(cause_heads)
@@ -270,11 +272,20 @@ class ClaimSegmenter(Component):
 
     def _is_consequence(self, token: Token, cues: set[int]) -> bool:
         """", killing 40 prisoners": a participle set off by a comma, telling what the clause it
-        hangs on did to people (not ", saying ...", whose head is a cue)."""
+        hangs on did to people (not ", saying ...", whose head is a cue), or ranking it (",
+        marking the deadliest strike")."""
         start = token.left_edge.i
-        return (token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_ in self.consequence_verbs
+        return (token.dep_ == "advcl" and token.tag_ == "VBG" and (token.lemma_ in self.consequence_verbs
+                                                                   or self._is_verdict(token))
                 and token.i == start and start > 0 and token.doc[start - 1].text == ","
                 and token.head.i not in cues)
+
+    def _is_verdict(self, token: Token) -> bool:
+        """"marking the deadliest strike", "making it the first": a verdict verb whose objects
+        hold a superlative or an ordinal."""
+        objects = [c for c in token.children if c.dep_ in ("dobj", "oprd", "attr", "ccomp")]
+        return token.lemma_ in self.verdict_verbs and any(
+            word.tag_ == "JJS" or word.ent_type_ == "ORDINAL" for o in objects for word in o.subtree)
 
     def _is_cause(self, token: Token) -> bool:
         """"when shells hit the plant": an attack clause telling what caused the harm told by
@@ -368,7 +379,8 @@ def make_claim_segmenter(nlp: Language, name: str) -> ClaimSegmenter:
         first_person=status.first_person, clause_hedges=status.clause_hedges,
         deny_cues=status.deny_cues, account_nouns=status.account_nouns,
         inference_verbs=attribution_rules().inference_verbs,
-        consequence_verbs=status.consequence_verbs, cause_marks=status.cause_marks,
+        consequence_verbs=status.consequence_verbs, verdict_verbs=status.verdict_verbs,
+        cause_marks=status.cause_marks,
         cause_verbs=status.cause_verbs, cause_heads=status.cause_heads,
         clause_marks=status.clause_marks,
     )

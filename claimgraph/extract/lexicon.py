@@ -107,6 +107,7 @@ class StatusRules:
     account_nouns: frozenset[str]
     clause_hedges: frozenset[str]
     consequence_verbs: frozenset[str]
+    verdict_verbs: frozenset[str]  # ", marking the deadliest strike": a ranking verdict, a claim of its own
     cause_marks: frozenset[str]
     cause_verbs: frozenset[str]
     cause_heads: frozenset[str]  # with consequence_verbs: the harms a cause clause may hang on

@@ -117,6 +117,12 @@ def test_claim_segmenter_a_verdict_after_a_comma_is_a_claim_of_its_own(claims_of
     assert claims[0].status == "asserted"
 
 
+def test_claim_segmenter_a_participle_that_ranks_nothing_stays(claims_of):
+    claims = claims_of("The mapping group updated its map of the region on Tuesday, marking new areas around "
+                       "the town as contested.")
+    assert len(claims) == 1
+
+
 def test_claim_segmenter_the_attack_that_caused_a_harm_is_a_claim_of_its_own(claims_of):
     claims = claims_of("The operator said a technician was injured when drones struck the substation on Friday.")
     assert [c.text for c in claims] == ["a technician was injured", "when drones struck the substation on Friday"]
