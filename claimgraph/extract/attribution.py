@@ -26,7 +26,7 @@ noun; a bare surname takes the full name; a pronoun takes the previous source's 
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -395,6 +395,8 @@ class AttributionFinder(Component):
             records = [attribution_record(source, cue, content, "speech", [framing, cue]) for content in contents]
             if all(is_fragment(sent.doc, content) for content in contents):
                 records = self._stance(token, subject, (source, cue), framing, probability) or records
+            elif self._is_stance(token) and quoted_ranges(sent):
+                records += self._stance_beside_quotation(token, subject, (source, cue), framing, probability, contents)
             found += records
         return found
 
@@ -409,7 +411,8 @@ class AttributionFinder(Component):
                 and any(child.dep_ in CONTENT_DEPS for child in cue.children))
 
     def _stance(self, token: Token, subject: Token, frame: tuple[tuple[int, int], tuple[int, int]],
-                framing: tuple[int, int], probability: float) -> list[Attribution]:
+                framing: tuple[int, int], probability: float,
+                quoted: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
         """A cue that reports no clause: the act is the claim ("X praised the deal"), unless the
         subject is evidence or the verb is no listed stance and the model is unsure."""
         if subject.lemma_.lower() in self.evidence_nouns:
@@ -418,12 +421,29 @@ class AttributionFinder(Component):
             return []
         source, cue = frame
         removed = set(range(*framing)) | {t.i for c in token.children if self._is_act_of_its_own(c)
-                                          for t in c.subtree}
+                                          for t in c.subtree} | {i for start, end in quoted for i in range(start, end)}
         # punctuation is left out, or the sentence's full stop would hold a clause removed before it
         content = bounds_without((i for i in range(*subtree_bounds(token)) if not token.doc[i].is_punct), removed)
         # the claim keeps its actor ("Zelensky is asking ..."); only a dateline before it goes
         dateline = [(framing[0], source[0])] if framing[0] < source[0] else []
         return [attribution_record(source, cue, trim(token.doc, *content), "stance", dateline)] if content else []
+
+    def _stance_beside_quotation(self, token: Token, subject: Token, frame: tuple[tuple[int, int], tuple[int, int]],
+                                 framing: tuple[int, int], probability: float,
+                                 quoted: list[tuple[int, int]]) -> list[Attribution]:
+        """"X accused Y of shelling the depot, “to hide ...”": the act of stance is a claim beside
+        the quotation it adds, when it tells of a happening of its own (a verb besides the cue;
+        "X told Reuters, “...”" and "X said in a statement, “...”" add none)."""
+        inside = {i for start, end in quoted for i in range(start, end)}
+        return [record for record in self._stance(token, subject, frame, framing, probability, quoted)
+                if any(self._tells_a_happening(t) for t in token.doc[record["content"][0]: record["content"][1]]
+                       if t.i not in inside)]
+
+    def _tells_a_happening(self, token: Token) -> bool:
+        """A verb of the stance's own complement ("accused Y of shelling") that is no speech act
+        ("..., adding that ...")."""
+        return (token.pos_ == "VERB" and token.dep_ in ("pcomp", "xcomp", "conj", "advcl")
+                and token.lemma_ not in self.stance_verbs and not self._is_cue_verb(token))
 
     def candidates(self, sent: Span) -> Iterator[tuple[Token, Token]]:
         """Every (cue word, subject) pair the cue model judges: verbs with a speaker."""

@@ -41,16 +41,20 @@ RELATIVE_TAGS = ("WDT", "WP")
 
 def attribution_sets(doc: Doc) -> tuple[set[int], set[int], list[tuple[int, int]]]:
     """Cue tokens, frame tokens (source + cue) and content ranges of the doc's attributions."""
-    cues, frames, contents = set(), set(), []
+    cues, frames, contents, stances = set(), set(), [], set()
     for record in doc._.cg_attributions or []:
-        # a stance verb is its own claim's predicate; a statement noun ("the mayor's claim
-        # that ...") stays the object of the clause that names it
-        if record["kind"] not in ("stance", "noun"):
+        # a stance verb is its own claim's predicate, even when it also reports a quotation
+        # ("X accused Y of Z, “...”"); a statement noun ("the mayor's claim that ...") stays the
+        # object of the clause that names it
+        if record["kind"] == "stance":
+            stances.update(range(*record["cue"]))
+        elif record["kind"] != "noun":
             cues.update(range(*record["cue"]))
         for start, end in record["frame"]:
             frames.update(range(start, end))
         contents.append(tuple(record["content"]))
-    return cues, frames, contents
+    both = cues & stances  # a verb that reports a quotation and is an act of stance too
+    return cues - both, frames - both, contents
 
 
 def claim_subject(head: Token) -> Optional[tuple[int, int]]:

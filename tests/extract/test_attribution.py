@@ -307,6 +307,21 @@ def test_attribution_a_happening_is_no_source(claims_of):
     assert chains(claims) == [["officials"]]
 
 
+def test_attribution_an_accusation_beside_its_quotation_is_a_claim_too(claims_of):
+    claims = claims_of("The army's command accused the rebels of shelling the depot in Marinka and killing "
+                       "soldiers it had captured, \u201cto hide the abuse of prisoners held there.\u201d")
+    accusation = next(c for c in claims if "of shelling the depot" in c.text)
+    assert accusation.text.startswith("The army's command accused the rebels")
+    assert chains([accusation]) == [["The army's command"]] and accusation.event_type == "strike"
+    assert any(c.text == "to hide the abuse of prisoners held there" for c in claims)
+
+
+def test_attribution_telling_a_medium_beside_a_quotation_is_no_claim(claims_of):
+    claims = claims_of("The governor told state-run television the bridge was closed, adding that it was "
+                       "\u201cstill standing.\u201d")
+    assert not any(c.text.startswith("The governor told") for c in claims)
+
+
 def test_attribution_inverted_cue_after_quotation(claims_of):
     assert chains(claims_of("\u201cThe road is open again,\u201d wrote one resident.")) == [["one resident"]]
 
