@@ -110,10 +110,10 @@ def test_claim_segmenter_a_toll_after_a_comma_is_a_claim_of_its_own(claims_of):
 
 
 def test_claim_segmenter_a_verdict_after_a_comma_is_a_claim_of_its_own(claims_of):
-    claims = claims_of("A missile strike hit a school on Monday, marking — if confirmed — the deadliest attack "
+    claims = claims_of("A missile strike hit a school on Monday, marking — if the toll holds — the deadliest attack "
                        "on the town this year.")
     assert [c.text for c in claims] == ["A missile strike hit a school on Monday",
-                                        "marking — if confirmed — the deadliest attack on the town this year"]
+                                        "marking — if the toll holds — the deadliest attack on the town this year"]
     assert claims[0].status == "asserted"
 
 
