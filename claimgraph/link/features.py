@@ -146,7 +146,7 @@ def evening_of(day: Optional[int], night: bool, published: Optional[int]) -> Opt
 def retrospective_day(claims: list["ClaimFeatures"], window: int) -> Optional[int]:
     """The day an article looking back tells of: the day most of its dated sentences give (of a
     tie, the one it gives first), when that day is well before its date (more than `window`
-    days) and fewer of its claims give recent days than give that one ("an explosion at a
+    days) and fewer of its sentences give recent days than give that one ("an explosion at a
     hospital on Oct. 17", in a report of six weeks later that also says what was asked two
     weeks ago).  Its other claims then tell of that day too ("the findings of its investigation")."""
     published = claims[0].published if claims else None
