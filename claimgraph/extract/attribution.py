@@ -515,7 +515,8 @@ class AttributionFinder(Component):
         towns": the writer tells of the shelling, X did it).  A participle counts only when the
         stance has no object: in "X announced a strike on the camp, killing 53" the killing is the
         strike's, and X's announcement tells of it."""
-        participle = (token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "mark" for c in token.children)
+        participle = (token.dep_ == "advcl" and token.tag_ == "VBG"
+                      and not any(c.dep_ == "mark" for c in token.children)
                       and not any(c.dep_ == "dobj" for c in token.head.children))
         if token.dep_ != "conj" and not participle:
             return False
