@@ -412,7 +412,7 @@ class AttributionFinder(Component):
 
     def _stance(self, token: Token, subject: Token, frame: tuple[tuple[int, int], tuple[int, int]],
                 framing: tuple[int, int], probability: float,
-                quoted: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
+                reported: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
         """A cue that reports no clause: the act is the claim ("X praised the deal"), unless the
         subject is evidence or the verb is no listed stance and the model is unsure."""
         if subject.lemma_.lower() in self.evidence_nouns:
@@ -420,8 +420,8 @@ class AttributionFinder(Component):
         if not self._is_stance(token) and probability < self.cue_model.unlisted_stance_threshold:
             return []
         source, cue = frame
-        removed = set(range(*framing)) | {t.i for c in token.children if self._is_act_of_its_own(c)
-                                          for t in c.subtree} | {i for start, end in quoted for i in range(start, end)}
+        removed = (set(range(*framing)) | {t.i for c in token.children if self._is_act_of_its_own(c) for t in c.subtree}
+                   | {i for start, end in reported for i in range(start, end)})
         # punctuation is left out, or the sentence's full stop would hold a clause removed before it
         content = bounds_without((i for i in range(*subtree_bounds(token)) if not token.doc[i].is_punct), removed)
         # the claim keeps its actor ("Zelensky is asking ..."); only a dateline before it goes
@@ -430,12 +430,13 @@ class AttributionFinder(Component):
 
     def _stance_beside_quotation(self, token: Token, subject: Token, frame: tuple[tuple[int, int], tuple[int, int]],
                                  framing: tuple[int, int], probability: float,
-                                 quoted: list[tuple[int, int]]) -> list[Attribution]:
+                                 reported: list[tuple[int, int]]) -> list[Attribution]:
         """"X accused Y of shelling the depot, “to hide ...”": the act of stance is a claim beside
-        the quotation it adds, when it tells of a happening of its own (a verb besides the cue;
-        "X told Reuters, “...”" and "X said in a statement, “...”" add none)."""
-        inside = {i for start, end in quoted for i in range(start, end)}
-        return [record for record in self._stance(token, subject, frame, framing, probability, quoted)
+        what the cue reports (``reported``: the quotation, a clause), when it tells of a happening
+        of its own (a verb besides the cue; "X told Reuters, “...”" and "X said in a statement,
+        “...”" add none)."""
+        inside = {i for start, end in reported for i in range(start, end)}
+        return [record for record in self._stance(token, subject, frame, framing, probability, reported)
                 if any(self._tells_a_happening(t) for t in token.doc[record["content"][0]: record["content"][1]]
                        if t.i not in inside)]
 

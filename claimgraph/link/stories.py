@@ -40,6 +40,13 @@ def towns_of(vector: dict[str, float]) -> list[str]:
     return [word for word in vector if word.startswith(PLACE_WORD)]
 
 
+def places_of(vector: dict[str, float]) -> dict[str, float]:
+    """The place words of a vector, scaled to unit length (empty when it names none)."""
+    places = {town: vector[town] for town in towns_of(vector)}
+    norm = sum(weight * weight for weight in places.values()) ** 0.5
+    return {town: weight / norm for town, weight in places.items()} if norm else {}
+
+
 def article_words(document: Document, rules: LinkRules) -> list[str]:
     """What an article is about: its words (the title's count `title_weight` times) and places."""
     title = tokens(document.title or "", rules.stopwords) * rules.stories.title_weight
@@ -52,6 +59,7 @@ def article_words(document: Document, rules: LinkRules) -> list[str]:
 class Story:
     id: str
     words: TokenProfile = field(default_factory=TokenProfile)  # sum of its articles' unit vectors
+    places: TokenProfile = field(default_factory=TokenProfile)  # sum of their place words' unit vectors
     last_day: Optional[int] = None
     towns: dict[str, int] = field(default_factory=dict)  # place word -> the latest day an article named it
     languages: set[Optional[str]] = field(default_factory=set)  # of its articles
@@ -59,6 +67,7 @@ class Story:
     def add(self, vector: dict[str, float], day: Optional[int], language: Optional[str] = None) -> None:
         self.languages.add(language)
         self.words.add(vector)
+        self.places.add(places_of(vector))
         if day is not None:
             self.last_day = day if self.last_day is None else max(self.last_day, day)
             for town in towns_of(vector):
@@ -73,10 +82,7 @@ class Story:
 
     def place_cosine(self, vector: dict[str, float]) -> float:
         """How alike the places of the article and of the story are, their other words left out."""
-        weights = self.words.weights
-        towns = towns_of(vector)
-        norm = (sum(vector[t] ** 2 for t in towns) * sum(weights[t] ** 2 for t in towns_of(weights))) ** 0.5
-        return sum(vector[t] * weights.get(t, 0.0) for t in towns) / norm if norm else 0.0
+        return self.places.cosine(places_of(vector))
 
 
 class Stories:

@@ -141,12 +141,19 @@ def test_cluster_events_of_clusters_builds_one_event_per_given_cluster():
     assert events[1].independent_sources == 2 and events[1].status == "corroborated"
 
 
+LOOKING_BACK = documents(document("d3", "2024-10-30"))
+
+
+def two_sentences_of_august_8():
+    return [features(claim(f"d3:{n}", text, "strike", day="2024-08-08"), LOOKING_BACK, RULES)
+            for n, text in enumerate(["The blast on August 8 killed dozens", "On August 8 the depot burned"])]
+
+
 def test_cluster_an_article_looking_back_is_dated_by_the_day_most_of_its_dated_sentences_give():
     from claimgraph.link.features import date_articles
 
-    docs = documents(document("d3", "2024-10-30"))
-    told = [features(claim(f"d3:{n}", text, "strike", day="2024-08-08"), docs, RULES)
-            for n, text in enumerate(["The blast on August 8 killed dozens", "On August 8 the depot burned"])]
+    docs = LOOKING_BACK
+    told = two_sentences_of_august_8()
     asked = features(claim("d3:2", "Questions were sent two weeks ago", "statement", day="2024-10-16"), docs, RULES)
     undated = features(claim("d3:3", "The report was biased", "strike"), docs, RULES)
     date_articles(told + [asked, undated], Settings.load().link_window_days)
@@ -156,9 +163,8 @@ def test_cluster_an_article_looking_back_is_dated_by_the_day_most_of_its_dated_s
 def test_cluster_a_sentence_cut_into_claims_gives_its_day_once():
     from claimgraph.link.features import date_articles
 
-    docs = documents(document("d3", "2024-10-30"))
-    told = [features(claim(f"d3:{n}", text, "strike", day="2024-08-08"), docs, RULES)
-            for n, text in enumerate(["The blast on August 8 killed dozens", "On August 8 the depot burned"])]
+    docs = LOOKING_BACK
+    told = two_sentences_of_august_8()
     sentence = "Two weeks ago the agency was asked questions, asked for a delay, and told to wait"
     asked = [features(claim(f"d3:{n}", part, "statement", day="2024-10-16").model_copy(
                  update={"sentence_span": (0, len(sentence))}), docs, RULES)

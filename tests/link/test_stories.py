@@ -43,8 +43,10 @@ def town(name, geonameid):
     return Place(text=name, span=(0, len(name)), name=name, geonameid=geonameid, lat=50.0, lon=36.0, precision="town")
 
 
-def stories_of_placed(*articles):
-    documents = [Document(id=i, published=day, text=text, places=places) for i, day, text, places in articles]
+def stories_of_placed(*articles, languages=()):
+    """The stories of articles (id, day, text, places), each in its language when given."""
+    documents = [Document(id=i, published=day, text=text, places=places, language=language)
+                 for (i, day, text, places), language in zip(articles, languages or [None] * len(articles))]
     stories = Stories(Idf([article_words(d, RULES) for d in documents]), RULES)
     return [stories.assign(d) for d in documents]
 
@@ -74,24 +76,17 @@ def test_stories_short_reports_share_no_story_without_a_common_town_or_when_week
 IN_RUSSIAN = "Ночью Волчанск снова попал под обстрел: по данным областных властей, повреждены дома и мост."
 
 
-def with_language(articles, languages):
-    documents = [Document(id=i, published=day, text=text, places=places, language=language)
-                 for (i, day, text, places), language in zip(articles, languages)]
-    stories = Stories(Idf([article_words(d, RULES) for d in documents]), RULES)
-    return [stories.assign(d) for d in documents]
-
-
 def test_stories_a_report_in_another_language_joins_the_story_of_its_places():
     vovchansk = [town("Vovchansk", 689064)]
     articles = [("r1", "2024-05-16", FIRST, vovchansk), ("r2", "2024-05-17", SECOND, vovchansk),
                 ("r3", "2024-05-17", IN_RUSSIAN, vovchansk)]
-    found = with_language(articles, ["en", "en", "ru"])
+    found = stories_of_placed(*articles, languages=["en", "en", "ru"])
     assert len(set(found)) == 1
 
 
 def test_stories_places_alone_join_no_story_of_the_same_language_nor_another_town():
     vovchansk, kupiansk = [town("Vovchansk", 689064)], [town("Kupiansk", 704617)]
     unrelated = ("r2", "2024-05-17", OTHER[2], vovchansk)
-    assert len(set(with_language([("r1", "2024-05-16", FIRST, vovchansk), unrelated], ["en", "en"]))) == 2
-    assert len(set(with_language([("r1", "2024-05-16", FIRST, vovchansk),
-                                  ("r3", "2024-05-17", IN_RUSSIAN, kupiansk)], ["en", "ru"]))) == 2
+    assert len(set(stories_of_placed(("r1", "2024-05-16", FIRST, vovchansk), unrelated, languages=["en", "en"]))) == 2
+    assert len(set(stories_of_placed(("r1", "2024-05-16", FIRST, vovchansk),
+                                     ("r3", "2024-05-17", IN_RUSSIAN, kupiansk), languages=["en", "ru"]))) == 2
