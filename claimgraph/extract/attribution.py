@@ -311,6 +311,7 @@ class AttributionFinder(Component):
         self.speech_nouns = rules.speech_nouns
         self.stance_verbs = rules.stance_verbs
         self.mute_subjects = rules.mute_subjects
+        self.directive_verbs = rules.directive_verbs
         self.speech_verbs = rules.speech_verbs
         self.question_verbs = rules.question_verbs
         self.according = [phrase.split() for phrase in rules.according]
@@ -450,7 +451,7 @@ class AttributionFinder(Component):
         """Every (cue word, subject) pair the cue model judges: verbs with a speaker."""
         for token in sent:
             if not acts_as_verb(token) or is_bare_participle(token) or self._refuses_comment(token) \
-                    or leaves_open(token):
+                    or leaves_open(token) or token.lemma_ in self.directive_verbs:
                 continue
             subject = self._speaker(token)
             if subject is not None and subject.lemma_.lower() not in self.mute_subjects:

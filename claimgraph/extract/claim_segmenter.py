@@ -303,13 +303,18 @@ class ClaimSegmenter(Component):
         claim's predicate: it tells of another happening than the clause it hangs on ("the blast
         was the deadliest since the army began its campaign", "homes were flooded after the
         river rose").  One deeper, on a clause that is no claim, it is part of that clause's
-        description ("the bombardment that began after the raid"); with a pronoun for subject it
-        refers back to the clause it hangs on ("before we act"); with a copula it tells a state
-        the happening took place in ("struck while the convoy was stationary")."""
+        description ("the bombardment that began after the raid"), unless a named actor did
+        something in it ("people hoping to evade the attacks after Israel ordered them south");
+        with a pronoun for subject it refers back to the clause it hangs on ("before we act");
+        with a copula it tells a state the happening took place in ("struck while the convoy
+        was stationary")."""
         subject = own_subject(token)
-        return (token.dep_ == "advcl" and token.pos_ == "VERB" and token.i not in cues
-                and token.head in heads and subject is not None and subject.pos_ != "PRON"
-                and any(c.dep_ == "mark" and c.lower_ in self.clause_marks for c in token.children))
+        if not (token.dep_ == "advcl" and token.pos_ == "VERB" and token.i not in cues
+                and subject is not None and subject.pos_ != "PRON"
+                and any(c.dep_ == "mark" and c.lower_ in self.clause_marks for c in token.children)):
+            return False
+        named_act = subject.pos_ == "PROPN" and token.tag_ == "VBD"
+        return token.head in heads or (named_act and any(head.is_ancestor(token) for head in heads))
 
     @staticmethod
     def _conjuncts(root: Token) -> list[Token]:

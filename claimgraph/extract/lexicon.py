@@ -47,6 +47,7 @@ class AttributionRules:
     source_prepositions: frozenset[str]  # "reported in the press service of X"
     impersonal_subjects: frozenset[str]  # "it was reported that": no one named
     mute_subjects: frozenset[str]  # "the strike hit a school, marking ...": happenings say nothing
+    directive_verbs: frozenset[str]  # "X ordered Y to leave": an act the writer tells of
     reading_verbs: frozenset[str]  # "it is noted that": the message named before goes on
     unspecified_source: str  # the name of that no one
 

@@ -296,6 +296,21 @@ def test_attribution_stance_leaves_out_the_acts_its_speaker_goes_on_to_do(claims
     assert shelling.source_chain == [] and shelling.status == "asserted"
 
 
+@pytest.mark.parametrize("text", [
+    "The governor ordered all residents of the riverside villages to leave by noon.",
+    "The general instructed the garrison to withdraw from the island.",
+])
+def test_attribution_an_order_is_an_act_the_writer_tells_of(claims_of, text):
+    # the one who gives an order acts; the writer is the source, as for any other act
+    [claim] = claims_of(text)
+    assert claim.source_chain == [] and claim.status == "asserted"
+
+
+def test_attribution_a_request_stays_its_makers(claims_of):
+    [claim] = claims_of("The mayor urged residents to leave the riverside villages.")
+    assert [s.name for s in claim.source_chain] == ["The mayor"]
+
+
 def test_attribution_outcome_of_an_announced_happening_stays_announced(claims_of):
     claims = claims_of("The ministry announced a missile strike on the depot, killing four guards.")
     killing = next(c for c in claims if "killing four guards" in c.text)

@@ -153,6 +153,13 @@ def test_claim_segmenter_a_clause_of_time_with_a_subject_of_its_own_is_a_claim_o
     assert [c.text for c in claims] == ["Smoke rose over the port", "drones attacked the city"]
 
 
+def test_claim_segmenter_a_named_actor_acting_in_a_deeper_clause_of_time_is_a_claim_of_its_own(claims_of):
+    claims = claims_of("Families have taken shelter in the school hoping to avoid the fighting "
+                       "after Moscow cut off the town's water.")
+    assert [c.text for c in claims] == ["Families have taken shelter in the school hoping to avoid the fighting",
+                                        "Moscow cut off the town's water"]
+
+
 @pytest.mark.parametrize("text", [
     # its subject is a pronoun: it refers back to the clause it hangs on
     "Residents must leave the area before they are cut off.",
