@@ -129,11 +129,17 @@ def apposed_speaker(cue: Token) -> Optional[Token]:
 
 def absolute_speaker(cue: Token) -> Optional[Token]:
     """"Fighting went on, with Russian bloggers saying the town was nearly surrounded": in a
-    "with" phrase, the noun a participle describes is who speaks."""
+    "with" phrase, the noun a participle describes is who speaks.  So is a sentence's root noun
+    before ", adding that ..." when the parser found no verb to head the sentence (a long
+    relative clause after the subject misleads it: "The group, whose ..., called it a crime,
+    adding that ...")."""
     noun = cue.head
-    if cue.tag_ == "VBG" and cue.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ == "with":
-        return noun
-    return None
+    if cue.tag_ != "VBG" or cue.dep_ != "acl":
+        return None
+    in_with_phrase = noun.dep_ == "pobj" and noun.head.lower_ == "with"
+    after_verbless_root = (noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN")
+                           and cue.i > 0 and cue.doc[cue.left_edge.i - 1].is_punct)
+    return noun if in_with_phrase or after_verbless_root else None
 
 
 def opens_question(verb: Token, deps: tuple[str, ...] = ("ccomp",)) -> bool:
@@ -157,7 +163,9 @@ def source_bounds(subject: Token, cue: Token) -> tuple[int, int]:
     """The subject's words, with the nouns fused into the cue ("FEC records" show), after
     a dateline that the parser took into the subject."""
     start, end = subject_bounds(subject)
-    if start <= cue.i < end:  # "with bloggers saying X", or an apposition after the cue
+    if subject.dep_ == "ROOT":  # a verbless sentence's noun: its name, not what describes it
+        start, end = subject.left_edge.i, subject.i + 1
+    elif start <= cue.i < end:  # "with bloggers saying X", or an apposition after the cue
         start, end = trim(subject.doc, start, cue_bounds(cue)[0])
     fused = [c.i for c in fused_nouns(cue)]
     start, end = min([start, *fused]), max([end, *(i + 1 for i in fused)])
@@ -427,7 +435,17 @@ class AttributionFinder(Component):
         content = bounds_without((i for i in range(*subtree_bounds(token)) if not token.doc[i].is_punct), removed)
         # the claim keeps its actor ("Zelensky is asking ..."); only a dateline before it goes
         dateline = [(framing[0], source[0])] if framing[0] < source[0] else []
-        return [attribution_record(source, cue, trim(token.doc, *content), "stance", dateline)] if content else []
+        content = trim(token.doc, *content) if content else None
+        if content is None or self._ends_a_title(token, content):
+            return []
+        return [attribution_record(source, cue, content, "stance", dateline)]
+
+    @staticmethod
+    def _ends_a_title(cue: Token, content: tuple[int, int]) -> bool:
+        """"Troops Shell Plant, Officials Say": a cue ending its line with nothing else to it is a
+        headline's, which the line shapes read (attribution_lines.py)."""
+        following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        return content == (cue.i, cue.i + 1) and (following is None or "\n" in following.text)
 
     def _stance_beside_quotation(self, token: Token, subject: Token, frame: tuple[tuple[int, int], tuple[int, int]],
                                  framing: tuple[int, int], probability: float,

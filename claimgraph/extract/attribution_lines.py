@@ -76,7 +76,9 @@ class LineShapes:
         return records
 
     def _title_record(self, line: Span) -> list[Attribution]:
-        """The first cue word of a title line, its name run before it and the words after."""
+        """The first cue word of a title line, its name run before it and the words after; or,
+        when the cue ends the line after a comma ("Troops Shell Plant, Officials Say"), the
+        words before the comma."""
         verbs = self.title_verbs
         for index, word in enumerate(line[1:], start=1):
             previous = line[index - 1]
@@ -86,6 +88,8 @@ class LineShapes:
             while start > 0 and (line[start - 1].is_title or line[start - 1].like_num) and not line[start - 1].is_punct:
                 start -= 1
             source, content = (line[start].i, word.i), trim(line.doc, word.i + 1, line.end)
+            if start > 1 and line[start - 1].text == "," and content[1] <= content[0]:
+                content = trim(line.doc, line.start, line[start - 1].i)
             if start == index or content[1] - content[0] < 2:
                 return []
             return [attribution_record(source, (word.i, word.i + 1), content, "title", [(source[0], word.i + 1)])]

@@ -314,7 +314,8 @@ class ClaimSegmenter(Component):
                 and any(c.dep_ == "mark" and c.lower_ in self.clause_marks for c in token.children)):
             return False
         named_act = subject.pos_ == "PROPN" and token.tag_ == "VBD"
-        return token.head in heads or (named_act and any(head.is_ancestor(token) for head in heads))
+        return (token.head in heads or token.head.i in cues
+                or (named_act and any(head.is_ancestor(token) for head in heads)))
 
     @staticmethod
     def _conjuncts(root: Token) -> list[Token]:

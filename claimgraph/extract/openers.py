@@ -13,9 +13,11 @@ from spacy.tokens import Doc, Span
 
 
 def after_opener(doc: Doc, start: int, end: int) -> int:
-    """Where words from ``start`` to ``end`` start without an opener that begins them and
-    leaves some word after it ("KURSK (Regional Desk) — The governor"); ``start`` without one."""
-    return next((last for first, last in doc._.cg_openers or () if first == start and last < end), start)
+    """Where words from ``start`` to ``end`` start without an opener that begins them, or
+    that they begin inside (the parser may split "KURSK, Russia (Desk) —" and hang its tail on
+    the clause), and that leaves some word after it ("KURSK (Regional Desk) — The governor");
+    ``start`` without one."""
+    return next((last for first, last in doc._.cg_openers or () if first <= start < last < end), start)
 
 
 def is_opener(sent: Span) -> bool:

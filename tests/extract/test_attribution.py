@@ -162,6 +162,13 @@ def test_attribution_title_case_headline_cue_by_word_form(claims_of):
     assert chains(claims)[-1] == []
 
 
+def test_attribution_title_case_headline_with_its_cue_at_the_end(claims_of):
+    claims = claims_of("Rebel Troops Shell Kherson Power Plant Overnight, Local Officials Say\n\n"
+                       "KHERSON, Ukraine (Wire) - Rebel troops launched an attack against the plant overnight.")
+    assert (claims[0].text, chains(claims)[0]) == ("Rebel Troops Shell Kherson Power Plant Overnight",
+                                                   ["Local Officials"])
+
+
 def test_attribution_title_cue_forms():
     from claimgraph.extract.attribution_lines import title_cue
     verbs = {"vow", "deny", "rip", "say"}
@@ -294,6 +301,16 @@ def test_attribution_stance_leaves_out_the_acts_its_speaker_goes_on_to_do(claims
                        "cutting off water to the northern province and shelling its towns.")
     shelling = next(c for c in claims if "shelling its towns" in c.text)
     assert shelling.source_chain == [] and shelling.status == "asserted"
+
+
+def test_attribution_adding_after_a_sentence_the_parser_left_without_a_verb(claims_of):
+    # a long relative clause after the subject makes the parser take the name for the root
+    claims = claims_of("Korvat, whose raid last month killed more than 300 villagers and started the conflict, "
+                       "called Monday's strike on the market \"a cowardly crime,\u201d adding in a statement that "
+                       "most of the dead were farmers, traders and children.")
+    added = next(c for c in claims if c.text.startswith("most of the dead"))
+    assert [s.name for s in added.source_chain] == ["Korvat"] and added.status == "reported"
+    assert all(not c.text.startswith("Korvat") or c.source_chain for c in claims)
 
 
 @pytest.mark.parametrize("text", [
