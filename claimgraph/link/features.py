@@ -62,16 +62,21 @@ def _stripped(word: str, suffixes: tuple[str, ...]) -> str:
     return word
 
 
-@lru_cache(maxsize=4)
-def facility_words(rules: LinkRules) -> dict[str, str]:
-    """Facility noun, singular or plural -> its kind.  Whole words, not stems ("stationed")."""
-    return {form: kind for kind, words in rules.facilities.items() for word in words for form in (word, word + "s")}
+@lru_cache(maxsize=65536)  # a corpus repeats a small vocabulary
+def facility_kind(word: str, rules: LinkRules) -> Optional[str]:
+    """The kind of facility a lower-case word names, if any: a listed noun, singular or plural
+    (whole words, not stems: "stationed" is no station), or a word a listed prefix begins
+    ("плотин*": a Russian noun takes a case ending)."""
+    for kind, words in rules.facilities.items():
+        for listed in words:
+            if word in (listed, listed + "s") or (listed.endswith("*") and word.startswith(listed[:-1])):
+                return kind
+    return None
 
 
 def facilities_of(text: str, rules: LinkRules) -> frozenset[str]:
     """Kinds of facility a text names ("any" for a facility of unknown kind)."""
-    words = facility_words(rules)
-    return frozenset(words[w] for w in WORD.findall(text.lower()) if w in words)
+    return frozenset(filter(None, (facility_kind(w, rules) for w in WORD.findall(text.lower()))))
 
 
 def measures_extent(claim: Claim, rules: LinkRules) -> bool:
@@ -86,10 +91,9 @@ def kinds_of(text: str, rules: LinkRules) -> frozenset[str]:
     naming a facility with the noun after it ("power plant", "detention centre", "water intake
     station") names a thing, not a happening."""
     words = WORD.findall(text.lower())
-    facility = facility_words(rules)
     found: frozenset[str] = frozenset()
     for word, after in zip(words, words[1:] + [""]):
-        if after not in facility:
+        if facility_kind(after, rules) is None:
             found |= kinds_of_word(word, rules)
     return found
 

@@ -69,6 +69,18 @@ def test_features_facilities_are_whole_words_not_stems():
     assert facilities_of("Ukrainian units crossed the border", RULES) == frozenset()
 
 
+def test_features_russian_facilities_in_any_case():
+    from claimgraph.link.features import facilities_of, kinds_of
+
+    assert facilities_of("Взрыв разрушил плотину Каховской ГЭС", RULES) == {"dam"}
+    assert facilities_of("Обстрел моста через реку", RULES) == {"bridge"}
+    assert facilities_of("В колонии находились военнопленные", RULES) == {"prison"}
+    # a Telegram channel and a portrait are no canal and no port
+    assert facilities_of("Телеграм-канал опубликовал портрет", RULES) == frozenset()
+    # a word naming a facility with the noun after it names a thing, not a happening
+    assert "attack" not in kinds_of("ракетный завод", RULES)
+
+
 def test_features_a_capital_standing_for_its_government_places_nothing():
     text = "A strike made it harder for Moscow to supply troops. A drone hit a depot in Moscow."
     moscow = [town("Sudzha").model_copy(update={"text": "Moscow", "name": "Moscow", "span": (start, start + 6)})
