@@ -190,11 +190,19 @@ class StatusTagger(Component):
         return [("denied", doc[t.i: t.i + 1]) for t in cues if t.lemma_ in self.deny_cues]
 
     def _shown_by_imagery(self, head: Token) -> list[tuple[str, Span]]:
-        """"Satellite images taken on Wednesday show heavy damage": imagery that shows the claim
-        is how it was checked, however many words stand between "satellite" and "show"."""
+        """"Satellite images taken on Wednesday show heavy damage", "drone footage showed the
+        blast": imagery that shows the claim is how it was checked, however many words stand
+        between "footage" and "showed".  So is a claim "based on a review of photos and videos".
+        A hedge comes first ("photos said to have been from the site showed ...")."""
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
-        by_imagery = any(t.lower_ in self.imagery_words for subject in subjects for t in subject.subtree)
-        return [("confirmed", head.doc[head.i: head.i + 1])] if by_imagery and head.lemma_ in self.document_cues else []
+        by_imagery = any(self._names_imagery(subject) for subject in subjects) and head.lemma_ in self.document_cues
+        basis = next((t for t in head.subtree if t.lower_ == "based"
+                      and any(c.lower_ == "on" and self._names_imagery(c) for c in t.children)), None)
+        shown = head if by_imagery else basis
+        return [(SHOWN, head.doc[shown.i: shown.i + 1])] if shown is not None else []
+
+    def _names_imagery(self, phrase: Token) -> bool:
+        return any(t.lower_ in self.imagery_words for t in phrase.subtree)
 
     def _request(self, head: Token) -> list[tuple[str, Span]]:
         """"X is asking Y to ...", "X called for calm": a request is not (yet) a fact.  A verb is

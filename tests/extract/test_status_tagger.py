@@ -32,6 +32,19 @@ def test_status_tagger_satellite_imagery_showing_the_claim_confirms_it(claims_of
     assert [c.status for c in claims] == ["confirmed"]
 
 
+@pytest.mark.parametrize("text", [
+    "Drone footage showed the depot burning and debris on the road beside it.",
+    "The monitors said their findings were based on a review of photos and videos from the scene.",
+])
+def test_status_tagger_footage_showing_the_claim_or_photos_behind_it_confirm_it(claims_of, text):
+    assert "confirmed" in [c.status for c in claims_of(text)]
+
+
+def test_status_tagger_a_hedge_on_the_imagery_comes_first(claims_of):
+    claims = claims_of("The footage appeared to show a burning tank near the bridge.")
+    assert [c.status for c in claims] == ["hedged"]
+
+
 def test_status_tagger_question_a_speaker_left_open_is_unverified_and_not_theirs(claims_of):
     claims = claims_of("The air force said it had shot down ten drones but did not say whether any "
                        "missiles had been intercepted.")
