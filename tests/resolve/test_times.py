@@ -103,6 +103,18 @@ def test_times_uncounted_days_name_no_day(expression):
     assert not normalise(expression, SUNDAY).resolved
 
 
+@pytest.mark.parametrize("expression", ["40 years", "three months", "two weeks"])
+def test_times_a_bare_length_of_weeks_or_more_is_no_date(expression):
+    """"an officer with 40 years of experience", "the siege lasted two weeks": how long, not
+    when (a span back from publication day would date the claim decades back)."""
+    span = normalise(expression, SUNDAY)
+    assert not span.resolved and span.start is None and "length of time" in span.note
+
+
+def test_times_a_counted_period_with_its_reference_still_dates():
+    assert normalise("the past two years", SUNDAY).resolved and normalise("40 years ago", SUNDAY).resolved
+
+
 @pytest.mark.parametrize("expression", ["late July", "early August", "late last year", "later in the day"])
 def test_times_an_edge_of_anything_but_a_day_gives_no_day(expression):
     """"late July" is not the first of July, and "later in the day" counts from a day the text gave."""
