@@ -142,6 +142,16 @@ def absolute_speaker(cue: Token) -> Optional[Token]:
     return noun if in_with_phrase or after_verbless_root else None
 
 
+def tells_of_a_place(clause: Token) -> bool:
+    """"a prison where dozens of prisoners died in shelling": a relative clause on a place that
+    tells, in the past tense and with a subject of its own, the harm done there
+    (`place_clause_verbs`).  It is a claim of its own, and the writer's: a stance naming the
+    place ("the Red Cross asked to visit a prison where ...") does not voice it."""
+    return (clause.dep_ == "relcl" and clause.tag_ == "VBD" and clause.left_edge.lower_ == "where"
+            and clause.lemma_ in attribution_rules().place_clause_verbs
+            and any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in clause.children))
+
+
 def opens_question(verb: Token, deps: tuple[str, ...] = ("ccomp",)) -> bool:
     """A clause of the verb (of ``deps``) that opens on "whether" or "if": a question, not a claim."""
     return any(clause.dep_ in deps and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in clause.children)
@@ -197,8 +207,10 @@ def is_time_phrase(token: Token) -> bool:
 def containing_attributions(doc: Doc, index: int) -> list[dict[str, Any]]:
     """Attributions whose content holds token ``index``, innermost first; of two with one content,
     the one whose cue is nearer to it ("X echoed accusations by Y that Z": Y's accusation, X
-    relaying it)."""
-    found = [a for a in doc._.cg_attributions or [] if a["content"][0] <= index < a["content"][1]]
+    relaying it).  A stance does not hold a place's clause in it (`tells_of_a_place`)."""
+    place = tells_of_a_place(doc[index])
+    found = [a for a in doc._.cg_attributions or [] if a["content"][0] <= index < a["content"][1]
+             and not (place and a["kind"] == "stance")]
     return sorted(found, key=lambda a: (a["content"][1] - a["content"][0], cue_distance(a)))
 
 

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions
-from .attribution import SUBJECT_DEPS, infers_with_which, subject_of
+from .attribution import SUBJECT_DEPS, infers_with_which, subject_of, tells_of_a_place
 from .component import Component
 from .lexicon import attribution_rules, status_rules
 from .openers import after_opener, is_opener
@@ -272,6 +272,7 @@ class ClaimSegmenter(Component):
         heads += [t for t in sent if self._inferring_verb(t) is not None and t not in heads]
         heads += [t for t in sent if (self._is_consequence(t, cues) or self._is_cause(t)) and t not in heads]
         heads += [t for t in sent if self._is_clause_of_its_own(t, heads, cues) and t not in heads]
+        heads += [t for t in sent if tells_of_a_place(t) and t.i not in cues and t not in heads]
         return sorted(heads, key=lambda t: t.i)
 
     def _is_consequence(self, token: Token, cues: set[int]) -> bool:

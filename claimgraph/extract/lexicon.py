@@ -48,6 +48,7 @@ class AttributionRules:
     impersonal_subjects: frozenset[str]  # "it was reported that": no one named
     mute_subjects: frozenset[str]  # "the strike hit a school, marking ...": happenings say nothing
     directive_verbs: frozenset[str]  # "X ordered Y to leave": an act the writer tells of
+    place_clause_verbs: frozenset[str]  # "a prison where dozens died": what happened at a place
     reading_verbs: frozenset[str]  # "it is noted that": the message named before goes on
     unspecified_source: str  # the name of that no one
 

@@ -161,6 +161,19 @@ def test_claim_segmenter_a_clause_of_time_on_a_cue_is_a_claim_of_its_own(claims_
     assert claims[0].source_chain == []
 
 
+def test_claim_segmenter_what_happened_at_a_place_is_the_writers_claim_of_its_own(claims_of):
+    claims = claims_of("The Red Cross on Saturday asked to visit a prison where dozens of prisoners died "
+                       "in shelling a day earlier.")
+    assert [(c.text, c.status, [s.name for s in c.source_chain]) for c in claims] == [
+        ("The Red Cross on Saturday asked to visit a prison", "speculative", ["The Red Cross"]),
+        ("where dozens of prisoners died in shelling a day earlier", "asserted", [])]
+
+
+def test_claim_segmenter_a_place_clause_inside_a_report_stays_reported(claims_of):
+    claims = claims_of("The ministry said the shell hit a school where 40 people died.")
+    assert all([s.name for s in c.source_chain] == ["The ministry"] for c in claims)
+
+
 def test_claim_segmenter_a_named_actor_acting_in_a_deeper_clause_of_time_is_a_claim_of_its_own(claims_of):
     claims = claims_of("Families have taken shelter in the school hoping to avoid the fighting "
                        "after Moscow cut off the town's water.")
