@@ -143,10 +143,10 @@ def absolute_speaker(cue: Token) -> Optional[Token]:
 
 
 def tells_of_a_place(clause: Token) -> bool:
-    """"a prison where dozens of prisoners died in shelling": a relative clause on a place that
+    """"a camp where scores of detainees died in a blast": a relative clause on a place that
     tells, in the past tense and with a subject of its own, the harm done there
     (`place_clause_verbs`).  It is a claim of its own, and the writer's: a stance naming the
-    place ("the Red Cross asked to visit a prison where ...") does not voice it."""
+    place ("the agency sought to inspect a camp where ...") does not voice it."""
     return (clause.dep_ == "relcl" and clause.tag_ == "VBD" and clause.left_edge.lower_ == "where"
             and clause.lemma_ in attribution_rules().place_clause_verbs
             and any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in clause.children))

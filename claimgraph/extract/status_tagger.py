@@ -192,8 +192,8 @@ class StatusTagger(Component):
     def _shown_by_imagery(self, head: Token) -> list[tuple[str, Span]]:
         """"Satellite images taken on Wednesday show heavy damage", "drone footage showed the
         blast": imagery that shows the claim is how it was checked, however many words stand
-        between "footage" and "showed".  So is a claim "based on a review of photos and videos".
-        A hedge comes first ("photos said to have been from the site showed ...")."""
+        between "footage" and "showed".  So is a claim "based on satellite imagery and video clips".
+        A hedge comes first ("pictures reportedly taken at the site showed ...")."""
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         by_imagery = any(self._names_imagery(subject) for subject in subjects) and head.lemma_ in self.document_cues
         basis = next((t for t in head.subtree if t.lower_ == "based"

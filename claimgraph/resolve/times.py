@@ -340,7 +340,7 @@ def _counted_period(expression: str, text: str, published: date) -> TimeSpan | N
         return None
     days = time_words().units_days[m["unit"]]
     if not (m["which"] or m["elapsed"] or text.endswith(" ago")) and days >= LONGEST_BARE_PERIOD:
-        # "40 years of experience", "the siege lasted two weeks": how long, not when
+        # "a pilot with 40 years in the air", "the siege lasted two weeks": how long, not when
         return unresolved(expression, "a length of time, not a date")
     if _is_future(expression):
         return _span(expression, published + timedelta(days=1), published + timedelta(days=max(1, int(days * count))),

@@ -164,7 +164,7 @@ def test_attribution_title_case_headline_cue_by_word_form(claims_of):
 
 def test_attribution_title_case_headline_with_its_cue_at_the_end(claims_of):
     claims = claims_of("Rebel Troops Shell Kherson Power Plant Overnight, Local Officials Say\n\n"
-                       "KHERSON, Ukraine (Wire) - Rebel troops launched an attack against the plant overnight.")
+                       "KHERSON, Ukraine (Wire) - Rebel gunners opened fire on the plant overnight.")
     assert (claims[0].text, chains(claims)[0]) == ("Rebel Troops Shell Kherson Power Plant Overnight",
                                                    ["Local Officials"])
 
@@ -306,7 +306,7 @@ def test_attribution_stance_leaves_out_the_acts_its_speaker_goes_on_to_do(claims
 def test_attribution_adding_after_a_sentence_the_parser_left_without_a_verb(claims_of):
     # a long relative clause after the subject makes the parser take the name for the root
     claims = claims_of("Korvat, whose raid last month killed more than 300 villagers and started the conflict, "
-                       "called Monday's strike on the market \"a cowardly crime,\u201d adding in a statement that "
+                       "called Monday's strike on the market \"a cowardly crime,\u201d adding in a written note that "
                        "most of the dead were farmers, traders and children.")
     added = next(c for c in claims if c.text.startswith("most of the dead"))
     assert [s.name for s in added.source_chain] == ["Korvat"] and added.status == "reported"
@@ -314,7 +314,7 @@ def test_attribution_adding_after_a_sentence_the_parser_left_without_a_verb(clai
 
 
 @pytest.mark.parametrize("text", [
-    "The governor ordered all residents of the riverside villages to leave by noon.",
+    "The governor ordered every resident of the riverside villages to leave by noon.",
     "The general instructed the garrison to withdraw from the island.",
 ])
 def test_attribution_an_order_is_an_act_the_writer_tells_of(claims_of, text):

@@ -34,7 +34,7 @@ def test_status_tagger_satellite_imagery_showing_the_claim_confirms_it(claims_of
 
 @pytest.mark.parametrize("text", [
     "Drone footage showed the depot burning and debris on the road beside it.",
-    "The monitors said their findings were based on a review of photos and videos from the scene.",
+    "The monitors said their findings were based on satellite imagery and video clips from the scene.",
 ])
 def test_status_tagger_footage_showing_the_claim_or_photos_behind_it_confirm_it(claims_of, text):
     assert "confirmed" in [c.status for c in claims_of(text)]

@@ -105,7 +105,7 @@ def test_times_uncounted_days_name_no_day(expression):
 
 @pytest.mark.parametrize("expression", ["40 years", "three months", "two weeks"])
 def test_times_a_bare_length_of_weeks_or_more_is_no_date(expression):
-    """"an officer with 40 years of experience", "the siege lasted two weeks": how long, not
+    """"a pilot with 40 years in the air", "the siege lasted two weeks": how long, not
     when (a span back from publication day would date the claim decades back)."""
     span = normalise(expression, SUNDAY)
     assert not span.resolved and span.start is None and "length of time" in span.note
