@@ -301,9 +301,9 @@ class ClaimSegmenter(Component):
 
     def _is_clause_of_its_own(self, token: Token, heads: list[Token], cues: set[int]) -> bool:
         """An adverbial clause led by one of `clause_marks`, with a subject of its own, on a
-        claim's predicate: it tells of another happening than the clause it hangs on ("the blast
-        was the deadliest since the army began its campaign", "homes were flooded after the
-        river rose").  One deeper, on a clause that is no claim, it is part of that clause's
+        claim's predicate or on a cue: it tells of another happening than the clause it hangs on
+        ("the blast was the deadliest since the army began its campaign", "homes were flooded
+        after the river rose", "as anger spread, the rebels said ...").  One deeper, on a clause that is no claim, it is part of that clause's
         description ("the bombardment that began after the raid"), unless a named actor did
         something in it ("people hoping to evade the attacks after Israel ordered them south");
         with a pronoun for subject it refers back to the clause it hangs on ("before we act");
