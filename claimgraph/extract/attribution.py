@@ -138,7 +138,7 @@ def absolute_speaker(cue: Token) -> Optional[Token]:
         return None
     in_with_phrase = noun.dep_ == "pobj" and noun.head.lower_ == "with"
     after_verbless_root = (noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN")
-                           and cue.i > 0 and cue.doc[cue.left_edge.i - 1].is_punct)
+                           and cue.left_edge.i > 0 and cue.doc[cue.left_edge.i - 1].is_punct)
     return noun if in_with_phrase or after_verbless_root else None
 
 

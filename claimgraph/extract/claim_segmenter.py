@@ -303,12 +303,12 @@ class ClaimSegmenter(Component):
         """An adverbial clause led by one of `clause_marks`, with a subject of its own, on a
         claim's predicate or on a cue: it tells of another happening than the clause it hangs on
         ("the blast was the deadliest since the army began its campaign", "homes were flooded
-        after the river rose", "as anger spread, the rebels said ...").  One deeper, on a clause that is no claim, it is part of that clause's
-        description ("the bombardment that began after the raid"), unless a named actor did
-        something in it ("people hoping to evade the attacks after Israel ordered them south");
-        with a pronoun for subject it refers back to the clause it hangs on ("before we act");
-        with a copula it tells a state the happening took place in ("struck while the convoy
-        was stationary")."""
+        after the river rose", "as anger spread, the rebels said ...").  One deeper, on a clause
+        that is no claim, it is part of that clause's description ("the bombardment that began
+        after the raid"), unless a named actor did something in it ("people hoping to evade the
+        attacks after Israel ordered them south"); with a pronoun for subject it refers back to
+        the clause it hangs on ("before we act"); with a copula it tells a state the happening
+        took place in ("struck while the convoy was stationary")."""
         subject = own_subject(token)
         if not (token.dep_ == "advcl" and token.pos_ == "VERB" and token.i not in cues
                 and subject is not None and subject.pos_ != "PRON"

@@ -64,14 +64,8 @@ def _stripped(word: str, suffixes: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=65536)  # a corpus repeats a small vocabulary
 def facility_kind(word: str, rules: LinkRules) -> Optional[str]:
-    """The kind of facility a lower-case word names, if any: a listed noun, singular or plural
-    (whole words, not stems: "stationed" is no station), or a word a listed prefix begins
-    ("плотин*": a Russian noun takes a case ending)."""
-    for kind, words in rules.facilities.items():
-        for listed in words:
-            if word in (listed, listed + "s") or (listed.endswith("*") and word.startswith(listed[:-1])):
-                return kind
-    return None
+    """The kind of facility a lower-case word names, if any (the first kind listing it)."""
+    return next((kind for kind, listed in rules.facilities.items() if listed.holds(word)), None)
 
 
 def facilities_of(text: str, rules: LinkRules) -> frozenset[str]:

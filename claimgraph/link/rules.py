@@ -29,7 +29,8 @@ class StoryRules:
 
 @dataclass(frozen=True)
 class WordList:
-    """Words compared by their stems, and prefixes ("evacuat*")."""
+    """Words, and prefixes ("evacuat*"); `word_list` keeps the words' stems, `whole_word_list`
+    the words and their plurals."""
     stems: frozenset[str]
     prefixes: tuple[str, ...]
 
@@ -76,7 +77,7 @@ class LinkRules:
     government_seats: frozenset[str]
     locative_words: frozenset[str]
     settlement_cue: re.Pattern[str]  # a cue and the name after it (group 1)
-    facilities: dict[str, tuple[str, ...]]  # facility kind -> the words that name it
+    facilities: dict[str, WordList]  # facility kind -> the words that name it (whole words and plurals, not stems)
     extent: Extent
     word_weights: dict[str, int]  # claim / sentence / paragraph -> times its words count
     contradiction_days: int
@@ -153,6 +154,13 @@ def word_list(words: list[str]) -> WordList:
                     tuple(w[:-1].lower() for w in words if w.endswith("*")))
 
 
+def whole_word_list(words: list[str]) -> WordList:
+    """Words compared whole, singular or plural ("stationed" is no station), and prefixes
+    ("плотин*": a Russian noun takes a case ending)."""
+    return WordList(frozenset(form for w in words if not w.endswith("*") for form in (w, w + "s")),
+                    tuple(w[:-1] for w in words if w.endswith("*")))
+
+
 def words_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
@@ -185,7 +193,7 @@ def link_rules(raw: dict[str, Any]) -> LinkRules:
         government_seats=frozenset(raw["government_seats"]),
         locative_words=frozenset(raw["locative_words"]),
         settlement_cue=cue_pattern(raw["settlement_cues"]),
-        facilities={kind: tuple(words) for kind, words in raw["facilities"].items()},
+        facilities={kind: whole_word_list(words) for kind, words in raw["facilities"].items()},
         extent=load_extent(raw["extent"]),
         word_weights={k: int(v) for k, v in raw["word_weights"].items()},
         contradiction_days=int(raw["contradiction_days"]),

@@ -80,9 +80,9 @@ class Story:
     def cosine(self, vector: dict[str, float]) -> float:
         return self.words.cosine(vector)
 
-    def place_cosine(self, vector: dict[str, float]) -> float:
-        """How alike the places of the article and of the story are, their other words left out."""
-        return self.places.cosine(places_of(vector))
+    def place_cosine(self, places: dict[str, float]) -> float:
+        """How alike an article's places (`places_of`) and the story's are, other words left out."""
+        return self.places.cosine(places)
 
 
 class Stories:
@@ -138,8 +138,8 @@ class Stories:
         rules = self.rules.stories
         if language is None:
             return None
-        towns = towns_of(vector)
-        scored = [(self.stories[s].place_cosine(vector), s) for s in candidates
+        towns, places = towns_of(vector), places_of(vector)
+        scored = [(self.stories[s].place_cosine(places), s) for s in candidates
                   if language not in self.stories[s].languages
                   and self.stories[s].names_town_near(towns, day, rules.town_days)]
         score, best = max(scored, default=(0.0, None))

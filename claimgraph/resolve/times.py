@@ -322,7 +322,7 @@ def _weekday(expression: str, text: str, published: date) -> TimeSpan | None:
     return _span(expression, day, day, "day", "published")
 
 
-LONGEST_BARE_PERIOD = 7  # days: a bare count of weeks or more ("three years") is a duration
+DURATION_DAYS = 7  # a bare count of this many days or more ("two weeks", "three years") is a duration
 PAST_COUNT = re.compile(  # "the past four days", "in three days", "within the next 24 hours", "two weeks ago"
     rf"^(?P<elapsed>in\s+)?(?P<which>(?:the\s+)?(?:past|last|previous|next|coming)\s+|within\s+(?:the\s+)?(?:next\s+)?)?"
     rf"(?P<n>\d+|{word_pattern()})?\s*(?P<unit>hours?|days?|weeks?|months?|years?)(?:\s+ago)?$")
@@ -339,13 +339,14 @@ def _counted_period(expression: str, text: str, published: date) -> TimeSpan | N
     if count is None:
         return None
     days = time_words().units_days[m["unit"]]
-    if not (m["which"] or m["elapsed"] or text.endswith(" ago")) and days >= LONGEST_BARE_PERIOD:
+    ago = text.endswith(" ago")
+    if not (m["which"] or m["elapsed"] or ago) and days >= DURATION_DAYS:
         # "a pilot with 40 years in the air", "the siege lasted two weeks": how long, not when
         return unresolved(expression, "a length of time, not a date")
     if _is_future(expression):
         return _span(expression, published + timedelta(days=1), published + timedelta(days=max(1, int(days * count))),
                      "day", "published", "future")
-    if text.endswith(" ago"):
+    if ago:
         day = _days_back(published, int(days * count))
         return _span(expression, day, day, "day", "published")
     # "the past four days" counts publication day as one of the four; "in three days" is
