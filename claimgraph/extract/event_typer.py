@@ -272,7 +272,9 @@ class EventTyper(Component):
                     or complements(children([verb], ("dobj",)), ACT_PREPS))
             if acts:
                 return self.first_clause_type(acts, scope)
-            return self.first_clause_type(children([verb], ("dobj",)), scope) or "statement"
+            blamed = children([verb], ("dobj",))
+            # "the army was not responsible" names no one blamed and no act: the act is one named before
+            return (self.first_clause_type(blamed, scope) or "statement") if blamed else None
         contents = children([verb], CONTENT_DEPS) + complements([verb], ABOUT)
         found = self.first_clause_type([c for c in contents if c is not anchor], scope)
         return found or (None if frame == "deny" else "statement")

@@ -71,6 +71,13 @@ def test_event_typer_blame_takes_the_type_of_the_blamed_act(claims_of, text, eve
     assert only_type(claims_of, text) == event_type
 
 
+def test_event_typer_responsibility_naming_no_act_is_about_the_act_before(claims_of):
+    claims = claims_of("A missile hit the depot near the river on Monday night. "
+                       "The army said it was not responsible.")
+    verdict = next(c for c in claims if "responsible" in c.text)
+    assert verdict.event_type == "strike"
+
+
 def test_event_typer_subject_before_a_relative_clause(claims_of):
     assert only_type(claims_of, "Two explosions shook the barracks where the militia held its captives.") == "strike"
 
