@@ -198,7 +198,10 @@ def name_end(span: Span, naming_verbs: set[str]) -> int:
 
 
 def is_time_phrase(token: Token) -> bool:
-    """"on Sunday", "Friday": a time modifying a noun."""
+    """"on Sunday", "Friday": a time modifying a noun (not the verb of a clause describing the
+    source: "Hamas, whose raid last week killed ..." is named "Hamas")."""
+    if token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
     if token.dep_ == "npadvmod":
         return token.ent_type_ in TIME_ENTITIES
     return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in token.children)

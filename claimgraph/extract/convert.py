@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from typing import Any, Callable, Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Claim, Cue, Document, Evidence, LoadedTerm, Place, Quantity, SourceRef, TimeSpan
 from .lexicon import attribution_rules, evidence_rules, source_rules, status_rules
@@ -106,12 +107,23 @@ def actors(doc: Doc, claim: dict[str, Any]) -> list[Actor]:
     return found
 
 
-def claim_time(groups: SpanGroups, claim: dict[str, Any], sent: Span) -> Optional[TimeSpan]:
-    """The first time mention in the claim, else in its sentence ``sent``."""
-    for start, end in ((claim["start"], claim["end"]), (sent.start, sent.end)):
-        for span in groups.inside("cg_times", start, end)[:1]:
-            return TimeSpan(text=span.text.strip(), span=(span.start_char, span.end_char))
+def claim_time(groups: SpanGroups, claim: dict[str, Any], sent: Span, held: Counter[int]) -> Optional[TimeSpan]:
+    """The first time mention in the claim, else in its sentence ``sent``, leaving out those of
+    the other claims (``held``: how many claims hold each token) and of relative clauses the
+    claim is not in: in "Hamas, whose raid last week killed 1,400, said that most victims were
+    children", "last week" dates the raid, not the victims."""
+    own, head = set(claim["tokens"]), sent.doc[claim["head"]]
+    inside = groups.inside("cg_times", claim["start"], claim["end"])
+    around = [s for s in groups.inside("cg_times", sent.start, sent.end)
+              if held[s.start] <= (s.start in own) and not in_other_clause(s.root, head)]
+    for span in (inside or around)[:1]:
+        return TimeSpan(text=span.text.strip(), span=(span.start_char, span.end_char))
     return None
+
+
+def in_other_clause(token: Token, head: Token) -> bool:
+    """Is ``token`` in a relative clause that does not hold ``head``?"""
+    return any(a.dep_ == "relcl" and not (a == head or a.is_ancestor(head)) for a in token.ancestors)
 
 
 def evidence(doc: Doc, claim: dict[str, Any], chain: list[SourceRef]) -> list[Evidence]:
@@ -145,7 +157,7 @@ def claim_text(doc: Doc, claim: dict[str, Any]) -> str:
 
 
 def to_claim(document: Document, groups: SpanGroups, index: int, claim: dict[str, Any],
-             links: ChainReader = source_chain) -> Claim:
+             held: Counter[int], links: ChainReader = source_chain) -> Claim:
     doc, start, end = groups.doc, claim["start"], claim["end"]
     sent = doc[claim["head"]].sent  # once: `Token.sent` walks the parse to the sentence's edges
     sent_text, chain = sent.text, links(doc, claim)
@@ -157,7 +169,7 @@ def to_claim(document: Document, groups: SpanGroups, index: int, claim: dict[str
         source_chain=chain, actors=actors(doc, claim),
         places=[Place(text=s.text, span=(s.start_char, s.end_char)) for s in groups.inside("cg_places", start, end)
                 if s.label_ == "place"],
-        time=claim_time(groups, claim, sent),
+        time=claim_time(groups, claim, sent, held),
         quantities=[Quantity(text=s.text, span=(s.start_char, s.end_char))
                     for s in groups.inside("cg_quantities", start, end)],
         evidence=evidence(doc, claim, chain),
@@ -170,4 +182,6 @@ def to_claims(document: Document, doc: Doc, links: ChainReader = source_chain) -
     """The doc's claims; ``links`` reads each claim's source chain (``attribution_links`` keeps
     every attribution, as the evaluation counts them)."""
     groups = SpanGroups(doc)
-    return [to_claim(document, groups, index, claim, links) for index, claim in enumerate(doc._.cg_claims or [])]
+    claims = doc._.cg_claims or []
+    held = Counter(i for claim in claims for i in claim["tokens"])
+    return [to_claim(document, groups, index, claim, held, links) for index, claim in enumerate(claims)]

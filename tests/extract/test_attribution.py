@@ -476,6 +476,11 @@ def test_attribution_source_name_leaves_out_what_describes_the_source(claims_of)
     assert claims[0].source_chain[0].span[1] > text.index("Monday")  # the mention keeps its words
 
 
+def test_attribution_source_name_ends_before_a_describing_clause_with_a_time_in_it(claims_of):
+    claims = claims_of("The militia, whose raid last week burned two villages, said that most of the wounded were farmers.")
+    assert chains(claims) == [["The militia"]]
+
+
 def test_attribution_source_name_keeps_a_clause_that_names_the_source(claims_of):
     claims = claims_of('A local blogger writing as "River Watch" said the ferry stopped running.')
     assert chains(claims) == [['A local blogger writing as "River Watch']]

@@ -26,6 +26,24 @@ def test_extractor_claim_mentions(claims_of):
     assert [p.text for p in claim.places] == ["Kupiansk"]
 
 
+def test_extractor_a_time_of_another_claim_in_the_sentence_dates_only_that_claim(claims_of):
+    claims = claims_of("The militia, whose raid last week burned two villages, said in a statement on "
+                       "Friday that most of the wounded were farmers.")
+    wounded = next(c for c in claims if "farmers" in c.text)
+    assert wounded.time is not None and wounded.time.text == "Friday"
+
+
+def test_extractor_a_time_of_another_claim_in_the_sentence_is_not_the_claims(claims_of):
+    claims = claims_of("Troops shelled the port on Monday, and the mayor said that the ferry was still running.")
+    ferry = next(c for c in claims if "ferry" in c.text)
+    assert ferry.time is None
+
+
+def test_extractor_a_time_of_the_cue_dates_the_claim(claims_of):
+    claims = claims_of("On Monday the governor said that three bridges were closed.")
+    assert claims[0].time is not None and claims[0].time.text == "Monday"
+
+
 def test_extractor_loaded_language_in_claim(claims_of):
     claims = claims_of("The Kyiv regime shelled the suburb again.")
     assert [(t.text, t.neutral) for t in claims[0].loaded_language] == [("Kyiv regime", "Ukrainian government")]
