@@ -111,6 +111,13 @@ def test_claim_segmenter_a_toll_after_a_comma_is_a_claim_of_its_own(claims_of):
     assert all(c.source_chain and c.source_chain[0].name == "The ministry" for c in claims)
 
 
+def test_claim_segmenter_another_act_joined_to_a_consequence_is_a_claim_of_its_own(claims_of):
+    claims = claims_of("The army answered the raid by sealing the border, cutting the valley off from "
+                       "its markets, and shelling the villages along the river.")
+    assert [c.text for c in claims][-2:] == ["cutting the valley off from its markets",
+                                             "shelling the villages along the river"]
+
+
 def test_claim_segmenter_a_verdict_after_a_comma_is_a_claim_of_its_own(claims_of):
     claims = claims_of("A missile strike hit a school on Monday, marking — if the toll holds — the deadliest attack "
                        "on the town this year.")
