@@ -108,17 +108,23 @@ def actors(doc: Doc, claim: dict[str, Any]) -> list[Actor]:
 
 
 def claim_time(groups: SpanGroups, claim: dict[str, Any], sent: Span, held: Counter[int]) -> Optional[TimeSpan]:
-    """The first time mention in the claim, else in its sentence ``sent``, leaving out those of
-    the other claims (``held``: how many claims hold each token) and of relative clauses the
-    claim is not in: in "Hamas, whose raid last week killed 1,400, said that most victims were
-    children", "last week" dates the raid, not the victims."""
+    """The first time mention in the claim, else in its sentence ``sent`` outside the other
+    claims (``held``: how many claims hold each token) and the relative clauses the claim is not
+    in ("Hamas, whose raid last week killed 1,400, said most victims were children": "last week"
+    dates the raid, not the victims); never one a superlative ranks the happening in."""
     own, head = set(claim["tokens"]), sent.doc[claim["head"]]
-    inside = groups.inside("cg_times", claim["start"], claim["end"])
-    around = [s for s in groups.inside("cg_times", sent.start, sent.end)
-              if held[s.start] <= (s.start in own) and not in_other_clause(s.root, head)]
+    times = [s for s in groups.inside("cg_times", sent.start, sent.end) if not in_a_ranking(s.root)]
+    inside = [s for s in times if claim["start"] <= s.start and s.end <= claim["end"]]
+    around = [s for s in times if held[s.start] <= (s.start in own) and not in_other_clause(s.root, head)]
     for span in (inside or around)[:1]:
         return TimeSpan(text=span.text.strip(), span=(span.start_char, span.end_char))
     return None
+
+
+def in_a_ranking(token: Token) -> bool:
+    """Is ``token`` under a superlative's noun ("the deadliest strike in the wars fought since
+    2008")?  Its time is the range the happening is ranked in, not when it happened."""
+    return any(any(c.dep_ == "amod" and c.tag_ == "JJS" for c in a.children) for a in token.ancestors)
 
 
 def in_other_clause(token: Token, head: Token) -> bool:

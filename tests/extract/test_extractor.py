@@ -39,6 +39,12 @@ def test_extractor_a_time_of_another_claim_in_the_sentence_is_not_the_claims(cla
     assert ferry.time is None
 
 
+def test_extractor_a_time_a_superlative_ranks_in_does_not_date_the_claim(claims_of):
+    claims = claims_of("A shell hit the ferry, making it the deadliest attack on the river in the years since 2014.")
+    ranking = next(c for c in claims if "deadliest" in c.text)
+    assert ranking.time is None
+
+
 def test_extractor_a_time_of_the_cue_dates_the_claim(claims_of):
     claims = claims_of("On Monday the governor said that three bridges were closed.")
     assert claims[0].time is not None and claims[0].time.text == "Monday"
