@@ -134,12 +134,29 @@ def absolute_speaker(cue: Token) -> Optional[Token]:
     relative clause after the subject misleads it: "The group, whose ..., called it a crime,
     adding that ...")."""
     noun = cue.head
+    if cue.tag_ == "VBN":
+        return verbless_root_before(cue)
     if cue.tag_ != "VBG" or cue.dep_ != "acl":
         return None
     in_with_phrase = noun.dep_ == "pobj" and noun.head.lower_ == "with"
-    after_verbless_root = (noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN")
-                           and cue.left_edge.i > 0 and cue.doc[cue.left_edge.i - 1].is_punct)
+    after_verbless_root = noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and after_punctuation(cue)
     return noun if in_with_phrase or after_verbless_root else None
+
+
+def after_punctuation(clause: Token) -> bool:
+    """Does the clause of ``clause`` follow a punctuation mark (", adding that ...")?"""
+    return clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].is_punct
+
+
+def verbless_root_before(cue: Token) -> Optional[Token]:
+    """"Hamas, whose attack ... sparked the war, called the strike a massacre": the parser, led
+    astray by the relative clause, found no verb for the sentence and took the cue after the
+    comma for a participle on the root noun or inside its clause.  That noun speaks."""
+    if cue.dep_ != "acl" or cue.tag_ != "VBN" or not after_punctuation(cue):
+        return None
+    root = cue.sent.root
+    holds = cue.head == root or any(c.dep_ == "relcl" and c.is_ancestor(cue) for c in root.children)
+    return root if root.pos_ in ("NOUN", "PROPN") and holds else None
 
 
 def tells_of_a_place(clause: Token) -> bool:
@@ -407,7 +424,8 @@ class AttributionFinder(Component):
         found, quoted = [], has_double_quote(sent)
         pairs = [(token, subject, self.cue_model.probability(self.features(token, subject, quoted, quotation_floor)))
                  for token, subject in self.candidates(sent)]
-        accepted = {token.i for token, _, probability in pairs if probability >= self.cue_model.threshold}
+        accepted = {token.i for token, _, probability in pairs
+                    if probability >= self.cue_model.threshold or self._is_repaired_cue(token)}
         for token, subject, probability in pairs:
             source, cue = source_bounds(subject, token), cue_bounds(token)
             if not (token.i in accepted or self._reported_speech(token, subject, accepted)) or source[1] <= source[0]:
@@ -423,6 +441,11 @@ class AttributionFinder(Component):
                 records += self._stance_beside_quotation(token, subject, (source, cue), framing, probability, contents)
             found += records
         return found
+
+    def _is_repaired_cue(self, token: Token) -> bool:
+        """A listed verb the parser took for a participle of a verbless sentence
+        (`verbless_root_before`): the rule lists judge it, as the cue model never saw such parses."""
+        return (self._is_cue_verb(token) or self._is_stance(token)) and verbless_root_before(token) is not None
 
     def _reported_speech(self, cue: Token, subject: Token, accepted: set[int]) -> bool:
         """"X has said that Z, news agencies reported": a speech verb with a clause of its own and
@@ -483,7 +506,8 @@ class AttributionFinder(Component):
     def candidates(self, sent: Span) -> Iterator[tuple[Token, Token]]:
         """Every (cue word, subject) pair the cue model judges: verbs with a speaker."""
         for token in sent:
-            if not acts_as_verb(token) or is_bare_participle(token) or self._refuses_comment(token) \
+            bare = is_bare_participle(token) and verbless_root_before(token) is None
+            if not acts_as_verb(token) or bare or self._refuses_comment(token) \
                     or leaves_open(token) or token.lemma_ in self.directive_verbs:
                 continue
             subject = self._speaker(token)

@@ -313,6 +313,16 @@ def test_attribution_adding_after_a_sentence_the_parser_left_without_a_verb(clai
     assert all(not c.text.startswith("Korvat") or c.source_chain for c in claims)
 
 
+def test_attribution_cue_the_parser_hung_inside_the_relative_clause_of_a_verbless_sentence(claims_of):
+    claims = claims_of("Korvat, whose raid last month killed more than 300 villagers and started the conflict, "
+                       "called Monday's strike on the market \"a cowardly crime,\u201d adding in a written note that "
+                       "most of the dead were farmers, traders and children.")
+    verdict = next(c for c in claims if "cowardly crime" in c.text)
+    assert [s.name for s in verdict.source_chain] == ["Korvat"] and verdict.event_type == "strike"
+    raid = next(c for c in claims if "raid" in c.text)
+    assert "called" not in raid.text
+
+
 @pytest.mark.parametrize("text", [
     "The governor ordered every resident of the riverside villages to leave by noon.",
     "The general instructed the garrison to withdraw from the island.",
