@@ -136,11 +136,33 @@ class EventTyper(Component):
         denial or blame naming nothing typed is about a happening, not a statement)."""
         head = doc[claim["head"]]
         subject = doc[claim["subject"][0]: claim["subject"][1]].root if claim["subject"] else None
+        judged = self.judged_happening(head, subject)
+        if judged is not None:
+            return self.own_type(judged, set(claim["tokens"]) | {judged.i})
         found = self.clause_type(head, set(claim["tokens"]), subject)
         speech = head.i in speech_acts and self.frame_of(head)[0] is None
         if found is None and not speech and self.own_activity(head):
             return "other"
         return found or ("statement" if speech else None)
+
+    def judged_happening(self, head: Token, subject: Optional[Token]) -> Optional[Token]:
+        """The subject a verdict judges ("the shelling was an act of terrorism", "it was a war
+        crime", "this provocation was committed to ..."; `verdict_nouns`), else None.  Its type
+        is the claim's; a subject naming no happening leaves the claim to the one named before."""
+        if subject is None:
+            return None
+        verdicts = self.lexicon.verdict_nouns
+        called = [c for c in head.children if c.dep_ == "attr"] if head.lemma_ == "be" else []
+        called += [o for c in called if c.lemma_ == "act" for o in complements([c], OF)]
+        named = subject.lemma_.lower() in verdicts and any(
+            c.dep_ == "det" and c.lower_ in ("this", "that", "such") for c in subject.children)
+        return subject if named or any(c.lemma_.lower() in verdicts for c in called) else None
+
+    def own_type(self, judged: Token, scope: set[int]) -> Optional[str]:
+        """The type a judged subject names, None for a verdict word ("this provocation")."""
+        if judged.lemma_.lower() in self.lexicon.verdict_nouns:
+            return None
+        return self.phrase_type(judged, scope, HAPPENINGS)
 
     def own_activity(self, head: Token) -> bool:
         """A predicate of an activity or state of its own (`own_activity_verbs`), or "take

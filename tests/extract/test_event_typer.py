@@ -78,6 +78,20 @@ def test_event_typer_responsibility_naming_no_act_is_about_the_act_before(claims
     assert verdict.event_type == "strike"
 
 
+@pytest.mark.parametrize("text", [
+    "A missile hit the prison barracks on Friday. It was a deliberate war crime, a mass murder of captives.",
+    "A missile hit the prison barracks on Friday. This provocation was meant to frighten prisoners of war.",
+    "A missile hit the prison barracks on Friday. This massacre of prisoners was planned.",
+])
+def test_event_typer_a_verdict_on_a_happening_named_before_takes_its_type(claims_of, text):
+    assert [c.event_type for c in claims_of(text)] == ["strike", "strike"]
+
+
+def test_event_typer_a_verdict_on_a_named_happening_keeps_the_subjects_type(claims_of):
+    # a guard: the subject named the type before verdicts were read too
+    assert only_type(claims_of, "The collapse of the bridge was an act of terror against the town.") == "infrastructure"
+
+
 def test_event_typer_subject_before_a_relative_clause(claims_of):
     assert only_type(claims_of, "Two explosions shook the barracks where the militia held its captives.") == "strike"
 
