@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from typing import Any, Callable, Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -107,15 +106,16 @@ def actors(doc: Doc, claim: dict[str, Any]) -> list[Actor]:
     return found
 
 
-def claim_time(groups: SpanGroups, claim: dict[str, Any], sent: Span, held: Counter[int]) -> Optional[TimeSpan]:
-    """The first time mention in the claim, else in its sentence ``sent`` outside the other
-    claims (``held``: how many claims hold each token) and the relative clauses the claim is not
-    in ("Hamas, whose raid last week killed 1,400, said most victims were children": "last week"
-    dates the raid, not the victims); never one a superlative ranks the happening in."""
-    own, head = set(claim["tokens"]), sent.doc[claim["head"]]
+def claim_time(groups: SpanGroups, claim: dict[str, Any], sent: Span) -> Optional[TimeSpan]:
+    """The first time mention in the claim, else in its sentence ``sent`` in a clause that holds
+    the claim: news tells one day a sentence ("500 were killed in a blast on Tuesday that the
+    army blamed on a rocket"), but a time in another branch is another happening's ("Hamas,
+    whose raid last week killed 1,400, said most victims were children").  Never a time a
+    superlative ranks the happening in."""
+    head = sent.doc[claim["head"]]
     times = [s for s in groups.inside("cg_times", sent.start, sent.end) if not in_a_ranking(s.root)]
     inside = [s for s in times if claim["start"] <= s.start and s.end <= claim["end"]]
-    around = [s for s in times if held[s.start] <= (s.start in own) and not in_other_clause(s.root, head)]
+    around = [s for s in times if holds_the_claim(s.root, head)]
     for span in (inside or around)[:1]:
         return TimeSpan(text=span.text.strip(), span=(span.start_char, span.end_char))
     return None
@@ -127,9 +127,11 @@ def in_a_ranking(token: Token) -> bool:
     return any(any(c.dep_ == "amod" and c.tag_ == "JJS" for c in a.children) for a in token.ancestors)
 
 
-def in_other_clause(token: Token, head: Token) -> bool:
-    """Is ``token`` in a relative clause that does not hold ``head``?"""
-    return any(a.dep_ == "relcl" and not (a == head or a.is_ancestor(head)) for a in token.ancestors)
+def holds_the_claim(token: Token, head: Token) -> bool:
+    """Is the clause ``token`` is in the claim's (``head``'s) or one above it?  A relative
+    clause describes a noun; it holds no other claim's time, whatever the parser hung under it."""
+    clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return clause is None or clause == head or (clause.is_ancestor(head) and clause.dep_ != "relcl")
 
 
 def evidence(doc: Doc, claim: dict[str, Any], chain: list[SourceRef]) -> list[Evidence]:
@@ -163,7 +165,7 @@ def claim_text(doc: Doc, claim: dict[str, Any]) -> str:
 
 
 def to_claim(document: Document, groups: SpanGroups, index: int, claim: dict[str, Any],
-             held: Counter[int], links: ChainReader = source_chain) -> Claim:
+             links: ChainReader = source_chain) -> Claim:
     doc, start, end = groups.doc, claim["start"], claim["end"]
     sent = doc[claim["head"]].sent  # once: `Token.sent` walks the parse to the sentence's edges
     sent_text, chain = sent.text, links(doc, claim)
@@ -175,7 +177,7 @@ def to_claim(document: Document, groups: SpanGroups, index: int, claim: dict[str
         source_chain=chain, actors=actors(doc, claim),
         places=[Place(text=s.text, span=(s.start_char, s.end_char)) for s in groups.inside("cg_places", start, end)
                 if s.label_ == "place"],
-        time=claim_time(groups, claim, sent, held),
+        time=claim_time(groups, claim, sent),
         quantities=[Quantity(text=s.text, span=(s.start_char, s.end_char))
                     for s in groups.inside("cg_quantities", start, end)],
         evidence=evidence(doc, claim, chain),
@@ -188,6 +190,4 @@ def to_claims(document: Document, doc: Doc, links: ChainReader = source_chain) -
     """The doc's claims; ``links`` reads each claim's source chain (``attribution_links`` keeps
     every attribution, as the evaluation counts them)."""
     groups = SpanGroups(doc)
-    claims = doc._.cg_claims or []
-    held = Counter(i for claim in claims for i in claim["tokens"])
-    return [to_claim(document, groups, index, claim, held, links) for index, claim in enumerate(claims)]
+    return [to_claim(document, groups, index, claim, links) for index, claim in enumerate(doc._.cg_claims or [])]
