@@ -139,6 +139,8 @@ class EventTyper(Component):
         judged = self.judged_happening(head, subject)
         if judged is not None:
             return self.own_type(judged, set(claim["tokens"]) | {judged.i})
+        if self.blames_with_a_verdict(head):
+            return None
         found = self.clause_type(head, set(claim["tokens"]), subject)
         speech = head.i in speech_acts and self.frame_of(head)[0] is None
         if found is None and not speech and self.own_activity(head):
@@ -157,6 +159,19 @@ class EventTyper(Component):
         named = subject.lemma_.lower() in verdicts and any(
             c.dep_ == "det" and c.lower_ in ("this", "that", "such") for c in subject.children)
         return subject if named or any(c.lemma_.lower() in verdicts for c in called) else None
+
+    def blames_with_a_verdict(self, head: Token) -> bool:
+        """"accused Israel of a massacre": blame whose act is only a verdict word is about the
+        happening named before."""
+        frame, anchor = self.frame_of(head)
+        acts = self.blamed_acts(head, anchor) if frame == "blame" else []
+        return bool(acts) and all(a.lemma_.lower() in self.lexicon.verdict_nouns for a in acts)
+
+    def blamed_acts(self, verb: Token, anchor: Token) -> list[Token]:
+        """The act blame names: its complement ("blamed Y for the attack"), or one the parser
+        hung on the blamed ("accused [the rebels of it]")."""
+        return (complements({verb, anchor}, self.lexicon.blame_preps)
+                or complements(children([verb], ("dobj",)), ACT_PREPS))
 
     def own_type(self, judged: Token, scope: set[int]) -> Optional[str]:
         """The type a judged subject names, None for a verdict word ("this provocation")."""
@@ -290,8 +305,7 @@ class EventTyper(Component):
         None when a denial or a blamed act names nothing typed ("denied it", "accused them of
         what had happened"): it is about a happening named before (``in_context``)."""
         if frame == "blame":
-            acts = (complements({verb, anchor}, self.lexicon.blame_preps)
-                    or complements(children([verb], ("dobj",)), ACT_PREPS))
+            acts = self.blamed_acts(verb, anchor)
             if acts:
                 return self.first_clause_type(acts, scope)
             blamed = children([verb], ("dobj",))

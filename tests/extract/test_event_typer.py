@@ -87,6 +87,11 @@ def test_event_typer_a_verdict_on_a_happening_named_before_takes_its_type(claims
     assert [c.event_type for c in claims_of(text)] == ["strike", "strike"]
 
 
+def test_event_typer_blame_for_a_verdict_is_about_the_happening_named_before(claims_of):
+    claims = claims_of("A missile hit the prison barracks on Friday. The governor accused the rebels of a massacre.")
+    assert [c.event_type for c in claims] == ["strike", "strike"]
+
+
 def test_event_typer_a_verdict_on_a_named_happening_keeps_the_subjects_type(claims_of):
     # a guard: the subject named the type before verdicts were read too
     assert only_type(claims_of, "The collapse of the bridge was an act of terror against the town.") == "infrastructure"
