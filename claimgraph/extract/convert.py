@@ -108,7 +108,7 @@ def actors(doc: Doc, claim: dict[str, Any]) -> list[Actor]:
 
 def claim_time(groups: SpanGroups, claim: dict[str, Any], sent: Span) -> Optional[TimeSpan]:
     """The first time mention in the claim, else in its sentence ``sent`` in a clause that holds
-    the claim: news tells one day a sentence ("500 were killed in a blast on Tuesday that the
+    the claim: news tells one day a sentence ("500 died in a blast on Tuesday that the
     army blamed on a rocket"), but a time in another branch is another happening's ("Hamas,
     whose raid last week killed 1,400, said most victims were children").  Never a time a
     superlative ranks the happening in."""

@@ -148,7 +148,7 @@ class EventTyper(Component):
         return found or ("statement" if speech else None)
 
     def judged_happening(self, head: Token, subject: Optional[Token]) -> Optional[Token]:
-        """The subject a verdict judges ("the shelling was an act of terrorism", "it was a war
+        """The subject a verdict judges ("the shelling was an act of terror", "it was a war
         crime", "this provocation was committed to ..."; `verdict_nouns`), else None.  Its type
         is the claim's; a subject naming no happening leaves the claim to the one named before."""
         if subject is None:
@@ -161,7 +161,7 @@ class EventTyper(Component):
         return subject if named or any(c.lemma_.lower() in verdicts for c in called) else None
 
     def blames_with_a_verdict(self, head: Token) -> bool:
-        """"accused Israel of a massacre": blame whose act is only a verdict word is about the
+        """"accused the army of a massacre": blame whose act is only a verdict word is about the
         happening named before."""
         frame, anchor = self.frame_of(head)
         acts = self.blamed_acts(head, anchor) if frame == "blame" else []

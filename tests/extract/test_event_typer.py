@@ -79,7 +79,7 @@ def test_event_typer_responsibility_naming_no_act_is_about_the_act_before(claims
 
 
 @pytest.mark.parametrize("text", [
-    "A missile hit the prison barracks on Friday. It was a deliberate war crime, a mass murder of captives.",
+    "A missile hit the prison barracks at dawn. It was a deliberate war crime, a mass murder of captives.",
     "A missile hit the prison barracks on Friday. This provocation was meant to frighten prisoners of war.",
     "A missile hit the prison barracks on Friday. This massacre of prisoners was planned.",
 ])
