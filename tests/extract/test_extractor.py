@@ -26,35 +26,21 @@ def test_extractor_claim_mentions(claims_of):
     assert [p.text for p in claim.places] == ["Kupiansk"]
 
 
-def test_extractor_a_time_in_a_relative_clause_dates_only_that_clause(claims_of):
-    claims = claims_of("The militia, whose raid last week burned two villages, said in a statement on "
-                       "Friday that most of the wounded were farmers.")
-    wounded = next(c for c in claims if "farmers" in c.text)
-    assert wounded.time is not None and wounded.time.text == "Friday"
-
-
-def test_extractor_a_time_in_another_branch_of_the_sentence_dates_only_its_own(claims_of):
-    claims = claims_of("The shelling was the heaviest in the valley since the army began its push on March 3.")
-    heaviest = next(c for c in claims if "heaviest" in c.text)
-    assert heaviest.time is None
-
-
-def test_extractor_a_time_of_the_sentence_dates_a_clause_under_it(claims_of):
+@pytest.mark.parametrize("text, marker, time", [
+    # a time in a relative clause dates only that clause
+    ("The militia, whose raid last week burned two villages, said in a statement on Friday that most of the "
+     "wounded were farmers.", "farmers", "Friday"),
+    # nor one in another branch of the sentence
+    ("The shelling was the heaviest in the valley since the army began its push on March 3.", "heaviest", None),
     # news tells one day a sentence: the ferry was running on the day of the shelling
-    claims = claims_of("Troops shelled the port on Monday, and the mayor said that the ferry was still running.")
-    ferry = next(c for c in claims if "ferry" in c.text)
-    assert ferry.time is not None and ferry.time.text == "Monday"
-
-
-def test_extractor_a_time_a_superlative_ranks_in_does_not_date_the_claim(claims_of):
-    claims = claims_of("A shell hit the ferry, making it the deadliest attack on the river in the years since 2014.")
-    ranking = next(c for c in claims if "deadliest" in c.text)
-    assert ranking.time is None
-
-
-def test_extractor_a_time_of_the_cue_dates_the_claim(claims_of):
-    claims = claims_of("On Monday the governor said that three bridges were closed.")
-    assert claims[0].time is not None and claims[0].time.text == "Monday"
+    ("Troops shelled the port on Monday, and the mayor said that the ferry was still running.", "ferry", "Monday"),
+    ("On Monday the governor said that three bridges were closed.", "bridges", "Monday"),
+    # the range a superlative ranks the happening in is no date of it
+    ("A shell hit the ferry, making it the deadliest attack on the river in the years since 2014.", "deadliest", None),
+])
+def test_extractor_a_claim_takes_a_time_of_its_own_clause_or_of_one_above_it(claims_of, text, marker, time):
+    claim = next(c for c in claims_of(text) if marker in c.text)
+    assert (claim.time.text if claim.time else None) == time
 
 
 def test_extractor_loaded_language_in_claim(claims_of):
