@@ -44,7 +44,8 @@ PATIENT_DEPS = ("dobj", "nsubjpass")
 NOUN_PATIENT_DEPS = ("poss", "compound")  # "the dam's destruction", "the dam destruction"
 NOUN_PATIENT_PREPS = frozenset({"of", "to"})  # "destruction of the dam", "damage to the grid"
 PARTICIPLE_DEPS = ("amod", "acl")  # "drowned people", "prisoners killed in the attack"
-CONTENT_DEPS = ("dobj", "oprd", "ccomp", "xcomp", "pcomp")  # what a report or denial is about ("called the strike a massacre": oprd)
+# what a report or denial is about ("called the strike a massacre": the parser's oprd)
+CONTENT_DEPS = ("dobj", "oprd", "ccomp", "xcomp", "pcomp")
 NOUN_POS = ("NOUN", "PROPN", "PRON", "NUM")
 OF = frozenset({"of"})
 ABOUT = frozenset({"of", "about"})
@@ -155,9 +156,9 @@ class EventTyper(Component):
             return None
         verdicts = self.lexicon.verdict_nouns
         called = [c for c in head.children if c.dep_ == "attr"] if head.lemma_ == "be" else []
-        called += [o for c in called if c.lemma_ == "act" for o in complements([c], OF)]
+        called += [o for c in called if c.lemma_ in self.lexicon.verdict_holders for o in complements([c], OF)]
         named = subject.lemma_.lower() in verdicts and any(
-            c.dep_ == "det" and c.lower_ in ("this", "that", "such") for c in subject.children)
+            c.dep_ == "det" and c.lower_ in self.lexicon.verdict_pointers for c in subject.children)
         return subject if named or any(c.lemma_.lower() in verdicts for c in called) else None
 
     def blames_with_a_verdict(self, head: Token) -> bool:

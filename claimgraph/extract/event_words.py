@@ -54,6 +54,8 @@ class TypeLexicon:
     context_share: float
     own_activity_verbs: frozenset[str]
     verdict_nouns: frozenset[str]
+    verdict_pointers: frozenset[str]
+    verdict_holders: frozenset[str]
 
     @classmethod
     def from_yaml(cls, raw: Mapping[str, Any]) -> "TypeLexicon":
@@ -62,8 +64,8 @@ class TypeLexicon:
                  for name, rule in raw["by_patient"].items()}
         sets = {name: frozenset(map(str, raw[name])) for name in (
             "blame_preps", "request_modals", "obligation_subjects", "patient_preps", "causal_verbs",
-            "descriptive_types", "light_verbs", "background_preps", "background_marks", "context_skips", "context_outcomes", "own_activity_verbs",
-            "verdict_nouns")}
+            "descriptive_types", "light_verbs", "background_preps", "background_marks", "context_skips",
+            "context_outcomes", "own_activity_verbs", "verdict_nouns", "verdict_pointers", "verdict_holders")}
         idioms = dict.fromkeys(raw["idioms"])  # a phrase typed None, found before its words
         words = {tier: MappingProxyType({**first_listed(raw[tier]), **idioms}) for tier in (HAPPENINGS, THINGS)}
         return cls(words=MappingProxyType(words), frames=MappingProxyType(first_listed(raw["frames"])),
