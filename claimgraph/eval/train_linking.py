@@ -15,6 +15,11 @@ bias, so that the `link_threshold` default 0.5 is it.
 ``--check`` fits one model per real episode on the other corpora and scores that episode with
 it, the way `claimgraph eval linking-real` scores the packaged model: these are the figures of
 an episode the model never saw (`claimgraph eval linking-real --held-out` prints them too).
+
+Refitting moves every episode when any episode's claims change (DEVELOPERS.md), so an extraction
+change is best seen with the fold models held fixed: ``--check --save-folds FILE`` also writes
+the fold models it fitted, and ``--check --folds FILE`` scores the current claims with them instead
+of refitting (and leaves the packaged model alone).
 """
 
 from __future__ import annotations
@@ -300,20 +305,44 @@ def train(training: Sequence[Corpus], settings: Settings) -> PairModel:
 
 # --- leave one episode out ------------------------------------------------------------------
 
-def held_out_ledgers(real: Sequence[Corpus], others: Sequence[Corpus],
-                     settings: Settings) -> Iterator[tuple[Corpus, Ledger]]:
-    """Each real episode linked by a model fitted on every other corpus."""
+Folds = dict[str, PairModel]  # real episode name -> the model fitted without it
+
+
+def fold_models(real: Sequence[Corpus], others: Sequence[Corpus], settings: Settings) -> Folds:
+    """For each real episode, the model fitted on every other corpus."""
+    return {corpus.name: train([c for c in real if c is not corpus] + list(others), settings) for corpus in real}
+
+
+def save_folds(folds: Folds, path: Path) -> None:
+    path.write_text(json.dumps({name: model.to_json() for name, model in folds.items()}) + "\n", encoding="utf-8")
+
+
+def load_folds(path: Path, real: Sequence[Corpus]) -> Folds:
+    """Fold models saved by ``--save-folds``; every real episode must have one."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    missing = [corpus.name for corpus in real if corpus.name not in raw]
+    if missing:
+        raise ValueError(f"{path} holds no fold model for {', '.join(missing)}: save the folds again "
+                         "(--check --save-folds)")
+    return {name: PairModel.from_json(data) for name, data in raw.items()}
+
+
+def held_out_ledgers(real: Sequence[Corpus], others: Sequence[Corpus], settings: Settings,
+                     folds: Optional[Folds] = None) -> Iterator[tuple[Corpus, Ledger]]:
+    """Each real episode linked by a model fitted on every other corpus (or by its given fold)."""
     for corpus in real:
-        model = train([c for c in real if c is not corpus] + list(others), settings)
+        model = folds[corpus.name] if folds else train([c for c in real if c is not corpus] + list(others), settings)
         yield corpus, relinked(corpus.ledger, model, settings)
 
 
-def held_out(real: Sequence[Corpus], others: Sequence[Corpus], settings: Settings) -> list[Metric]:
-    """Each real episode scored by a model fitted on every other corpus; pooled and per episode,
-    named like `claimgraph eval linking-real`'s figures with `.held_out` after the family."""
+def held_out(real: Sequence[Corpus], others: Sequence[Corpus], settings: Settings,
+             folds: Optional[Folds] = None) -> list[Metric]:
+    """Each real episode scored by a model fitted on every other corpus (or by its given fold);
+    pooled and per episode, named like `claimgraph eval linking-real`'s figures with `.held_out`
+    after the family."""
     matcher = OriginMatcher(ActorCatalogue.load(settings))
     pooled, metrics = Tally(), []
-    for corpus, ledger in held_out_ledgers(real, others, settings):
+    for corpus, ledger in held_out_ledgers(real, others, settings, folds):
         tally = linking_real.score_episode(corpus.episode, ledger, matcher)
         metrics += linking_real.metrics_of(corpus.name, tally)
         pooled.add(tally)
@@ -342,11 +371,24 @@ def main(argv: list[str]) -> int:
 
     from claimgraph.eval.runner import columns_table
 
-    data = Path(next((a for a in argv if not a.startswith("--")), DEFAULT_DATA))
+    options = {name: argv[argv.index(name) + 1] for name in ("--folds", "--save-folds")
+               if name in argv and argv.index(name) + 1 < len(argv)}
+    values = set(options.values())
+    data = Path(next((a for a in argv if not a.startswith("--") and a not in values), DEFAULT_DATA))
     settings = Settings.load()
     real, others = corpora(data, settings)
+    try:
+        folds = load_folds(Path(options["--folds"]), real) if "--folds" in options else None
+    except (OSError, ValueError, KeyError) as error:
+        print(f"train_linking: cannot read the fold models: {error!s}", file=sys.stderr)
+        return 2
     if "--check" in argv:
-        Console(width=170).print(columns_table(held_out(real, others, settings), {}))
+        if folds is None and "--save-folds" in options:
+            save_folds(fold_models(real, others, settings), Path(options["--save-folds"]))
+            folds = load_folds(Path(options["--save-folds"]), real)  # scored as saved (weights rounded)
+        Console(width=170).print(columns_table(held_out(real, others, settings, folds), {}))
+    if "--folds" in options:
+        return 0  # a measurement with fixed fold models: the packaged model stays as it is
     model = train(real + others, settings)
     MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_FILE} ({model.about})")
