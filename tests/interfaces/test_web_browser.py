@@ -228,16 +228,31 @@ def test_web_browser_filters_live_in_the_address(watched, sample_url):
     assert watched.errors == []
 
 
+def settled_box(page, selector: str, polls: int = 25) -> dict:
+    """The element's box once it stops moving (a wheel zoom animates, and on a loaded machine
+    it may still run when the next step starts)."""
+    box = page.locator(selector).bounding_box()
+    for _ in range(polls):
+        page.wait_for_timeout(200)
+        again = page.locator(selector).bounding_box()
+        if again == box:
+            return box
+        box = again
+    return box
+
+
 def test_web_browser_map_view_filter_uses_the_visible_area(watched, sample_url):
     page = watched.open(sample_url)
-    box = page.locator(".marker[data-event-id='e-station']").bounding_box()
+    station = ".marker[data-event-id='e-station']"
+    box = settled_box(page, station)
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     for _ in range(12):  # wheel zoom keeps the point under the mouse in place
         page.mouse.wheel(0, -100)
+    settled_box(page, station)
     page.check("#in-view")
-    expect(page.locator(".marker[data-event-id='e-evacuation']")).to_have_count(0)  # Kursk: out of view
+    expect(page.locator(".marker[data-event-id='e-evacuation']")).to_have_count(0, timeout=15000)  # Kursk: out of view
     # the markers are redrawn when the filter applies: wait for the redrawn one, not a count mid-redraw
-    expect(page.locator(".marker[data-event-id='e-station']")).to_have_count(1)
+    expect(page.locator(station)).to_have_count(1, timeout=15000)
     watched.shot("web-map-view.png")
     assert watched.errors == []
 
