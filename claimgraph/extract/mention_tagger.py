@@ -45,6 +45,12 @@ def with_of_complement(span: Span) -> Span:
     return span
 
 
+def is_bare_count(span: Span) -> bool:
+    """A lone number of fewer than four digits tagged a date: an age ("Nataliya Korzh, 68, said")
+    or a count, never a time by itself (a year has four digits)."""
+    return len(span) == 1 and span[0].like_num and span[0].text.isdigit() and len(span[0].text) < 4
+
+
 class MentionTagger(Component):
     """Collect place, time and quantity mentions into ``doc.spans``."""
 
@@ -57,7 +63,8 @@ class MentionTagger(Component):
 
     def match(self, doc: Doc) -> dict[str, list[Span]]:
         patterns = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.matcher(doc)]
-        times = [e for e in doc.ents if e.label_ in TIME_LABELS] + [p for p in patterns if p.label_ == "TIME"]
+        times = [e for e in doc.ents if e.label_ in TIME_LABELS and not is_bare_count(e)]
+        times += [p for p in patterns if p.label_ == "TIME"]
         times = filter_spans(times)
         taken = {i for span in times for i in range(span.start, span.end)}
         quantities = [with_of_complement(e) for e in doc.ents if e.label_ in QUANTITY_LABELS]

@@ -1,8 +1,9 @@
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from claimgraph.extract.lexicon import mention_rules
-from claimgraph.extract.mention_tagger import MentionTagger
+from claimgraph.extract.mention_tagger import MentionTagger, is_bare_count
 
 
 def tag(text):
@@ -44,6 +45,13 @@ def test_mention_tagger_days_with_their_part_whole(sentence, phrase):
 def test_mention_tagger_the_day_before_something_named_is_no_time_of_its_own():
     doc = tag("The mayor spoke the day before the vote.")
     assert list(doc.spans["cg_times"]) == []
+
+
+@pytest.mark.parametrize("words, bare", [("68", True), ("12", True), ("2022", False), ("Monday", False),
+                                          ("12:40", False)])
+def test_mention_tagger_a_lone_short_number_is_no_time(words, bare):
+    doc = spacy.blank("en")(f"The farmer, {words}, said so.")
+    assert is_bare_count(Span(doc, 3, 4, label="DATE")) is bare
 
 
 def test_mention_tagger_no_mentions_in_plain_words():
