@@ -46,7 +46,7 @@ def with_of_complement(span: Span) -> Span:
 
 
 def is_bare_count(span: Span) -> bool:
-    """A lone number of fewer than four digits tagged a date: an age ("Nataliya Korzh, 68, said")
+    """A lone number of fewer than four digits tagged a date: an age ("a farmer, 68, said")
     or a count, never a time by itself (a year has four digits)."""
     return len(span) == 1 and span[0].like_num and span[0].text.isdigit() and len(span[0].text) < 4
 
