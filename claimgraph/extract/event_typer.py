@@ -117,9 +117,11 @@ def counts(noun: Token) -> bool:
 class EventTyper(Component):
     """Set ``event_type`` on every claim in ``doc._.cg_claims``."""
 
-    def __init__(self, *, lexicon: TypeLexicon, evidence_nouns: Iterable[str]) -> None:
+    def __init__(self, *, lexicon: TypeLexicon, evidence_nouns: Iterable[str],
+                 publish_verbs: Iterable[str] = ()) -> None:
         self.lexicon = lexicon
         self.evidence_nouns = frozenset(evidence_nouns)
+        self.publish_verbs = frozenset(publish_verbs)
         self.trigger_words = lexicon.trigger_words()
         self.words: Optional[DocWords] = None  # the document being typed
         extensions.register()
@@ -140,7 +142,7 @@ class EventTyper(Component):
         judged = self.judged_happening(head, subject)
         if judged is not None:
             return self.own_type(judged, set(claim["tokens"]) | {judged.i})
-        if self.blames_with_a_verdict(head):
+        if self.blames_with_a_verdict(head) or self.publishes_evidence(head):
             return None
         found = self.clause_type(head, set(claim["tokens"]), subject)
         speech = head.i in speech_acts and self.frame_of(head)[0] is None
@@ -160,6 +162,12 @@ class EventTyper(Component):
         named = subject.lemma_.lower() in verdicts and any(
             c.dep_ == "det" and c.lower_ in self.lexicon.verdict_pointers for c in subject.children)
         return subject if named or any(c.lemma_.lower() in verdicts for c in called) else None
+
+    def publishes_evidence(self, head: Token) -> bool:
+        """"The army released the intercepted recording": evidence made public is evidence of the
+        happening named before, not a happening of its own."""
+        return head.lemma_ in self.publish_verbs and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.evidence_nouns for c in head.children)
 
     def blames_with_a_verdict(self, head: Token) -> bool:
         """"accused the army of a massacre": blame whose act is only a verdict word is about the
@@ -377,4 +385,5 @@ class EventTyper(Component):
 @Language.factory("claimgraph_event_typer_v1", requires=["doc._.cg_claims", "doc._.cg_attributions"],
                   assigns=["doc._.cg_claims"])
 def make_event_typer(nlp: Language, name: str) -> EventTyper:
-    return EventTyper(lexicon=type_lexicon(), evidence_nouns=evidence_rules().kinds)
+    evidence = evidence_rules()
+    return EventTyper(lexicon=type_lexicon(), evidence_nouns=evidence.kinds, publish_verbs=evidence.publish_verbs)

@@ -87,6 +87,14 @@ def test_event_typer_a_verdict_on_a_happening_named_before_takes_its_type(claims
     assert [c.event_type for c in claims_of(text)] == ["strike", "strike"]
 
 
+@pytest.mark.parametrize("text", [
+    "A missile hit the prison barracks at dawn. The army released the intercepted recording.",
+    "A missile hit the prison barracks at dawn. The governor's office posted a video.",
+])
+def test_event_typer_evidence_made_public_is_about_the_happening_named_before(claims_of, text):
+    assert [c.event_type for c in claims_of(text)] == ["strike", "strike"]
+
+
 def test_event_typer_blame_for_a_verdict_is_about_the_happening_named_before(claims_of):
     claims = claims_of("A missile hit the prison barracks on Friday. The governor accused the rebels of a massacre.")
     assert [c.event_type for c in claims] == ["strike", "strike"]
