@@ -200,7 +200,7 @@ def source_bounds(subject: Token, cue: Token) -> tuple[int, int]:
 
 
 def name_end(span: Span, naming_verbs: set[str]) -> int:
-    """Where the source's name ends: before a clause or a time that describes the source
+    """Where the source's name ends: before a clause, a time or an age that describes the source
     ("NEXTA, which first posted the video", "the General Staff on Sunday"), so that one
     source gets one name; a clause that gives a name ("a blogger writing as Northern Front")
     stays."""
@@ -208,10 +208,15 @@ def name_end(span: Span, naming_verbs: set[str]) -> int:
         if not span.start <= token.head.i < span.end or token.head == token:
             continue
         describing = token.dep_ in DESCRIBING_DEPS and token.lemma_ not in naming_verbs
-        if describing or is_time_phrase(token):
+        if describing or is_time_phrase(token) or is_age(token):
             start, end = trim(span.doc, span.start, token.left_edge.i)
             return end if end > start else span.end
     return span.end
+
+
+def is_age(token: Token) -> bool:
+    """"a policeman, Sergiy, 38, said": a number set beside a name gives its age, no part of it."""
+    return token.dep_ == "appos" and token.text.isdigit() and len(token.text) < 4
 
 
 def is_time_phrase(token: Token) -> bool:

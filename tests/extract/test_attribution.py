@@ -491,6 +491,11 @@ def test_attribution_source_name_ends_before_a_describing_clause_with_a_time_in_
     assert chains(claims) == [["The militia"]]
 
 
+def test_attribution_source_name_leaves_out_an_age(claims_of):
+    claims = claims_of("A ferryman, Petro, 61, said the water was still rising.")
+    assert chains(claims) == [["A ferryman, Petro"]]
+
+
 def test_attribution_source_name_keeps_a_clause_that_names_the_source(claims_of):
     claims = claims_of('A local blogger writing as "River Watch" said the ferry stopped running.')
     assert chains(claims) == [['A local blogger writing as "River Watch']]
