@@ -215,7 +215,7 @@ def name_end(span: Span, naming_verbs: set[str]) -> int:
 
 
 def is_age(token: Token) -> bool:
-    """"a policeman, Sergiy, 38, said": a number set beside a name gives its age, no part of it."""
+    """"a ferryman, Petro, 61, said": a number set beside a name gives its age, no part of it."""
     return token.dep_ == "appos" and token.text.isdigit() and len(token.text) < 4
 
 
