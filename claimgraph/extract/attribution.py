@@ -37,6 +37,7 @@ from .attribution_references import IMPERSONAL, ReferenceShapes
 from .attribution_model import RELATIVE_TAGS, CueModel, has_double_quote, pair_features
 from .component import Component
 from .lexicon import AttributionRules, attribution_rules, evidence_rules
+from .mention_tagger import is_short_number
 from .openers import after_opener
 from .quotations import (CLOSE_QUOTES, OPEN_QUOTES, QUOTE_SENTENCES, quote_before, quote_ending_before,
                          quote_opening, quoted_ranges, sentence_index, sides_of, starts_quoted_in_paragraph)
@@ -216,7 +217,7 @@ def name_end(span: Span, naming_verbs: set[str]) -> int:
 
 def is_age(token: Token) -> bool:
     """"a ferryman, Petro, 61, said": a number set beside a name gives its age, no part of it."""
-    return token.dep_ == "appos" and token.text.isdigit() and len(token.text) < 4
+    return token.dep_ == "appos" and is_short_number(token)
 
 
 def is_time_phrase(token: Token) -> bool:

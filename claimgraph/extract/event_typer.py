@@ -117,8 +117,7 @@ def counts(noun: Token) -> bool:
 class EventTyper(Component):
     """Set ``event_type`` on every claim in ``doc._.cg_claims``."""
 
-    def __init__(self, *, lexicon: TypeLexicon, evidence_nouns: Iterable[str],
-                 publish_verbs: Iterable[str] = ()) -> None:
+    def __init__(self, *, lexicon: TypeLexicon, evidence_nouns: Iterable[str], publish_verbs: Iterable[str]) -> None:
         self.lexicon = lexicon
         self.evidence_nouns = frozenset(evidence_nouns)
         self.publish_verbs = frozenset(publish_verbs)
@@ -156,12 +155,15 @@ class EventTyper(Component):
         is the claim's; a subject naming no happening leaves the claim to the one named before."""
         if subject is None:
             return None
-        verdicts = self.lexicon.verdict_nouns
         called = [c for c in head.children if c.dep_ == "attr"] if head.lemma_ == "be" else []
         called += [o for c in called if c.lemma_ in self.lexicon.verdict_holders for o in complements([c], OF)]
-        named = subject.lemma_.lower() in verdicts and any(
+        named = self.is_verdict(subject) and any(
             c.dep_ == "det" and c.lower_ in self.lexicon.verdict_pointers for c in subject.children)
-        return subject if named or any(c.lemma_.lower() in verdicts for c in called) else None
+        return subject if named or any(map(self.is_verdict, called)) else None
+
+    def is_verdict(self, word: Token) -> bool:
+        """A verdict word (`verdict_nouns`: "crime", "provocation")."""
+        return word.lemma_.lower() in self.lexicon.verdict_nouns
 
     def publishes_evidence(self, head: Token) -> bool:
         """"The army released the intercepted recording": evidence made public is evidence of the
@@ -174,7 +176,7 @@ class EventTyper(Component):
         happening named before."""
         frame, anchor = self.frame_of(head)
         acts = self.blamed_acts(head, anchor) if frame == "blame" else []
-        return bool(acts) and all(a.lemma_.lower() in self.lexicon.verdict_nouns for a in acts)
+        return bool(acts) and all(map(self.is_verdict, acts))
 
     def blamed_acts(self, verb: Token, anchor: Token) -> list[Token]:
         """The act blame names: its complement ("blamed Y for the attack"), or one the parser
@@ -184,7 +186,7 @@ class EventTyper(Component):
 
     def own_type(self, judged: Token, scope: set[int]) -> Optional[str]:
         """The type a judged subject names, None for a verdict word ("this provocation")."""
-        if judged.lemma_.lower() in self.lexicon.verdict_nouns:
+        if self.is_verdict(judged):
             return None
         return self.phrase_type(judged, scope, HAPPENINGS)
 

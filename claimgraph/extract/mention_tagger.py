@@ -14,7 +14,7 @@ from typing import Iterable
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .component import Component
@@ -45,10 +45,15 @@ def with_of_complement(span: Span) -> Span:
     return span
 
 
+def is_short_number(token: Token) -> bool:
+    """Digits, fewer than four: an age or a count, never a year."""
+    return token.text.isdigit() and len(token.text) < 4
+
+
 def is_bare_count(span: Span) -> bool:
-    """A lone number of fewer than four digits tagged a date: an age ("a farmer, 68, said")
-    or a count, never a time by itself (a year has four digits)."""
-    return len(span) == 1 and span[0].like_num and span[0].text.isdigit() and len(span[0].text) < 4
+    """A lone short number tagged a date: an age ("a farmer, 68, said") or a count, never a time
+    by itself (a year has four digits)."""
+    return len(span) == 1 and is_short_number(span[0])
 
 
 class MentionTagger(Component):
