@@ -148,7 +148,7 @@ def merged_quantities(profile: EventProfile) -> dict[str, dict[str, Any]]:
 
 def main_type(profile: EventProfile, rules: LinkRules) -> str:
     """Its claims' most common known type (else their most common type); between types as
-    common, the one their happening probabilities add up to most.  The claims' own types, read
+    common, the one their happening probabilities (square roots) add up to most.  The claims' own types, read
     by extraction's rules, decide: the happening classifier learns the kinds of happening of
     the episodes it was fitted on, and deciding by its sum called a dam breach a strike and a
     UN fact-finding mission a strike on episodes it had not seen (claimgraph eval linking-real

@@ -68,9 +68,26 @@ def facility_kind(word: str, rules: LinkRules) -> Optional[str]:
     return next((kind for kind, listed in rules.facilities.items() if listed.holds(word)), None)
 
 
+QUALIFIED_REACH = 2  # words from a qualifier ("hydroelectric") to the facility noun it qualifies
+
+
 def facilities_of(text: str, rules: LinkRules) -> frozenset[str]:
-    """Kinds of facility a text names ("any" for a facility of unknown kind)."""
-    return frozenset(filter(None, (facility_kind(w, rules) for w in WORD.findall(text.lower()))))
+    """Kinds of facility a text names ("any" for a facility of unknown kind).  A qualifier
+    (`facility_qualifiers`) names its kind, and a noun it qualifies names no other: "the
+    hydroelectric power plant" is a dam."""
+    words = WORD.findall(text.lower())
+    kinds = set()
+    qualified_until = -1  # the last word a qualifier reaches
+    for index, word in enumerate(words):
+        qualifier = rules.facility_qualifiers.get(word)
+        if qualifier is not None:
+            kinds.add(qualifier)
+            qualified_until = index + QUALIFIED_REACH
+            continue
+        kind = facility_kind(word, rules)
+        if kind is not None and index > qualified_until:
+            kinds.add(kind)
+    return frozenset(kinds)
 
 
 def measures_extent(claim: Claim, rules: LinkRules) -> bool:
@@ -239,7 +256,7 @@ class ClaimFeatures:
     vector: dict[str, float] = field(default_factory=dict)
     sentence_vector: dict[str, float] = field(default_factory=dict)
     context_vector: dict[str, float] = field(default_factory=dict)
-    happening: Optional[np.ndarray] = None  # probabilities over event types (happening.py)
+    happening: Optional[np.ndarray] = None  # square roots of its probabilities over event types (happening.py)
 
     @property
     def document_id(self) -> str:

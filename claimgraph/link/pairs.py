@@ -29,7 +29,7 @@ FEATURES = {
     "meaning": "cosine of their static sentence embeddings (0 when either has none)",
     "same_article": "both in one article",
     "next_sentence": "in one article, in the same or the next sentence",
-    "same_happening": "chance both tell of the same kind of happening (happening.py)",
+    "same_happening": "how alike the kinds of happening they tell of (happening.py; Bhattacharyya coefficient)",
     "same_type": "both have the same known event type",
     "unknown_type": "either has a wildcard type (`other`)",
     "related_types": "known types that differ but share a type group",

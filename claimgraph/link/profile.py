@@ -50,7 +50,7 @@ class EventProfile:
     words_norm: float = 0.0  # squared norms of the two sums (for cosines with their centroids)
     context_norm: float = 0.0
     meaning: Optional[np.ndarray] = None  # sum of their meaning vectors
-    happening: Optional[np.ndarray] = None  # sum of their happening probabilities
+    happening: Optional[np.ndarray] = None  # sum of the square roots of their happening probabilities
     articles: Counter[str] = field(default_factory=Counter)
     sentences: Counter[tuple[str, int]] = field(default_factory=Counter)  # (article, sentence number)
     types: Counter[str] = field(default_factory=Counter)

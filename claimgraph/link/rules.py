@@ -78,6 +78,7 @@ class LinkRules:
     locative_words: frozenset[str]
     settlement_cue: re.Pattern[str]  # a cue and the name after it (group 1)
     facilities: dict[str, WordList]  # facility kind -> the words that name it (whole words and plurals, not stems)
+    facility_qualifiers: dict[str, str]  # a word -> the kind of facility it makes the noun after it
     extent: Extent
     word_weights: dict[str, int]  # claim / sentence / paragraph -> times its words count
     contradiction_days: int
@@ -194,6 +195,7 @@ def link_rules(raw: dict[str, Any]) -> LinkRules:
         locative_words=frozenset(raw["locative_words"]),
         settlement_cue=cue_pattern(raw["settlement_cues"]),
         facilities={kind: whole_word_list(words) for kind, words in raw["facilities"].items()},
+        facility_qualifiers={word: kind for kind, words in raw["facility_qualifiers"].items() for word in words},
         extent=load_extent(raw["extent"]),
         word_weights={k: int(v) for k, v in raw["word_weights"].items()},
         contradiction_days=int(raw["contradiction_days"]),

@@ -69,6 +69,16 @@ def test_features_facilities_are_whole_words_not_stems():
     assert facilities_of("Ukrainian units crossed the border", RULES) == frozenset()
 
 
+def test_features_a_hydroelectric_plant_is_a_dam():
+    """A qualifier names the kind of the facility noun after it, and that noun names no other."""
+    from claimgraph.link.features import facilities_of
+
+    assert facilities_of("Engineers say the river's hydroelectric power plant was hit", RULES) == {"dam"}
+    assert facilities_of("a strike on the town's HPP overnight", RULES) == {"dam"}
+    assert facilities_of("the nuclear power plant lost its last line", RULES) == {"plant"}
+    assert facilities_of("the hydropower station and a plant beside it", RULES) == {"dam", "plant"}
+
+
 def test_features_russian_facilities_in_any_case():
     from claimgraph.link.features import facilities_of, kinds_of
 

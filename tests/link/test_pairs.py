@@ -1,4 +1,5 @@
 import pytest
+import numpy as np
 
 from claimgraph.link.cluster import Linker
 from claimgraph.link.features import features
@@ -122,3 +123,23 @@ def test_pairs_a_happening_told_by_two_speakers_is_no_speech_act():
                              claim("d2:0", "A blast hit the prison", "strike", chain=(source("UN"),)))
     pair = named(pair_features(by_icrc, by_un, RULES))
     assert pair["same_speaker"] == pair["other_speaker"] == 0
+
+
+def test_pairs_claims_the_classifier_is_equally_unsure_about_tell_of_one_kind_of_happening():
+    """same_happening compares the two claims' happening distributions (Bhattacharyya
+    coefficient), not the chance that both are one type: an unsure 0.5 / 0.3 / 0.2 on both is
+    alike, it and a sure evacuation are not."""
+    from claimgraph.link.happening import TYPES, HappeningModel
+
+    unsure = np.log(np.array([{"strike": 0.5, "infrastructure": 0.3}.get(t, 0.2 / (len(TYPES) - 2)) for t in TYPES]))
+    sure_evacuation = np.where(np.array(TYPES) == "evacuation", 20.0, 0.0)
+    happening = HappeningModel(np.zeros(len(TYPES)), {"type:infrastructure": unsure,
+                                                      "type:evacuation": sure_evacuation})
+    prepared = [features(c, DOCS, RULES) for c in (
+        claim("d1:0", "This was deliberate sabotage", "infrastructure"),
+        claim("d2:0", "Saboteurs did it on purpose", "infrastructure"),
+        claim("d3:0", "Residents were evacuated", "evacuation"))]
+    Linker(prepared, Stored(), Settings.load(), RULES, PairModel((0.0,) * len(NAMES), {}, happening))
+    first, second, evacuation = prepared
+    assert named(pair_features(first, second, RULES))["same_happening"] == pytest.approx(1.0)
+    assert named(pair_features(first, evacuation, RULES))["same_happening"] < 0.2
