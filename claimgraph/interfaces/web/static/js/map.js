@@ -95,6 +95,9 @@ export class EventMap {
       maxClusterRadius: 44,
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: false,
+      // No cluster animation: while one runs (200 ms after a zoom) the plugin ignores map moves,
+      // so an event picked in the list right after another one far away got no marker.
+      animate: false,
       iconCreateFunction: clusterIcon,
     }).addTo(this.map);
     this.map.setView([50, 30], 4);
