@@ -41,6 +41,8 @@ class TimeWords:
     anaphoric: tuple[tuple[re.Pattern[str], int], ...]  # "the previous day" and its days from the day before it
     anaphoric_count: re.Pattern[str]  # "two days earlier": groups n, unit, way
     count_back: frozenset[str]  # the ways that count backwards ("earlier")
+    season_months: Mapping[str, int]  # season -> its first month
+    season: re.Pattern[str]  # "last fall", "this spring", "winter", "the summer of 2022": groups which, season, year
 
 
 def time_words() -> TimeWords:
@@ -62,6 +64,9 @@ def _time_words(raw: dict[str, Any]) -> TimeWords:
                         for pattern, days in raw["anaphoric"]["fixed"].items()),
         anaphoric_count=re.compile(f"^(?:{raw['anaphoric']['counted']})$"),
         count_back=frozenset(raw["anaphoric"]["back"]),
+        season_months=MappingProxyType({season: int(month) for season, month in raw["seasons"].items()}),
+        season=re.compile(rf"^(?:(?P<which>last|this|past|previous)\s+)?(?P<season>{_alternation(list(raw['seasons']))})"
+                          rf"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?$"),
     )
 
 
@@ -198,7 +203,7 @@ DAYS_MONTH = re.compile(  # "5-6 August", "between 5 and 6 August 2022": the ran
 
 
 def explicit_date(expression: str, text: str, published: date | None) -> TimeSpan | None:
-    for parser in (_iso, _day_month, _range, _month_year, _year, _since, _night_into, _day_edge):
+    for parser in (_iso, _day_month, _range, _month_year, _year, _season, _since, _night_into, _day_edge):
         span = parser(expression, text, published)
         if span is not None:
             return span
@@ -258,6 +263,38 @@ def _year(expression: str, text: str, published: date | None) -> TimeSpan | None
         return None
     year = int(m["year"])
     return _span(expression, date(year, 1, 1), date(year, 12, 31), "year", "explicit")
+
+
+SEASON_MONTHS = 3
+
+
+def _season_bounds(first_month: int, year: int) -> tuple[date, date]:
+    """The season beginning in `first_month` of `year` (a winter ends in the next year)."""
+    end_month = (first_month + SEASON_MONTHS - 2) % 12 + 1
+    end_year = year + (end_month < first_month)
+    return date(year, first_month, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+
+
+def _season(expression: str, text: str, published: date | None) -> TimeSpan | None:
+    """"autumn 2022", "last fall", "this spring", "the summer" (see `seasons` in times.yaml)."""
+    words = time_words()
+    m = words.season.match(re.sub(r"^in\s+(?:the\s+)?", "", text))
+    if not m:
+        return None
+    first_month = words.season_months[m["season"]]
+    if m["year"]:
+        return _span(expression, *_season_bounds(first_month, int(m["year"])), "month", "explicit")
+    if published is None:
+        return unresolved(expression, "a season without a year, and no publication date", "unknown")
+    year = published.year if published.month >= first_month else published.year - 1  # the latest begun
+    start, end = _season_bounds(first_month, year)
+    if m["which"] in ("last", "past", "previous") and end >= published:
+        start, end = _season_bounds(first_month, year - 1)  # the latest over
+    elif m["which"] == "this" and first_month == 12 and published.month >= 3:
+        start, end = _season_bounds(first_month, published.year)  # the coming winter
+    if start > published:
+        return _span(expression, start, end, "month", "published", "future")
+    return _span(expression, start, min(end, published), "month", "published")
 
 
 def _since(expression: str, text: str, published: date | None) -> TimeSpan | None:

@@ -30,6 +30,11 @@ FRIDAY = date(2024, 8, 9)
     ("in December", "2023-12-01", "2023-12-31", "month"),
     ("last month", "2024-07-01", "2024-07-31", "month"),
     ("two weeks ago", "2024-07-26", "2024-07-26", "day"),
+    ("last fall", "2023-09-01", "2023-11-30", "month"),
+    ("last summer", "2023-06-01", "2023-08-31", "month"),
+    ("this spring", "2024-03-01", "2024-05-31", "month"),
+    ("in the summer", "2024-06-01", "2024-08-09", "month"),
+    ("last winter", "2023-12-01", "2024-02-29", "month"),
 ])
 def test_times_relative_to_publication(expression, start, end, precision):
     span = normalise(expression, FRIDAY)
@@ -182,3 +187,18 @@ def test_times_words_are_typed_and_frozen():
     assert words.units_days["weeks"] == 7 and "recently" in words.vague
     with pytest.raises(TypeError):
         words.units_days["fortnight"] = 14
+
+
+@pytest.mark.parametrize("expression, start, end", [
+    ("autumn 2022", "2022-09-01", "2022-11-30"),
+    ("in the fall of 2014", "2014-09-01", "2014-11-30"),
+    ("the winter of 2022", "2022-12-01", "2023-02-28"),
+])
+def test_times_a_season_of_a_year_is_its_three_months(expression, start, end):
+    span = normalise(expression, FRIDAY)
+    assert (span.start, span.end, span.precision, span.anchor) == (start, end, "month", "explicit")
+
+
+def test_times_a_season_still_ahead_is_the_future():
+    span = normalise("this winter", FRIDAY)
+    assert (span.start, span.end, span.note) == ("2024-12-01", "2025-02-28", "future")
