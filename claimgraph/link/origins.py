@@ -11,6 +11,8 @@
   `material_sources` of linking.yaml) is read from its next link, or as the author's voice,
   since the material speaks for whoever shows it.  Unspecified sources ("it was reported",
   "social media users": `unspecified_sources`) are no origin either.
+- A source counts for an event only through a claim of the event's type, or of no known type
+  (`events.backs`): a speaker heard in it only on another matter backs another happening.
 - One source under several names counts once (`OriginSet`): names the actor catalogue gives one
   canonical name; a name whose words are all in another's ("Guterres" and "Secretary-General
   Antonio Guterres", "HRW" and "Human Rights Watch (HRW)"); and a name that is only a role

@@ -182,3 +182,19 @@ def test_events_type_between_types_as_common_follows_the_happening_sum():
 def test_events_type_leaves_out_wildcard_types():
     profile = profile_of_types({"other": 3, "strike": 1}, {"other": 3.0, "strike": 1.0})
     assert main_type(profile, load_rules()) == "strike"
+
+
+def test_events_a_speaker_heard_only_on_another_matter_adds_no_origin():
+    from claimgraph.link.cluster import events_of_clusters
+
+    docs = documents(document("d1", "2024-08-10"), document("d2", "2024-08-10"), document("d3", "2024-08-10"))
+    [event] = events_of_clusters([[
+        claim("d1:0", "Drones struck the bridge at Glushkovo", "strike", chain=(ZELENSKY,)),
+        claim("d2:0", "The bridge at Glushkovo was hit by a drone", "strike", chain=(SMIRNOV,)),
+        claim("d2:1", "The bridge's loss will cut supplies to thousands", "statement",
+              chain=(source("UN aid coordinator", "international", None),)),
+        claim("d3:0", "Something happened at the bridge", "other", chain=(BLOGGER,)),
+    ]], docs)
+    assert event.event_type == "strike"
+    assert sorted(event.origins) == ["Alexei Smirnov", "Northern Front Notes", "Volodymyr Zelensky"]
+    assert event.independent_sources == 3
