@@ -33,6 +33,8 @@ class RussianReadings:
     vague: Mapping[str, tuple[int, int]]  # word -> (min, conservative)
     qualifiers: Mapping[str, Mapping[str, Any]]
     units: Mapping[str, str]  # word prefix -> unit
+    seasons: Mapping[str, str]  # season word -> English season (times.yaml)
+    season_which: Mapping[str, str]  # "прошлой" -> "last"
     times: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern), tried in order
     quantity: re.Pattern[str]
 
@@ -57,6 +59,8 @@ def _readings(raw: dict[str, Any]) -> RussianReadings:
         ("weekday", re.compile(rf"\bв[о]?\s+(?P<weekday>{weekdays})\b", re.I)),
         ("month", re.compile(rf"\bв\s+(?P<month>{months})(?:\s+(?P<year>\d{{4}})\s+года)?", re.I)),
         ("year", re.compile(r"\bв\s+(?P<year>\d{4})\s+году\b", re.I)),
+        ("season", re.compile(rf"(?<!\w)(?:(?P<which>{_alternatives(raw['season_which'])})\s+)?"
+                              rf"(?P<season>{_alternatives(raw['seasons'])})(?!\w)(?:\s+(?P<year>\d{{4}})(?:\s+года)?)?", re.I)),
         ("relative", re.compile(rf"(?P<when>\b(?:{_alternatives(raw['relative_days'])})\b|\b(?:\d+|\w+)\s+"
                                 rf"(?:{_alternatives(raw['ago'])})\s+назад\b)"
                                 rf"(?:\s+(?:{_alternatives(raw['night_after'])})\b)?", re.I)),
@@ -70,6 +74,7 @@ def _readings(raw: dict[str, Any]) -> RussianReadings:
         number_words=MappingProxyType(raw["number_words"]),
         vague=MappingProxyType({word: (low, coded) for word, (low, coded) in raw["vague"].items()}),
         qualifiers=MappingProxyType(raw["qualifiers"]), units=MappingProxyType(raw["units"]),
+        seasons=MappingProxyType(raw["seasons"]), season_which=MappingProxyType(raw["season_which"]),
         times=times, quantity=quantity)
 
 
@@ -162,6 +167,15 @@ def _read_year(expression: str, match: re.Match[str], published: Optional[date])
     return normalise(match["year"], published).model_copy(update={"text": expression})
 
 
+def _read_season(expression: str, match: re.Match[str], published: Optional[date]) -> TimeSpan:
+    """"прошлой осенью", "летом 2022 года": read as the English season (times.py)."""
+    words = readings()
+    which = words.season_which[match["which"].lower()] + " " if match["which"] else ""
+    year = " " + match["year"] if match["year"] else ""
+    return normalise(which + words.seasons[match["season"].lower()] + year, published).model_copy(
+        update={"text": expression})
+
+
 def _read_relative(expression: str, match: re.Match[str], published: Optional[date]) -> TimeSpan:
     """"вчера", "три дня назад": dateparser (languages ru) against the publication date; a
     night word after it ("сегодня ночью") stays in the expression but not in what is parsed."""
@@ -183,7 +197,7 @@ def _read_day_before(expression: str, match: re.Match[str], published: Optional[
 
 READERS: dict[str, Callable[[str, re.Match[str], Optional[date]], TimeSpan]] = {
     "night": _read_night, "date": _read_date, "weekday": _read_weekday, "month": _read_month,
-    "year": _read_year, "relative": _read_relative, "day_before": _read_day_before,
+    "year": _read_year, "season": _read_season, "relative": _read_relative, "day_before": _read_day_before,
 }
 
 
