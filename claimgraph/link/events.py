@@ -69,7 +69,8 @@ def fold_members(profile: EventProfile, context: BuildContext,
         state.add_voice(voice)
         found = log.check(statement_of(member, voice.side, context.rules))
         contradictions += found
-        add_to_state(state, member, origin if backs(member, event_type, context.rules) else None, bool(found), context)
+        backing = origin if backs(member, event_type, context.rules) else None
+        add_to_state(state, member, backing, bool(found), context)
         outcome = None if member.claim.status == "denied" else main_outcome(member, context.rules)
         if state.status() != before or (outcome and outcome != last_outcome(history)):
             history.append(StatusChange(date=iso(member.day), status=state.status(), claim=member.claim.id,
@@ -158,11 +159,11 @@ def merged_quantities(profile: EventProfile) -> dict[str, dict[str, Any]]:
 
 def main_type(profile: EventProfile, rules: LinkRules) -> str:
     """Its claims' most common known type (else their most common type); between types as
-    common, the one their happening probabilities (square roots) add up to most.  The claims' own types, read
-    by extraction's rules, decide: the happening classifier learns the kinds of happening of
-    the episodes it was fitted on, and deciding by its sum called a dam breach a strike and a
-    UN fact-finding mission a strike on episodes it had not seen (claimgraph eval linking-real
-    --held-out, events.type 0.710 by the sum, 0.806 by the claims)."""
+    common, the one their happening probabilities (their square roots) add up to most.  The
+    claims' own types, read by extraction's rules, decide: the happening classifier learns the
+    kinds of happening of the episodes it was fitted on, and deciding by its sum called a dam
+    breach a strike and a UN fact-finding mission a strike on episodes it had not seen
+    (claimgraph eval linking-real --held-out, events.type 0.710 by the sum, 0.806 by the claims)."""
     if not profile.types:
         return profile.base.event_type if profile.base else "other"
     known = Counter({t: n for t, n in profile.types.items() if not rules.is_wildcard(t)}) or profile.types

@@ -60,7 +60,8 @@ def _readings(raw: dict[str, Any]) -> RussianReadings:
         ("month", re.compile(rf"\bв\s+(?P<month>{months})(?:\s+(?P<year>\d{{4}})\s+года)?", re.I)),
         ("year", re.compile(r"\bв\s+(?P<year>\d{4})\s+году\b", re.I)),
         ("season", re.compile(rf"(?<!\w)(?:(?P<which>{_alternatives(raw['season_which'])})\s+)?"
-                              rf"(?P<season>{_alternatives(raw['seasons'])})(?!\w)(?:\s+(?P<year>\d{{4}})(?:\s+года)?)?", re.I)),
+                              rf"(?P<season>{_alternatives(raw['seasons'])})(?!\w)"
+                              rf"(?:\s+(?P<year>\d{{4}})(?:\s+года)?)?", re.I)),
         ("relative", re.compile(rf"(?P<when>\b(?:{_alternatives(raw['relative_days'])})\b|\b(?:\d+|\w+)\s+"
                                 rf"(?:{_alternatives(raw['ago'])})\s+назад\b)"
                                 rf"(?:\s+(?:{_alternatives(raw['night_after'])})\b)?", re.I)),
