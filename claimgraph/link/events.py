@@ -82,8 +82,11 @@ def backs(member: ClaimFeatures, event_type: str, rules: LinkRules) -> bool:
     """Does the claim's origin count for an event of this type?  Only a claim of that type (or of
     none known) tells of the event's happening; a speaker heard in it only on another matter (the
     UN aid chief's warning of a breach's consequences, a toll's source beside a strike) backs
-    another happening, whichever event the claim was linked to.  Events built from the real
-    episodes' gold clusters: origins within one 47 -> 48 of 49, status 45 -> 46."""
+    another happening, whichever event the claim was linked to.  A trade, measured on the real
+    episodes: on events built from their gold clusters origins within one 47 -> 48 of 49 and
+    status 45 -> 46, but exact 40 -> 38 (a strike claim in a dam breach backs it too); left out,
+    within one 34 -> 35 and the mean error 0.59 -> 0.54.  Related types counted as well (type
+    groups) changed nothing on the gold clusters and lost the gain left out."""
     return member.claim.event_type == event_type or rules.is_wildcard(member.claim.event_type)
 
 
