@@ -61,7 +61,8 @@ def _readings(raw: dict[str, Any]) -> RussianReadings:
         ("year", re.compile(r"\bв\s+(?P<year>\d{4})\s+году\b", re.I)),
         ("season", re.compile(rf"(?<!\w)(?:(?P<which>{_alternatives(raw['season_which'])})\s+)?"
                               rf"(?P<season>{_alternatives(raw['seasons'])})(?!\w)"
-                              rf"(?:\s+(?P<year>\d{{4}})(?:\s+года)?)?", re.I)),
+                              rf"(?:\s+(?P<year>\d{{4}})(?:\s+года)?"
+                              rf"|\s+(?P<of_year>прошлого|этого)\s+года)?", re.I)),
         ("relative", re.compile(rf"(?P<when>\b(?:{_alternatives(raw['relative_days'])})\b|\b(?:\d+|\w+)\s+"
                                 rf"(?:{_alternatives(raw['ago'])})\s+назад\b)"
                                 rf"(?:\s+(?:{_alternatives(raw['night_after'])})\b)?", re.I)),
@@ -173,6 +174,8 @@ def _read_season(expression: str, match: re.Match[str], published: Optional[date
     words = readings()
     which = words.season_which[match["which"].lower()] + " " if match["which"] else ""
     year = " " + match["year"] if match["year"] else ""
+    if match["of_year"]:  # "летом прошлого года": "summer of last year"
+        year = " of " + ("last" if match["of_year"].lower() == "прошлого" else "this") + " year"
     return normalise(which + words.seasons[match["season"].lower()] + year, published).model_copy(
         update={"text": expression})
 

@@ -42,7 +42,7 @@ class TimeWords:
     anaphoric_count: re.Pattern[str]  # "two days earlier": groups n, unit, way
     count_back: frozenset[str]  # the ways that count backwards ("earlier")
     season_months: Mapping[str, int]  # season -> its first month
-    season: re.Pattern[str]  # "last fall", "this spring", "winter", "the summer of 2022": groups which, season, year
+    season: re.Pattern[str]  # "last fall", "the summer of 2022 / of last year": which, season, year, of_year
 
 
 def time_words() -> TimeWords:
@@ -66,7 +66,7 @@ def _time_words(raw: dict[str, Any]) -> TimeWords:
         count_back=frozenset(raw["anaphoric"]["back"]),
         season_months=MappingProxyType({season: int(month) for season, month in raw["seasons"].items()}),
         season=re.compile(rf"^(?:(?P<which>last|this|past|previous)\s+)?(?P<season>{_alternation(list(raw['seasons']))})"
-                          rf"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?$"),
+                          rf"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)|\s+of\s+(?P<of_year>last|this)\s+year)?$"),
     )
 
 
@@ -286,6 +286,10 @@ def _season(expression: str, text: str, published: date | None) -> TimeSpan | No
         return _span(expression, *_season_bounds(first_month, int(m["year"])), "month", "explicit")
     if published is None:
         return unresolved(expression, "a season without a year, and no publication date", "unknown")
+    if m["of_year"]:  # "the summer of last year"
+        start, end = _season_bounds(first_month, published.year - (m["of_year"] == "last"))
+        return _span(expression, start, min(end, published) if start <= published else end, "month",
+                     "published", "future" if start > published else None)
     year = published.year if published.month >= first_month else published.year - 1  # the latest begun
     start, end = _season_bounds(first_month, year)
     if m["which"] in ("last", "past", "previous") and end >= published:

@@ -35,6 +35,7 @@ FRIDAY = date(2024, 8, 9)
     ("this spring", "2024-03-01", "2024-05-31", "month"),
     ("in the summer", "2024-06-01", "2024-08-09", "month"),
     ("last winter", "2023-12-01", "2024-02-29", "month"),
+    ("the summer of last year", "2023-06-01", "2023-08-31", "month"),
 ])
 def test_times_relative_to_publication(expression, start, end, precision):
     span = normalise(expression, FRIDAY)
