@@ -45,14 +45,29 @@ class SourceNames:
         return max((entry for entry in found if entry), default=(0, "", None))[2]
 
 
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
 def subject_since(pronoun: Token, since: int, person_pronouns: frozenset[str]) -> Optional[str]:
     """"Dr. Ana Ruiz was operating at the time. “The ceiling fell,” she said.": a person named as
-    a subject after the last source and before a personal pronoun is who it stands for."""
+    a subject after the last source and before a personal pronoun is who it stands for, and so
+    is one named beside a subject ("One resident, Ana Ruiz, 64, had walked ...": "One resident,
+    Ana Ruiz")."""
     if pronoun.lower_ not in person_pronouns:
         return None
     people = [e for e in pronoun.doc.ents if e.label_ == "PERSON" and since <= e.start and e.end <= pronoun.i
-              and e.root.dep_ in ("nsubj", "nsubjpass")]
-    return pronoun.doc[people[-1].root.left_edge.i: people[-1].end].text if people else None  # with a title
+              and subject_of(e.root) is not None]
+    if not people:
+        return None
+    subject = subject_of(people[-1].root)
+    return pronoun.doc[subject.left_edge.i: people[-1].end].text  # with a title, or the noun it stands beside
+
+
+def subject_of(name: Token) -> Optional[Token]:
+    """The subject a name is, or stands in apposition to."""
+    if name.dep_ in SUBJECTS:
+        return name
+    return name.head if name.dep_ == "appos" and name.head.dep_ in SUBJECTS else None
 
 
 class SourceNameResolver:

@@ -584,6 +584,13 @@ def test_attribution_a_personal_pronoun_takes_the_person_named_since_the_last_so
     assert chains(claims_of(text))[-1] == ["Dr. Ana Ruiz"]
 
 
+def test_attribution_a_personal_pronoun_takes_a_person_named_beside_a_subject(claims_of):
+    text = ("A senior official of the port authority said the ferry was late. "
+            "One nurse, Maria Petrenko, 52, had worked through the night.\n\n"
+            '"The roof fell on the ward," she said.')
+    assert chains(claims_of(text))[-1] == ["One nurse, Maria Petrenko"]
+
+
 def test_attribution_a_pronoun_with_no_person_named_since_keeps_the_last_source(claims_of):
     text = ("Dr. Ana Ruiz said the clinic was full. The ferry from the port was late.\n\n"
             '"There was a strong blast," she said.')
