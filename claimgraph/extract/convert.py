@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Claim, Cue, Document, Evidence, LoadedTerm, Place, Quantity, SourceRef, TimeSpan
 from .lexicon import attribution_rules, evidence_rules, source_rules, status_rules
-from .attribution import containing_attributions
+from .attribution import containing_attributions, is_age
+from .token_ranges import trim
 
 ChainReader = Callable[[Doc, dict[str, Any]], list[SourceRef]]
 
@@ -92,9 +93,20 @@ def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
     return chain
 
 
+def before_age(span: Span) -> Span:
+    """The span up to an age set beside a name ("One woman, Maria Petrenko, 71, had swum"): an
+    actor is named without it, as a source is (attribution.name_end), so that a pronoun standing
+    for it later names her the same way."""
+    age = next((t for t in span if is_age(t) and span.start <= t.head.i < span.end), None)
+    if age is None:
+        return span
+    start, end = trim(span.doc, span.start, age.left_edge.i)
+    return span.doc[start:end] if end > start else span
+
+
 def actors(doc: Doc, claim: dict[str, Any]) -> list[Actor]:
     found = []
-    subject = doc[claim["subject"][0]: claim["subject"][1]] if claim["subject"] else None
+    subject = before_age(doc[claim["subject"][0]: claim["subject"][1]]) if claim["subject"] else None
     if subject is not None and subject.root.lemma_.lower() not in evidence_rules().kinds:
         role = "patient" if subject.root.dep_ == "nsubjpass" else "agent"
         found.append(Actor(text=subject.text, role=role, span=(subject.start_char, subject.end_char)))

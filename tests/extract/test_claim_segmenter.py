@@ -10,6 +10,11 @@ def test_claim_segmenter_splits_coordinated_predicates(claims_of):
     assert [c.event_type for c in claims][2] == "territorial_change"  # a site seized is ground taken
 
 
+def test_claim_segmenter_an_actor_is_named_without_an_age_beside_it(claims_of):
+    [claim] = claims_of("One woman, Maria Petrenko, 71, had swum part of the way to the bridge.")
+    assert [a.text for a in claim.actors] == ["One woman, Maria Petrenko"]
+
+
 def test_claim_segmenter_retro_sentence_is_not_a_claim(claims_of):
     claims = claims_of("Rebels say they shot down a helicopter. This claim could not be independently verified.")
     assert len(claims) == 1
