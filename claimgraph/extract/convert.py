@@ -94,9 +94,9 @@ def source_chain(doc: Doc, claim: dict[str, Any]) -> list[SourceRef]:
 
 
 def before_age(span: Span) -> Span:
-    """The span up to an age set beside a name ("One woman, Maria Petrenko, 71, had swum"): an
-    actor is named without it, as a source is (attribution.name_end), so that a pronoun standing
-    for it later names her the same way."""
+    """The span up to an age set beside a name ("One woman, Maria Petrenko, 71, had waded"):
+    an actor is named without it, as a source is (attribution.name_end), so that a pronoun
+    standing for it later names her the same way."""
     age = next((t for t in span if is_age(t) and span.start <= t.head.i < span.end), None)
     if age is None:
         return span
