@@ -62,7 +62,7 @@ class Place(Record):
     precision: Optional[Literal["point", "town", "region", "country"]] = None
     # extensions, set on a claim's or an event's location: where in the document the place was
     # taken from (resolve/data/locations.yaml) and ACLED's geo_precision (1 town, 2 district, 3 region)
-    basis: Optional[Literal["sentence", "previous", "paragraph", "dateline", "focus", "speaker"]] = None
+    basis: Optional[Literal["sentence", "previous", "paragraph", "dateline", "focus", "speaker", "spoken"]] = None
     geo_precision: Optional[int] = None
     # extension: a place named inside a longer name ("the Washington Post", "Oman Film Society"):
     # a toponym of the text, but never where a claim or an event is

@@ -3,12 +3,14 @@
 Taken from the claim's own sentence; else from the sentence before it in its paragraph (the
 clause "there" or "the town" refers back to), a place named earlier in the paragraph, the
 document's focus (the place it names most often), or a dateline (the wire's, or one opening a
-later paragraph: ``Document.openers``), in the order of
-``data/locations.yaml``; a statement or a request first from its speaker's seat (``seats``).  A country or a seat of government counts only where it says where
-("in Russia"), not who ("Russia said", "Kyiv denied"); the dateline is where the report was
-filed, never a sentence's place.  A sentence naming only a country ("strikes in Russia …")
-keeps looking for a finer place in that country and falls back to the country.  The location records its
-``basis`` and ACLED ``geo_precision`` (``position.geo_precision``).
+later paragraph: ``Document.openers``), in the order of ``data/locations.yaml``; a statement or
+a request first from where the text says its speaker spoke ("announced this at a briefing in
+X"), then from its speaker's seat (``seats``).  A country or a seat of government counts only
+where it says where ("in Russia"), not who ("Russia said", "Kyiv denied"); the dateline is
+where the report was filed, never a sentence's place.  A sentence naming only a country
+("strikes in Russia …") keeps looking for a finer place in that country and falls back to the
+country.  The location records its ``basis`` and ACLED ``geo_precision``
+(``position.geo_precision``).
 """
 
 from __future__ import annotations
@@ -79,8 +81,22 @@ class DocumentPlaces:
                 yield basis, self.inside(spans[basis])
             elif basis == "speaker":
                 yield basis, [seat] if (seat := speaker(claim)) else []
+            elif basis == "spoken":
+                yield basis, self.spoken_at(claim)
             else:
                 yield basis, self.dateline if basis == "dateline" else [self.focus] if self.focus else []
+
+    def spoken_at(self, claim: Claim) -> list[Place]:
+        """Where the text says the claim's speaker spoke: a place right after "in" that follows a
+        speech verb after the speaker's name, in that sentence ("Iryna Vereshchuk announced this
+        at a briefing in Kremenchuk"; `spoken_at` in locations.yaml)."""
+        named = next((ref.span for ref in claim.source_chain if ref.span), None)
+        if named is None:
+            return []
+        end = SENTENCE_END.search(self.text, named[1])
+        pattern = location_rules().spoken_at
+        return [p for p in self.inside((named[1], end.start() if end else len(self.text)))
+                if pattern.search(self.text[named[1]:p.span[0]])]
 
     def inside(self, span: Span) -> list[Place]:
         first, last = bisect_left(self.starts, span[0]), bisect_left(self.starts, span[1])

@@ -40,6 +40,10 @@ class LocationRules:
     seats_of_government: frozenset[str]
     locative_words: frozenset[str]  # "in Russia": a country named as where
     actor_heads: frozenset[str]  # "the Kiev regime": a place named as who
+    spoken_at: re.Pattern[str]  # what stands between a speaker's name and where it spoke, up to "in "
+
+
+SPEAKER_BASES = frozenset({"spoken", "speaker"})  # bases that place a speech act where its speaker is
 
 
 def location_rules() -> LocationRules:
@@ -55,7 +59,16 @@ def _location_rules(raw: dict[str, Any]) -> LocationRules:
         geo_precision_floor=MappingProxyType(dict(raw["geo_precision_floor"])),
         **{name: frozenset(raw[name]) for name in ("reach_words", "document_bases", "seats_of_government",
                                                    "locative_words", "actor_heads")},
+        spoken_at=spoken_at_pattern(raw["spoken_at"]),
     )
+
+
+def spoken_at_pattern(raw: dict[str, Any]) -> re.Pattern[str]:
+    """A speech verb, an object or a setting ("at a briefing"), then "in " at the end."""
+    words = lambda key: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in raw[key])  # noqa: E731
+    setting = rf"(?:(?:at|during|in)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+)?(?:{words('settings')})\s+)"
+    return re.compile(rf"\b(?:{words('verbs')})\s+(?:(?:{words('objects')})\s+)?{setting}?in\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 
 
 def located(place: Place) -> bool:
@@ -120,7 +133,7 @@ def agreed_position(places: Iterable[Place], event_type: Optional[str] = None) -
     An event located at its speaker's seat first (a statement, a request) leaves out the claims
     that only took the document's own place (``document_bases``) when others say more."""
     candidates = [p for p in places if drawable(p)]
-    if bases(event_type)[0] == "speaker":
+    if bases(event_type)[0] in SPEAKER_BASES:
         candidates = [p for p in candidates if p.basis not in location_rules().document_bases] or candidates
     counts = Counter(place_key(p) for p in candidates)
     points = {place_key(p): p for p in candidates}

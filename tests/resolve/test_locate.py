@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.model import Claim, Place
+from claimgraph.model import Claim, Place, SourceRef
 from claimgraph.read.document import find_dateline
 from claimgraph.resolve.locate import locate_claims, no_speaker
 
@@ -131,3 +131,25 @@ def test_locate_a_request_to_reach_a_place_is_about_that_place_not_at_the_askers
     assert (where.name, where.basis) == ("Brelsk", "focus")
     other = "The agency called on both sides to stop the shelling."
     assert locate(f"Shells hit the prison in Brelsk.\n{other}", other, "request", seat_in_moscow).name == "Moscow"
+
+
+def spoken_by(text: str, sentence: str, speaker_name: str, event_type: str) -> Place | None:
+    """A claim whose source is named (with its span) somewhere in ``text``, located with a seat."""
+    start = text.index(speaker_name)
+    claim = claim_at(text, sentence, event_type).model_copy(
+        update={"source_chain": [SourceRef(name=speaker_name, span=(start, start + len(speaker_name)))]})
+    [located] = locate_claims(text, [claim], places_in(text), [], seat_in_moscow)
+    return located.location
+
+
+def test_locate_a_statement_is_made_where_the_text_says_its_speaker_spoke():
+    text = ("Brelsk was shelled. Brelsk lost power.\n"
+            "Nobody has answered the demand to return the bodies. The minister announced this at a briefing in Marden.")
+    where = spoken_by(text, "Nobody has answered the demand to return the bodies.", "The minister", "request")
+    assert (where.name, where.basis, where.geo_precision) == ("Marden", "spoken", 1)
+
+
+def test_locate_a_place_the_speaker_speaks_of_is_not_where_it_spoke():
+    text = "The minister said troops in Brelsk were shelling homes."
+    where = spoken_by(text, "troops in Brelsk were shelling homes", "The minister", "statement")
+    assert (where.name, where.basis) == ("Moscow", "speaker")
