@@ -65,8 +65,11 @@ def _location_rules(raw: dict[str, Any]) -> LocationRules:
 
 def spoken_at_pattern(raw: dict[str, Any]) -> re.Pattern[str]:
     """A speech verb, an object or a setting ("at a briefing"), then "in " at the end."""
-    words = lambda key: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in raw[key])  # noqa: E731
-    setting = rf"(?:(?:at|during|in)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+)?(?:{words('settings')})\s+)"
+    def words(key: str) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in raw[key])
+
+    setting = (rf"(?:(?:at|during|in)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+)?"
+               rf"(?:{words('settings')})\s+)")
     return re.compile(rf"\b(?:{words('verbs')})\s+(?:(?:{words('objects')})\s+)?{setting}?in\s+(?:the\s+)?$",
                       re.IGNORECASE)
 

@@ -287,15 +287,19 @@ def _season(expression: str, text: str, published: date | None) -> TimeSpan | No
     if published is None:
         return unresolved(expression, "a season without a year, and no publication date", "unknown")
     if m["of_year"]:  # "the summer of last year"
-        start, end = _season_bounds(first_month, published.year - (m["of_year"] == "last"))
-        return _span(expression, start, min(end, published) if start <= published else end, "month",
-                     "published", "future" if start > published else None)
+        return _season_so_far(expression, *_season_bounds(first_month, published.year - (m["of_year"] == "last")),
+                              published)
     year = published.year if published.month >= first_month else published.year - 1  # the latest begun
     start, end = _season_bounds(first_month, year)
     if m["which"] in ("last", "past", "previous") and end >= published:
         start, end = _season_bounds(first_month, year - 1)  # the latest over
     elif m["which"] == "this" and first_month == 12 and published.month >= 3:
         start, end = _season_bounds(first_month, published.year)  # the coming winter
+    return _season_so_far(expression, start, end, published)
+
+
+def _season_so_far(expression: str, start: date, end: date, published: date) -> TimeSpan:
+    """A season as known at publication: one under way ends at publication, one ahead is the future."""
     if start > published:
         return _span(expression, start, end, "month", "published", "future")
     return _span(expression, start, min(end, published), "month", "published")
