@@ -4,8 +4,8 @@ Taken from the claim's own sentence; else from the sentence before it in its par
 clause "there" or "the town" refers back to), a place named earlier in the paragraph, the
 document's focus (the place it names most often), or a dateline (the wire's, or one opening a
 later paragraph: ``Document.openers``), in the order of ``data/locations.yaml``; a statement or
-a request first from where the text says its speaker spoke ("announced this at a briefing in
-X"), then from its speaker's seat (``seats``).  A country or a seat of government counts only
+a request first from where the text says its speaker spoke ("said this at a news conference
+in X"), then from its speaker's seat (``seats``).  A country or a seat of government counts only
 where it says where ("in Russia"), not who ("Russia said", "Kyiv denied"); the dateline is
 where the report was filed, never a sentence's place.  A sentence naming only a country
 ("strikes in Russia …") keeps looking for a finer place in that country and falls back to the
@@ -88,8 +88,8 @@ class DocumentPlaces:
 
     def spoken_at(self, claim: Claim) -> list[Place]:
         """Where the text says the claim's speaker spoke: a place right after "in" that follows a
-        speech verb after the speaker's name, in that sentence ("Iryna Vereshchuk announced this
-        at a briefing in Kremenchuk"; `spoken_at` in locations.yaml)."""
+        speech verb after the speaker's name, in that sentence ("the deputy prime minister said
+        this at a news conference in X"; `spoken_at` in locations.yaml)."""
         named = next((ref.span for ref in claim.source_chain if ref.span), None)
         if named is None:
             return []

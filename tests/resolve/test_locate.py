@@ -144,8 +144,9 @@ def spoken_by(text: str, sentence: str, speaker_name: str, event_type: str) -> P
 
 def test_locate_a_statement_is_made_where_the_text_says_its_speaker_spoke():
     text = ("Brelsk was shelled. Brelsk lost power.\n"
-            "Nobody has answered the demand to return the bodies. The minister announced this at a briefing in Marden.")
-    where = spoken_by(text, "Nobody has answered the demand to return the bodies.", "The minister", "request")
+            "Nobody has answered the request to hand over the remains. "
+            "The minister said this at a news conference in Marden.")
+    where = spoken_by(text, "Nobody has answered the request to hand over the remains.", "The minister", "request")
     assert (where.name, where.basis, where.geo_precision) == ("Marden", "spoken", 1)
 
 
