@@ -26,7 +26,7 @@ noun; a bare surname takes the full name; a pronoun takes the previous source's 
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -205,11 +205,18 @@ def name_end(span: Span, naming_verbs: set[str]) -> int:
     ("NEXTA, which first posted the video", "the General Staff on Sunday"), so that one
     source gets one name; a clause that gives a name ("a blogger writing as Northern Front")
     stays."""
-    for token in span[1:]:
-        if not span.start <= token.head.i < span.end or token.head == token:
-            continue
+    def describes(token: Token) -> bool:
         describing = token.dep_ in DESCRIBING_DEPS and token.lemma_ not in naming_verbs
-        if describing or is_time_phrase(token) or is_age(token):
+        return describing or is_time_phrase(token) or is_age(token)
+
+    return end_before(span, describes)
+
+
+def end_before(span: Span, describes: Callable[[Token], bool]) -> int:
+    """Where ``span`` ends when it stops before the first of its dependents that ``describes``
+    it (and that dependent's words); its own end when none does, or nothing would be left."""
+    for token in span[1:]:
+        if span.start <= token.head.i < span.end and token.head != token and describes(token):
             start, end = trim(span.doc, span.start, token.left_edge.i)
             return end if end > start else span.end
     return span.end

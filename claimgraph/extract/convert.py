@@ -9,8 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Claim, Cue, Document, Evidence, LoadedTerm, Place, Quantity, SourceRef, TimeSpan
 from .lexicon import attribution_rules, evidence_rules, source_rules, status_rules
-from .attribution import containing_attributions, is_age
-from .token_ranges import trim
+from .attribution import containing_attributions, end_before, is_age
 
 ChainReader = Callable[[Doc, dict[str, Any]], list[SourceRef]]
 
@@ -97,11 +96,7 @@ def before_age(span: Span) -> Span:
     """The span up to an age set beside a name ("One woman, Maria Petrenko, 71, had waded"):
     an actor is named without it, as a source is (attribution.name_end), so that a pronoun
     standing for it later names her the same way."""
-    age = next((t for t in span if is_age(t) and span.start <= t.head.i < span.end), None)
-    if age is None:
-        return span
-    start, end = trim(span.doc, span.start, age.left_edge.i)
-    return span.doc[start:end] if end > start else span
+    return span.doc[span.start: end_before(span, is_age)]
 
 
 def actors(doc: Doc, claim: dict[str, Any]) -> list[Actor]:
