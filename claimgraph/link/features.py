@@ -115,6 +115,19 @@ def kinds_of_word(word: str, rules: LinkRules) -> frozenset[str]:
     return frozenset(kind for kind, listed in rules.happening_words.items() if listed.holds(stemmed))
 
 
+def tells_of_pattern(text: str, dated: Optional[int], rules: LinkRules) -> bool:
+    """Does a word of repetition stand shortly before a word naming an attack ("kept launching
+    attacks", "frequent shelling"), in a claim giving no day of its own?  Such a claim tells of a
+    run of attacks, not of one; a run told of one day or night ("repeated shelling overnight")
+    is that day's happening."""
+    if dated is not None:
+        return False
+    words = WORD.findall(text.lower())
+    return any(rules.pattern.words.holds(word)
+               and any("attack" in kinds_of_word(after, rules) for after in words[i + 1:i + 1 + rules.pattern.reach])
+               for i, word in enumerate(words))
+
+
 def tokens(text: str, stopwords: frozenset[str]) -> list[str]:
     return [stem(w) for w in WORD.findall(text) if w.lower() not in stopwords and len(w) > 1]
 
@@ -248,6 +261,7 @@ class ClaimFeatures:
     dated: Optional[int] = None  # the day its own words give, if that precise
     night: bool = False  # that day is a night's, so it may be the day before or after
     background: bool = False
+    pattern: bool = False  # it tells of a run of attacks, not of one (tells_of_pattern)
     sentence: int = 0  # its sentence's number in the article
     paragraph: Optional[int] = None  # where its paragraph starts in the article; None: its sentence is not in the text
     published: Optional[int] = None  # its article's date
@@ -420,6 +434,7 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         dated=dated,
         night=dated is not None and night,
         background=is_background(claim, document, rules),
+        pattern=tells_of_pattern(claim.text, dated, rules),
         sentence=sentence_number(claim, document),
         paragraph=paragraph[0] if paragraph[1] else None,
         published=published,

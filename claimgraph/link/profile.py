@@ -63,6 +63,7 @@ class EventProfile:
     facilities: Counter[Optional[str]] = field(default_factory=Counter)
     speakers: Counter[Optional[str]] = field(default_factory=Counter)
     background: int = 0  # claims telling of something long past
+    pattern: int = 0  # claims telling of a run of attacks
     days: Counter[int] = field(default_factory=Counter)  # days of its claims (their own, else their article's)
     usual_day: Optional[int] = None  # the day most of its claims have (the earliest of a tie)
     usual_dated: Optional[int] = None  # the day most of the claims giving their own day give
@@ -97,6 +98,7 @@ class EventProfile:
             count_values(self.dated, (claim.dated,))
             self.nights[claim.dated] += claim.night
         self.background += claim.background
+        self.pattern += claim.pattern
         self.place_keys |= claim.place_keys
         self.points.update(claim.points)
         if claim.day is not None:

@@ -55,6 +55,13 @@ class DaySplit:
     reach: int  # sentences between an undated claim and a dated one of its article
 
 
+@dataclass(frozen=True)
+class PatternRules:
+    """What makes a claim tell of a run of attacks (see `pattern` in linking.yaml)."""
+    words: WordList  # words of repetition, matched whole or by prefix
+    reach: int  # words from one to the word naming the attack
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once
 class LinkRules:
     stories: StoryRules
@@ -73,6 +80,7 @@ class LinkRules:
     number_words: re.Pattern[str]
     background_days: int
     night_words: re.Pattern[str]  # a time naming a night may be either day beside its own
+    pattern: PatternRules
     meaning_file: Path  # word-piece vectors, see meaning.py
     government_seats: frozenset[str]
     locative_words: frozenset[str]
@@ -190,6 +198,7 @@ def link_rules(raw: dict[str, Any]) -> LinkRules:
         number_words=words_pattern(raw["number_words"]),
         background_days=int(raw["background_days"]),
         night_words=words_pattern(raw["night_words"]),
+        pattern=PatternRules(whole_word_list(raw["pattern"]["words"]), int(raw["pattern"]["reach"])),
         meaning_file=RULES_FILE.with_name(raw["meaning_file"]),
         government_seats=frozenset(raw["government_seats"]),
         locative_words=frozenset(raw["locative_words"]),

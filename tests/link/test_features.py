@@ -174,6 +174,20 @@ def test_features_only_a_claim_s_own_day_dates_it_and_an_old_day_is_background()
     assert seized.background and not dated.background
 
 
+def test_features_a_word_of_repetition_before_an_attack_tells_of_a_run_of_attacks():
+    docs = {"d1": document("d1", published="2024-08-08")}
+    told = [features(claim(f"d1:{i}", text, "strike"), docs, RULES).pattern for i, text in enumerate([
+        "Troops kept shelling villages along the river",
+        "Residents heard constant artillery fire all week",
+        "Войска продолжают обстреливать пригороды",
+        "A missile hit the depot on Tuesday",
+        "The mayor kept residents informed after the strike",  # the word of repetition is too far off
+    ])]
+    overnight = features(claim("d1:5", "Repeated shelling overnight broke the dam", "strike", day="2024-08-07"),
+                         docs, RULES)
+    assert told == [True, True, True, False, False] and not overnight.pattern  # one night's run is one happening
+
+
 def test_features_sentences_are_numbered_in_reading_order():
     text = "Shells hit the plant. A worker was wounded. Power was cut."
     doc = Document(id="d1", text=text)

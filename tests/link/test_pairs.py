@@ -56,6 +56,15 @@ def test_pairs_other_days_are_a_feature_only_when_both_claims_give_them():
     assert named(pair_features(on_fifth, undated, RULES))["other_day"] == 0
 
 
+def test_pairs_a_run_of_attacks_is_told_apart_from_one_strike():
+    strike, run, other_run = weighed(claim("d1:0", "A drone hit the fuel depot", "strike"),
+                                     claim("d1:1", "Drones kept attacking towns in the region", "strike"),
+                                     claim("d2:0", "Nightly drone attacks go on across the region", "strike"))
+    assert named(pair_features(strike, run, RULES))["pattern"] == 1
+    assert named(pair_features(run, other_run, RULES))["pattern"] == 0
+    assert named(pair_features(strike, strike, RULES))["pattern"] == 0
+
+
 def at_night(found):
     """The claim with its day named as a night's ("overnight")."""
     return found.model_copy(update={"time": found.time.model_copy(update={"text": "overnight"})})
