@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from typing import Mapping, Optional
 
 import numpy as np
@@ -122,14 +123,18 @@ def tells_of_pattern(text: str, dated: Optional[int], rules: LinkRules) -> bool:
     is that day's happening."""
     if dated is not None:
         return False
-    words = WORD.findall(text.lower())
-    return any(rules.pattern.words.holds(word)
-               and any("attack" in kinds_of_word(after, rules) for after in words[i + 1:i + 1 + rules.pattern.reach])
-               for i, word in enumerate(words))
+    return any(any("attack" in kinds_of_word(after.group().lower(), rules)
+                   for after in islice(WORD.finditer(text, cue.end()), rules.pattern.reach))
+               for cue in rules.pattern.words.finditer(text))
 
 
 def tokens(text: str, stopwords: frozenset[str]) -> list[str]:
-    return [stem(w) for w in WORD.findall(text) if w.lower() not in stopwords and len(w) > 1]
+    return list(stemmed_words(text, stopwords))
+
+
+@lru_cache(maxsize=4096)  # a claim's sentence, paragraph and speakers are read again for its neighbours
+def stemmed_words(text: str, stopwords: frozenset[str]) -> tuple[str, ...]:
+    return tuple(stem(w) for w in WORD.findall(text) if w.lower() not in stopwords and len(w) > 1)
 
 
 def parse_day(value: Optional[str]) -> Optional[int]:

@@ -58,8 +58,14 @@ class DaySplit:
 @dataclass(frozen=True)
 class PatternRules:
     """What makes a claim tell of a run of attacks (see `pattern` in linking.yaml)."""
-    words: WordList  # words of repetition, matched whole or by prefix
+    words: re.Pattern[str]  # a word of repetition, whole or by its prefix ("continue*")
     reach: int  # words from one to the word naming the attack
+
+
+def word_or_prefix_pattern(words: list[str]) -> re.Pattern[str]:
+    """Any of the words, whole; one ending in * stands for every word it begins."""
+    forms = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
+    return re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once
@@ -198,7 +204,7 @@ def link_rules(raw: dict[str, Any]) -> LinkRules:
         number_words=words_pattern(raw["number_words"]),
         background_days=int(raw["background_days"]),
         night_words=words_pattern(raw["night_words"]),
-        pattern=PatternRules(whole_word_list(raw["pattern"]["words"]), int(raw["pattern"]["reach"])),
+        pattern=PatternRules(word_or_prefix_pattern(raw["pattern"]["words"]), int(raw["pattern"]["reach"])),
         meaning_file=RULES_FILE.with_name(raw["meaning_file"]),
         government_seats=frozenset(raw["government_seats"]),
         locative_words=frozenset(raw["locative_words"]),
