@@ -72,6 +72,7 @@ def facility_kind(word: str, rules: LinkRules) -> Optional[str]:
 QUALIFIED_REACH = 2  # words from a qualifier ("hydroelectric") to the facility noun it qualifies
 
 
+@lru_cache(maxsize=4096)  # a sentence is read again for each of its claims
 def facilities_of(text: str, rules: LinkRules) -> frozenset[str]:
     """Kinds of facility a text names ("any" for a facility of unknown kind).  A qualifier
     (`facility_qualifiers`) names its kind, and a noun it qualifies names no other: "the
@@ -98,6 +99,7 @@ def measures_extent(claim: Claim, rules: LinkRules) -> bool:
                for unit in (unit_of(q) for q in claim.quantities))
 
 
+@lru_cache(maxsize=4096)  # a sentence is read again for each of its claims
 def kinds_of(text: str, rules: LinkRules) -> frozenset[str]:
     """The kinds of happening a text's words name (`happening_words`), by word stems.  A word
     naming a facility with the noun after it ("power plant", "detention centre", "water intake

@@ -8,6 +8,7 @@ the matching rules (word map, then bag-of-words patterns; most words wins).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -26,6 +27,7 @@ ARTICLES = {"the", "a", "an"}
 CONJUNCTION = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # linking asks for the key of each origin many times
 def source_name_key(name: str) -> str:
     """The grouping key for a name the catalogue does not know: 'A local resident,' and
     'local resident' group together, and so do "Ukraine's air force" and "Ukraine air force"."""
