@@ -118,12 +118,13 @@ def kinds_of_word(word: str, rules: LinkRules) -> frozenset[str]:
     return frozenset(kind for kind, listed in rules.happening_words.items() if listed.holds(stemmed))
 
 
-def tells_of_pattern(text: str, dated: Optional[int], rules: LinkRules) -> bool:
+def tells_of_pattern(text: str, dated: Optional[int], towns: set[str], rules: LinkRules) -> bool:
     """Does a word of repetition stand shortly before a word naming an attack ("kept launching
-    attacks", "frequent shelling"), in a claim giving no day of its own?  Such a claim tells of a
-    run of attacks, not of one; a run told of one day or night ("repeated shelling overnight")
-    is that day's happening."""
-    if dated is not None:
+    attacks", "frequent shelling"), in a claim giving no day and naming no town of its own?
+    Such a claim tells of a run of attacks, not of one.  A run told of one day or night
+    ("repeated shelling overnight") is that day's happening, and a run on a named town ("the
+    town is still being shelled") is that town's shelling, as an event-coding project codes it."""
+    if dated is not None or towns:
         return False
     return any(any("attack" in kinds_of_word(after.group().lower(), rules)
                    for after in islice(WORD.finditer(text, cue.end()), rules.pattern.reach))
@@ -421,6 +422,7 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
     published = parse_day(document.published if document else None)
     night = names_a_night(claim.time, rules)
     dated = evening_of(dated_day(claim), night, published)
+    towns = place_names(specific, sentence, rules)
     return ClaimFeatures(
         claim=claim,
         document=document,
@@ -434,14 +436,14 @@ def features(claim: Claim, documents: Mapping[str, Document], rules: LinkRules) 
         speakers=speakers_of(claim, rules),
         outcomes=outcomes_of(claim.text, rules) if claim.event_type in rules.outcome_types else set(),
         facilities=facilities_of(sentence, rules),
-        place_names=place_names(specific, sentence, rules),
+        place_names=towns,
         kinds=kinds | ({"extent"} if extent else frozenset()),
         sentence_kinds=kinds_of(sentence, rules),
         counted=counted_kinds(claim, kinds, extent, rules),
         dated=dated,
         night=dated is not None and night,
         background=is_background(claim, document, rules),
-        pattern=tells_of_pattern(claim.text, dated, rules),
+        pattern=tells_of_pattern(claim.text, dated, towns, rules),
         sentence=sentence_number(claim, document),
         paragraph=paragraph[0] if paragraph[1] else None,
         published=published,

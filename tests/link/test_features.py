@@ -185,7 +185,9 @@ def test_features_a_word_of_repetition_before_an_attack_tells_of_a_run_of_attack
     ])]
     overnight = features(claim("d1:5", "Repeated shelling overnight broke the dam", "strike", day="2024-08-07"),
                          docs, RULES)
-    assert told == [True, True, True, False, False] and not overnight.pattern  # one night's run is one happening
+    on_a_town = features(claim("d1:6", "Troops keep shelling Sudzha", "strike", places=("Sudzha",)), docs, RULES)
+    assert told == [True, True, True, False, False]
+    assert not overnight.pattern and not on_a_town.pattern  # one night's run, a town's shelling: one happening
 
 
 def test_features_sentences_are_numbered_in_reading_order():
