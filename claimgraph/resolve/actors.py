@@ -8,8 +8,8 @@ the matching rules (word map, then bag-of-words patterns; most words wins).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
