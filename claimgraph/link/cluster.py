@@ -15,7 +15,6 @@ is placed again).  Only events that are new or gained claims are returned.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 from typing import Iterable, Mapping, Optional, Sequence
 
 import numpy as np
@@ -254,10 +253,8 @@ def built_events(profiles: Sequence[EventProfile], documents: Mapping[str, Docum
                  rules: LinkRules) -> list[Event]:
     """An event for each profile, read afresh from its claims; each new claim's `event_id` set."""
     catalogue = ActorCatalogue.load(settings)
-    # a ledger names few sources many times: each name's words are worked out once (never changed)
-    name_words = lru_cache(maxsize=65536)(catalogue.tokens)
     context = BuildContext(documents, syndication_representatives(documents), rules, catalogue.side_of_entity,
-                           name_words)
+                           catalogue.tokens)
     events = [build_event(profile, context) for profile in profiles]
     for event, profile in zip(events, profiles):
         for member in profile.members:

@@ -80,6 +80,7 @@ class ActorCatalogue:
         self.messages = frozenset(str(w).lower() for w in data.get("messages") or [])
         self.local_bodies = frozenset(str(w).lower() for w in data.get("local_bodies") or [])
         self.joint_names = frozenset(source_name_key(str(w)) for w in data.get("joint_names") or [])
+        self._words_of: dict[str, tuple[str, ...]] = {}
         self.patterns = self._patterns(data.get("entities") or [])
         self._found: dict[str, Entity | None] = {}
 
@@ -108,10 +109,14 @@ class ActorCatalogue:
 
     def tokens(self, name: str) -> list[str]:
         """Lower-cased words with possessives, filler and the word map applied; a Cyrillic word
-        the map does not hold is romanised ("Гладков" -> gladkov), as the gazetteer's keys are."""
-        words = NON_WORD.sub(" ", POSSESSIVE.sub("", self.abbreviations(name.lower()))).split()
-        mapped = " ".join(self.words[w] if w in self.words else romanised(w) for w in words).split()
-        return [w for w in mapped if w not in FILLER]
+        the map does not hold is romanised ("Гладков" -> gladkov), as the gazetteer's keys are.
+        Worked out once for each name, as `lookup` is: linking compares each source's name with
+        the others of its event many times."""
+        if name not in self._words_of:
+            words = NON_WORD.sub(" ", POSSESSIVE.sub("", self.abbreviations(name.lower()))).split()
+            mapped = " ".join(self.words[w] if w in self.words else romanised(w) for w in words).split()
+            self._words_of[name] = tuple(w for w in mapped if w not in FILLER)
+        return list(self._words_of[name])
 
     def lookup(self, name: str) -> Entity | None:
         """The catalogue's entity for a name (each name is looked up once: a document, and a
